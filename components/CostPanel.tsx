@@ -1,0 +1,77 @@
+import type { Settings } from '../src/settings';
+import { formatMetric, formatRatio } from './format';
+
+interface CostPanelProps {
+  settings: Settings;
+  expectedCost: number;
+  /** Range of C_FN/C_FP for which the current threshold is the cheapest; null if never. */
+  impliedRatio: { low: number; high: number } | null;
+  onChange: (patch: Partial<Settings>) => void;
+  onOptimal: () => void;
+}
+
+const SLIDER_DECADES = 3;
+
+/** Costs of each error, the ratio slider, the assumed prevalence and the snap to cost-optimal. */
+export function CostPanel({ settings, expectedCost, impliedRatio, onChange, onOptimal }: CostPanelProps) {
+  const ratio = settings.costFp > 0 ? settings.costFn / settings.costFp : Infinity;
+  const sliderValue = Number.isFinite(ratio) && ratio > 0 ? Math.log10(ratio) : SLIDER_DECADES;
+  const setCost = (key: 'costFp' | 'costFn', raw: number) => {
+    if (Number.isFinite(raw) && raw >= 0) onChange({ [key]: raw });
+  };
+  return (
+    <section className="panel cost-panel" aria-labelledby="cost-heading">
+      <h2 id="cost-heading">4. Costs</h2>
+      <div className="fields">
+        <label>
+          Cost of a false alarm (C_FP)
+          <input type="number" min={0} step="any" data-testid="cost-fp" value={settings.costFp} onChange={(e) => setCost('costFp', e.target.valueAsNumber)} />
+        </label>
+        <label>
+          Cost of a missed case (C_FN)
+          <input type="number" min={0} step="any" data-testid="cost-fn" value={settings.costFn} onChange={(e) => setCost('costFn', e.target.valueAsNumber)} />
+        </label>
+      </div>
+      <label className="slider-field">
+        A missed case costs {formatRatio(ratio)}× a false alarm
+        <input
+          type="range"
+          data-testid="cost-slider"
+          min={-SLIDER_DECADES}
+          max={SLIDER_DECADES}
+          step={0.01}
+          value={Math.max(-SLIDER_DECADES, Math.min(SLIDER_DECADES, sliderValue))}
+          aria-valuetext={`C_FN : C_FP = ${formatRatio(ratio)} : 1`}
+          onChange={(e) => onChange({ costFn: Number((settings.costFp * 10 ** e.target.valueAsNumber).toPrecision(4)) })}
+        />
+      </label>
+      <label>
+        Deployment prevalence (blank = as observed)
+        <input
+          type="number"
+          min={0}
+          max={1}
+          step="any"
+          data-testid="prevalence-input"
+          placeholder="as observed"
+          value={settings.prevalence ?? ''}
+          onChange={(e) => {
+            const value = e.target.valueAsNumber;
+            onChange({ prevalence: Number.isFinite(value) && value > 0 && value < 1 ? value : null });
+          }}
+        />
+      </label>
+      <p>
+        Expected cost per case: <strong data-testid="metric-expected-cost">{formatMetric(expectedCost)}</strong>
+      </p>
+      <p className="implied" data-testid="implied-cost-ratio">
+        {impliedRatio === null
+          ? 'No cost ratio makes this cutoff the cheapest on this data (it is off the ROC convex hull).'
+          : `This cutoff is the cheapest when a missed case costs ${formatRatio(impliedRatio.low)}–${formatRatio(impliedRatio.high)}× a false alarm.`}
+      </p>
+      <button type="button" className="primary" data-testid="optimal-button" onClick={onOptimal}>
+        Snap to cost-optimal threshold
+      </button>
+    </section>
+  );
+}

@@ -1,0 +1,170 @@
+import { scaleLinear } from 'd3-scale';
+import { line } from 'd3-shape';
+import { useMemo, useRef, type KeyboardEvent, type PointerEvent, type ReactNode } from 'react';
+import { decimate } from '../src/metrics';
+
+export const CHART_SIZE = 300;
+const MARGIN = { top: 12, right: 14, bottom: 40, left: 48 };
+const PLOT = CHART_SIZE - MARGIN.left - MARGIN.right;
+const PLOT_H = CHART_SIZE - MARGIN.top - MARGIN.bottom;
+
+export interface CurveChartProps {
+  testId: string;
+  handleTestId: string;
+  title: string;
+  xLabel: string;
+  yLabel: string;
+  /** Curve points; index k is the operating point with k distinct scores predicted positive. */
+  xs: Float64Array;
+  ys: Float64Array;
+  /** The operating point shown by the handle. */
+  index: number;
+  threshold: number;
+  /** Index of the curve point nearest to a pointer position in data units. */
+  nearestIndex: (x: number, y: number) => number;
+  onIndexChange: (index: number) => void;
+  /** A reference line (chance diagonal, prevalence baseline) in data units. */
+  baseline: { x1: number; y1: number; x2: number; y2: number };
+  /** Text alternative that states the numbers at the handle. */
+  description: string;
+  children?: ReactNode;
+}
+
+/**
+ * A unit-square curve (ROC or PR) drawn once per score set, with a draggable handle that is
+ * also a keyboard slider. Dragging only moves the handle; the path is memoised on the data.
+ */
+export function CurveChart(props: CurveChartProps) {
+  const { xs, ys, index, nearestIndex, onIndexChange } = props;
+  const x = useMemo(() => scaleLinear().domain([0, 1]).range([0, PLOT]), []);
+  const y = useMemo(() => scaleLinear().domain([0, 1]).range([PLOT_H, 0]), []);
+  const path = useMemo(() => {
+    const kept = decimate(xs, ys, PLOT, PLOT_H, 0.5, []);
+    const draw = line<number>()
+      .x((i) => x(xs[i]))
+      .y((i) => y(ys[i]));
+    return draw(Array.from(kept)) ?? '';
+  }, [xs, ys, x, y]);
+
+  const svgRef = useRef<SVGSVGElement | null>(null);
+  const dragging = useRef(false);
+  const pending = useRef<{ x: number; y: number } | null>(null);
+  const frame = useRef(0);
+
+  // Pointer moves are coalesced into one update per animation frame.
+  const flush = () => {
+    frame.current = 0;
+    const p = pending.current;
+    if (p) onIndexChange(nearestIndex(p.x, p.y));
+  };
+
+  const toData = (event: PointerEvent<SVGElement>) => {
+    const svg = svgRef.current;
+    if (!svg) return null;
+    const box = svg.getBoundingClientRect();
+    const scale = CHART_SIZE / box.width;
+    const px = (event.clientX - box.left) * scale - MARGIN.left;
+    const py = (event.clientY - box.top) * scale - MARGIN.top;
+    return { x: clamp01(x.invert(px)), y: clamp01(y.invert(py)) };
+  };
+
+  const onPointerDown = (event: PointerEvent<SVGElement>) => {
+    dragging.current = true;
+    svgRef.current?.setPointerCapture(event.pointerId);
+    onPointerMove(event);
+  };
+  const onPointerMove = (event: PointerEvent<SVGElement>) => {
+    if (!dragging.current) return;
+    pending.current = toData(event);
+    if (frame.current === 0) frame.current = requestAnimationFrame(flush);
+  };
+  const onPointerUp = (event: PointerEvent<SVGElement>) => {
+    if (!dragging.current) return;
+    dragging.current = false;
+    svgRef.current?.releasePointerCapture(event.pointerId);
+    if (frame.current !== 0) cancelAnimationFrame(frame.current);
+    flush();
+  };
+
+  const last = xs.length - 1;
+  const onKeyDown = (event: KeyboardEvent<SVGElement>) => {
+    const steps: Record<string, number> = { ArrowRight: 1, ArrowUp: 1, ArrowLeft: -1, ArrowDown: -1, PageUp: 10, PageDown: -10 };
+    let next: number | null = null;
+    if (event.key in steps) next = index + steps[event.key];
+    if (event.key === 'Home') next = 0;
+    if (event.key === 'End') next = last;
+    if (next === null) return;
+    event.preventDefault();
+    onIndexChange(Math.min(last, Math.max(0, next)));
+  };
+
+  const hx = x(xs[index] ?? 0);
+  const hy = y(ys[index] ?? 0);
+  const b = props.baseline;
+  return (
+    <figure className="chart" data-testid={props.testId}>
+      <figcaption>{props.title}</figcaption>
+      <svg
+        ref={svgRef}
+        viewBox={`0 0 ${CHART_SIZE} ${CHART_SIZE}`}
+        role="img"
+        aria-label={`${props.title}. ${props.description}`}
+        onPointerMove={onPointerMove}
+        onPointerUp={onPointerUp}
+        onPointerCancel={onPointerUp}
+      >
+        <g transform={`translate(${MARGIN.left},${MARGIN.top})`}>
+          <rect className="plot-area" width={PLOT} height={PLOT_H} onPointerDown={onPointerDown} />
+          {x.ticks(5).map((t) => (
+            <g key={`x${t}`} transform={`translate(${x(t)},${PLOT_H})`} className="tick">
+              <line y2={5} />
+              <text y={17}>{t}</text>
+            </g>
+          ))}
+          {y.ticks(5).map((t) => (
+            <g key={`y${t}`} transform={`translate(0,${y(t)})`} className="tick">
+              <line x2={-5} />
+              <text x={-8} dy="0.32em" textAnchor="end">
+                {t}
+              </text>
+            </g>
+          ))}
+          <text className="axis-label" x={PLOT / 2} y={PLOT_H + 34} textAnchor="middle">
+            {props.xLabel}
+          </text>
+          <text className="axis-label" transform={`translate(-36,${PLOT_H / 2}) rotate(-90)`} textAnchor="middle">
+            {props.yLabel}
+          </text>
+          <line className="baseline" x1={x(b.x1)} y1={y(b.y1)} x2={x(b.x2)} y2={y(b.y2)} />
+          <path className="curve" d={path} />
+          {props.children}
+          <circle
+            className="handle"
+            data-testid={props.handleTestId}
+            cx={hx}
+            cy={hy}
+            r={8}
+            role="slider"
+            tabIndex={0}
+            aria-label={`${props.title} operating point (threshold)`}
+            aria-valuemin={0}
+            aria-valuemax={1}
+            aria-valuenow={props.threshold}
+            aria-valuetext={`threshold ${formatThreshold(props.threshold)}`}
+            onPointerDown={onPointerDown}
+            onKeyDown={onKeyDown}
+          />
+        </g>
+      </svg>
+    </figure>
+  );
+}
+
+function clamp01(v: number): number {
+  return Math.min(1, Math.max(0, v));
+}
+
+/** A threshold as the page shows it: enough digits to tell neighbouring scores apart. */
+export function formatThreshold(t: number): string {
+  return Number.isFinite(t) ? String(Number(t.toPrecision(6))) : String(t);
+}

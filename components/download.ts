@@ -1,0 +1,79 @@
+import type { Dataset } from '../src/data/dataset';
+import type { LabelVector } from '../src/data/label';
+import { evaluateThreshold } from '../src/evaluate';
+import { buildOperatingPoint, serializeOperatingPoint } from '../src/operating-point';
+import { DEFAULT_TRAIN_OPTIONS } from '../src/protocol';
+import type { Settings } from '../src/settings';
+import type { Evaluation } from './hooks/useEvaluation';
+import type { TrainingState } from './hooks/useTrainer';
+
+declare const __APP_VERSION__: string;
+
+export interface ExportContext {
+  dataset: Dataset;
+  labels: LabelVector;
+  settings: Settings;
+  evaluation: Evaluation;
+  training: TrainingState;
+  features: string[];
+}
+
+/** Writes the operating point the page shows as operating-point.json and offers it as a download. */
+export function downloadOperatingPoint(context: ExportContext): void {
+  const { dataset, labels, settings, evaluation, training } = context;
+  const { curve } = evaluation;
+  const shown = evaluateThreshold(curve, settings.threshold, settings, settings.prevalence);
+  const point = buildOperatingPoint({
+    toolVersion: __APP_VERSION__,
+    createdAt: new Date(),
+    dataset: { fileName: dataset.fileName, rows: dataset.rowCount, positives: labels.positives, sha256: dataset.sha256 },
+    label: { column: settings.labelColumn ?? '', positive: settings.positiveValue ?? '' },
+    source:
+      settings.mode === 'scores'
+        ? { kind: 'scores', scoreColumn: settings.scoreColumn ?? '', weightColumn: settings.weightColumn }
+        : {
+            kind: 'trained',
+            model: {
+              layers: DEFAULT_TRAIN_OPTIONS.hiddenUnits,
+              loss: 'weighted binary cross-entropy on logits',
+              posWeight: training.posWeight ?? 1,
+              epochs: training.epochs.length,
+              learningRate: DEFAULT_TRAIN_OPTIONS.learningRate,
+              batchSize: DEFAULT_TRAIN_OPTIONS.batchSize,
+              seed: settings.seed,
+              backend: training.backend ?? 'cpu',
+              validationFraction: DEFAULT_TRAIN_OPTIONS.validationFraction,
+              features: context.features,
+            },
+          },
+    threshold: settings.threshold,
+    costs: { falsePositive: settings.costFp, falseNegative: settings.costFn },
+    prevalence: { observed: curve.prevalence(), assumed: settings.prevalence },
+    evaluatedOn: evaluation.evaluatedOn,
+    confusion: shown.confusion,
+    metrics: {
+      tpr: shown.metrics.tpr,
+      fpr: shown.metrics.fpr,
+      precision: shown.metrics.precision,
+      recall: shown.metrics.recall,
+      specificity: shown.metrics.specificity,
+      npv: shown.metrics.npv,
+      f1: shown.metrics.f1,
+      mcc: shown.metrics.mcc,
+      accuracy: shown.metrics.accuracy,
+      expectedCostPerCase: shown.expectedCost,
+      rocAuc: curve.rocAuc(),
+      averagePrecision: curve.averagePrecision(),
+    },
+    impliedCostRatio: shown.impliedCostRatio,
+  });
+  const blob = new Blob([serializeOperatingPoint(point)], { type: 'application/json' });
+  const url = URL.createObjectURL(blob);
+  const anchor = document.createElement('a');
+  anchor.href = url;
+  anchor.download = 'operating-point.json';
+  document.body.append(anchor);
+  anchor.click();
+  anchor.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}

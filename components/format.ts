@@ -1,0 +1,15 @@
+/** A metric as shown: four decimals, or an em dash when it is undefined for the data. */
+export function formatMetric(value: number | null): string {
+  return value === null || !Number.isFinite(value) ? '—' : value.toFixed(4);
+}
+
+/** A count as shown: a plain integer, or up to six significant digits when weighted. */
+export function formatCount(value: number): string {
+  return Number.isInteger(value) ? String(value) : String(Number(value.toPrecision(6)));
+}
+
+/** A cost ratio in words-friendly form: 12, 3.5, 0.25. */
+export function formatRatio(value: number): string {
+  if (!Number.isFinite(value)) return '∞';
+  return value >= 10 ? value.toFixed(0) : String(Number(value.toPrecision(2)));
+}

@@ -1,0 +1,46 @@
+import { isMissingToken, parseNumber } from './missing';
+
+/** How many body rows are looked at to decide whether the first row is a header. */
+const SAMPLE_ROWS = 200;
+
+/**
+ * Decides whether the first row names the columns, in the spirit of Python's csv.Sniffer:
+ * a first-row cell that is text above a numeric column votes for a header, a number votes
+ * against; in text columns a first cell that also occurs in the body votes against.
+ */
+export function detectHeader(rows: readonly (readonly string[])[]): boolean {
+  if (rows.length === 0) return false;
+  const first = rows[0];
+  if (first.some((cell) => cell.trim() !== '' && !Number.isNaN(parseNumber(cell)))) return false;
+  if (rows.length === 1) return first.every((cell) => cell.trim() !== '');
+  const body = rows.slice(1, 1 + SAMPLE_ROWS);
+  let votes = 0;
+  for (let c = 0; c < first.length; c++) {
+    const cells = body.map((row) => row[c] ?? '').filter((cell) => !isMissingToken(cell));
+    if (cells.length === 0) continue;
+    const numeric = cells.every((cell) => !Number.isNaN(parseNumber(cell)));
+    if (numeric) votes += 1;
+    else votes += cells.includes(first[c]) ? -1 : 1;
+  }
+  return votes > 0;
+}
+
+/** Names for a headerless file's columns: column_1, column_2, … */
+export function generatedNames(count: number): string[] {
+  return Array.from({ length: count }, (_, i) => `column_${i + 1}`);
+}
+
+/**
+ * Makes header names usable: blank names get a position name, repeated names a suffix,
+ * so every column can be chosen by name.
+ */
+export function uniqueNames(names: readonly string[]): string[] {
+  const seen = new Set<string>();
+  return names.map((raw, i) => {
+    const base = raw.trim() === '' ? `column_${i + 1}` : raw.trim();
+    let name = base;
+    for (let k = 2; seen.has(name); k++) name = `${base}_${k}`;
+    seen.add(name);
+    return name;
+  });
+}

@@ -1,0 +1,85 @@
+import { distinctValues, type Column, type Dataset } from './dataset';
+import { DataError } from './errors';
+
+/** Column names that usually hold the outcome, most telling first. */
+const LABEL_NAME_HINTS = ['label', 'target', 'class', 'outcome', 'y', 'is_fraud', 'fraud', 'churn', 'diagnosis'];
+
+export interface LabelChoice {
+  column: string;
+  positive: string;
+}
+
+/**
+ * Suggests the label: a two-valued column (a telling name first, else the last one),
+ * with its rarer value as the positive class. Null when no column has exactly two values.
+ */
+export function suggestLabel(dataset: Dataset): LabelChoice | null {
+  const binary = dataset.columns.filter((c) => distinctValues(c)?.length === 2);
+  if (binary.length === 0) return null;
+  const hinted = LABEL_NAME_HINTS.map((hint) => binary.find((c) => c.name.trim().toLowerCase() === hint)).find(
+    (c) => c !== undefined,
+  );
+  const column = hinted ?? binary[binary.length - 1];
+  return { column: column.name, positive: rarerValue(column) };
+}
+
+/** The value of a two-valued column that occurs less often (the first listed on a tie). */
+export function rarerValue(column: Column): string {
+  const values = distinctValues(column) ?? [];
+  const counts = values.map((v) => countValue(column, v));
+  let best = 0;
+  for (let i = 1; i < values.length; i++) if (counts[i] < counts[best]) best = i;
+  return values[best];
+}
+
+function countValue(column: Column, value: string): number {
+  let count = 0;
+  const n = column.kind === 'numeric' ? column.values.length : column.codes.length;
+  for (let i = 0; i < n; i++) if (cellIs(column, i, value)) count++;
+  return count;
+}
+
+function cellIs(column: Column, row: number, value: string): boolean {
+  if (column.kind === 'numeric') return column.values[row] === Number(value);
+  const code = column.codes[row];
+  return code >= 0 && column.levels[code] === value;
+}
+
+function isMissing(column: Column, row: number): boolean {
+  return column.kind === 'numeric' ? Number.isNaN(column.values[row]) : column.codes[row] < 0;
+}
+
+export interface LabelVector {
+  /** 1 for the positive value, 0 for every other value, per kept row. */
+  labels: Uint8Array;
+  /** Rows of the dataset that have a label, ascending. */
+  rows: Uint32Array;
+  positives: number;
+  /** Rows dropped for a missing label. */
+  dropped: number;
+}
+
+/**
+ * Encodes the label column as 0/1 with `positive` as 1 and every other value as 0. Rows with
+ * a missing label are dropped. Throws when only one class is left.
+ */
+export function encodeLabels(column: Column, positive: string): LabelVector {
+  const n = column.kind === 'numeric' ? column.values.length : column.codes.length;
+  const kept: number[] = [];
+  for (let i = 0; i < n; i++) if (!isMissing(column, i)) kept.push(i);
+  const labels = new Uint8Array(kept.length);
+  let positives = 0;
+  kept.forEach((row, i) => {
+    if (cellIs(column, row, positive)) {
+      labels[i] = 1;
+      positives++;
+    }
+  });
+  if (positives === 0 || positives === kept.length) {
+    const only = positives === 0 ? 'no row has' : 'every row has';
+    throw new DataError(
+      `The label column "${column.name}" has only one class: ${only} the positive value "${positive}". Cutoff needs both positive and negative cases.`,
+    );
+  }
+  return { labels, rows: Uint32Array.from(kept), positives, dropped: n - kept.length };
+}

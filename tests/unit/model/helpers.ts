@@ -1,0 +1,38 @@
+import * as tfc from '@tensorflow/tfjs-core';
+import * as tfl from '@tensorflow/tfjs-layers';
+import '@tensorflow/tfjs-backend-cpu';
+import type { Tf } from '../../../src/model/tf';
+import { DEFAULT_TRAIN_OPTIONS, type TrainEvent, type TrainOptions } from '../../../src/protocol';
+import type { TrainRun } from '../../../src/model/train-loop';
+import { mulberry32 } from '../../../src/data/random';
+
+export const tf: Tf = { core: tfc, layers: tfl };
+
+/** A separable-with-noise toy problem: label = (Σ (j+1)·x_j + noise > 1.5), some NaN cells. */
+export function toyData(n: number, d: number, seed = 1): { features: Float32Array; labels: Uint8Array } {
+  const r = mulberry32(seed);
+  const features = new Float32Array(n * d);
+  const labels = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    let s = 0;
+    for (let j = 0; j < d; j++) {
+      const v = r() * 2 - 1;
+      s += v * (j + 1);
+      features[i * d + j] = r() < 0.02 ? NaN : v * 10 + j; // scale and shift that standardising removes
+    }
+    labels[i] = s + (r() - 0.5) > 1.5 ? 1 : 0;
+  }
+  return { features, labels };
+}
+
+export function trainRun(n: number, d: number, options: Partial<TrainOptions> = {}, runId = 1): TrainRun {
+  const { features, labels } = toyData(n, d);
+  return { type: 'train', runId, features, featureCount: d, labels, options: { ...DEFAULT_TRAIN_OPTIONS, backend: 'cpu', ...options } };
+}
+
+/** Collects events; records which were sent with transfer lists. */
+export function recorder(): { events: TrainEvent[]; transfers: (Transferable[] | undefined)[]; emit: (e: TrainEvent, t?: Transferable[]) => void } {
+  const events: TrainEvent[] = [];
+  const transfers: (Transferable[] | undefined)[] = [];
+  return { events, transfers, emit: (e, t) => (events.push(e), transfers.push(t)) };
+}
