@@ -1,7 +1,7 @@
 import { useCallback, useMemo, useState } from 'react';
 import type { Dataset } from '../src/data/dataset';
 import { featureMatrix } from '../src/data/features';
-import { suggestLabel } from '../src/data/label';
+import { explainNoLabel, suggestLabel } from '../src/data/label';
 import { suggestScoreColumn } from '../src/data/scores';
 import { DEFAULT_TRAIN_OPTIONS } from '../src/protocol';
 import { DEFAULT_SETTINGS, type Settings } from '../src/settings';
@@ -45,9 +45,7 @@ export function App() {
           weightColumn: null,
         });
         if (!label) {
-          setInputError(
-            `No column of ${file.name} has exactly two values, so none could be suggested as the label. Choose the label column and its positive value.`,
-          );
+          setInputError(explainNoLabel(next));
         }
       } catch (error) {
         setInputError(error instanceof Error ? error.message : String(error));

@@ -14,21 +14,43 @@ export interface LabelChoice {
  * with its rarer value as the positive class. Null when no column has exactly two values.
  */
 export function suggestLabel(dataset: Dataset): LabelChoice | null {
-  const binary = dataset.columns.filter((c) => distinctValues(c)?.length === 2);
-  if (binary.length === 0) return null;
-  const hinted = LABEL_NAME_HINTS.map((hint) => binary.find((c) => c.name.trim().toLowerCase() === hint)).find(
+  const hinted = LABEL_NAME_HINTS.map((hint) => dataset.columns.find((c) => c.name.trim().toLowerCase() === hint)).find(
     (c) => c !== undefined,
   );
-  const column = hinted ?? binary[binary.length - 1];
+  // A column named like a label is the label, even when it cannot be used as one.
+  if (hinted) return distinctValues(hinted)?.length === 2 ? { column: hinted.name, positive: rarerValue(hinted) } : null;
+  const binary = dataset.columns.filter((c) => distinctValues(c)?.length === 2);
+  if (binary.length === 0) return null;
+  const column = binary[binary.length - 1];
   return { column: column.name, positive: rarerValue(column) };
 }
 
-/** The value of a two-valued column that occurs less often (the first listed on a tie). */
+/**
+ * Says why no label could be suggested, as specifically as the data allows: a label-like
+ * column with a single value is named, otherwise the user is asked to choose.
+ */
+export function explainNoLabel(dataset: Dataset): string {
+  const single = dataset.columns.filter((c) => distinctValues(c)?.length === 1);
+  const named = single.find((c) => LABEL_NAME_HINTS.includes(c.name.trim().toLowerCase())) ?? single[single.length - 1];
+  if (named && (named === dataset.columns[dataset.columns.length - 1] || LABEL_NAME_HINTS.includes(named.name.trim().toLowerCase()))) {
+    const value = distinctValues(named)?.[0] ?? '';
+    return `The label column "${named.name}" has only one class: every row is "${value}". Cutoff needs both positive and negative cases.`;
+  }
+  return `No column of ${dataset.fileName} has exactly two values, so none could be suggested as the label. Choose the label column and its positive value.`;
+}
+
+/** Values that name the positive class by convention, used to break a tie in counts. */
+const POSITIVE_WORDS = ['1', 'yes', 'y', 'true', 't', 'positive', 'pos'];
+
+/** The value of a two-valued column that occurs less often; on a tie, the one that reads as positive. */
 export function rarerValue(column: Column): string {
   const values = distinctValues(column) ?? [];
   const counts = values.map((v) => countValue(column, v));
-  let best = 0;
-  for (let i = 1; i < values.length; i++) if (counts[i] < counts[best]) best = i;
+  let best = values.length - 1;
+  for (let i = values.length - 1; i >= 0; i--) {
+    const tie = counts[i] === counts[best];
+    if (counts[i] < counts[best] || (tie && POSITIVE_WORDS.includes(values[i].toLowerCase()))) best = i;
+  }
   return values[best];
 }
 

@@ -3,14 +3,16 @@
  * validation probabilities after every epoch. Never throws: every failure
  * becomes an 'error' event, and every tensor is freed whatever happens.
  */
-import type * as tfc from '@tensorflow/tfjs-core';
 import type * as tfl from '@tensorflow/tfjs-layers';
 import type { TrainEvent, TrainOptions, TrainRequest } from '../protocol';
 import { deriveSeed, mulberry32, shuffleInPlace } from '../data/random';
 import { stratifiedSplit } from '../data/split';
 import { applyStandardizer, fitStandardizer } from '../data/standardize';
+import { evaluate } from './evaluate';
 import { weightedBceWithLogits } from './losses';
-import { buildMlp, disposeMlp, trainableVariables } from './mlp';
+import { FlatMlp } from './flat-mlp';
+import { buildMlp, disposeMlp } from './mlp';
+import { gatherBatch, splitRows, type SplitRows } from './rows';
 import type { Tf } from './tf';
 
 /** The 'train' request of the protocol. */
@@ -63,6 +65,8 @@ function divergence(epoch: number, value: number): TrainingStop {
  * emitting 'split', then 'epoch' per epoch, then 'done' (or 'error').
  * `isCancelled` is polled between batches; the run yields to the event loop
  * at least every `hooks.yieldEveryMs` so that a cancel message can be seen.
+ * An epoch's trainLoss and validationLoss are both the weighted BCE of the
+ * weights at the end of that epoch, over the whole training / validation split.
  */
 export async function train(tf: Tf, run: TrainRun, emit: Emit, isCancelled: () => boolean, hooks: TrainHooks = {}): Promise<void> {
   const tc = tf.core;
@@ -71,9 +75,8 @@ export async function train(tf: Tf, run: TrainRun, emit: Emit, isCancelled: () =
   const yieldToEventLoop = hooks.yieldToEventLoop ?? defaultYield;
   const now = hooks.now ?? (() => performance.now());
 
-  const owned: tfc.Tensor[] = [];
   let model: tfl.Sequential | null = null;
-  let pending: { loss: tfc.Scalar; rows: number }[] = [];
+  let fast: FlatMlp | null = null;
   let epochsRun = 0;
   try {
     validateTrainRun(run);
@@ -91,101 +94,54 @@ export async function train(tf: Tf, run: TrainRun, emit: Emit, isCancelled: () =
     const validationIndices = split.validation.slice();
     emit({ type: 'split', runId, validationIndices, trainSize: split.train.length, posWeight }, [validationIndices.buffer]);
 
-    // --- tensors (standardised with training statistics only)
+    // --- rows, standardised with training statistics only
     const standardizer = fitStandardizer(features, featureCount, split.train);
-    const nTrain = split.train.length;
-    const nValidation = split.validation.length;
     const labelsOf = (rows: Uint32Array): Float32Array => Float32Array.from(rows, (r) => (labels[r] === 1 ? 1 : 0));
-    const track = <T extends tfc.Tensor>(t: T): T => (owned.push(t), t);
-    const xTrain = track(tc.tensor2d(applyStandardizer(features, featureCount, standardizer, split.train), [nTrain, featureCount]));
-    const yTrain = track(tc.tensor2d(labelsOf(split.train), [nTrain, 1]));
-    const xValidation = track(tc.tensor2d(applyStandardizer(features, featureCount, standardizer, split.validation), [nValidation, featureCount]));
-    const yValidation = track(tc.tensor2d(labelsOf(split.validation), [nValidation, 1]));
+    const rowsOf = (rows: Uint32Array): SplitRows =>
+      splitRows(applyStandardizer(features, featureCount, standardizer, rows), featureCount, labelsOf(rows), posWeight);
+    const trainRows = rowsOf(split.train);
+    const validationRows = rowsOf(split.validation);
 
-    // --- model
+    // --- model: the tf.layers model fixes architecture and seeded initial
+    // weights; FlatMlp trains the same network with far fewer kernel launches.
     model = buildMlp(tf, { inputDim: featureCount, hiddenUnits: options.hiddenUnits, seed: options.seed, learningRate: options.learningRate, posWeight });
-    const net = model;
-    const optimizer = net.optimizer;
-    const variables = trainableVariables(net);
+    fast = new FlatMlp(tc, model.getWeights(), { learningRate: options.learningRate });
+    const net = fast;
     const loss = weightedBceWithLogits(tc, posWeight);
-    const order = new Int32Array(nTrain);
-
-    // Reads the queued batch losses (one sync for many batches keeps a GPU
-    // backend busy) and returns their row-weighted sum.
-    const drain = async (epoch: number): Promise<number> => {
-      const batch = pending;
-      pending = [];
-      let sum = 0;
-      try {
-        for (const { loss: l, rows } of batch) {
-          const value = (await l.data())[0];
-          if (!Number.isFinite(value)) throw divergence(epoch, value);
-          sum += value * rows;
-        }
-      } finally {
-        for (const { loss: l } of batch) l.dispose();
-      }
-      return sum;
-    };
+    const order = new Int32Array(trainRows.n);
 
     let lastYield = now();
     for (let epoch = 1; epoch <= options.epochs; epoch++) {
       if (isCancelled()) break;
       // A fresh seeded permutation each epoch: reproducible, yet not the same order every epoch.
-      for (let k = 0; k < nTrain; k++) order[k] = k;
+      for (let k = 0; k < order.length; k++) order[k] = k;
       shuffleInPlace(order, mulberry32(deriveSeed(options.seed, epoch)));
-      const orderTensor = track(tc.tensor1d(order, 'int32'));
-      let lossSum = 0;
       let cancelled = false;
-      for (let start = 0; start < nTrain; start += options.batchSize) {
+      for (let start = 0; start < order.length; start += options.batchSize) {
         if (isCancelled()) {
           cancelled = true;
           break;
         }
-        const size = Math.min(options.batchSize, nTrain - start);
-        const batchLoss = tc.tidy((): tfc.Scalar => {
-          const idx = tc.slice(orderTensor, [start], [size]);
-          const xb = tc.gather(xTrain, idx);
-          const yb = tc.gather(yTrain, idx);
-          const cost = optimizer.minimize(() => loss(yb, net.apply(xb, { training: true }) as tfc.Tensor), true, variables);
-          // minimize() returns null only when asked not to return the cost.
-          if (cost === null) throw new Error('optimizer returned no loss');
-          return cost;
-        });
-        pending.push({ loss: batchLoss, rows: size });
+        const size = Math.min(options.batchSize, order.length - start);
+        const batch = gatherBatch(trainRows, order, start, size);
+        tc.tidy(() => net.trainStep(tc.tensor2d(batch.x, [size, featureCount]), tc.tensor2d(batch.y, [size, 1]), tc.tensor2d(batch.c, [size, 1])));
         if (now() - lastYield >= yieldEveryMs) {
-          lossSum += await drain(epoch);
+          await net.sync();
           await yieldToEventLoop();
           lastYield = now();
         }
       }
-      lossSum += await drain(epoch);
-      owned.splice(owned.indexOf(orderTensor), 1);
-      orderTensor.dispose();
       if (cancelled) break;
 
-      // One forward pass over all validation rows: batching by 32 would cost
-      // a kernel launch per 32 rows on GPU backends.
-      const [validationLossT, probabilitiesT] = tc.tidy((): [tfc.Scalar, tfc.Tensor] => {
-        const logits = net.apply(xValidation, { training: false }) as tfc.Tensor;
-        return [loss(yValidation, logits), tc.sigmoid(logits)];
-      });
-      let validationLoss: number;
-      let validationScores: Float32Array;
-      try {
-        validationLoss = (await validationLossT.data())[0];
-        // Copy: a backend may hand out its own buffer, which we are about to transfer.
-        validationScores = new Float32Array(await probabilitiesT.data());
-      } finally {
-        validationLossT.dispose();
-        probabilitiesT.dispose();
-      }
+      // Both losses are evaluated after the epoch with the same weights, so
+      // they compare like for like (a running mean of batch losses would lag).
+      const trainLoss = (await evaluate(tc, net, loss, trainRows, false)).loss;
+      if (!Number.isFinite(trainLoss)) throw divergence(epoch, trainLoss);
+      const { loss: validationLoss, probabilities } = await evaluate(tc, net, loss, validationRows, true);
       if (!Number.isFinite(validationLoss)) throw divergence(epoch, validationLoss);
+      const validationScores = probabilities ?? new Float32Array(0);
       epochsRun = epoch;
-      emit(
-        { type: 'epoch', runId, epoch, epochs: options.epochs, trainLoss: lossSum / nTrain, validationLoss, validationScores },
-        [validationScores.buffer],
-      );
+      emit({ type: 'epoch', runId, epoch, epochs: options.epochs, trainLoss, validationLoss, validationScores }, [validationScores.buffer]);
       await yieldToEventLoop();
       lastYield = now();
     }
@@ -193,8 +149,7 @@ export async function train(tf: Tf, run: TrainRun, emit: Emit, isCancelled: () =
   } catch (err) {
     emit({ type: 'error', runId, message: describeError(err) });
   } finally {
-    for (const { loss: l } of pending) l.dispose();
-    for (const t of owned) t.dispose();
+    fast?.dispose();
     if (model) disposeMlp(model);
   }
 }

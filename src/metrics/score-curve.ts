@@ -1,0 +1,256 @@
+import { averagePrecisionOf, brierOf, logLossOf, LOG_LOSS_EPS, prCurveOf, rocAucOf, rocCurveOf } from './curve-summaries';
+import { describeNumber, MetricsInputError } from './errors';
+import { HI_WORD, LO_WORD, nextUp } from './float-bits';
+import { radixSortDescending } from './radix-sort';
+
+export { MetricsInputError } from './errors';
+
+/** Weighted confusion-matrix counts (float64; integers when no weights were given). */
+export interface Confusion {
+  tp: number;
+  fp: number;
+  tn: number;
+  fn: number;
+}
+
+// Rows are packed as (row << 1) | label into a Uint32 sort payload.
+const MAX_ROWS = 0x7fffffff;
+
+/**
+ * The whole threshold-dependent picture of one set of scores: scores sorted once, ties
+ * collapsed into one point per distinct score, cumulative weighted true/false positives at
+ * each. Every threshold query afterwards is a binary search. Rule everywhere: a case is
+ * predicted positive when `score >= threshold`.
+ *
+ * Rows with weight 0 are dropped before anything else, as scikit-learn's curve functions
+ * do: they add no threshold and no count. `n` still counts every input row.
+ *
+ * Immutable after construction; holds 24 bytes per distinct score and no per-row data, so
+ * it can be built in a worker and its arrays transferred.
+ */
+export class ScoreCurve {
+  /** Number of input rows (including rows of weight 0). */
+  readonly n: number;
+  /** Total weight of positive rows. */
+  readonly positives: number;
+  /** Total weight of negative rows. */
+  readonly negatives: number;
+  /** Distinct scores of rows with positive weight, strictly descending. */
+  readonly thresholds: Float64Array;
+  /** cumTp[i]: weighted true positives at threshold thresholds[i]. Nondecreasing. */
+  readonly cumTp: Float64Array;
+  /** cumFp[i]: weighted false positives at threshold thresholds[i]. Nondecreasing. */
+  readonly cumFp: Float64Array;
+
+  /**
+   * Assembles a curve from already computed parts (e.g. arrays transferred from a worker).
+   * The arrays are taken as they are: use {@link ScoreCurve.from} for raw data.
+   */
+  constructor(n: number, thresholds: Float64Array, cumTp: Float64Array, cumFp: Float64Array) {
+    const m = thresholds.length;
+    if (m === 0 || cumTp.length !== m || cumFp.length !== m) {
+      throw new MetricsInputError('A score curve needs at least one threshold and one count per threshold.');
+    }
+    this.n = n;
+    this.thresholds = thresholds;
+    this.cumTp = cumTp;
+    this.cumFp = cumFp;
+    // Totals are the last cumulative counts, so fn = positives − tp is exactly 0 at the end.
+    this.positives = cumTp[m - 1];
+    this.negatives = cumFp[m - 1];
+  }
+
+  /**
+   * Builds the curve in O(n) (radix sort) from parallel arrays.
+   * @param scores any finite numbers; larger means "more likely positive".
+   * @param labels 1 (or any nonzero finite number) for positive, 0 for negative.
+   * @param weights optional per-row weights (counts), finite and >= 0; 0 drops the row.
+   * @throws MetricsInputError on empty input, length mismatch, NaN/±Infinity scores or labels,
+   *   negative or non-finite weights, or weights that are all 0. The message names the row
+   *   (1-based) and the value; `error.row` holds the 0-based index.
+   */
+  static from(scores: ArrayLike<number>, labels: ArrayLike<number>, weights?: ArrayLike<number>): ScoreCurve {
+    const n = scores.length;
+    if (n === 0) throw new MetricsInputError('There are no scores: at least one row is needed.');
+    if (labels.length !== n) {
+      throw new MetricsInputError(`There are ${n} scores but ${labels.length} labels; each row needs one of each.`);
+    }
+    if (weights !== undefined && weights.length !== n) {
+      throw new MetricsInputError(`There are ${n} scores but ${weights.length} weights; each row needs one of each.`);
+    }
+    if (n > MAX_ROWS) throw new MetricsInputError(`Too many rows (${n}); at most ${MAX_ROWS} are supported.`);
+
+    // Validate and copy the kept rows into the sort buffers in one pass.
+    const values = new Float64Array(n);
+    const payload = new Uint32Array(n);
+    let kept = 0;
+    for (let i = 0; i < n; i++) {
+      const s = scores[i];
+      if (!Number.isFinite(s)) {
+        throw new MetricsInputError(`Score in row ${i + 1} is ${describeNumber(s)}; every score must be a finite number.`, i);
+      }
+      const y = labels[i];
+      if (!Number.isFinite(y)) {
+        throw new MetricsInputError(`Label in row ${i + 1} is ${describeNumber(y)}; labels must be 1 (positive) or 0 (negative).`, i);
+      }
+      if (weights !== undefined) {
+        const w = weights[i];
+        if (!Number.isFinite(w) || w < 0) {
+          throw new MetricsInputError(`Weight in row ${i + 1} is ${describeNumber(w)}; weights must be finite and not negative.`, i);
+        }
+        if (w === 0) continue;
+      }
+      // -0 and +0 are the same score but have different bits; fold before sorting on bits.
+      values[kept] = s === 0 ? 0 : s;
+      payload[kept] = ((i << 1) | (y !== 0 ? 1 : 0)) >>> 0;
+      kept++;
+    }
+    if (kept === 0) throw new MetricsInputError('Every row has weight 0, so there is nothing to evaluate.');
+
+    const { order, hi, lo } = radixSortDescending(values.subarray(0, kept), payload.subarray(0, kept));
+
+    // Count distinct scores first so the kept arrays are allocated at their exact size.
+    let m = 1;
+    for (let i = 1; i < kept; i++) {
+      if (hi[i] !== hi[i - 1] || lo[i] !== lo[i - 1]) m++;
+    }
+    const thresholds = new Float64Array(m);
+    const cumTp = new Float64Array(m);
+    const cumFp = new Float64Array(m);
+    const key = new Float64Array(1);
+    const keyWords = new Uint32Array(key.buffer);
+
+    let tp = 0;
+    let fp = 0;
+    let level = -1;
+    for (let i = 0; i < kept; i++) {
+      if (i === 0 || hi[i] !== hi[i - 1] || lo[i] !== lo[i - 1]) {
+        if (level >= 0) {
+          cumTp[level] = tp;
+          cumFp[level] = fp;
+        }
+        level++;
+        // Undo the key transform of radixSortDescending to recover the score.
+        const h = hi[i];
+        const negative = (h & 0x80000000) !== 0;
+        keyWords[HI_WORD] = negative ? h : (h ^ 0x7fffffff) >>> 0;
+        keyWords[LO_WORD] = negative ? lo[i] : ~lo[i] >>> 0;
+        thresholds[level] = key[0];
+      }
+      const p = order[i];
+      if (weights === undefined) {
+        const y = p & 1;
+        tp += y;
+        fp += 1 - y;
+      } else {
+        const w = weights[p >>> 1];
+        if ((p & 1) === 1) tp += w;
+        else fp += w;
+      }
+    }
+    cumTp[level] = tp;
+    cumFp[level] = fp;
+    return new ScoreCurve(n, thresholds, cumTp, cumFp);
+  }
+
+  /** Number of distinct thresholds (operating points other than "nothing positive"). */
+  get size(): number {
+    return this.thresholds.length;
+  }
+
+  /**
+   * Number k of distinct thresholds >= t (0..size): with threshold t, exactly the k highest
+   * distinct scores are predicted positive. O(log n). NaN selects nothing (no score is >= NaN).
+   */
+  indexAt(t: number): number {
+    if (Number.isNaN(t)) return 0;
+    const th = this.thresholds;
+    let lo = 0;
+    let hi = th.length;
+    // First position whose threshold is < t; everything before it is >= t.
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (th[mid] >= t) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  /** Confusion matrix at threshold t (score >= t is positive). O(log n). */
+  confusionAt(t: number): Confusion {
+    return this.confusionAtIndex(this.indexAt(t));
+  }
+
+  /**
+   * Confusion matrix when the k highest distinct scores are predicted positive (k as from
+   * indexAt; 0: nothing positive). k is truncated to an integer and clamped to 0..size, so a
+   * view stepping one past either end gets the end point rather than an exception.
+   */
+  confusionAtIndex(k: number): Confusion {
+    const i = this.clampIndex(k);
+    if (i === 0) return { tp: 0, fp: 0, tn: this.negatives, fn: this.positives };
+    const tp = this.cumTp[i - 1];
+    const fp = this.cumFp[i - 1];
+    return { tp, fp, tn: this.negatives - fp, fn: this.positives - tp };
+  }
+
+  /**
+   * A threshold that realises index k: thresholds[k−1] for k >= 1; for k = 0 the next float64
+   * above the top score (so `score >= t` selects nothing while t stays next to the data).
+   * k is clamped like confusionAtIndex.
+   */
+  thresholdAtIndex(k: number): number {
+    const i = this.clampIndex(k);
+    return i === 0 ? nextUp(this.thresholds[0]) : this.thresholds[i - 1];
+  }
+
+  /** k truncated to an integer in 0..size (NaN → 0). */
+  clampIndex(k: number): number {
+    const m = this.thresholds.length;
+    if (!(k > 0)) return 0;
+    return k >= m ? m : Math.trunc(k);
+  }
+
+  /** ROC-AUC by the trapezoid rule; NaN when positives or negatives total 0. */
+  rocAuc(): number {
+    return rocAucOf(this);
+  }
+
+  /** Average precision (scikit-learn's step sum, no interpolation); 0 with no positives. */
+  averagePrecision(): number {
+    return averagePrecisionOf(this);
+  }
+
+  /** Brier score (weighted); NaN when some score lies outside [0, 1]. */
+  brier(): number {
+    return brierOf(this);
+  }
+
+  /** Log loss (weighted) with scores clipped to [eps, 1 − eps]; eps defaults to float64 epsilon. */
+  logLoss(eps: number = LOG_LOSS_EPS): number {
+    return logLossOf(this, eps);
+  }
+
+  /** Weighted share of positives, positives / (positives + negatives). */
+  prevalence(): number {
+    return this.positives / (this.positives + this.negatives);
+  }
+
+  /**
+   * ROC points exactly as scikit-learn roc_curve(drop_intermediate=False) (>= 1.3): size + 1
+   * points, the first (0, 0) at threshold +Infinity. A rate whose class is absent is NaN
+   * throughout, as in scikit-learn.
+   */
+  rocCurve(): { fpr: Float64Array; tpr: Float64Array; thresholds: Float64Array } {
+    return rocCurveOf(this);
+  }
+
+  /**
+   * Precision–recall points exactly as scikit-learn (>= 1.3) precision_recall_curve: thresholds
+   * ascending (size of them), recall decreasing, then a last point (recall 0, precision 1).
+   * Precision with nothing predicted positive is 0; with no positives recall is 1 throughout.
+   */
+  prCurve(): { precision: Float64Array; recall: Float64Array; thresholds: Float64Array } {
+    return prCurveOf(this);
+  }
+}

@@ -1,0 +1,40 @@
+/**
+ * The rows of one split as plain typed arrays, and batches cut from them.
+ * Rows stay in JS memory and only a batch at a time becomes a tensor: the
+ * WASM backend copies a tensor's whole buffer on every slice or gather, so
+ * cutting batches out of one big tensor would cost O(rows) per batch.
+ */
+
+/** Standardised features, labels and per-row loss multipliers of one split. */
+export interface SplitRows {
+  n: number;
+  featureCount: number;
+  /** Row-major n × featureCount, standardised, no NaN. */
+  x: Float32Array;
+  /** 1 = positive, 0 = negative. */
+  y: Float32Array;
+  /** Loss multiplier of each row: pos_weight for a positive, 1 for a negative. */
+  c: Float32Array;
+}
+
+/** Builds {@link SplitRows} from standardised features and the rows' 0/1 labels. */
+export function splitRows(x: Float32Array, featureCount: number, y: Float32Array, posWeight: number): SplitRows {
+  const c = new Float32Array(y.length);
+  for (let i = 0; i < y.length; i++) c[i] = y[i] === 1 ? posWeight : 1;
+  return { n: y.length, featureCount, x, y, c };
+}
+
+/** Copies rows order[start .. start+size) into fresh arrays (fresh, because some backends keep the array a tensor was made from). */
+export function gatherBatch(rows: SplitRows, order: Int32Array, start: number, size: number): { x: Float32Array; y: Float32Array; c: Float32Array } {
+  const d = rows.featureCount;
+  const x = new Float32Array(size * d);
+  const y = new Float32Array(size);
+  const c = new Float32Array(size);
+  for (let k = 0; k < size; k++) {
+    const r = order[start + k];
+    x.set(rows.x.subarray(r * d, r * d + d), k * d);
+    y[k] = rows.y[r];
+    c[k] = rows.c[r];
+  }
+  return { x, y, c };
+}

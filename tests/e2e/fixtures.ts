@@ -1,0 +1,50 @@
+import { test as base, expect, type Page } from '@playwright/test';
+
+export const ORIGIN = 'http://127.0.0.1:4173';
+
+interface Watch {
+  /** Console errors, page errors and CSP refusals seen so far. */
+  problems: string[];
+  /** Every request URL the page or its workers made. */
+  requests: string[];
+}
+
+/**
+ * Every test fails on a console error, an uncaught exception or a CSP violation, and can
+ * check that nothing left the page's own origin.
+ */
+export const test = base.extend<{ watch: Watch }>({
+  watch: async ({ page, context }, use) => {
+    const watch: Watch = { problems: [], requests: [] };
+    page.on('console', (message) => {
+      if (message.type() === 'error') watch.problems.push(`console: ${message.text()}`);
+    });
+    page.on('pageerror', (error) => watch.problems.push(`page error: ${error.message}`));
+    context.on('request', (request) => watch.requests.push(request.url()));
+    page.on('worker', (worker) => worker.on('console', (m) => m.type() === 'error' && watch.problems.push(`worker: ${m.text()}`)));
+    await use(watch);
+    expect(watch.problems, 'no console errors or CSP violations').toEqual([]);
+  },
+});
+
+export { expect };
+
+/** Reads a confusion-matrix cell or metric as a number. */
+export async function numberOf(page: Page, testId: string): Promise<number> {
+  return Number(await page.getByTestId(testId).innerText());
+}
+
+/** The four confusion counts as shown. */
+export async function confusionOf(page: Page): Promise<{ tp: number; fp: number; tn: number; fn: number }> {
+  return {
+    tp: await numberOf(page, 'cm-tp'),
+    fp: await numberOf(page, 'cm-fp'),
+    tn: await numberOf(page, 'cm-tn'),
+    fn: await numberOf(page, 'cm-fn'),
+  };
+}
+
+/** Uploads text as a file through the file input, as a user picking a file does. */
+export async function uploadText(page: Page, name: string, text: string | Buffer): Promise<void> {
+  await page.getByTestId('file-input').setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(text) });
+}

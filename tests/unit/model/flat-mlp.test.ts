@@ -1,0 +1,65 @@
+import { beforeAll, describe, expect, test } from 'vitest';
+import type * as tfc from '@tensorflow/tfjs-core';
+import { FlatMlp } from '../../../src/model/flat-mlp';
+import { buildMlp, disposeMlp, trainableVariables } from '../../../src/model/mlp';
+import { weightedBceWithLogits } from '../../../src/model/losses';
+import { tf } from './helpers';
+
+beforeAll(async () => {
+  await tf.core.setBackend('cpu');
+});
+
+const tc = tf.core;
+
+describe('FlatMlp', () => {
+  test('steps exactly like tf.layers + autodiff + tf.train.adam', () => {
+    const posWeight = 3.5;
+    const lr = 0.05;
+    const x = tc.randomNormal([40, 5], 0, 1, 'float32', 3) as tfc.Tensor2D;
+    const y = tc.cast(tc.greater(tc.randomUniform([40, 1], 0, 1, 'float32', 4), 0.7), 'float32') as tfc.Tensor2D;
+    const reference = buildMlp(tf, { inputDim: 5, hiddenUnits: [8, 4], seed: 11, learningRate: lr, posWeight });
+    const fast = new FlatMlp(tc, reference.getWeights(), { learningRate: lr });
+    const loss = weightedBceWithLogits(tc, posWeight);
+    const vars = trainableVariables(reference);
+
+    const c = tc.add(tc.mul(y, posWeight - 1), 1) as tfc.Tensor2D;
+    for (let step = 0; step < 5; step++) {
+      const expected = reference.optimizer.minimize(() => loss(y, reference.apply(x) as tfc.Tensor), true, vars);
+      const actual = tc.tidy(() => loss(y, fast.logits(x)));
+      expect(actual.dataSync()[0]).toBeCloseTo(expected?.dataSync()[0] ?? NaN, 5);
+      fast.trainStep(x, y, c);
+      tc.dispose([expected ?? [], actual]);
+    }
+    const check = buildMlp(tf, { inputDim: 5, hiddenUnits: [8, 4], seed: 99, learningRate: lr, posWeight });
+    fast.copyInto(check);
+    const want = reference.getWeights().map((w) => Array.from(w.dataSync()));
+    const got = check.getWeights().map((w) => Array.from(w.dataSync()));
+    got.forEach((layer, i) => layer.forEach((v, j) => expect(v).toBeCloseTo(want[i][j], 4)));
+
+    // Forward pass agrees too.
+    const a = fast.logits(x);
+    const b = reference.predict(x) as tfc.Tensor;
+    Array.from(a.dataSync()).forEach((v, i) => expect(v).toBeCloseTo(b.dataSync()[i], 4));
+    tc.dispose([a, b, x, y, c]);
+    fast.dispose();
+    disposeMlp(reference);
+    disposeMlp(check);
+  });
+
+  test('frees everything it allocates', async () => {
+    const before = tc.memory().numTensors;
+    const model = buildMlp(tf, { inputDim: 3, seed: 1, learningRate: 0.01, posWeight: 1 });
+    const fast = new FlatMlp(tc, model.getWeights(), { learningRate: 0.01 });
+    const x = tc.ones([4, 3]) as tfc.Tensor2D;
+    const y = tc.tensor2d([[1], [0], [1], [0]]);
+    const c = tc.tensor2d([[2], [1], [2], [1]]);
+    fast.trainStep(x, y, c);
+    fast.logits(x).dispose();
+    await fast.sync();
+    fast.copyInto(model);
+    fast.dispose();
+    disposeMlp(model);
+    tc.dispose([x, y, c]);
+    expect(tc.memory().numTensors).toBe(before);
+  });
+});

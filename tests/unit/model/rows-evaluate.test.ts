@@ -1,0 +1,47 @@
+import { beforeAll, describe, expect, test } from 'vitest';
+import { gatherBatch, splitRows } from '../../../src/model/rows';
+import { evaluate, EVALUATION_CHUNK } from '../../../src/model/evaluate';
+import { FlatMlp } from '../../../src/model/flat-mlp';
+import { buildMlp, disposeMlp } from '../../../src/model/mlp';
+import { weightedBceReference, weightedBceWithLogits } from '../../../src/model/losses';
+import { tf } from './helpers';
+
+beforeAll(async () => {
+  await tf.core.setBackend('cpu');
+});
+
+describe('splitRows / gatherBatch', () => {
+  test('loss multipliers are pos_weight for positives, 1 for negatives; batches follow the order', () => {
+    const rows = splitRows(Float32Array.from([0, 1, 10, 11, 20, 21]), 2, Float32Array.from([1, 0, 1]), 4);
+    expect(Array.from(rows.c)).toEqual([4, 1, 4]);
+    const b = gatherBatch(rows, Int32Array.from([2, 0, 1]), 1, 2);
+    expect(Array.from(b.x)).toEqual([0, 1, 10, 11]);
+    expect(Array.from(b.y)).toEqual([1, 0]);
+    expect(Array.from(b.c)).toEqual([4, 1]);
+  });
+});
+
+describe('evaluate', () => {
+  test('chunked loss and probabilities equal a direct computation', async () => {
+    const n = EVALUATION_CHUNK + 100; // two chunks
+    const d = 2;
+    const x = Float32Array.from({ length: n * d }, (_, i) => Math.sin(i));
+    const y = Float32Array.from({ length: n }, (_, i) => (i % 5 === 0 ? 1 : 0));
+    const rows = splitRows(x, d, y, 3);
+    const model = buildMlp(tf, { inputDim: d, hiddenUnits: [4], seed: 2, learningRate: 0.01, posWeight: 3 });
+    const net = new FlatMlp(tf.core, model.getWeights(), { learningRate: 0.01 });
+    const before = tf.core.memory().numTensors;
+    const result = await evaluate(tf.core, net, weightedBceWithLogits(tf.core, 3), rows, true);
+    expect(tf.core.memory().numTensors).toBe(before);
+
+    const logitsT = net.logits(tf.core.tensor2d(x, [n, d]));
+    const logits = Array.from(logitsT.dataSync());
+    tf.core.dispose(logitsT);
+    expect(result.loss).toBeCloseTo(weightedBceReference(logits, Array.from(y), 3), 5);
+    const p = result.probabilities;
+    expect(p?.length).toBe(n);
+    for (const i of [0, EVALUATION_CHUNK - 1, EVALUATION_CHUNK, n - 1]) expect(p?.[i]).toBeCloseTo(1 / (1 + Math.exp(-logits[i])), 6);
+    net.dispose();
+    disposeMlp(model);
+  });
+});
