@@ -132,7 +132,11 @@ export function App() {
         </div>
         {featureNote && settings.mode === 'train' && <p className="note">{featureNote}</p>}
         {evaluation ? (
-          <ExplorePanel curve={evaluation.curve} evaluatedOn={evaluation.evaluatedOn} settings={settings} onChange={change} onExport={exportPoint} />
+          <ExplorePanel
+            curve={evaluation.curve}
+            evaluatedOn={evaluation.evaluatedOn}
+            posWeight={settings.mode === 'train' ? trainer.state.posWeight : null}
+            settings={settings} onChange={change} onExport={exportPoint} />
         ) : (
           <section className="panel placeholder">
             <p>{placeholderText(dataset, settings)}</p>

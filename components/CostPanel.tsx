@@ -6,6 +6,12 @@ interface CostPanelProps {
   expectedCost: number;
   /** Range of C_FN/C_FP for which the current threshold is the cheapest; null if never. */
   impliedRatio: { low: number; high: number } | null;
+  /** C_FP/(C_FP+C_FN): the cost-optimal cutoff if the scores were calibrated probabilities. */
+  bayesThreshold: number;
+  /** (1−t)/t: the cost ratio the current threshold implies for a calibrated score. */
+  calibratedRatio: number;
+  /** Whether the scores come from a model trained with a weighted loss (so are not calibrated). */
+  weightedModel: boolean;
   onChange: (patch: Partial<Settings>) => void;
   onOptimal: () => void;
 }
@@ -13,7 +19,7 @@ interface CostPanelProps {
 const SLIDER_DECADES = 3;
 
 /** Costs of each error, the ratio slider, the assumed prevalence and the snap to cost-optimal. */
-export function CostPanel({ settings, expectedCost, impliedRatio, onChange, onOptimal }: CostPanelProps) {
+export function CostPanel({ settings, expectedCost, impliedRatio, bayesThreshold, calibratedRatio, weightedModel, onChange, onOptimal }: CostPanelProps) {
   const ratio = settings.costFp > 0 ? settings.costFn / settings.costFp : Infinity;
   const sliderValue = Number.isFinite(ratio) && ratio > 0 ? Math.log10(ratio) : SLIDER_DECADES;
   const setCost = (key: 'costFp' | 'costFn', raw: number) => {
@@ -68,6 +74,11 @@ export function CostPanel({ settings, expectedCost, impliedRatio, onChange, onOp
         {impliedRatio === null
           ? 'No cost ratio makes this cutoff the cheapest on this data (it is off the ROC convex hull).'
           : `This cutoff is the cheapest when a missed case costs ${formatRatio(impliedRatio.low)}–${formatRatio(impliedRatio.high)}× a false alarm.`}
+      </p>
+      <p className="note" data-testid="calibrated-rule">
+        Were the scores calibrated probabilities, the cheapest cutoff would be C_FP/(C_FP+C_FN) = {formatMetric(bayesThreshold)}, and
+        this threshold would imply a cost ratio of {formatRatio(calibratedRatio)}.
+        {weightedModel && ' A model trained with pos_weight ≠ 1 over-states probabilities, so snap to the empirical optimum below instead.'}
       </p>
       <button type="button" className="primary" data-testid="optimal-button" onClick={onOptimal}>
         Snap to cost-optimal threshold

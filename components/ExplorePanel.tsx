@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { chartPoints, nearestPrIndex, nearestRocIndex } from '../src/metrics/chart-points';
-import { costOptimal, type ScoreCurve } from '../src/metrics';
+import { bayesThreshold, calibratedCostRatio, costOptimal, type ScoreCurve } from '../src/metrics';
 import { evaluateThreshold } from '../src/evaluate';
 import { niceThresholdAtIndex } from '../src/metrics/nice-threshold';
 import type { Settings } from '../src/settings';
@@ -14,6 +14,8 @@ import { formatMetric } from './format';
 interface ExplorePanelProps {
   curve: ScoreCurve;
   evaluatedOn: 'validation' | 'all rows';
+  /** pos_weight of the model that made the scores; null for a scores file. */
+  posWeight: number | null;
   settings: Settings;
   onChange: (patch: Partial<Settings>) => void;
   onExport: () => void;
@@ -23,7 +25,7 @@ interface ExplorePanelProps {
  * The decision workspace: ROC and PR curves with handles, the threshold, costs, matrix and
  * metrics. Only the threshold changes on a drag; the curves are computed once per score set.
  */
-export function ExplorePanel({ curve, evaluatedOn, settings, onChange, onExport }: ExplorePanelProps) {
+export function ExplorePanel({ curve, evaluatedOn, posWeight, settings, onChange, onExport }: ExplorePanelProps) {
   const points = useMemo(() => chartPoints(curve), [curve]);
   const wholeCurve = useMemo(() => ({ rocAuc: curve.rocAuc(), ap: curve.averagePrecision() }), [curve]);
   const costs = { costFp: settings.costFp, costFn: settings.costFn };
@@ -91,6 +93,9 @@ export function ExplorePanel({ curve, evaluatedOn, settings, onChange, onExport 
           settings={settings}
           expectedCost={expectedCost}
           impliedRatio={implied}
+          bayesThreshold={bayesThreshold(costs)}
+          calibratedRatio={calibratedCostRatio(settings.threshold)}
+          weightedModel={posWeight !== null && posWeight !== 1}
           onChange={onChange}
           onOptimal={() => setIndex(costOptimal(curve, costs, prevalence).index)}
         />

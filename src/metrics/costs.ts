@@ -66,7 +66,9 @@ const hullCache = new WeakMap<ScoreCurve, { prevalence: number | undefined; hull
  * 0 <= low <= high <= Infinity. low === high when k lies on a straight stretch of the ROC
  * convex hull (optimal only at exactly that ratio, tied with the stretch's ends). null when
  * no ratio makes k optimal: it lies below the ROC convex hull, and some mix of two other
- * thresholds does better at every ratio.
+ * thresholds does better at every ratio. {low: Infinity, high: Infinity} means "only if false
+ * alarms cost nothing": k catches every positive but adds alarms over a higher threshold that
+ * also does (its cost ties with that one only at C_FP = 0).
  *
  * O(size) the first time for a curve and prevalence (hull), O(log size) afterwards.
  */

@@ -1,8 +1,6 @@
-import { HI_WORD, LO_WORD } from './float-bits';
-
 /**
- * Keys for a descending float64 sort, as two 32-bit words per value, plus the permutation that
- * sorts them. Produced by {@link radixSortDescending}; the caller reads the sorted keys to find
+ * Sorted keys of a descending float64 sort, as two 32-bit words per value, plus the
+ * permutation that sorts them. Produced by {@link radixSortDescending}; the caller reads the sorted keys to find
  * runs of equal scores without touching the scores again.
  */
 export interface SortedKeys {
@@ -25,24 +23,27 @@ const MASKS = [0x7ff, 0x7ff, 0x3ff] as const;
 const BUCKETS = 2048;
 
 /**
- * Stable LSD radix sort of `values` (finite float64 numbers, -0 already folded to +0) into
- * descending order. `positions[i]` is carried along as the payload of values[i] (usually the
- * row number). O(n) time: at most six passes, and a pass is skipped when every key has the
- * same digit there (common: probabilities from float32 have 29 zero low bits; scores in
- * [0, 1] share their sign and top exponent bits). LSD radix is stable, so rows with equal
- * scores keep their input order and the result is deterministic.
+ * Stable LSD radix sort of float64 values into descending order. The values come as their
+ * raw IEEE 754 words, `hi` (sign, exponent, top of the mantissa) and `lo`, so the caller can
+ * fill them while validating its input without holding a Float64Array copy; both arrays are
+ * overwritten (transformed in place, then reused as sort buffers). The values must be finite
+ * with -0 already folded into +0. `payload[i]` travels with value i (usually the row number).
  *
- * Memory: 24 bytes per value while sorting (keys and payload, double-buffered).
+ * O(n) time: at most six passes, and a pass is skipped when every key has the same digit
+ * there (common: probabilities from float32 have 29 zero low bits; scores in [0, 1] share
+ * their sign and top exponent bits). LSD radix is stable, so rows with equal scores keep
+ * their input order and the result is deterministic.
+ *
+ * Memory: 24 bytes per value while sorting (two key words and the payload, double-buffered).
  */
-export function radixSortDescending(values: Float64Array, positions: Uint32Array): SortedKeys {
-  const n = values.length;
-  const words = new Uint32Array(values.buffer, values.byteOffset, n * 2);
-  let hi: Uint32Array = new Uint32Array(n);
-  let lo: Uint32Array = new Uint32Array(n);
+export function radixSortDescending(hiIn: Uint32Array, loIn: Uint32Array, positions: Uint32Array): SortedKeys {
+  const n = hiIn.length;
+  let hi: Uint32Array = hiIn;
+  let lo: Uint32Array = loIn;
   const hist = new Uint32Array(6 * BUCKETS);
   for (let i = 0; i < n; i++) {
-    let h = words[2 * i + HI_WORD];
-    let l = words[2 * i + LO_WORD];
+    let h = hi[i];
+    let l = lo[i];
     // Map to an unsigned key whose ascending order is the descending order of the value:
     // negatives keep their bits (sign set: after all positives, larger magnitude later);
     // non-negatives flip every bit but the sign (larger magnitude, smaller key).

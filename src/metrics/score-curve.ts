@@ -80,9 +80,13 @@ export class ScoreCurve {
     }
     if (n > MAX_ROWS) throw new MetricsInputError(`Too many rows (${n}); at most ${MAX_ROWS} are supported.`);
 
-    // Validate and copy the kept rows into the sort buffers in one pass.
-    const values = new Float64Array(n);
+    // Validate and copy the kept rows into the sort buffers in one pass: the raw float64
+    // words of each score (through a one-element alias) and the row/label payload.
+    const hiWords = new Uint32Array(n);
+    const loWords = new Uint32Array(n);
     const payload = new Uint32Array(n);
+    const scratch = new Float64Array(1);
+    const scratchWords = new Uint32Array(scratch.buffer);
     let kept = 0;
     for (let i = 0; i < n; i++) {
       const s = scores[i];
@@ -101,13 +105,19 @@ export class ScoreCurve {
         if (w === 0) continue;
       }
       // -0 and +0 are the same score but have different bits; fold before sorting on bits.
-      values[kept] = s === 0 ? 0 : s;
+      scratch[0] = s === 0 ? 0 : s;
+      hiWords[kept] = scratchWords[HI_WORD];
+      loWords[kept] = scratchWords[LO_WORD];
       payload[kept] = ((i << 1) | (y !== 0 ? 1 : 0)) >>> 0;
       kept++;
     }
     if (kept === 0) throw new MetricsInputError('Every row has weight 0, so there is nothing to evaluate.');
 
-    const { order, hi, lo } = radixSortDescending(values.subarray(0, kept), payload.subarray(0, kept));
+    const { order, hi, lo } = radixSortDescending(
+      hiWords.subarray(0, kept),
+      loWords.subarray(0, kept),
+      payload.subarray(0, kept),
+    );
 
     // Count distinct scores first so the kept arrays are allocated at their exact size.
     let m = 1;
@@ -117,8 +127,6 @@ export class ScoreCurve {
     const thresholds = new Float64Array(m);
     const cumTp = new Float64Array(m);
     const cumFp = new Float64Array(m);
-    const key = new Float64Array(1);
-    const keyWords = new Uint32Array(key.buffer);
 
     let tp = 0;
     let fp = 0;
@@ -133,9 +141,9 @@ export class ScoreCurve {
         // Undo the key transform of radixSortDescending to recover the score.
         const h = hi[i];
         const negative = (h & 0x80000000) !== 0;
-        keyWords[HI_WORD] = negative ? h : (h ^ 0x7fffffff) >>> 0;
-        keyWords[LO_WORD] = negative ? lo[i] : ~lo[i] >>> 0;
-        thresholds[level] = key[0];
+        scratchWords[HI_WORD] = negative ? h : (h ^ 0x7fffffff) >>> 0;
+        scratchWords[LO_WORD] = negative ? lo[i] : ~lo[i] >>> 0;
+        thresholds[level] = scratch[0];
       }
       const p = order[i];
       if (weights === undefined) {

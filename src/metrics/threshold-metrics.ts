@@ -66,8 +66,11 @@ export function mccOf(c: Confusion): number {
   const d = tn + fp;
   const e = tn + fn;
   if (a === 0 || b === 0 || d === 0 || e === 0) return 0;
-  // Two square roots instead of one of a four-fold product: no overflow with large weights.
-  const value = (tp * tn - fp * fn) / (Math.sqrt(a * b) * Math.sqrt(d * e));
+  // Normalise before multiplying: no overflow of tp·tn or of the four-fold product with
+  // huge weights, and no underflow with tiny ones.
+  const sPred = Math.sqrt(a) * Math.sqrt(b);
+  const sNeg = Math.sqrt(d) * Math.sqrt(e);
+  const value = (tp / sPred) * (tn / sNeg) - (fp / sPred) * (fn / sNeg);
   // Rounding can push a perfect score a hair past ±1.
   return Math.max(-1, Math.min(1, value));
 }

@@ -31,13 +31,17 @@ function bruteRange(curve: ScoreCurve, k: number): { low: number; high: number }
   const y = (j: number) => (j === 0 ? 0 : curve.cumTp[j - 1]);
   let low = 0;
   let high = Infinity;
+  let beatenAtEqualRecall = false;
   for (let j = 0; j <= curve.size; j++) {
     const dy = y(j) - y(k);
     const dx = x(j) - x(k);
     if (dy > 0) high = Math.min(high, dx / dy);
     else if (dy < 0) low = Math.max(low, dx / dy);
-    else if (dx < 0) return null;
+    else if (dx < 0) beatenAtEqualRecall = true;
   }
+  // Beaten at every finite ratio by a point of equal recall and fewer alarms: still tied at
+  // r = ∞ (false alarms free) when k has full recall.
+  if (beatenAtEqualRecall) return y(k) === curve.positives ? { low: Infinity, high: Infinity } : null;
   return low <= high ? { low, high } : null;
 }
 
