@@ -39,6 +39,19 @@ export default defineConfig({
   plugins: [react(), contentSecurityPolicy()],
   define: { __APP_VERSION__: JSON.stringify(version) },
   worker: { format: 'es' },
+  // Workers' imports are found only when a worker starts; pre-bundling them up front keeps the
+  // dev server from reloading the page in the middle of a first training run.
+  optimizeDeps: {
+    entries: ['index.html', 'workers/*.ts'],
+    include: [
+      '@tensorflow/tfjs-core',
+      '@tensorflow/tfjs-layers',
+      '@tensorflow/tfjs-backend-cpu',
+      '@tensorflow/tfjs-backend-webgl',
+      '@tensorflow/tfjs-backend-wasm',
+      'papaparse',
+    ],
+  },
   server: { host: '127.0.0.1', port: 5173, strictPort: true },
   preview: {
     host: '127.0.0.1',

@@ -1,7 +1,7 @@
 import { averagePrecisionOf, brierOf, logLossOf, LOG_LOSS_EPS, prCurveOf, rocAucOf, rocCurveOf } from './curve-summaries';
 import { describeNumber, MetricsInputError } from './errors';
 import { HI_WORD, LO_WORD, nextUp } from './float-bits';
-import { radixSortDescending } from './radix-sort';
+import { hiKey, loKey, sortScoresDescending } from './score-sort';
 
 export { MetricsInputError } from './errors';
 
@@ -80,11 +80,11 @@ export class ScoreCurve {
     }
     if (n > MAX_ROWS) throw new MetricsInputError(`Too many rows (${n}); at most ${MAX_ROWS} are supported.`);
 
-    // Validate and copy the kept rows into the sort buffers in one pass: the raw float64
-    // words of each score (through a one-element alias) and the row/label payload.
-    const hiWords = new Uint32Array(n);
-    const loWords = new Uint32Array(n);
+    // Validate and fill the sort buffers in one pass: the high-word sort key of each kept
+    // score, its payload (row << 1 | label), and the low-word key by row.
+    const hiKeys = new Uint32Array(n);
     const payload = new Uint32Array(n);
+    const loByRow = new Uint32Array(n);
     const scratch = new Float64Array(1);
     const scratchWords = new Uint32Array(scratch.buffer);
     let kept = 0;
@@ -106,23 +106,21 @@ export class ScoreCurve {
       }
       // -0 and +0 are the same score but have different bits; fold before sorting on bits.
       scratch[0] = s === 0 ? 0 : s;
-      hiWords[kept] = scratchWords[HI_WORD];
-      loWords[kept] = scratchWords[LO_WORD];
+      const hw = scratchWords[HI_WORD];
+      hiKeys[kept] = hiKey(hw);
+      loByRow[i] = loKey(hw, scratchWords[LO_WORD]);
       payload[kept] = ((i << 1) | (y !== 0 ? 1 : 0)) >>> 0;
       kept++;
     }
     if (kept === 0) throw new MetricsInputError('Every row has weight 0, so there is nothing to evaluate.');
 
-    const { order, hi, lo } = radixSortDescending(
-      hiWords.subarray(0, kept),
-      loWords.subarray(0, kept),
-      payload.subarray(0, kept),
-    );
+    const { hi, payload: order } = sortScoresDescending(hiKeys.subarray(0, kept), payload.subarray(0, kept), loByRow);
 
-    // Count distinct scores first so the kept arrays are allocated at their exact size.
+    // Count distinct scores first so the kept arrays are allocated at their exact size. The
+    // low word is looked up only where high words tie.
     let m = 1;
     for (let i = 1; i < kept; i++) {
-      if (hi[i] !== hi[i - 1] || lo[i] !== lo[i - 1]) m++;
+      if (hi[i] !== hi[i - 1] || loByRow[order[i] >>> 1] !== loByRow[order[i - 1] >>> 1]) m++;
     }
     const thresholds = new Float64Array(m);
     const cumTp = new Float64Array(m);
@@ -132,20 +130,19 @@ export class ScoreCurve {
     let fp = 0;
     let level = -1;
     for (let i = 0; i < kept; i++) {
-      if (i === 0 || hi[i] !== hi[i - 1] || lo[i] !== lo[i - 1]) {
+      const p = order[i];
+      const h = hi[i];
+      if (i === 0 || h !== hi[i - 1] || loByRow[p >>> 1] !== loByRow[order[i - 1] >>> 1]) {
         if (level >= 0) {
           cumTp[level] = tp;
           cumFp[level] = fp;
         }
         level++;
-        // Undo the key transform of radixSortDescending to recover the score.
-        const h = hi[i];
-        const negative = (h & 0x80000000) !== 0;
-        scratchWords[HI_WORD] = negative ? h : (h ^ 0x7fffffff) >>> 0;
-        scratchWords[LO_WORD] = negative ? lo[i] : ~lo[i] >>> 0;
+        // The key maps are their own inverses: recover the score's words.
+        scratchWords[HI_WORD] = hiKey(h);
+        scratchWords[LO_WORD] = loKey(h, loByRow[p >>> 1]);
         thresholds[level] = scratch[0];
       }
-      const p = order[i];
       if (weights === undefined) {
         const y = p & 1;
         tp += y;
