@@ -1,40 +1,43 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import type { Dataset } from '../src/data/dataset';
 import { featureMatrix } from '../src/data/features';
-import { explainNoLabel, suggestLabel } from '../src/data/label';
+import { explainNoLabel, keptChoices, suggestLabel } from '../src/data/label';
 import { suggestScoreColumn } from '../src/data/scores';
 import { DEFAULT_TRAIN_OPTIONS } from '../src/protocol';
-import { DEFAULT_SETTINGS, type Settings } from '../src/settings';
+import type { Settings } from '../src/settings';
 import { DataPanel } from './DataPanel';
 import { ErrorBanner } from './ErrorBanner';
 import { ExplorePanel } from './ExplorePanel';
+import { ExportPanel } from './ExportPanel';
 import { TrainPanel } from './TrainPanel';
 import { downloadOperatingPoint } from './download';
 import { useEvaluation } from './hooks/useEvaluation';
 import { useParser } from './hooks/useParser';
+import { usePersistentSettings } from './hooks/usePersistentSettings';
 import { useTrainer } from './hooks/useTrainer';
 
 const DEMO_URL = `${import.meta.env.BASE_URL}demo/mammography.csv`;
 
 /** The whole page: data in, training, the decision workspace and the export. */
 export function App() {
-  const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
+  const [settings, change] = usePersistentSettings();
   const [dataset, setDataset] = useState<Dataset | null>(null);
   const [inputError, setInputError] = useState<string | null>(null);
   const [dismissed, setDismissed] = useState<string | null>(null);
+  const settingsRef = useRef(settings);
+  settingsRef.current = settings;
   const parser = useParser();
   const trainer = useTrainer();
   const { labels, evaluation, error: evaluationError } = useEvaluation(dataset, settings, trainer.state);
-
-  const change = useCallback((patch: Partial<Settings>) => setSettings((s) => ({ ...s, ...patch })), []);
 
   const load = useCallback(
     async (file: File) => {
       setInputError(null);
       try {
         const next = await parser.parse(file);
-        const label = suggestLabel(next);
-        const score = suggestScoreColumn(next, label?.column ?? null);
+        const kept = keptChoices(next, settingsRef.current);
+        const label = kept.label ?? suggestLabel(next);
+        const score = kept.scoreColumn ?? suggestScoreColumn(next, label?.column ?? null);
         trainer.reset();
         setDataset(next);
         change({
@@ -42,7 +45,7 @@ export function App() {
           positiveValue: label?.positive ?? null,
           mode: score === null ? 'train' : 'scores',
           scoreColumn: score,
-          weightColumn: null,
+          weightColumn: kept.weightColumn,
         });
         if (!label) {
           setInputError(explainNoLabel(next));
@@ -136,12 +139,13 @@ export function App() {
             curve={evaluation.curve}
             evaluatedOn={evaluation.evaluatedOn}
             posWeight={settings.mode === 'train' ? trainer.state.posWeight : null}
-            settings={settings} onChange={change} onExport={exportPoint} />
+            settings={settings} onChange={change} />
         ) : (
           <section className="panel placeholder">
             <p>{placeholderText(dataset, settings)}</p>
           </section>
         )}
+        <ExportPanel settings={settings} canExport={evaluation !== null} onExport={exportPoint} onChange={change} onError={setInputError} />
       </main>
     </div>
   );

@@ -18,14 +18,13 @@ interface ExplorePanelProps {
   posWeight: number | null;
   settings: Settings;
   onChange: (patch: Partial<Settings>) => void;
-  onExport: () => void;
 }
 
 /**
  * The decision workspace: ROC and PR curves with handles, the threshold, costs, matrix and
  * metrics. Only the threshold changes on a drag; the curves are computed once per score set.
  */
-export function ExplorePanel({ curve, evaluatedOn, posWeight, settings, onChange, onExport }: ExplorePanelProps) {
+export function ExplorePanel({ curve, evaluatedOn, posWeight, settings, onChange }: ExplorePanelProps) {
   const points = useMemo(() => chartPoints(curve), [curve]);
   const wholeCurve = useMemo(() => ({ rocAuc: curve.rocAuc(), ap: curve.averagePrecision() }), [curve]);
   const costs = { costFp: settings.costFp, costFn: settings.costFn };
@@ -88,8 +87,7 @@ export function ExplorePanel({ curve, evaluatedOn, posWeight, settings, onChange
           </div>
         </div>
       </section>
-      <div className="side-by-side">
-        <CostPanel
+      <CostPanel
           settings={settings}
           expectedCost={expectedCost}
           impliedRatio={implied}
@@ -97,19 +95,8 @@ export function ExplorePanel({ curve, evaluatedOn, posWeight, settings, onChange
           calibratedRatio={calibratedCostRatio(settings.threshold)}
           weightedModel={posWeight !== null && posWeight !== 1}
           onChange={onChange}
-          onOptimal={() => setIndex(costOptimal(curve, costs, prevalence).index)}
-        />
-        <section className="panel export-panel" aria-labelledby="export-heading">
-          <h2 id="export-heading">5. Export</h2>
-          <p>
-            Download this operating point — threshold {formatThreshold(settings.threshold)}, its confusion matrix, metrics and costs — as
-            JSON for a serving system or a review document.
-          </p>
-          <button type="button" className="primary" data-testid="export-button" onClick={onExport}>
-            Export operating-point.json
-          </button>
-        </section>
-      </div>
+        onOptimal={() => setIndex(costOptimal(curve, costs, prevalence).index)}
+      />
     </>
   );
 }

@@ -37,3 +37,37 @@ export const DEFAULT_SETTINGS: Settings = {
   posWeight: null,
   seed: 42,
 };
+
+/**
+ * Reads settings saved earlier (local storage or a shared link), keeping every field that is
+ * valid and dropping the rest, so an old or hand-edited link never breaks the page.
+ */
+export function restoreSettings(saved: unknown, base: Settings = DEFAULT_SETTINGS): Settings {
+  if (typeof saved !== 'object' || saved === null) return base;
+  const restored: Settings = { ...base };
+  const shape = settingsSchema.shape;
+  for (const key of Object.keys(shape) as (keyof Settings)[]) {
+    if (!Object.prototype.hasOwnProperty.call(saved, key)) continue;
+    const parsed = shape[key].safeParse((saved as Record<string, unknown>)[key]);
+    if (parsed.success) Object.assign(restored, { [key]: parsed.data });
+  }
+  return restored;
+}
+
+const FRAGMENT_KEY = 'settings=';
+
+/** The settings as a URL fragment: a link that reproduces the view without any data. */
+export function settingsToFragment(settings: Settings): string {
+  return `#${FRAGMENT_KEY}${encodeURIComponent(JSON.stringify(settings))}`;
+}
+
+/** Settings from a URL fragment made by settingsToFragment, or null when it holds none. */
+export function settingsFromFragment(hash: string, base: Settings = DEFAULT_SETTINGS): Settings | null {
+  const text = hash.startsWith('#') ? hash.slice(1) : hash;
+  if (!text.startsWith(FRAGMENT_KEY)) return null;
+  try {
+    return restoreSettings(JSON.parse(decodeURIComponent(text.slice(FRAGMENT_KEY.length))), base);
+  } catch {
+    return null;
+  }
+}

@@ -105,3 +105,26 @@ export function encodeLabels(column: Column, positive: string): LabelVector {
   }
   return { labels, rows: Uint32Array.from(kept), positives, dropped: n - kept.length };
 }
+
+/**
+ * The user's earlier column choices that still fit a newly loaded file (same label column
+ * and positive value, same score and weight columns), so reloading a file loses nothing.
+ */
+export function keptChoices(
+  dataset: Dataset,
+  previous: { labelColumn: string | null; positiveValue: string | null; scoreColumn: string | null; weightColumn: string | null },
+): { label: LabelChoice | null; scoreColumn: string | null; weightColumn: string | null } {
+  const has = (name: string | null, numeric = false) =>
+    name !== null && dataset.columns.some((c) => c.name === name && (!numeric || c.kind === 'numeric'));
+  const labelColumn = dataset.columns.find((c) => c.name === previous.labelColumn);
+  const values = labelColumn ? (distinctValues(labelColumn) ?? []) : [];
+  const label =
+    labelColumn && previous.positiveValue !== null && values.length >= 2 && values.includes(previous.positiveValue)
+      ? { column: labelColumn.name, positive: previous.positiveValue }
+      : null;
+  return {
+    label,
+    scoreColumn: label && has(previous.scoreColumn, true) ? previous.scoreColumn : null,
+    weightColumn: label && has(previous.weightColumn, true) ? previous.weightColumn : null,
+  };
+}

@@ -1,74 +1,126 @@
 /**
- * Stable LSD radix sort of unsigned 32-bit keys, ascending, carrying a 32-bit payload.
+ * Stable LSD radix sorts of unsigned 32-bit keys, ascending, that carry their payload along
+ * (never through an index permutation: looking rows up in sorted order is a random memory
+ * access per row, which at 1e6 rows costs more than the sort itself).
  *
- * `digitBits` 16 (two passes, 65,536 buckets) is fastest for large arrays; 8 (four passes,
- * 256 buckets) for short ones, where clearing and summing 65,536 counters would dominate.
  * A pass is skipped when all keys share that digit (e.g. the top bits of scores in [0, 1]).
  * LSD radix is stable: equal keys keep their input order, so results are deterministic.
- *
- * The inputs are used as sort buffers; read the result from the returned arrays, which are
- * either the inputs or the scratch arrays (pass scratch to avoid allocating; length >= n).
+ * Inputs are used as sort buffers; read the result from the returned arrays.
  */
-export function radixSortU32(
+
+/**
+ * Sorts by `keys` with 16-bit digits (two passes), carrying `lo` and `w`.
+ * Memory: the inputs plus one scratch copy of each (32 bytes per element in all).
+ */
+export function radixSort16(
   keys: Uint32Array,
-  payload: Uint32Array,
-  digitBits: 8 | 16,
-  scratchKeys?: Uint32Array,
-  scratchPayload?: Uint32Array,
-): { keys: Uint32Array; payload: Uint32Array } {
+  lo: Uint32Array,
+  w: Float64Array,
+): { keys: Uint32Array; lo: Uint32Array; w: Float64Array } {
   const n = keys.length;
-  const buckets = 1 << digitBits;
-  const mask = buckets - 1;
-  const passes = 32 / digitBits;
-  const hist = new Uint32Array(passes * buckets);
+  const hist = new Uint32Array(2 * 0x10000);
   for (let i = 0; i < n; i++) {
     const k = keys[i];
-    for (let d = 0; d < passes; d++) hist[d * buckets + ((k >>> (d * digitBits)) & mask)]++;
+    hist[k & 0xffff]++;
+    hist[0x10000 + (k >>> 16)]++;
   }
   let k0: Uint32Array = keys;
-  let p0: Uint32Array = payload;
-  let k1: Uint32Array = scratchKeys ? scratchKeys.subarray(0, n) : new Uint32Array(n);
-  let p1: Uint32Array = scratchPayload ? scratchPayload.subarray(0, n) : new Uint32Array(n);
-  const offsets = new Uint32Array(buckets);
-  for (let d = 0; d < passes; d++) {
-    const base = d * buckets;
-    if (oneBucket(hist, base, buckets, n)) continue;
-    let sum = 0;
-    for (let b = 0; b < buckets; b++) {
-      offsets[b] = sum;
-      sum += hist[base + b];
-    }
-    scatter(k0, p0, k1, p1, offsets, d * digitBits, mask, n);
+  let l0: Uint32Array = lo;
+  let w0: Float64Array = w;
+  let k1: Uint32Array | undefined;
+  let l1: Uint32Array | undefined;
+  let w1: Float64Array | undefined;
+  const offsets = new Uint32Array(0x10000);
+  for (let d = 0; d < 2; d++) {
+    if (!prefixSums(hist, d * 0x10000, 0x10000, n, offsets)) continue;
+    k1 ??= new Uint32Array(n);
+    l1 ??= new Uint32Array(n);
+    w1 ??= new Float64Array(n);
+    scatter3(k0, l0, w0, k1, l1, w1, offsets, d * 16, 0xffff);
     [k0, k1] = [k1, k0];
-    [p0, p1] = [p1, p0];
+    [l0, l1] = [l1, l0];
+    [w0, w1] = [w1, w0];
   }
-  return { keys: k0, payload: p0 };
+  return { keys: k0, lo: l0, w: w0 };
 }
 
-/** One counting-sort pass. A separate small function so V8 optimises the hot loop alone. */
-function scatter(
+/** Sorts by `keys` with 8-bit digits (four passes, small histograms), carrying `w`. For short arrays. */
+export function radixSort8(keys: Uint32Array, w: Float64Array): { keys: Uint32Array; w: Float64Array } {
+  const n = keys.length;
+  const hist = new Uint32Array(4 * 0x100);
+  for (let i = 0; i < n; i++) {
+    const k = keys[i];
+    hist[k & 0xff]++;
+    hist[0x100 + ((k >>> 8) & 0xff)]++;
+    hist[0x200 + ((k >>> 16) & 0xff)]++;
+    hist[0x300 + (k >>> 24)]++;
+  }
+  let k0: Uint32Array = keys;
+  let w0: Float64Array = w;
+  let k1: Uint32Array | undefined;
+  let w1: Float64Array | undefined;
+  const offsets = new Uint32Array(0x100);
+  for (let d = 0; d < 4; d++) {
+    if (!prefixSums(hist, d * 0x100, 0x100, n, offsets)) continue;
+    k1 ??= new Uint32Array(n);
+    w1 ??= new Float64Array(n);
+    scatter2(k0, w0, k1, w1, offsets, d * 8, 0xff);
+    [k0, k1] = [k1, k0];
+    [w0, w1] = [w1, w0];
+  }
+  return { keys: k0, w: w0 };
+}
+
+/**
+ * Exclusive prefix sums of one digit's histogram into `offsets`. Returns false (pass not
+ * needed) when a single bucket holds all n keys.
+ */
+function prefixSums(hist: Uint32Array, base: number, buckets: number, n: number, offsets: Uint32Array): boolean {
+  let sum = 0;
+  for (let b = 0; b < buckets; b++) {
+    const c = hist[base + b];
+    if (c === n) return false;
+    offsets[b] = sum;
+    sum += c;
+  }
+  return true;
+}
+
+// The counting-sort passes are separate small functions so V8 optimises each hot loop alone.
+
+function scatter3(
   keys: Uint32Array,
-  payload: Uint32Array,
+  lo: Uint32Array,
+  w: Float64Array,
   outKeys: Uint32Array,
-  outPayload: Uint32Array,
+  outLo: Uint32Array,
+  outW: Float64Array,
   offsets: Uint32Array,
   shift: number,
   mask: number,
-  n: number,
 ): void {
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i < keys.length; i++) {
     const k = keys[i];
     const dst = offsets[(k >>> shift) & mask]++;
     outKeys[dst] = k;
-    outPayload[dst] = payload[i];
+    outLo[dst] = lo[i];
+    outW[dst] = w[i];
   }
 }
 
-/** True when one bucket holds all n keys, so the pass would not move anything. */
-function oneBucket(hist: Uint32Array, base: number, buckets: number, n: number): boolean {
-  for (let b = 0; b < buckets; b++) {
-    const c = hist[base + b];
-    if (c !== 0) return c === n;
+function scatter2(
+  keys: Uint32Array,
+  w: Float64Array,
+  outKeys: Uint32Array,
+  outW: Float64Array,
+  offsets: Uint32Array,
+  shift: number,
+  mask: number,
+): void {
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i];
+    const dst = offsets[(k >>> shift) & mask]++;
+    outKeys[dst] = k;
+    outW[dst] = w[i];
   }
-  return true;
 }

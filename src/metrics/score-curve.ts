@@ -1,7 +1,7 @@
 import { averagePrecisionOf, brierOf, logLossOf, LOG_LOSS_EPS, prCurveOf, rocAucOf, rocCurveOf } from './curve-summaries';
-import { describeNumber, MetricsInputError } from './errors';
-import { HI_WORD, LO_WORD, nextUp } from './float-bits';
-import { hiKey, loKey, sortScoresDescending } from './score-sort';
+import { buildCounts, MAX_ROWS } from './build-counts';
+import { MetricsInputError } from './errors';
+import { nextUp } from './float-bits';
 
 export { MetricsInputError } from './errors';
 
@@ -12,9 +12,6 @@ export interface Confusion {
   tn: number;
   fn: number;
 }
-
-// Rows are packed as (row << 1) | label into a Uint32 sort payload.
-const MAX_ROWS = 0x7fffffff;
 
 /**
  * The whole threshold-dependent picture of one set of scores: scores sorted once, ties
@@ -80,81 +77,7 @@ export class ScoreCurve {
     }
     if (n > MAX_ROWS) throw new MetricsInputError(`Too many rows (${n}); at most ${MAX_ROWS} are supported.`);
 
-    // Validate and fill the sort buffers in one pass: the high-word sort key of each kept
-    // score, its payload (row << 1 | label), and the low-word key by row.
-    const hiKeys = new Uint32Array(n);
-    const payload = new Uint32Array(n);
-    const loByRow = new Uint32Array(n);
-    const scratch = new Float64Array(1);
-    const scratchWords = new Uint32Array(scratch.buffer);
-    let kept = 0;
-    for (let i = 0; i < n; i++) {
-      const s = scores[i];
-      if (!Number.isFinite(s)) {
-        throw new MetricsInputError(`Score in row ${i + 1} is ${describeNumber(s)}; every score must be a finite number.`, i);
-      }
-      const y = labels[i];
-      if (!Number.isFinite(y)) {
-        throw new MetricsInputError(`Label in row ${i + 1} is ${describeNumber(y)}; labels must be 1 (positive) or 0 (negative).`, i);
-      }
-      if (weights !== undefined) {
-        const w = weights[i];
-        if (!Number.isFinite(w) || w < 0) {
-          throw new MetricsInputError(`Weight in row ${i + 1} is ${describeNumber(w)}; weights must be finite and not negative.`, i);
-        }
-        if (w === 0) continue;
-      }
-      // -0 and +0 are the same score but have different bits; fold before sorting on bits.
-      scratch[0] = s === 0 ? 0 : s;
-      const hw = scratchWords[HI_WORD];
-      hiKeys[kept] = hiKey(hw);
-      loByRow[i] = loKey(hw, scratchWords[LO_WORD]);
-      payload[kept] = ((i << 1) | (y !== 0 ? 1 : 0)) >>> 0;
-      kept++;
-    }
-    if (kept === 0) throw new MetricsInputError('Every row has weight 0, so there is nothing to evaluate.');
-
-    const { hi, payload: order } = sortScoresDescending(hiKeys.subarray(0, kept), payload.subarray(0, kept), loByRow);
-
-    // Count distinct scores first so the kept arrays are allocated at their exact size. The
-    // low word is looked up only where high words tie.
-    let m = 1;
-    for (let i = 1; i < kept; i++) {
-      if (hi[i] !== hi[i - 1] || loByRow[order[i] >>> 1] !== loByRow[order[i - 1] >>> 1]) m++;
-    }
-    const thresholds = new Float64Array(m);
-    const cumTp = new Float64Array(m);
-    const cumFp = new Float64Array(m);
-
-    let tp = 0;
-    let fp = 0;
-    let level = -1;
-    for (let i = 0; i < kept; i++) {
-      const p = order[i];
-      const h = hi[i];
-      if (i === 0 || h !== hi[i - 1] || loByRow[p >>> 1] !== loByRow[order[i - 1] >>> 1]) {
-        if (level >= 0) {
-          cumTp[level] = tp;
-          cumFp[level] = fp;
-        }
-        level++;
-        // The key maps are their own inverses: recover the score's words.
-        scratchWords[HI_WORD] = hiKey(h);
-        scratchWords[LO_WORD] = loKey(h, loByRow[p >>> 1]);
-        thresholds[level] = scratch[0];
-      }
-      if (weights === undefined) {
-        const y = p & 1;
-        tp += y;
-        fp += 1 - y;
-      } else {
-        const w = weights[p >>> 1];
-        if ((p & 1) === 1) tp += w;
-        else fp += w;
-      }
-    }
-    cumTp[level] = tp;
-    cumFp[level] = fp;
+    const { thresholds, cumTp, cumFp } = buildCounts(scores, labels, weights);
     return new ScoreCurve(n, thresholds, cumTp, cumFp);
   }
 
