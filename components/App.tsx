@@ -100,6 +100,10 @@ export function App() {
     }
   }, [dataset, labels, settings, evaluation, trainer.state, trainedFeatures]);
 
+  const exportPanel = (
+    <ExportPanel settings={settings} canExport={evaluation !== null} onExport={exportPoint} onChange={change} onError={setInputError} />
+  );
+
   const trainingError = trainer.state.status === 'error' ? trainer.state.message : null;
   const error = inputError ?? evaluationError ?? trainingError;
 
@@ -139,13 +143,16 @@ export function App() {
             curve={evaluation.curve}
             evaluatedOn={evaluation.evaluatedOn}
             posWeight={settings.mode === 'train' ? trainer.state.posWeight : null}
-            settings={settings} onChange={change} />
+            settings={settings}
+            onChange={change}
+            exportPanel={exportPanel}
+          />
         ) : (
           <section className="panel placeholder">
             <p>{placeholderText(dataset, settings)}</p>
           </section>
         )}
-        <ExportPanel settings={settings} canExport={evaluation !== null} onExport={exportPoint} onChange={change} onError={setInputError} />
+        {!evaluation && exportPanel}
       </main>
     </div>
   );

@@ -27,7 +27,8 @@ export interface CurveChartProps {
   baseline: { x1: number; y1: number; x2: number; y2: number };
   /** Text alternative that states the numbers at the handle. */
   description: string;
-  children?: ReactNode;
+  /** Extra marks in data units (iso-cost line, optimum), drawn under the handle. */
+  overlay?: (x: (v: number) => number, y: (v: number) => number) => ReactNode;
 }
 
 /**
@@ -137,7 +138,10 @@ export function CurveChart(props: CurveChartProps) {
           </text>
           <line className="baseline" x1={x(b.x1)} y1={y(b.y1)} x2={x(b.x2)} y2={y(b.y2)} />
           <path className="curve" d={path} />
-          {props.children}
+          <clipPath id={`${props.testId}-clip`}>
+            <rect width={PLOT} height={PLOT_H} />
+          </clipPath>
+          <g clipPath={`url(#${props.testId}-clip)`}>{props.overlay?.(x, y)}</g>
           <circle
             className="handle"
             data-testid={props.handleTestId}

@@ -1,13 +1,17 @@
-import { useMemo } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import { chartPoints, nearestPrIndex, nearestRocIndex } from '../src/metrics/chart-points';
 import { bayesThreshold, calibratedCostRatio, costOptimal, type ScoreCurve } from '../src/metrics';
 import { evaluateThreshold } from '../src/evaluate';
+import { classHistogram } from '../src/metrics/histogram';
 import { niceThresholdAtIndex } from '../src/metrics/nice-threshold';
+import { thresholdSweep } from '../src/metrics/threshold-sweep';
 import type { Settings } from '../src/settings';
 import { ConfusionMatrix } from './ConfusionMatrix';
 import { CostPanel } from './CostPanel';
 import { CurveChart, formatThreshold } from './CurveChart';
+import { MetricsChart } from './MetricsChart';
 import { MetricsTable } from './MetricsTable';
+import { ScoreHistogram } from './ScoreHistogram';
 import { ThresholdInput } from './ThresholdInput';
 import { formatMetric } from './format';
 
@@ -18,13 +22,15 @@ interface ExplorePanelProps {
   posWeight: number | null;
   settings: Settings;
   onChange: (patch: Partial<Settings>) => void;
+  /** Shown beside the cost panel. */
+  exportPanel: ReactNode;
 }
 
 /**
  * The decision workspace: ROC and PR curves with handles, the threshold, costs, matrix and
  * metrics. Only the threshold changes on a drag; the curves are computed once per score set.
  */
-export function ExplorePanel({ curve, evaluatedOn, posWeight, settings, onChange }: ExplorePanelProps) {
+export function ExplorePanel({ curve, evaluatedOn, posWeight, settings, onChange, exportPanel }: ExplorePanelProps) {
   const points = useMemo(() => chartPoints(curve), [curve]);
   const wholeCurve = useMemo(() => ({ rocAuc: curve.rocAuc(), ap: curve.averagePrecision() }), [curve]);
   const costs = { costFp: settings.costFp, costFn: settings.costFn };
@@ -35,8 +41,21 @@ export function ExplorePanel({ curve, evaluatedOn, posWeight, settings, onChange
     costs,
     settings.prevalence,
   );
-  const setIndex = (k: number) => onChange({ threshold: niceThresholdAtIndex(curve.thresholds, k) });
+  const last = curve.thresholds.length;
+  const setIndex = (k: number) => onChange({ threshold: niceThresholdAtIndex(curve.thresholds, Math.min(last, Math.max(0, k))) });
   const observed = curve.positives / (curve.positives + curve.negatives);
+  const histogram = useMemo(() => classHistogram(curve), [curve]);
+  const { costFp, costFn } = settings;
+  const sweep = useMemo(
+    () => thresholdSweep(curve, { costFp, costFn }, prevalence),
+    [curve, costFp, costFn, prevalence],
+  );
+  const optimum = useMemo(() => costOptimal(curve, { costFp, costFn }, prevalence), [curve, costFp, costFn, prevalence]);
+  const pi = prevalence ?? observed;
+  // Expected cost is constant along TPR = FPR · C_FP(1−π) / (C_FN π) + c on ROC axes.
+  const isoSlope = costFn > 0 && pi > 0 ? (costFp * (1 - pi)) / (costFn * pi) : Infinity;
+  const onThreshold = (t: number) => setIndex(curve.indexAt(t));
+  const onStep = (steps: number) => setIndex(index + steps);
   const description = `Threshold ${formatThreshold(settings.threshold)}: recall ${formatMetric(metrics.recall)}, precision ${formatMetric(metrics.precision)}, false positive rate ${formatMetric(metrics.fpr)}.`;
 
   return (
@@ -65,6 +84,24 @@ export function ExplorePanel({ curve, evaluatedOn, posWeight, settings, onChange
             onIndexChange={setIndex}
             baseline={{ x1: 0, y1: 0, x2: 1, y2: 1 }}
             description={description}
+            overlay={(x, y) => {
+              const fx = points.rocX[index];
+              const fy = points.rocY[index];
+              const finite = Number.isFinite(isoSlope);
+              return (
+                <>
+                  <line
+                    className="iso-cost"
+                    data-testid="iso-cost-line"
+                    x1={finite ? x(0) : x(fx)}
+                    y1={finite ? y(fy - isoSlope * fx) : y(0)}
+                    x2={finite ? x(1) : x(fx)}
+                    y2={finite ? y(fy + isoSlope * (1 - fx)) : y(1)}
+                  />
+                  <circle className="optimal-mark" data-testid="roc-optimal" cx={x(points.rocX[optimum.index])} cy={y(points.rocY[optimum.index])} r={11} />
+                </>
+              );
+            }}
           />
           <CurveChart
             testId="pr-chart"
@@ -80,13 +117,22 @@ export function ExplorePanel({ curve, evaluatedOn, posWeight, settings, onChange
             onIndexChange={setIndex}
             baseline={{ x1: 0, y1: observed, x2: 1, y2: observed }}
             description={description}
+            overlay={(x, y) => <circle className="optimal-mark" cx={x(points.prX[optimum.index])} cy={y(points.prY[optimum.index])} r={11} />}
           />
           <div className="numbers">
             <ConfusionMatrix confusion={confusion} evaluatedOn={evaluatedOn === 'validation' ? 'validation split' : 'all rows'} />
             <MetricsTable metrics={metrics} rocAuc={wholeCurve.rocAuc} averagePrecision={wholeCurve.ap} />
           </div>
         </div>
+        <div className="wide-charts">
+          <ScoreHistogram histogram={histogram} band={null} threshold={settings.threshold} onThreshold={onThreshold} onStep={onStep} description={description} />
+          <MetricsChart sweep={sweep} threshold={settings.threshold} onThreshold={onThreshold} onStep={onStep} description={description} />
+        </div>
+        <p className="note">
+          Ringed: the cost-optimal point for the costs below. Dashed line on the ROC: points of equal expected cost through the handle.
+        </p>
       </section>
+      <div className="side-by-side">
       <CostPanel
           settings={settings}
           expectedCost={expectedCost}
@@ -95,8 +141,10 @@ export function ExplorePanel({ curve, evaluatedOn, posWeight, settings, onChange
           calibratedRatio={calibratedCostRatio(settings.threshold)}
           weightedModel={posWeight !== null && posWeight !== 1}
           onChange={onChange}
-        onOptimal={() => setIndex(costOptimal(curve, costs, prevalence).index)}
+        onOptimal={() => setIndex(optimum.index)}
       />
+      {exportPanel}
+      </div>
     </>
   );
 }

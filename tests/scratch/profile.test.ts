@@ -1,0 +1,55 @@
+import { test } from 'vitest';
+import * as tfc from '@tensorflow/tfjs-core';
+import * as tfl from '@tensorflow/tfjs-layers';
+import '@tensorflow/tfjs-backend-wasm';
+import { FlatMlp } from '../../src/model/flat-mlp';
+import { buildMlp } from '../../src/model/mlp';
+
+test('profile', async () => {
+  await tfc.setBackend('wasm'); await tfc.ready();
+  const d = 30, bs = 512;
+  const model = buildMlp({ core: tfc, layers: tfl }, { inputDim: d, seed: 1, learningRate: 1e-3, posWeight: 9 });
+  const net = new FlatMlp(tfc, model.getWeights(), { learningRate: 1e-3 });
+  const x = tfc.randomNormal([bs, d]) as tfc.Tensor2D, y = tfc.ones([bs, 1]) as tfc.Tensor2D;
+  for (let i = 0; i < 50; i++) net.trainStep(x, y, y);
+  const t0 = performance.now();
+  for (let i = 0; i < 200; i++) net.trainStep(x, y, y);
+  console.log('step ms', (performance.now() - t0) / 200);
+  const info = await tfc.profile(() => { net.trainStep(x, y, y); });
+  const agg = new Map<string, [number, number]>();
+  for (const k of info.kernels) { const a = agg.get(k.name) ?? [0, 0]; a[0]++; a[1] += (k.kernelTimeMs as number); agg.set(k.name, a); }
+  console.log(info.kernels.length, [...agg.entries()].map(([n, [c, t]]) => `${n}×${c}:${t.toFixed(3)}`).join(' '));
+  // per-op overhead: tiny add
+  const s = tfc.scalar(1);
+  const t1 = performance.now();
+  for (let i = 0; i < 2000; i++) tfc.tidy(() => tfc.add(s, 1));
+  console.log('tiny add us', (performance.now() - t1) / 2000 * 1000);
+  const big = tfc.randomNormal([512, 32]);
+  const t2 = performance.now();
+  for (let i = 0; i < 2000; i++) tfc.tidy(() => tfc.mul(big, big));
+  console.log('mul 512x32 us', (performance.now() - t2) / 2000 * 1000);
+  const t3 = performance.now();
+  for (let i = 0; i < 2000; i++) tfc.tidy(() => tfc.transpose(big));
+  console.log('transpose 512x32 us', (performance.now() - t3) / 2000 * 1000);
+  const t4 = performance.now();
+  for (let i = 0; i < 2000; i++) tfc.tidy(() => tfc.step(big));
+  console.log('step 512x32 us', (performance.now() - t4) / 2000 * 1000);
+  const t5 = performance.now();
+  for (let i = 0; i < 2000; i++) tfc.tidy(() => tfc.sigmoid(big));
+  console.log('sigmoid 512x32 us', (performance.now() - t5) / 2000 * 1000);
+  const xx = tfc.randomNormal([512, 30]); const w = tfc.randomNormal([30, 32]);
+  const t6 = performance.now();
+  for (let i = 0; i < 2000; i++) tfc.tidy(() => tfc.matMul(xx, w));
+  console.log('matmul 512x30x32 us', (performance.now() - t6) / 2000 * 1000);
+  const t7 = performance.now();
+  for (let i = 0; i < 2000; i++) tfc.tidy(() => tfc.matMul(xx, big, true, false));
+  console.log('matmul At 30x512x32 us', (performance.now() - t7) / 2000 * 1000);
+  const xt = tfc.transpose(xx);
+  const t8 = performance.now();
+  for (let i = 0; i < 2000; i++) tfc.tidy(() => tfc.matMul(xt, big));
+  console.log('matmul 30x512 @ 512x32 us', (performance.now() - t8) / 2000 * 1000);
+  const data = new Float32Array(512 * 30);
+  const t9 = performance.now();
+  for (let i = 0; i < 2000; i++) tfc.tensor2d(data, [512, 30]).dispose();
+  console.log('upload us', (performance.now() - t9) / 2000 * 1000);
+}, 120000);
