@@ -1,0 +1,66 @@
+import { confusionOf, expect, test, uploadText } from './fixtures';
+
+const rows: [number, number][] = [
+  [0.95, 1], [0.9, 1], [0.85, 0], [0.7, 1], [0.62, 0], [0.55, 1], [0.4, 0], [0.33, 0], [0.3, 1], [0.2, 0], [0.12, 0], [0.05, 0],
+];
+const SCORES = `score,label\n${rows.map(([s, l]) => `${s},${l}`).join('\n')}\n`;
+
+function bruteForce(t: number) {
+  const c = { tp: 0, fp: 0, tn: 0, fn: 0 };
+  for (const [s, l] of rows) {
+    if (s >= t) l ? c.tp++ : c.fp++;
+    else l ? c.fn++ : c.tn++;
+  }
+  return c;
+}
+
+test('dragging the histogram threshold line moves every view to the same threshold', async ({ page }) => {
+  await page.goto('/');
+  await uploadText(page, 's.csv', SCORES);
+  const plot = await page.getByTestId('histogram-chart').locator('rect.plot-area').boundingBox();
+  const line = await page.getByTestId('histogram-handle').boundingBox();
+  if (!plot || !line) throw new Error('histogram not on screen');
+  await page.mouse.move(line.x + line.width / 2, plot.y + plot.height / 2);
+  await page.mouse.down();
+  // 0.5 of the plot width is a threshold of 0.5: the operating point flags 0.55 and above.
+  await page.mouse.move(plot.x + plot.width * 0.5, plot.y + plot.height / 2, { steps: 6 });
+  await page.mouse.up();
+  const t = Number(await page.getByTestId('threshold-input').inputValue());
+  expect(t).toBeGreaterThan(0.4);
+  expect(t).toBeLessThanOrEqual(0.55);
+  await expect.poll(() => confusionOf(page)).toEqual(bruteForce(0.55));
+  for (const id of ['roc-handle', 'pr-handle', 'histogram-handle', 'metrics-handle']) {
+    await expect(page.getByTestId(id)).toHaveAttribute('aria-valuenow', String(t));
+  }
+});
+
+test('the metrics chart line is a keyboard slider over distinct scores', async ({ page }) => {
+  await page.goto('/');
+  await uploadText(page, 's.csv', SCORES);
+  await page.getByTestId('threshold-input').fill('0.7');
+  await page.getByTestId('metrics-handle').focus();
+  await page.keyboard.press('ArrowLeft');
+  await expect.poll(() => confusionOf(page)).toEqual(bruteForce(0.62));
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await expect.poll(() => confusionOf(page)).toEqual(bruteForce(0.85));
+  await page.keyboard.press('PageDown');
+  await expect.poll(() => confusionOf(page)).toEqual(bruteForce(0));
+});
+
+test('the optimum is ringed on the ROC and the iso-cost line follows the costs', async ({ page }) => {
+  await page.goto('/');
+  await uploadText(page, 's.csv', SCORES);
+  const iso = page.getByTestId('iso-cost-line');
+  await expect(iso).toBeVisible();
+  const before = await iso.getAttribute('y2');
+  await page.getByTestId('cost-fn').fill('50');
+  await expect.poll(() => iso.getAttribute('y2')).not.toBe(before);
+  await page.getByTestId('optimal-button').click();
+  const ring = page.getByTestId('roc-optimal');
+  const handle = page.getByTestId('roc-handle');
+  await expect.poll(async () => [await handle.getAttribute('cx'), await handle.getAttribute('cy')]).toEqual([
+    await ring.getAttribute('cx'),
+    await ring.getAttribute('cy'),
+  ]);
+});
