@@ -10,7 +10,7 @@ import { ErrorBanner } from './ErrorBanner';
 import { ExplorePanel } from './ExplorePanel';
 import { ExportPanel } from './ExportPanel';
 import { TrainPanel } from './TrainPanel';
-import { downloadOperatingPoint } from './download';
+import { downloadOperatingPoint, downloadPredictions } from './download';
 import { useEvaluation } from './hooks/useEvaluation';
 import { useParser } from './hooks/useParser';
 import { usePersistentSettings } from './hooks/usePersistentSettings';
@@ -101,7 +101,11 @@ export function App() {
   }, [dataset, labels, settings, evaluation, trainer.state, trainedFeatures]);
 
   const exportPanel = (
-    <ExportPanel settings={settings} canExport={evaluation !== null} onExport={exportPoint} onChange={change} onError={setInputError} />
+    <ExportPanel settings={settings} canExport={evaluation !== null} onExport={exportPoint}
+      onExportPredictions={() => dataset && evaluation && downloadPredictions(dataset, evaluation, settings)}
+      onChange={change}
+      onError={setInputError}
+    />
   );
 
   const trainingError = trainer.state.status === 'error' ? trainer.state.message : null;

@@ -6,6 +6,7 @@ import { classHistogram } from '../src/metrics/histogram';
 import { niceThresholdAtIndex } from '../src/metrics/nice-threshold';
 import { thresholdSweep } from '../src/metrics/threshold-sweep';
 import type { Settings } from '../src/settings';
+import { BandPanel } from './BandPanel';
 import { ConfusionMatrix } from './ConfusionMatrix';
 import { CostPanel } from './CostPanel';
 import { CurveChart, formatThreshold } from './CurveChart';
@@ -42,7 +43,9 @@ export function ExplorePanel({ curve, evaluatedOn, posWeight, settings, onChange
     settings.prevalence,
   );
   const last = curve.thresholds.length;
-  const setIndex = (k: number) => onChange({ threshold: niceThresholdAtIndex(curve.thresholds, Math.min(last, Math.max(0, k))) });
+  const niceAt = (k: number) => niceThresholdAtIndex(curve.thresholds, Math.min(last, Math.max(0, k)));
+  const snap = (t: number) => niceAt(curve.indexAt(t));
+  const setIndex = (k: number) => onChange({ threshold: niceAt(k) });
   const observed = curve.positives / (curve.positives + curve.negatives);
   const histogram = useMemo(() => classHistogram(curve), [curve]);
   const { costFp, costFn } = settings;
@@ -125,7 +128,17 @@ export function ExplorePanel({ curve, evaluatedOn, posWeight, settings, onChange
           </div>
         </div>
         <div className="wide-charts">
-          <ScoreHistogram histogram={histogram} band={null} threshold={settings.threshold} onThreshold={onThreshold} onStep={onStep} description={description} />
+          <ScoreHistogram
+            histogram={histogram}
+            band={settings.band}
+            onBandChange={(band) => onChange({ band })}
+            snap={snap}
+            stepFrom={(t, steps) => niceAt(curve.indexAt(t) + steps)}
+            threshold={settings.threshold}
+            onThreshold={onThreshold}
+            onStep={onStep}
+            description={description}
+          />
           <MetricsChart sweep={sweep} threshold={settings.threshold} onThreshold={onThreshold} onStep={onStep} description={description} />
         </div>
         <p className="note">
@@ -143,8 +156,9 @@ export function ExplorePanel({ curve, evaluatedOn, posWeight, settings, onChange
           onChange={onChange}
         onOptimal={() => setIndex(optimum.index)}
       />
-      {exportPanel}
+      <BandPanel curve={curve} settings={settings} onChange={onChange} />
       </div>
+      {exportPanel}
     </>
   );
 }

@@ -7,12 +7,13 @@ interface ExportPanelProps {
   settings: Settings;
   canExport: boolean;
   onExport: () => void;
+  onExportPredictions: () => void;
   onChange: (patch: Partial<Settings>) => void;
   onError: (message: string) => void;
 }
 
 /** Export the operating point, load one back, or share the settings as a link (no data in it). */
-export function ExportPanel({ settings, canExport, onExport, onChange, onError }: ExportPanelProps) {
+export function ExportPanel({ settings, canExport, onExport, onExportPredictions, onChange, onError }: ExportPanelProps) {
   const [link, setLink] = useState<string | null>(null);
   const [imported, setImported] = useState<string | null>(null);
 
@@ -48,6 +49,9 @@ export function ExportPanel({ settings, canExport, onExport, onChange, onError }
       <div className="row">
         <button type="button" className="primary" data-testid="export-button" disabled={!canExport} onClick={onExport}>
           Export operating-point.json
+        </button>
+        <button type="button" data-testid="predictions-export-button" disabled={!canExport} onClick={onExportPredictions}>
+          Export predictions.csv
         </button>
         <label className="button">
           Load an operating point…

@@ -6,13 +6,18 @@ import { ThresholdChart, type ThresholdChartProps } from './ThresholdChart';
 type Props = Omit<ThresholdChartProps, 'children' | 'testId' | 'handleTestId' | 'title' | 'yLabel'> & {
   histogram: ClassHistogram;
   band: { lower: number; upper: number } | null;
+  onBandChange: (band: { lower: number; upper: number }) => void;
+  /** The threshold of the operating point `steps` distinct scores from t. */
+  stepFrom: (t: number, steps: number) => number;
+  /** The threshold of the operating point nearest to t. */
+  snap: (t: number) => number;
 };
 
 /**
  * Scores by class: positives above the axis, negatives below, each scaled to its own peak so
  * a rare class stays visible. The inconclusive band is shaded when three-way mode is on.
  */
-export function ScoreHistogram({ histogram, band, ...chart }: Props) {
+export function ScoreHistogram({ histogram, band, onBandChange, stepFrom, snap, ...chart }: Props) {
   const body = useMemo(() => {
     const peak = (counts: Float64Array) => Math.max(1e-12, ...counts);
     const posPeak = peak(histogram.positives);
@@ -45,8 +50,26 @@ export function ScoreHistogram({ histogram, band, ...chart }: Props) {
       );
     };
   }, [histogram, band]);
+  const edges = band
+    ? [
+        {
+          testId: 'band-lower-handle',
+          label: 'review band, lower edge',
+          value: band.lower,
+          onChange: (t: number) => onBandChange({ lower: Math.min(snap(t), band.upper), upper: band.upper }),
+          onStep: (steps: number) => onBandChange({ lower: Math.min(stepFrom(band.lower, steps), band.upper), upper: band.upper }),
+        },
+        {
+          testId: 'band-upper-handle',
+          label: 'review band, upper edge',
+          value: band.upper,
+          onChange: (t: number) => onBandChange({ lower: band.lower, upper: Math.max(snap(t), band.lower) }),
+          onStep: (steps: number) => onBandChange({ lower: band.lower, upper: Math.max(stepFrom(band.upper, steps), band.lower) }),
+        },
+      ]
+    : [];
   return (
-    <ThresholdChart {...chart} testId="histogram-chart" handleTestId="histogram-handle" title="Scores by class" yLabel="share of class peak">
+    <ThresholdChart {...chart} extraHandles={edges} testId="histogram-chart" handleTestId="histogram-handle" title="Scores by class" yLabel="share of class peak">
       {(x, height) => body(x, height)}
     </ThresholdChart>
   );

@@ -22,6 +22,16 @@ export interface ThresholdChartProps {
   /** Draws the chart body given the shared scales. */
   children: (x: ScaleLinear<number, number>, plotHeight: number) => ReactNode;
   legend?: ReactNode;
+  /** More draggable lines (the review band's edges), each moving its own value. */
+  extraHandles?: ExtraHandle[];
+}
+
+export interface ExtraHandle {
+  testId: string;
+  label: string;
+  value: number;
+  onChange: (t: number) => void;
+  onStep: (steps: number) => void;
 }
 
 /**
@@ -31,14 +41,19 @@ export interface ThresholdChartProps {
 export function ThresholdChart(props: ThresholdChartProps) {
   const x = useMemo(() => scaleLinear().domain([0, 1]).range([0, PLOT_W]), []);
   const svgRef = useRef<SVGSVGElement | null>(null);
-  const dragging = useRef(false);
+  // Which line is being dragged: -1 the threshold, i >= 0 extraHandles[i].
+  const dragging = useRef<number | null>(null);
   const pending = useRef<number | null>(null);
   const frame = useRef(0);
   const { onThreshold, onStep } = props;
+  const extras = props.extraHandles ?? [];
 
   const flush = () => {
     frame.current = 0;
-    if (pending.current !== null) onThreshold(pending.current);
+    const t = pending.current;
+    if (t === null || dragging.current === null) return;
+    if (dragging.current < 0) onThreshold(t);
+    else extras[dragging.current]?.onChange(t);
   };
   const thresholdAt = (event: PointerEvent<SVGElement>) => {
     const svg = svgRef.current;
@@ -48,31 +63,54 @@ export function ThresholdChart(props: ThresholdChartProps) {
     return Math.min(1, Math.max(0, x.invert(px)));
   };
   const onPointerMove = (event: PointerEvent<SVGElement>) => {
-    if (!dragging.current) return;
+    if (dragging.current === null) return;
     pending.current = thresholdAt(event);
     if (frame.current === 0) frame.current = requestAnimationFrame(flush);
   };
-  const onPointerDown = (event: PointerEvent<SVGElement>) => {
-    dragging.current = true;
+  const startDrag = (which: number) => (event: PointerEvent<SVGElement>) => {
+    event.stopPropagation();
+    dragging.current = which;
     svgRef.current?.setPointerCapture(event.pointerId);
     onPointerMove(event);
   };
   const onPointerUp = (event: PointerEvent<SVGElement>) => {
-    if (!dragging.current) return;
-    dragging.current = false;
+    if (dragging.current === null) return;
+    flush();
+    dragging.current = null;
     svgRef.current?.releasePointerCapture(event.pointerId);
     if (frame.current !== 0) cancelAnimationFrame(frame.current);
-    flush();
+    frame.current = 0;
   };
-  const onKeyDown = (event: KeyboardEvent<SVGElement>) => {
-    // Higher thresholds sit to the right here, so ArrowRight flags fewer cases.
-    const steps: Record<string, number> = { ArrowRight: -1, ArrowUp: -1, ArrowLeft: 1, ArrowDown: 1, PageUp: -10, PageDown: 10 };
-    if (!(event.key in steps)) return;
+  // Higher thresholds sit to the right here, so ArrowRight flags fewer cases.
+  const keySteps: Record<string, number> = { ArrowRight: -1, ArrowUp: -1, ArrowLeft: 1, ArrowDown: 1, PageUp: -10, PageDown: 10 };
+  const onKeyDown = (step: (steps: number) => void) => (event: KeyboardEvent<SVGElement>) => {
+    if (!(event.key in keySteps)) return;
     event.preventDefault();
-    onStep(steps[event.key]);
+    step(keySteps[event.key]);
+  };
+  const handle = (key: string, testId: string, label: string, value: number, which: number, step: (steps: number) => void, className: string) => {
+    const hx = x(Math.min(1, Math.max(0, value)));
+    return (
+      <g
+        key={key}
+        className={className}
+        data-testid={testId}
+        role="slider"
+        tabIndex={0}
+        aria-label={label}
+        aria-valuemin={0}
+        aria-valuemax={1}
+        aria-valuenow={value}
+        aria-valuetext={`${label} ${formatThreshold(value)}`}
+        onPointerDown={startDrag(which)}
+        onKeyDown={onKeyDown(step)}
+      >
+        <line x1={hx} x2={hx} y1={0} y2={PLOT_H} />
+        <rect className="grip" x={hx - 6} y={0} width={12} height={PLOT_H} />
+      </g>
+    );
   };
 
-  const tx = x(Math.min(1, Math.max(0, props.threshold)));
   return (
     <figure className="chart wide" data-testid={props.testId}>
       <figcaption>{props.title}</figcaption>
@@ -86,7 +124,7 @@ export function ThresholdChart(props: ThresholdChartProps) {
         onPointerCancel={onPointerUp}
       >
         <g transform={`translate(${WIDE_MARGIN.left},${WIDE_MARGIN.top})`}>
-          <rect className="plot-area" width={PLOT_W} height={PLOT_H} onPointerDown={onPointerDown} />
+          <rect className="plot-area" width={PLOT_W} height={PLOT_H} onPointerDown={startDrag(-1)} />
           {props.children(x, PLOT_H)}
           {x.ticks(10).map((t) => (
             <g key={t} transform={`translate(${x(t)},${PLOT_H})`} className="tick">
@@ -100,22 +138,8 @@ export function ThresholdChart(props: ThresholdChartProps) {
           <text className="axis-label" transform={`translate(-32,${PLOT_H / 2}) rotate(-90)`} textAnchor="middle">
             {props.yLabel}
           </text>
-          <g
-            className="threshold-line"
-            data-testid={props.handleTestId}
-            role="slider"
-            tabIndex={0}
-            aria-label={`${props.title}: threshold`}
-            aria-valuemin={0}
-            aria-valuemax={1}
-            aria-valuenow={props.threshold}
-            aria-valuetext={`threshold ${formatThreshold(props.threshold)}`}
-            onPointerDown={onPointerDown}
-            onKeyDown={onKeyDown}
-          >
-            <line x1={tx} x2={tx} y1={0} y2={PLOT_H} />
-            <rect className="grip" x={tx - 6} y={0} width={12} height={PLOT_H} />
-          </g>
+          {extras.map((h, i) => handle(h.testId, h.testId, h.label, h.value, i, h.onStep, 'threshold-line band-line'))}
+          {handle('threshold', props.handleTestId, `${props.title}: threshold`, props.threshold, -1, onStep, 'threshold-line')}
         </g>
       </svg>
       {props.legend}

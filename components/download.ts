@@ -1,4 +1,5 @@
-import type { Dataset } from '../src/data/dataset';
+import { rowIds, type Dataset } from '../src/data/dataset';
+import { predictionsCsv } from '../src/predictions-csv';
 import type { LabelVector } from '../src/data/label';
 import { evaluateThreshold } from '../src/evaluate';
 import { buildOperatingPoint, serializeOperatingPoint } from '../src/operating-point';
@@ -47,6 +48,7 @@ export function downloadOperatingPoint(context: ExportContext): void {
             },
           },
     threshold: settings.threshold,
+    band: settings.band,
     costs: { falsePositive: settings.costFp, falseNegative: settings.costFn },
     prevalence: { observed: curve.prevalence(), assumed: settings.prevalence },
     evaluatedOn: evaluation.evaluatedOn,
@@ -67,11 +69,23 @@ export function downloadOperatingPoint(context: ExportContext): void {
     },
     impliedCostRatio: shown.impliedCostRatio,
   });
-  const blob = new Blob([serializeOperatingPoint(point)], { type: 'application/json' });
-  const url = URL.createObjectURL(blob);
+  offerDownload(serializeOperatingPoint(point), 'operating-point.json', 'application/json');
+}
+
+/** Writes each evaluated case's score and decision at the shown threshold (and band) as CSV. */
+export function downloadPredictions(dataset: Dataset, evaluation: Evaluation, settings: Settings): void {
+  const csv = predictionsCsv(
+    { ids: rowIds(dataset, evaluation.rows), scores: evaluation.scores },
+    { threshold: settings.threshold, band: settings.band },
+  );
+  offerDownload(csv, 'predictions.csv', 'text/csv');
+}
+
+function offerDownload(text: string, fileName: string, type: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
   const anchor = document.createElement('a');
   anchor.href = url;
-  anchor.download = 'operating-point.json';
+  anchor.download = fileName;
   document.body.append(anchor);
   anchor.click();
   anchor.remove();

@@ -100,6 +100,7 @@ export interface OperatingPointInput {
   label: OperatingPoint['label'];
   source: OperatingPoint['source'];
   threshold: number;
+  band: OperatingPoint['band'];
   costs: { falsePositive: number; falseNegative: number };
   prevalence: OperatingPoint['prevalence'];
   evaluatedOn: OperatingPoint['evaluatedOn'];
@@ -136,7 +137,7 @@ export function buildOperatingPoint(input: OperatingPointInput): OperatingPoint 
     source: input.source,
     threshold: input.threshold,
     rule: 'score >= threshold',
-    band: null,
+    band: input.band,
     costs: { ...input.costs, unit: 'user-defined' },
     prevalence: input.prevalence,
     evaluatedOn: input.evaluatedOn,

@@ -15,6 +15,11 @@ export const settingsSchema = z.object({
   costFn: z.number().finite().min(0),
   /** Assumed deployment prevalence; null means as observed in the data. */
   prevalence: z.number().gt(0).lt(1).nullable(),
+  /** Three-way mode: scores in [lower, upper) go to human review; null when off. */
+  band: z
+    .object({ lower: z.number().min(0).max(1), upper: z.number().min(0).max(1) })
+    .refine((b) => b.lower <= b.upper)
+    .nullable(),
   epochs: z.number().int().min(1).max(1000),
   /** null means neg/pos of the training split. */
   posWeight: z.number().positive().finite().nullable(),
@@ -33,6 +38,7 @@ export const DEFAULT_SETTINGS: Settings = {
   costFp: 1,
   costFn: 10,
   prevalence: null,
+  band: null,
   epochs: 20,
   posWeight: null,
   seed: 42,

@@ -10,6 +10,9 @@ import type { TrainingState } from './useTrainer';
 export interface Evaluation {
   curve: ScoreCurve;
   evaluatedOn: 'validation' | 'all rows';
+  /** Dataset row of each evaluated case, aligned with `scores`. */
+  rows: Uint32Array;
+  scores: ArrayLike<number>;
 }
 
 export interface EvaluationResult {
@@ -44,12 +47,17 @@ export function useEvaluation(dataset: Dataset | null, settings: Settings, train
         if (scoreColumn === null) return { value: null, error: null };
         const inputs = scoreInputs(dataset, vector.rows, scoreColumn, weightColumn);
         const curve = ScoreCurve.from(inputs.scores, vector.labels, inputs.weights ?? undefined);
-        return { value: { curve, evaluatedOn: 'all rows' }, error: null };
+        return { value: { curve, evaluatedOn: 'all rows', rows: vector.rows, scores: inputs.scores }, error: null };
       }
       if (!validationIndices || !validationScores) return { value: null, error: null };
       const validationLabels = new Uint8Array(validationIndices.length);
-      validationIndices.forEach((row, i) => (validationLabels[i] = vector.labels[row]));
-      return { value: { curve: ScoreCurve.from(validationScores, validationLabels), evaluatedOn: 'validation' }, error: null };
+      const rows = new Uint32Array(validationIndices.length);
+      validationIndices.forEach((i, j) => {
+        validationLabels[j] = vector.labels[i];
+        rows[j] = vector.rows[i];
+      });
+      const curve = ScoreCurve.from(validationScores, validationLabels);
+      return { value: { curve, evaluatedOn: 'validation', rows, scores: validationScores }, error: null };
     } catch (error) {
       return { value: null, error: messageOf(error) };
     }

@@ -8,6 +8,7 @@ const input: OperatingPointInput = {
   label: { column: 'y', positive: 'yes' },
   source: { kind: 'scores', scoreColumn: 'score', weightColumn: null },
   threshold: 0.3,
+  band: null,
   costs: { falsePositive: 1, falseNegative: 10 },
   prevalence: { observed: 0.1, assumed: null },
   evaluatedOn: 'all rows',
@@ -34,6 +35,7 @@ describe('operating point export', () => {
     const point = buildOperatingPoint(input);
     expect(() => parseOperatingPoint({ ...point, confusion: { ...point.confusion, tp: -1 } })).toThrow(/confusion\.tp/);
     expect(() => parseOperatingPoint({ ...point, schemaVersion: 2 })).toThrow(/schemaVersion/);
+    expect(() => parseOperatingPoint({ ...point, band: { lower: 0.6, upper: 0.2 } })).toThrow(/band/);
     expect(() => parseOperatingPoint({ ...point, dataset: { ...point.dataset, sha256: 'xyz' } })).toThrow(/dataset\.sha256/);
   });
 });

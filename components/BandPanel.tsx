@@ -1,0 +1,70 @@
+import type { ScoreCurve } from '../src/metrics';
+import { bandAtIndices } from '../src/metrics/band';
+import type { Settings } from '../src/settings';
+import { formatCount } from './format';
+import { formatPercent } from './DataPanel';
+
+interface BandPanelProps {
+  curve: ScoreCurve;
+  settings: Settings;
+  onChange: (patch: Partial<Settings>) => void;
+}
+
+/** Half-width of the band proposed when three-way mode is switched on. */
+const DEFAULT_HALF_WIDTH = 0.1;
+
+/**
+ * Three-way decisions: scores at or above `upper` are flagged, below `lower` cleared, and the
+ * ones between go to human review. Shows how many cases land in each part.
+ */
+export function BandPanel({ curve, settings, onChange }: BandPanelProps) {
+  const band = settings.band;
+  const toggle = (on: boolean) => {
+    const t = Math.min(1, Math.max(0, settings.threshold));
+    const round = (v: number) => Math.round(v * 100) / 100;
+    onChange({ band: on ? { lower: round(Math.max(0, t - DEFAULT_HALF_WIDTH)), upper: round(Math.min(1, t + DEFAULT_HALF_WIDTH)) } : null });
+  };
+  const setEdge = (edge: 'lower' | 'upper', value: number) => {
+    if (!band || !Number.isFinite(value) || value < 0 || value > 1) return;
+    const next = { ...band, [edge]: value };
+    if (next.lower <= next.upper) onChange({ band: next });
+  };
+  const parts = band ? bandAtIndices(curve, curve.indexAt(band.lower), curve.indexAt(band.upper), band.lower, band.upper) : null;
+  return (
+    <section className="panel band-panel" aria-labelledby="band-heading">
+      <h2 id="band-heading">Inconclusive band (human review)</h2>
+      <label className="checkbox">
+        <input type="checkbox" data-testid="band-toggle" checked={band !== null} onChange={(e) => toggle(e.target.checked)} />
+        Send scores between two cut-offs to review instead of deciding
+      </label>
+      {band && parts && (
+        <>
+          <div className="fields">
+            <label>
+              Review from (lower)
+              <input type="number" min={0} max={1} step="any" data-testid="band-lower" value={band.lower} onChange={(e) => setEdge('lower', e.target.valueAsNumber)} />
+            </label>
+            <label>
+              up to (upper, excluded)
+              <input type="number" min={0} max={1} step="any" data-testid="band-upper" value={band.upper} onChange={(e) => setEdge('upper', e.target.valueAsNumber)} />
+            </label>
+          </div>
+          <div className="band-counts">
+            <div>
+              flagged (score ≥ {band.upper})<strong data-testid="band-flagged">{formatCount(parts.flagged.tp + parts.flagged.fp)}</strong>
+              {formatCount(parts.flagged.fp)} false alarms · {formatPercent(parts.flaggedShare)}
+            </div>
+            <div>
+              to review<strong data-testid="band-review">{formatCount(parts.review.positives + parts.review.negatives)}</strong>
+              {formatCount(parts.review.positives)} positives · <span data-testid="band-review-share">{formatPercent(parts.reviewShare)}</span>
+            </div>
+            <div>
+              cleared (score &lt; {band.lower})<strong data-testid="band-cleared">{formatCount(parts.cleared.fn + parts.cleared.tn)}</strong>
+              {formatCount(parts.cleared.fn)} missed · {formatPercent(parts.clearedShare)}
+            </div>
+          </div>
+        </>
+      )}
+    </section>
+  );
+}

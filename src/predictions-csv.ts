@@ -1,0 +1,45 @@
+/**
+ * The per-row predictions at the chosen operating point as CSV: row id, score, decision and,
+ * in three-way mode, the band. Text cells are escaped so a spreadsheet never runs them.
+ */
+
+export interface PredictionRows {
+  /** Row identifiers as text (an id column's values, or 1-based row numbers). */
+  ids: readonly string[];
+  scores: ArrayLike<number>;
+}
+
+export interface DecisionRule {
+  threshold: number;
+  /** Inconclusive band [lower, upper): cases there go to review. */
+  band: { lower: number; upper: number } | null;
+}
+
+// Spreadsheets run a cell as a formula when it starts with one of these (OWASP CSV injection).
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** Quotes a text cell for CSV and defuses formula injection with a leading apostrophe. */
+export function escapeCsvCell(text: string): string {
+  const safe = FORMULA_START.test(text) ? `'${text}` : text;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+/** The decision for one score: positive when score >= threshold, unless it falls in the band. */
+export function decide(score: number, rule: DecisionRule): 'positive' | 'negative' | 'review' {
+  if (rule.band && score >= rule.band.lower && score < rule.band.upper) return 'review';
+  return score >= rule.threshold ? 'positive' : 'negative';
+}
+
+/** Writes the predictions CSV, one line per row, header first. */
+export function predictionsCsv(rows: PredictionRows, rule: DecisionRule): string {
+  const header = rule.band ? 'id,score,decision,band' : 'id,score,decision';
+  const lines = [header];
+  for (let i = 0; i < rows.ids.length; i++) {
+    const score = rows.scores[i];
+    const decision = decide(score, rule);
+    const cells = [escapeCsvCell(rows.ids[i]), String(score), decision];
+    if (rule.band) cells.push(decision === 'review' ? 'inside' : 'outside');
+    lines.push(cells.join(','));
+  }
+  return `${lines.join('\n')}\n`;
+}
