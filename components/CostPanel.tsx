@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import type { Settings } from '../src/settings';
 import { formatMetric, formatRatio } from './format';
 
@@ -14,12 +15,17 @@ interface CostPanelProps {
   weightedModel: boolean;
   onChange: (patch: Partial<Settings>) => void;
   onOptimal: () => void;
+  onF1Optimal: () => void;
+  /** Moves to the highest threshold with recall >= target; false when none reaches it. */
+  onRecallTarget: (target: number) => boolean;
 }
 
 const SLIDER_DECADES = 3;
 
 /** Costs of each error, the ratio slider, the assumed prevalence and the snap to cost-optimal. */
-export function CostPanel({ settings, expectedCost, impliedRatio, bayesThreshold, calibratedRatio, weightedModel, onChange, onOptimal }: CostPanelProps) {
+export function CostPanel({ settings, expectedCost, impliedRatio, bayesThreshold, calibratedRatio, weightedModel, onChange, onOptimal, onF1Optimal, onRecallTarget }: CostPanelProps) {
+  const [recallTarget, setRecallTarget] = useState(0.9);
+  const [unreachable, setUnreachable] = useState(false);
   const ratio = settings.costFp > 0 ? settings.costFn / settings.costFp : Infinity;
   const sliderValue = Number.isFinite(ratio) && ratio > 0 ? Math.log10(ratio) : SLIDER_DECADES;
   const setCost = (key: 'costFp' | 'costFn', raw: number) => {
@@ -83,6 +89,27 @@ export function CostPanel({ settings, expectedCost, impliedRatio, bayesThreshold
       <button type="button" className="primary" data-testid="optimal-button" onClick={onOptimal}>
         Snap to cost-optimal threshold
       </button>
+      <div className="targets">
+        <button type="button" data-testid="f1-optimal-button" onClick={onF1Optimal}>
+          F1-optimal
+        </button>
+        <label>
+          Recall at least
+          <input
+            type="number"
+            min={0}
+            max={1}
+            step={0.01}
+            data-testid="recall-target-input"
+            value={recallTarget}
+            onChange={(e) => Number.isFinite(e.target.valueAsNumber) && setRecallTarget(e.target.valueAsNumber)}
+          />
+        </label>
+        <button type="button" data-testid="recall-target-button" onClick={() => setUnreachable(!onRecallTarget(recallTarget))}>
+          Fewest alarms at that recall
+        </button>
+      </div>
+      {unreachable && <p className="warning">No threshold reaches recall {recallTarget} on this data.</p>}
     </section>
   );
 }

@@ -2,6 +2,7 @@ import { scaleLinear } from 'd3-scale';
 import { line } from 'd3-shape';
 import { useMemo, useRef, type KeyboardEvent, type PointerEvent, type ReactNode } from 'react';
 import { decimate } from '../src/metrics';
+import { Axes } from './Axes';
 
 export const CHART_SIZE = 300;
 const MARGIN = { top: 12, right: 14, bottom: 40, left: 48 };
@@ -116,26 +117,7 @@ export function CurveChart(props: CurveChartProps) {
       >
         <g transform={`translate(${MARGIN.left},${MARGIN.top})`}>
           <rect className="plot-area" width={PLOT} height={PLOT_H} onPointerDown={onPointerDown} />
-          {x.ticks(5).map((t) => (
-            <g key={`x${t}`} transform={`translate(${x(t)},${PLOT_H})`} className="tick">
-              <line y2={5} />
-              <text y={17}>{t}</text>
-            </g>
-          ))}
-          {y.ticks(5).map((t) => (
-            <g key={`y${t}`} transform={`translate(0,${y(t)})`} className="tick">
-              <line x2={-5} />
-              <text x={-8} dy="0.32em" textAnchor="end">
-                {t}
-              </text>
-            </g>
-          ))}
-          <text className="axis-label" x={PLOT / 2} y={PLOT_H + 34} textAnchor="middle">
-            {props.xLabel}
-          </text>
-          <text className="axis-label" transform={`translate(-36,${PLOT_H / 2}) rotate(-90)`} textAnchor="middle">
-            {props.yLabel}
-          </text>
+          <Axes x={x} y={y} width={PLOT} height={PLOT_H} xLabel={props.xLabel} yLabel={props.yLabel} />
           <line className="baseline" x1={x(b.x1)} y1={y(b.y1)} x2={x(b.x2)} y2={y(b.y2)} />
           <path className="curve" d={path} />
           <clipPath id={`${props.testId}-clip`}>

@@ -3,10 +3,13 @@ import { chartPoints, nearestPrIndex, nearestRocIndex } from '../src/metrics/cha
 import { bayesThreshold, calibratedCostRatio, costOptimal, type ScoreCurve } from '../src/metrics';
 import { evaluateThreshold } from '../src/evaluate';
 import { classHistogram } from '../src/metrics/histogram';
+import { f1Optimal, thresholdForRecall } from '../src/metrics/targets';
 import { niceThresholdAtIndex } from '../src/metrics/nice-threshold';
 import { thresholdSweep } from '../src/metrics/threshold-sweep';
 import type { Settings } from '../src/settings';
 import { BandPanel } from './BandPanel';
+import { CalibrationView } from './CalibrationView';
+import { DecisionCurveView } from './DecisionCurveView';
 import { ConfusionMatrix } from './ConfusionMatrix';
 import { CostPanel } from './CostPanel';
 import { CurveChart, formatThreshold } from './CurveChart';
@@ -124,7 +127,7 @@ export function ExplorePanel({ curve, evaluatedOn, posWeight, settings, onChange
           />
           <div className="numbers">
             <ConfusionMatrix confusion={confusion} evaluatedOn={evaluatedOn === 'validation' ? 'validation split' : 'all rows'} />
-            <MetricsTable metrics={metrics} rocAuc={wholeCurve.rocAuc} averagePrecision={wholeCurve.ap} />
+            <MetricsTable metrics={metrics} confusion={confusion} rocAuc={wholeCurve.rocAuc} averagePrecision={wholeCurve.ap} />
           </div>
         </div>
         <div className="wide-charts">
@@ -141,6 +144,10 @@ export function ExplorePanel({ curve, evaluatedOn, posWeight, settings, onChange
           />
           <MetricsChart sweep={sweep} threshold={settings.threshold} onThreshold={onThreshold} onStep={onStep} description={description} />
         </div>
+        <div className="charts">
+          <CalibrationView curve={curve} costs={costs} onIndex={setIndex} />
+          <DecisionCurveView curve={curve} prevalence={prevalence} threshold={settings.threshold} />
+        </div>
         <p className="note">
           Ringed: the cost-optimal point for the costs below. Dashed line on the ROC: points of equal expected cost through the handle.
         </p>
@@ -155,6 +162,12 @@ export function ExplorePanel({ curve, evaluatedOn, posWeight, settings, onChange
           weightedModel={posWeight !== null && posWeight !== 1}
           onChange={onChange}
         onOptimal={() => setIndex(optimum.index)}
+        onF1Optimal={() => setIndex(f1Optimal(curve).index)}
+        onRecallTarget={(target) => {
+          const found = thresholdForRecall(curve, target);
+          if (found) setIndex(found.index);
+          return found !== null;
+        }}
       />
       <BandPanel curve={curve} settings={settings} onChange={onChange} />
       </div>

@@ -1,14 +1,31 @@
-import type { ThresholdMetrics } from '../src/metrics';
+import type { Confusion, ThresholdMetrics } from '../src/metrics';
+import { wilsonInterval } from '../src/metrics/interval';
 import { formatMetric } from './format';
 
 interface MetricsTableProps {
   metrics: ThresholdMetrics;
+  confusion: Confusion;
   rocAuc: number;
   averagePrecision: number;
 }
 
 /** Threshold metrics beside the whole-curve ones; never accuracy alone. */
-export function MetricsTable({ metrics, rocAuc, averagePrecision }: MetricsTableProps) {
+export function MetricsTable({ metrics, confusion, rocAuc, averagePrecision }: MetricsTableProps) {
+  const { tp, fp, tn, fn } = confusion;
+  // Wilson intervals for the proportions whose denominators are plain counts.
+  const intervals: Record<string, [number, number]> = {
+    'metric-recall': [tp, tp + fn],
+    'metric-precision': [tp, tp + fp],
+    'metric-specificity': [tn, tn + fp],
+    'metric-npv': [tn, tn + fn],
+    'metric-queue-rate': [tp + fp, tp + fp + tn + fn],
+  };
+  const interval = (testId: string) => {
+    const counts = intervals[testId];
+    if (!counts || counts[1] === 0) return '';
+    const ci = wilsonInterval(counts[0], counts[1]);
+    return `${formatMetric(ci.low)}–${formatMetric(ci.high)}`;
+  };
   const rows: [string, string, number, string][] = [
     ['metric-recall', 'Recall (sensitivity)', metrics.recall, 'share of positives caught'],
     ['metric-precision', 'Precision (PPV)', metrics.precision, 'share of alarms that are real'],
@@ -23,12 +40,23 @@ export function MetricsTable({ metrics, rocAuc, averagePrecision }: MetricsTable
   ];
   return (
     <table className="metrics">
+      <thead>
+        <tr>
+          <th scope="col">metric</th>
+          <th scope="col" className="num">value</th>
+          <th scope="col">95% interval (Wilson)</th>
+          <th scope="col" />
+        </tr>
+      </thead>
       <tbody>
         {rows.map(([testId, name, value, hint]) => (
           <tr key={testId}>
             <th scope="row">{name}</th>
             <td className="num" data-testid={testId} data-value={value}>
               {formatMetric(value)}
+            </td>
+            <td className="ci" data-testid={`${testId}-ci`}>
+              {interval(testId)}
             </td>
             <td className="hint">{hint}</td>
           </tr>

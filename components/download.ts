@@ -1,4 +1,5 @@
-import { rowIds, type Dataset } from '../src/data/dataset';
+import type { Dataset } from '../src/data/dataset';
+import { rowIds } from '../src/data/row-ids';
 import { predictionsCsv } from '../src/predictions-csv';
 import type { LabelVector } from '../src/data/label';
 import { evaluateThreshold } from '../src/evaluate';

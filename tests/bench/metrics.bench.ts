@@ -10,7 +10,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { it } from 'vitest';
-import { ScoreCurve } from '../../src/metrics';
+import { bootstrapAucAp, decimate, ScoreCurve } from '../../src/metrics';
 
 const N = 1_000_000;
 const PYTHON = '/usr/bin/python3';
@@ -127,6 +127,14 @@ it('metrics core at 1,000,000 scores', () => {
   const peakPerScore = Math.max(32, 16 + (24 * curve.size) / N);
   log(`memory: held ${fmt(heldPerScore, 1)} B/score, build peak ≈ ${fmt(peakPerScore, 1)} B/score (budget ≤ ${BUDGET.bytesPerScore}) ${peakPerScore <= BUDGET.bytesPerScore ? 'OK' : 'OVER BUDGET'}`);
   log(`query: ${fmt(queryUs, 3)} µs (budget ≤ ${BUDGET.queryMicros} µs) ${queryUs <= BUDGET.queryMicros ? 'OK' : 'OVER BUDGET'}`);
+
+  const roc = curve.rocCurve();
+  const dec = timeMs(3, () => decimate(roc.fpr, roc.tpr, 600, 400, 0.5, []));
+  log(`decimate ROC (${roc.fpr.length.toLocaleString('en')} points → ${dec.result.length} at 600×400 px): ${fmt(dec.ms)} ms`);
+
+  const sub = 100_000;
+  const boot = timeMs(1, () => bootstrapAucAp(scores.subarray(0, sub), labels.subarray(0, sub), undefined, { replicates: 200, seed: 1 }));
+  log(`bootstrapAucAp, ${sub.toLocaleString('en')} rows × 200 replicates: ${fmt(boot.ms)} ms (AUC ${boot.result.rocAuc.low.toFixed(4)}–${boot.result.rocAuc.high.toFixed(4)})`);
 
   const peer = runPeer(scores, labels);
   if (typeof peer === 'string') {

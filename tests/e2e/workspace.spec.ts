@@ -64,3 +64,21 @@ test('the optimum is ringed on the ROC and the iso-cost line follows the costs',
     await ring.getAttribute('cy'),
   ]);
 });
+
+test('F1-optimal and recall targets move the threshold; intervals are shown', async ({ page }) => {
+  await page.goto('/');
+  await uploadText(page, 's.csv', SCORES);
+  await page.getByTestId('f1-optimal-button').click();
+  // Brute force over the distinct scores: the best F1 here is at 0.55 (tp 4, fp 2, fn 1 → 0.727…).
+  let best = { t: 1, f1: -1 };
+  for (const [t] of rows) {
+    const c = bruteForce(t);
+    const f1 = (2 * c.tp) / (2 * c.tp + c.fp + c.fn);
+    if (f1 > best.f1 + 1e-12 || (Math.abs(f1 - best.f1) <= 1e-12 && t > best.t)) best = { t, f1 };
+  }
+  await expect.poll(() => confusionOf(page)).toEqual(bruteForce(best.t));
+  await page.getByTestId('recall-target-input').fill('1');
+  await page.getByTestId('recall-target-button').click();
+  await expect.poll(() => confusionOf(page)).toEqual(bruteForce(0.3));
+  await expect(page.getByTestId('metric-recall-ci')).toHaveText(/^0\.\d{4}–1\.0000$/);
+});

@@ -1,0 +1,111 @@
+import { scaleLinear } from 'd3-scale';
+import { line } from 'd3-shape';
+import { useMemo, useState } from 'react';
+import { bayesThreshold, type ScoreCurve } from '../src/metrics';
+import { calibratedCurve, rawIndexForCalibrated, type Calibration } from '../src/metrics/calibrated-curve';
+import { fitIsotonic, isotonicPredict } from '../src/metrics/isotonic';
+import { fitPlatt, plattPredict } from '../src/metrics/platt';
+import { reliabilityBins } from '../src/metrics/reliability';
+import { Axes } from './Axes';
+import { formatThreshold } from './CurveChart';
+import { formatMetric } from './format';
+
+const SIZE = 300;
+const M = { top: 12, right: 14, bottom: 40, left: 48 };
+const W = SIZE - M.left - M.right;
+const H = SIZE - M.top - M.bottom;
+
+type Method = 'none' | 'platt' | 'isotonic';
+
+interface CalibrationViewProps {
+  curve: ScoreCurve;
+  costs: { costFp: number; costFn: number };
+  /** Moves the threshold to an operating point of the raw scores. */
+  onIndex: (k: number) => void;
+}
+
+/**
+ * Reliability diagram with the Brier score; Platt or isotonic calibration, fitted on the same
+ * held-out scores, shows how far the scores are from probabilities and where the calibrated
+ * cost rule C_FP/(C_FP+C_FN) would put the cutoff on the raw scores.
+ */
+export function CalibrationView({ curve, costs, onIndex }: CalibrationViewProps) {
+  const [method, setMethod] = useState<Method>('none');
+  const [strategy, setStrategy] = useState<'uniform' | 'quantile'>('uniform');
+  const calibration = useMemo((): Calibration | null => {
+    if (method === 'platt') {
+      const model = fitPlatt(curve);
+      return (s) => plattPredict(model, s);
+    }
+    if (method === 'isotonic') {
+      const map = fitIsotonic(curve);
+      return (s) => isotonicPredict(map, s);
+    }
+    return null;
+  }, [curve, method]);
+  const shown = useMemo(() => (calibration ? calibratedCurve(curve, calibration) : curve), [curve, calibration]);
+  const raw = useMemo(() => reliabilityBins(curve, 10, strategy), [curve, strategy]);
+  const calibrated = useMemo(() => (calibration ? reliabilityBins(shown, 10, strategy) : null), [shown, calibration, strategy]);
+  const bayes = bayesThreshold(costs);
+  const ruleIndex = Number.isFinite(bayes) ? rawIndexForCalibrated(curve, calibration ?? ((s) => s), bayes) : null;
+
+  const x = scaleLinear().domain([0, 1]).range([0, W]);
+  const y = scaleLinear().domain([0, 1]).range([H, 0]);
+  const path = (bins: { meanScore: number; fractionPositive: number }[]) =>
+    line<{ meanScore: number; fractionPositive: number }>()
+      .x((b) => x(b.meanScore))
+      .y((b) => y(b.fractionPositive))(bins) ?? '';
+
+  return (
+    <figure className="chart calibration" data-testid="calibration-chart">
+      <figcaption>Calibration (reliability diagram)</figcaption>
+      <div className="row">
+        <label>
+          Calibrate with
+          <select data-testid="calibration-select" value={method} onChange={(e) => setMethod(e.target.value as Method)}>
+            <option value="none">nothing (raw scores)</option>
+            <option value="platt">Platt scaling</option>
+            <option value="isotonic">isotonic regression</option>
+          </select>
+        </label>
+        <label>
+          Bins
+          <select data-testid="calibration-bins" value={strategy} onChange={(e) => setStrategy(e.target.value === 'quantile' ? 'quantile' : 'uniform')}>
+            <option value="uniform">10 equal widths</option>
+            <option value="quantile">10 equal counts</option>
+          </select>
+        </label>
+      </div>
+      <svg viewBox={`0 0 ${SIZE} ${SIZE}`} role="img" aria-label={`Reliability diagram; Brier score ${formatMetric(curve.brier())}`}>
+        <g transform={`translate(${M.left},${M.top})`}>
+          <rect className="plot-area" width={W} height={H} />
+          <Axes x={x} y={y} width={W} height={H} xLabel="mean predicted probability" yLabel="observed share of positives" />
+          <line className="baseline" x1={x(0)} y1={y(0)} x2={x(1)} y2={y(1)} />
+          <path className="reliability raw" d={path(raw)} />
+          {raw.map((b) => (
+            <circle key={b.index} className="reliability-dot raw" cx={x(b.meanScore)} cy={y(b.fractionPositive)} r={3} />
+          ))}
+          {calibrated && <path className="reliability calibrated" data-testid="calibrated-line" d={path(calibrated)} />}
+        </g>
+      </svg>
+      <p className="note">
+        Brier score: raw <strong data-testid="metric-brier">{formatMetric(curve.brier())}</strong>
+        {calibration && (
+          <>
+            , calibrated <strong data-testid="metric-brier-calibrated">{formatMetric(shown.brier())}</strong> (fitted and scored on the same
+            validation data, so optimistic)
+          </>
+        )}
+      </p>
+      {ruleIndex !== null && (
+        <p className="note">
+          Rule C_FP/(C_FP+C_FN) = {formatMetric(bayes)} on {calibration ? 'calibrated' : 'raw'} probabilities → raw threshold{' '}
+          <strong data-testid="calibrated-threshold">{formatThreshold(curve.thresholdAtIndex(ruleIndex))}</strong>{' '}
+          <button type="button" data-testid="calibrated-threshold-button" onClick={() => onIndex(ruleIndex)}>
+            Use it
+          </button>
+        </p>
+      )}
+    </figure>
+  );
+}

@@ -1,0 +1,47 @@
+import { scaleLinear } from 'd3-scale';
+import { line } from 'd3-shape';
+import { useMemo } from 'react';
+import type { ScoreCurve } from '../src/metrics';
+import { decisionCurve } from '../src/metrics/decision-curve';
+import { Axes } from './Axes';
+
+const SIZE = 300;
+const M = { top: 12, right: 14, bottom: 40, left: 48 };
+const W = SIZE - M.left - M.right;
+const H = SIZE - M.top - M.bottom;
+
+/**
+ * Decision curve (Vickers & Elkin): net benefit of acting on the model at each threshold
+ * probability, against treating everyone and treating no one.
+ */
+export function DecisionCurveView({ curve, prevalence, threshold }: { curve: ScoreCurve; prevalence: number | undefined; threshold: number }) {
+  const dc = useMemo(() => decisionCurve(curve, undefined, prevalence), [curve, prevalence]);
+  const top = Math.max(0.01, ...dc.netBenefit.filter(Number.isFinite), ...dc.treatAll);
+  const bottom = -top / 4;
+  const x = scaleLinear().domain([0, 1]).range([0, W]);
+  const y = scaleLinear().domain([bottom, top]).range([H, 0]).nice();
+  const path = (values: Float64Array) =>
+    line<number>()
+      .defined((i) => Number.isFinite(values[i]) && values[i] >= y.domain()[0])
+      .x((i) => x(dc.thresholds[i]))
+      .y((i) => y(values[i]))(Array.from(values.keys())) ?? '';
+  return (
+    <figure className="chart" data-testid="decision-curve-chart">
+      <figcaption>Decision curve (net benefit)</figcaption>
+      <svg viewBox={`0 0 ${SIZE} ${SIZE}`} role="img" aria-label="Net benefit of the model, of treating all and of treating none, by threshold probability">
+        <g transform={`translate(${M.left},${M.top})`}>
+          <rect className="plot-area" width={W} height={H} />
+          <Axes x={x} y={y} width={W} height={H} xLabel="threshold probability" yLabel="net benefit per case" />
+          <path className="series treat-none" d={path(dc.treatNone)} />
+          <path className="series treat-all" d={path(dc.treatAll)} />
+          <path className="series model" data-testid="net-benefit-line" d={path(dc.netBenefit)} />
+          {threshold >= 0 && threshold <= 1 && <line className="threshold-mark" x1={x(threshold)} x2={x(threshold)} y1={0} y2={H} />}
+        </g>
+      </svg>
+      <p className="legend">
+        <span className="key series-key model">model</span> <span className="key series-key treat-all">treat all</span>{' '}
+        <span className="key series-key treat-none">treat none</span>
+      </p>
+    </figure>
+  );
+}

@@ -1,0 +1,50 @@
+/**
+ * Shared set-up of the browser benchmarks: a production build served by `vite preview` on a
+ * port of its own, and Debian's Chromium driven by Playwright.
+ */
+import { chromium, type Browser } from '@playwright/test';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { findChromium } from '../e2e/chromium-path.mjs';
+
+export interface BenchServer {
+  url: string;
+  stop: () => void;
+}
+
+/** Builds the app when dist/ is missing and serves it; resolves once it answers. */
+export async function serveBuild(port: number): Promise<BenchServer> {
+  if (!existsSync('dist/index.html')) spawnSync('npx', ['vite', 'build'], { stdio: 'inherit' });
+  const child: ChildProcess = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'], {
+    stdio: 'ignore',
+    detached: true,
+  });
+  const url = `http://127.0.0.1:${port}/`;
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    try {
+      if ((await fetch(url)).ok) break;
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
+  return {
+    url,
+    stop: () => {
+      if (child.pid) process.kill(-child.pid);
+    },
+  };
+}
+
+/** Launches headless Chromium as the e2e tests do. */
+export function launchChromium(): Promise<Browser> {
+  const executablePath = findChromium();
+  if (!executablePath) throw new Error('No Chromium: set CHROME_PATH or apt-get install -y chromium');
+  return chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-dev-shm-usage', '--disable-background-networking'] });
+}
+
+/** Percentile of a list of numbers (nearest rank). */
+export function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
+}
