@@ -1,16 +1,24 @@
 import { useCallback, useMemo, useRef, useState } from 'react';
 import type { Dataset } from '../src/data/dataset';
-import { featureMatrix } from '../src/data/features';
-import { explainNoLabel, keptChoices, suggestLabel } from '../src/data/label';
-import { suggestScoreColumn } from '../src/data/scores';
-import { DEFAULT_TRAIN_OPTIONS } from '../src/protocol';
-import type { Settings } from '../src/settings';
+import { featureColumns } from '../src/data/features';
+import { DataError, ParseCancelled, type Remedy } from '../src/data/errors';
+import { explainFeatureProblem } from '../src/data/feature-checks';
+import { explainLabelChoice, keptChoices, suggestLabel } from '../src/data/label';
+import { DEFAULT_READ_OPTIONS, type ReadOptions } from '../src/data/read-file';
+import { suggestCountColumn, suggestScoreColumn } from '../src/data/scores';
+import type { TrainingData } from '../src/protocol';
+import { trainOptionsOf, type Settings } from '../src/settings';
 import { DataPanel } from './DataPanel';
 import { ErrorBanner } from './ErrorBanner';
+import { remedyActions } from './remedy-actions';
 import { ExplorePanel } from './ExplorePanel';
 import { ExportPanel } from './ExportPanel';
 import { TrainPanel } from './TrainPanel';
-import { downloadOperatingPoint, downloadPredictions } from './download';
+import { downloadModel, downloadOperatingPoint, downloadPredictions } from './download';
+import { useBootstrap } from './hooks/useBootstrap';
+import { useComparison } from './hooks/useComparison';
+import { CompareControls } from './CompareControls';
+import { SlicesTable } from './SlicesTable';
 import { useEvaluation } from './hooks/useEvaluation';
 import { useParser } from './hooks/useParser';
 import { usePersistentSettings } from './hooks/usePersistentSettings';
@@ -18,26 +26,41 @@ import { useTrainer } from './hooks/useTrainer';
 
 const DEMO_URL = `${import.meta.env.BASE_URL}demo/mammography.csv`;
 
+declare const __APP_VERSION__: string;
+
 /** The whole page: data in, training, the decision workspace and the export. */
 export function App() {
   const [settings, change] = usePersistentSettings();
   const [dataset, setDataset] = useState<Dataset | null>(null);
   const [inputError, setInputError] = useState<string | null>(null);
   const [dismissed, setDismissed] = useState<string | null>(null);
+  // The file and how it was read, so a changed delimiter or header, or "skip the ragged rows",
+  // can re-read it; not settings, since they belong to this one file.
+  const [file, setFile] = useState<File | null>(null);
+  const [readOptions, setReadOptions] = useState<ReadOptions>(DEFAULT_READ_OPTIONS);
+  const [inputRemedy, setInputRemedy] = useState<Remedy | null>(null);
   const settingsRef = useRef(settings);
   settingsRef.current = settings;
   const parser = useParser();
   const trainer = useTrainer();
-  const { labels, evaluation, error: evaluationError } = useEvaluation(dataset, settings, trainer.state);
+  const { labels, evaluation, error: evaluationError, remedy: evaluationRemedy } = useEvaluation(dataset, settings, trainer.state);
+  const bootstrap = useBootstrap(evaluation);
+  const compare = useComparison(dataset, evaluation, settings.mode === 'scores' ? settings.compareColumn : null, settings.weightColumn);
 
   const load = useCallback(
-    async (file: File) => {
+    async (file: File, options: ReadOptions = DEFAULT_READ_OPTIONS) => {
       setInputError(null);
+      setInputRemedy(null);
+      setFile(file);
+      setReadOptions(options);
       try {
-        const next = await parser.parse(file);
-        const kept = keptChoices(next, settingsRef.current);
+        const next = await parser.parse(file, options);
+        const previous = settingsRef.current;
+        const kept = keptChoices(next, previous);
         const label = kept.label ?? suggestLabel(next);
         const score = kept.scoreColumn ?? suggestScoreColumn(next, label?.column ?? null);
+        // An aggregated score,label,count file: its count column weights the rows.
+        const weight = kept.weightColumn ?? (score === null ? null : suggestCountColumn(next, [label?.column ?? null, score]));
         trainer.reset();
         setDataset(next);
         change({
@@ -45,13 +68,14 @@ export function App() {
           positiveValue: label?.positive ?? null,
           mode: score === null ? 'train' : 'scores',
           scoreColumn: score,
-          weightColumn: kept.weightColumn,
+          weightColumn: weight,
+          scoreTransform: kept.scoreColumn === null ? 'none' : previous.scoreTransform,
+          excludedColumns: previous.excludedColumns.filter((name) => next.columns.some((c) => c.name === name)),
         });
-        if (!label) {
-          setInputError(explainNoLabel(next));
-        }
       } catch (error) {
+        if (error instanceof ParseCancelled) return;
         setInputError(error instanceof Error ? error.message : String(error));
+        setInputRemedy(error instanceof DataError ? error.remedy : null);
       }
     },
     [parser, trainer, change],
@@ -67,38 +91,84 @@ export function App() {
     }
   }, [load]);
 
+  const reread = useCallback(
+    (patch: Partial<ReadOptions>) => {
+      if (file) void load(file, { ...readOptions, ...patch });
+    },
+    [file, readOptions, load],
+  );
+
+  // Problems that follow from the current choices, so they clear as soon as the user fixes them.
+  const labelProblem = useMemo(
+    () => (dataset ? explainLabelChoice(dataset, settings.labelColumn, settings.positiveValue) : null),
+    [dataset, settings.labelColumn, settings.positiveValue],
+  );
+  const featureProblem = useMemo(
+    () =>
+      dataset && settings.mode === 'train' && settings.labelColumn !== null
+        ? explainFeatureProblem(dataset, settings.labelColumn, settings.excludedColumns)
+        : null,
+    [dataset, settings.mode, settings.labelColumn, settings.excludedColumns],
+  );
+
   const imbalance = useMemo(() => {
     if (!labels) return null;
     return (labels.labels.length - labels.positives) / labels.positives;
   }, [labels]);
 
-  const train = useCallback(() => {
-    if (!dataset || !labels || settings.labelColumn === null) return;
+  /** The labelled rows and every column but the label (and the excluded ones), for the train worker. */
+  const trainingData = useCallback((): TrainingData | null => {
+    if (!dataset || !labels || settings.labelColumn === null) return null;
     try {
-      const matrix = featureMatrix(dataset, labels.rows, settings.labelColumn);
-      trainer.start(matrix.values, matrix.names.length, labels.labels.slice(), {
-        ...DEFAULT_TRAIN_OPTIONS,
-        epochs: settings.epochs,
-        posWeight: settings.posWeight,
-        seed: settings.seed,
-      });
-      setFeatureNote(matrix.droppedColumns.length > 0 ? `Not used for training (not numeric): ${matrix.droppedColumns.join(', ')}.` : null);
-      setTrainedFeatures(matrix.names);
+      return { columns: featureColumns(dataset, settings.labelColumn, settings.excludedColumns), rows: labels.rows, labels: labels.labels };
     } catch (error) {
       setInputError(error instanceof Error ? error.message : String(error));
+      return null;
     }
-  }, [dataset, labels, settings, trainer]);
-  const [featureNote, setFeatureNote] = useState<string | null>(null);
-  const [trainedFeatures, setTrainedFeatures] = useState<string[]>([]);
+  }, [dataset, labels, settings.labelColumn, settings.excludedColumns]);
+
+  const train = useCallback(() => {
+    const data = trainingData();
+    if (data) trainer.start(data, trainOptionsOf(settings));
+  }, [trainingData, settings, trainer]);
+
+  const sweep = useCallback(() => {
+    const data = trainingData();
+    if (data) trainer.sweep(data, trainOptionsOf(settings));
+  }, [trainingData, settings, trainer]);
+
+  const scoreWithModel = useCallback(
+    (files: File[]) => {
+      const data = trainingData();
+      if (data) trainer.score(files, data, trainOptionsOf(settings));
+    },
+    [trainingData, settings, trainer],
+  );
+
+  const exportModel = useCallback(async () => {
+    if (!dataset) return;
+    try {
+      const { zip, fileName } = await trainer.exportModel({
+        fileName: dataset.fileName,
+        labelColumn: settings.labelColumn ?? '',
+        positiveValue: settings.positiveValue ?? '',
+        toolVersion: __APP_VERSION__,
+      });
+      downloadModel(zip, fileName);
+    } catch (error) {
+      setInputError(`The model export failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }, [dataset, settings.labelColumn, settings.positiveValue, trainer]);
+  const trainedFeatures = trainer.state.inputs;
 
   const exportPoint = useCallback(() => {
     if (!dataset || !labels || !evaluation) return;
     try {
-      downloadOperatingPoint({ dataset, labels, settings, evaluation, training: trainer.state, features: trainedFeatures });
+      downloadOperatingPoint({ dataset, labels, settings, evaluation, training: trainer.state, features: trainedFeatures, bootstrap: bootstrap.intervals });
     } catch (error) {
       setInputError(`The export failed: ${error instanceof Error ? error.message : String(error)}`);
     }
-  }, [dataset, labels, settings, evaluation, trainer.state, trainedFeatures]);
+  }, [dataset, labels, settings, evaluation, trainer.state, trainedFeatures, bootstrap.intervals]);
 
   const exportPanel = (
     <ExportPanel settings={settings} canExport={evaluation !== null} onExport={exportPoint}
@@ -109,7 +179,9 @@ export function App() {
   );
 
   const trainingError = trainer.state.status === 'error' ? trainer.state.message : null;
-  const error = inputError ?? evaluationError ?? trainingError;
+  const error = inputError ?? labelProblem ?? featureProblem ?? evaluationError ?? compare.error ?? trainingError;
+  const remedy = inputError !== null ? inputRemedy : labelProblem === null && featureProblem === null && evaluationError !== null ? evaluationRemedy : null;
+  const errorActions = remedyActions(remedy, { reread, change });
 
   return (
     <div className="app">
@@ -117,7 +189,7 @@ export function App() {
         <h1>Cutoff</h1>
         <p className="tagline">Choose the decision threshold of a classifier when a missed case costs more than a false alarm. Your data stays in this browser.</p>
       </header>
-      <ErrorBanner message={error === dismissed ? null : error} onDismiss={() => setDismissed(error)} />
+      <ErrorBanner message={error === dismissed ? null : error} actions={errorActions} onDismiss={() => setDismissed(error)} />
       <main>
         <div className="side-by-side">
           <DataPanel
@@ -125,8 +197,11 @@ export function App() {
             labels={labels}
             settings={settings}
             parse={parser.state}
+            readOptions={file ? readOptions : null}
             onFile={(file) => void load(file)}
             onDemo={() => void loadDemo()}
+            onCancelParse={parser.cancel}
+            onReread={reread}
             onChange={change}
           />
           {settings.mode === 'train' && (
@@ -134,14 +209,16 @@ export function App() {
               settings={settings}
               training={trainer.state}
               imbalance={imbalance}
-              canTrain={labels !== null}
+              canTrain={labels !== null && featureProblem === null}
               onChange={change}
               onTrain={train}
+              onSweep={sweep}
               onCancel={trainer.cancel}
+              onExportModel={() => void exportModel()}
+              onImportModel={scoreWithModel}
             />
           )}
         </div>
-        {featureNote && settings.mode === 'train' && <p className="note">{featureNote}</p>}
         {evaluation ? (
           <ExplorePanel
             curve={evaluation.curve}
@@ -149,6 +226,22 @@ export function App() {
             posWeight={settings.mode === 'train' ? trainer.state.posWeight : null}
             settings={settings}
             onChange={change}
+            bootstrap={bootstrap}
+            comparison={compare.comparison}
+            compareControls={
+              <CompareControls
+                settings={settings}
+                candidates={dataset?.columns
+                  .filter((c) => c.kind === 'numeric' && ![settings.labelColumn, settings.scoreColumn, settings.weightColumn].includes(c.name))
+                  .map((c) => c.name) ?? []}
+                comparison={compare.comparison}
+                pinned={compare.pinned}
+                canPin={trainer.state.status === 'done' || trainer.state.status === 'cancelled'}
+                onChange={change}
+                onPin={() => compare.pin(`model of ${trainer.state.epochs.length} epochs`)}
+                onUnpin={compare.unpin}
+              />
+            }
             exportPanel={exportPanel}
           />
         ) : (
@@ -157,6 +250,7 @@ export function App() {
           </section>
         )}
         {!evaluation && exportPanel}
+        {evaluation && dataset && <SlicesTable dataset={dataset} evaluation={evaluation} settings={settings} onChange={change} />}
       </main>
     </div>
   );

@@ -46,6 +46,8 @@ export function CalibrationView({ curve, costs, onIndex }: CalibrationViewProps)
   const shown = useMemo(() => (calibration ? calibratedCurve(curve, calibration) : curve), [curve, calibration]);
   const raw = useMemo(() => reliabilityBins(curve, 10, strategy), [curve, strategy]);
   const calibrated = useMemo(() => (calibration ? reliabilityBins(shown, 10, strategy) : null), [shown, calibration, strategy]);
+  // O(n) each: computed once per score set, never on a drag.
+  const brier = useMemo(() => ({ raw: curve.brier(), calibrated: shown.brier() }), [curve, shown]);
   const bayes = bayesThreshold(costs);
   const ruleIndex = Number.isFinite(bayes) ? rawIndexForCalibrated(curve, calibration ?? ((s) => s), bayes) : null;
 
@@ -76,7 +78,7 @@ export function CalibrationView({ curve, costs, onIndex }: CalibrationViewProps)
           </select>
         </label>
       </div>
-      <svg viewBox={`0 0 ${SIZE} ${SIZE}`} role="img" aria-label={`Reliability diagram; Brier score ${formatMetric(curve.brier())}`}>
+      <svg viewBox={`0 0 ${SIZE} ${SIZE}`} role="img" aria-label={`Reliability diagram; Brier score ${formatMetric(brier.raw)}`}>
         <g transform={`translate(${M.left},${M.top})`}>
           <rect className="plot-area" width={W} height={H} />
           <Axes x={x} y={y} width={W} height={H} xLabel="mean predicted probability" yLabel="observed share of positives" />
@@ -89,10 +91,10 @@ export function CalibrationView({ curve, costs, onIndex }: CalibrationViewProps)
         </g>
       </svg>
       <p className="note">
-        Brier score: raw <strong data-testid="metric-brier">{formatMetric(curve.brier())}</strong>
+        Brier score: raw <strong data-testid="metric-brier">{formatMetric(brier.raw)}</strong>
         {calibration && (
           <>
-            , calibrated <strong data-testid="metric-brier-calibrated">{formatMetric(shown.brier())}</strong> (fitted and scored on the same
+            , calibrated <strong data-testid="metric-brier-calibrated">{formatMetric(brier.calibrated)}</strong> (fitted and scored on the same
             validation data, so optimistic)
           </>
         )}

@@ -28,6 +28,8 @@ export interface CurveChartProps {
   baseline: { x1: number; y1: number; x2: number; y2: number };
   /** Text alternative that states the numbers at the handle. */
   description: string;
+  /** A second curve drawn under the first, for comparison. */
+  compare?: { xs: Float64Array; ys: Float64Array } | null;
   /** Extra marks in data units (iso-cost line, optimum), drawn under the handle. */
   overlay?: (x: (v: number) => number, y: (v: number) => number) => ReactNode;
 }
@@ -40,14 +42,10 @@ export function CurveChart(props: CurveChartProps) {
   const { xs, ys, index, nearestIndex, onIndexChange } = props;
   const x = useMemo(() => scaleLinear().domain([0, 1]).range([0, PLOT]), []);
   const y = useMemo(() => scaleLinear().domain([0, 1]).range([PLOT_H, 0]), []);
-  const path = useMemo(() => {
-    const kept = decimate(xs, ys, PLOT, PLOT_H, 0.5, []);
-    const draw = line<number>()
-      .x((i) => x(xs[i]))
-      .y((i) => y(ys[i]));
-    return draw(Array.from(kept)) ?? '';
-  }, [xs, ys, x, y]);
+  const path = useMemo(() => decimatedPath(xs, ys, x, y), [xs, ys, x, y]);
 
+  const compare = props.compare ?? null;
+  const comparePath = useMemo(() => (compare ? decimatedPath(compare.xs, compare.ys, x, y) : ''), [compare, x, y]);
   const svgRef = useRef<SVGSVGElement | null>(null);
   const dragging = useRef(false);
   const pending = useRef<{ x: number; y: number } | null>(null);
@@ -119,6 +117,7 @@ export function CurveChart(props: CurveChartProps) {
           <rect className="plot-area" width={PLOT} height={PLOT_H} onPointerDown={onPointerDown} />
           <Axes x={x} y={y} width={PLOT} height={PLOT_H} xLabel={props.xLabel} yLabel={props.yLabel} />
           <line className="baseline" x1={x(b.x1)} y1={y(b.y1)} x2={x(b.x2)} y2={y(b.y2)} />
+          {compare && <path className="curve compare" data-testid={`${props.testId}-compare`} d={comparePath} />}
           <path className="curve" d={path} />
           <clipPath id={`${props.testId}-clip`}>
             <rect width={PLOT} height={PLOT_H} />
@@ -144,6 +143,15 @@ export function CurveChart(props: CurveChartProps) {
       </svg>
     </figure>
   );
+}
+
+/** The SVG path of a curve, decimated to about one point per pixel (never more than half a pixel off). */
+function decimatedPath(xs: Float64Array, ys: Float64Array, x: (v: number) => number, y: (v: number) => number): string {
+  const kept = decimate(xs, ys, PLOT, PLOT_H, 0.5, []);
+  const draw = line<number>()
+    .x((i) => x(xs[i]))
+    .y((i) => y(ys[i]));
+  return draw(Array.from(kept)) ?? '';
 }
 
 function clamp01(v: number): number {

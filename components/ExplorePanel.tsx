@@ -11,6 +11,8 @@ import { BandPanel } from './BandPanel';
 import { CalibrationView } from './CalibrationView';
 import { DecisionCurveView } from './DecisionCurveView';
 import { ConfusionMatrix } from './ConfusionMatrix';
+import type { BootstrapIntervals } from './hooks/useBootstrap';
+import type { Comparison } from './hooks/useComparison';
 import { CostPanel } from './CostPanel';
 import { CurveChart, formatThreshold } from './CurveChart';
 import { MetricsChart } from './MetricsChart';
@@ -26,6 +28,9 @@ interface ExplorePanelProps {
   posWeight: number | null;
   settings: Settings;
   onChange: (patch: Partial<Settings>) => void;
+  bootstrap: { intervals: BootstrapIntervals | null; progress: number | null };
+  comparison: Comparison | null;
+  compareControls: ReactNode;
   /** Shown beside the cost panel. */
   exportPanel: ReactNode;
 }
@@ -34,8 +39,11 @@ interface ExplorePanelProps {
  * The decision workspace: ROC and PR curves with handles, the threshold, costs, matrix and
  * metrics. Only the threshold changes on a drag; the curves are computed once per score set.
  */
-export function ExplorePanel({ curve, evaluatedOn, posWeight, settings, onChange, exportPanel }: ExplorePanelProps) {
+export function ExplorePanel({ curve, evaluatedOn, posWeight, settings, onChange, bootstrap, comparison, compareControls, exportPanel }: ExplorePanelProps) {
   const points = useMemo(() => chartPoints(curve), [curve]);
+  const comparePoints = useMemo(() => (comparison ? chartPoints(comparison.curve) : null), [comparison]);
+  const compareRoc = useMemo(() => comparePoints && { xs: comparePoints.rocX, ys: comparePoints.rocY }, [comparePoints]);
+  const comparePr = useMemo(() => comparePoints && { xs: comparePoints.prX, ys: comparePoints.prY }, [comparePoints]);
   const wholeCurve = useMemo(() => ({ rocAuc: curve.rocAuc(), ap: curve.averagePrecision() }), [curve]);
   const costs = { costFp: settings.costFp, costFn: settings.costFn };
   const prevalence = settings.prevalence ?? undefined;
@@ -75,6 +83,7 @@ export function ExplorePanel({ curve, evaluatedOn, posWeight, settings, onChange
             {curve.n} cases, observed prevalence {formatMetric(observed)}
           </span>
         </div>
+        {compareControls}
         <div className="charts">
           <CurveChart
             testId="roc-chart"
@@ -84,6 +93,7 @@ export function ExplorePanel({ curve, evaluatedOn, posWeight, settings, onChange
             yLabel="True positive rate (recall)"
             xs={points.rocX}
             ys={points.rocY}
+            compare={compareRoc}
             index={index}
             threshold={settings.threshold}
             nearestIndex={(x, y) => nearestRocIndex(points, x, y)}
@@ -117,6 +127,7 @@ export function ExplorePanel({ curve, evaluatedOn, posWeight, settings, onChange
             yLabel="Precision"
             xs={points.prX}
             ys={points.prY}
+            compare={comparePr}
             index={index}
             threshold={settings.threshold}
             nearestIndex={(x, y) => nearestPrIndex(points, x, y)}
@@ -127,7 +138,14 @@ export function ExplorePanel({ curve, evaluatedOn, posWeight, settings, onChange
           />
           <div className="numbers">
             <ConfusionMatrix confusion={confusion} evaluatedOn={evaluatedOn === 'validation' ? 'validation split' : 'all rows'} />
-            <MetricsTable metrics={metrics} confusion={confusion} rocAuc={wholeCurve.rocAuc} averagePrecision={wholeCurve.ap} />
+            <MetricsTable
+              metrics={metrics}
+              confusion={confusion}
+              rocAuc={wholeCurve.rocAuc}
+              averagePrecision={wholeCurve.ap}
+              bootstrap={bootstrap.intervals}
+              bootstrapProgress={bootstrap.progress}
+            />
           </div>
         </div>
         <div className="wide-charts">

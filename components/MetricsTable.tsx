@@ -1,16 +1,20 @@
 import type { Confusion, ThresholdMetrics } from '../src/metrics';
 import { wilsonInterval } from '../src/metrics/interval';
 import { formatMetric } from './format';
+import type { BootstrapIntervals } from './hooks/useBootstrap';
 
 interface MetricsTableProps {
   metrics: ThresholdMetrics;
   confusion: Confusion;
   rocAuc: number;
   averagePrecision: number;
+  bootstrap: BootstrapIntervals | null;
+  /** Share of the bootstrap done, while it runs. */
+  bootstrapProgress: number | null;
 }
 
 /** Threshold metrics beside the whole-curve ones; never accuracy alone. */
-export function MetricsTable({ metrics, confusion, rocAuc, averagePrecision }: MetricsTableProps) {
+export function MetricsTable({ metrics, confusion, rocAuc, averagePrecision, bootstrap, bootstrapProgress }: MetricsTableProps) {
   const { tp, fp, tn, fn } = confusion;
   // Wilson intervals for the proportions whose denominators are plain counts.
   const intervals: Record<string, [number, number]> = {
@@ -20,7 +24,16 @@ export function MetricsTable({ metrics, confusion, rocAuc, averagePrecision }: M
     'metric-npv': [tn, tn + fn],
     'metric-queue-rate': [tp + fp, tp + fp + tn + fn],
   };
+  const resampled: Record<string, { low: number; high: number } | undefined> = {
+    'metric-roc-auc': bootstrap?.rocAuc,
+    'metric-ap': bootstrap?.averagePrecision,
+  };
   const interval = (testId: string) => {
+    if (testId in resampled) {
+      const ci = resampled[testId];
+      if (ci) return `${formatMetric(ci.low)}–${formatMetric(ci.high)} (bootstrap)`;
+      return bootstrapProgress !== null ? `bootstrap ${Math.round(bootstrapProgress * 100)}%…` : '';
+    }
     const counts = intervals[testId];
     if (!counts || counts[1] === 0) return '';
     const ci = wilsonInterval(counts[0], counts[1]);
@@ -44,7 +57,7 @@ export function MetricsTable({ metrics, confusion, rocAuc, averagePrecision }: M
         <tr>
           <th scope="col">metric</th>
           <th scope="col" className="num">value</th>
-          <th scope="col">95% interval (Wilson)</th>
+          <th scope="col">95% interval</th>
           <th scope="col" />
         </tr>
       </thead>

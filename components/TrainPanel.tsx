@@ -1,5 +1,10 @@
+import { adviseWeight } from '../src/model/sweep-advice';
+import type { SweepPoint } from '../src/protocol';
 import type { Settings } from '../src/settings';
 import { LossChart } from './LossChart';
+import { ModelFiles } from './ModelFiles';
+import { SweepTable } from './SweepTable';
+import { TrainFields } from './TrainFields';
 import type { TrainingState } from './hooks/useTrainer';
 
 interface TrainPanelProps {
@@ -10,7 +15,10 @@ interface TrainPanelProps {
   canTrain: boolean;
   onChange: (patch: Partial<Settings>) => void;
   onTrain: () => void;
+  onSweep: () => void;
   onCancel: () => void;
+  onExportModel: () => void;
+  onImportModel: (files: File[]) => void;
 }
 
 const STATUS_TEXT: Record<TrainingState['status'], string> = {
@@ -21,73 +29,71 @@ const STATUS_TEXT: Record<TrainingState['status'], string> = {
   error: 'Stopped by an error',
 };
 
-/** Training settings, start / cancel, the backend in use and the losses per epoch. */
-export function TrainPanel({ settings, training, imbalance, canTrain, onChange, onTrain, onCancel }: TrainPanelProps) {
-  const busy = training.status === 'training';
+/** Training settings, train / sweep / cancel, the backend in use, the curves per epoch, model files. */
+export function TrainPanel({ settings, training, imbalance, canTrain, onChange, onTrain, onSweep, onCancel, onExportModel, onImportModel }: TrainPanelProps) {
+  const sweeping = training.sweep.status === 'running';
+  const busy = training.status === 'training' || sweeping;
   const last = training.epochs[training.epochs.length - 1];
-  const weight = settings.posWeight ?? training.posWeight ?? imbalance;
-  const extreme = weight !== null && imbalance !== null && weight > 4 * Math.max(1, imbalance);
+  const weight = settings.loss === 'focal' ? null : (settings.posWeight ?? training.posWeight ?? imbalance);
+  const warnings = adviseWeight(weight, imbalance, training.sweep.points, training.sweep.threshold);
+  const use = (p: SweepPoint): void => onChange(p.focalAlpha !== null ? { focalAlpha: p.focalAlpha } : { posWeight: p.posWeight });
   return (
     <section className="panel train-panel" aria-labelledby="train-heading">
       <h2 id="train-heading">2. Train</h2>
-      <div className="fields">
-        <label>
-          pos_weight
-          <input
-            type="number"
-            min={0.01}
-            step="any"
-            data-testid="pos-weight-input"
-            placeholder={imbalance !== null ? `${imbalance.toFixed(2)} (neg/pos)` : 'neg/pos'}
-            value={settings.posWeight ?? ''}
-            onChange={(e) => {
-              const value = e.target.valueAsNumber;
-              onChange({ posWeight: Number.isFinite(value) && value > 0 ? value : null });
-            }}
-          />
-        </label>
-        <label>
-          Epochs
-          <input
-            type="number"
-            min={1}
-            max={1000}
-            step={1}
-            data-testid="epochs-input"
-            value={settings.epochs}
-            onChange={(e) => {
-              const value = Math.round(e.target.valueAsNumber);
-              if (Number.isFinite(value) && value >= 1 && value <= 1000) onChange({ epochs: value });
-            }}
-          />
-        </label>
-      </div>
-      {extreme && (
-        <p className="warning" data-testid="pos-weight-warning">
-          pos_weight {weight.toFixed(1)} is far above the class ratio ({imbalance.toFixed(1)}): training may be unstable and precision may
-          collapse.
-        </p>
+      <TrainFields settings={settings} imbalance={imbalance} disabled={busy} onChange={onChange} />
+      {warnings.length > 0 && (
+        <div className="warning" data-testid="pos-weight-warning">
+          {warnings.map((text) => (
+            <p key={text}>{text}</p>
+          ))}
+        </div>
       )}
       <div className="row">
         <button type="button" className="primary" data-testid="train-button" disabled={!canTrain || busy} onClick={onTrain}>
           Train
         </button>
+        <button type="button" data-testid="sweep-button" disabled={!canTrain || busy} onClick={onSweep} title="Train one model per pos_weight 1, √r, r, 2r (r = neg/pos) and compare them on validation">
+          Sweep pos_weight
+        </button>
         <button type="button" data-testid="cancel-button" disabled={!busy} onClick={onCancel}>
           Cancel
         </button>
       </div>
-      <p className="status" data-testid="training-status" data-state={training.status} aria-live="polite">
-        {STATUS_TEXT[training.status]}
+      <p className="status" data-testid="training-status" data-state={training.status} data-tensors={training.numTensors ?? undefined} aria-live="polite">
+        {training.importedModel !== null ? `Scored with an imported model (${training.importedModel})` : STATUS_TEXT[training.status]}
         {training.totalEpochs > 0 && training.status !== 'idle' && ` — epoch ${training.epochs.length} of ${training.totalEpochs}`}
-        {last && `, validation loss ${last.validationLoss.toFixed(4)}`}
+        {last && `, validation loss ${last.validationLoss.toFixed(4)}, PR-AUC ${last.prAuc.toFixed(3)}, recall ${last.recall.toFixed(3)} at ${settings.threshold}`}
+        {training.stoppedEarly && `; stopped early, the weights of epoch ${training.bestEpoch} were kept`}
+        {!training.stoppedEarly && training.status === 'done' && training.bestEpoch > 0 && training.bestEpoch !== last?.epoch && `; the weights of epoch ${training.bestEpoch} were kept`}
         {training.status === 'error' && training.message && `: ${training.message}`}
       </p>
+      {training.notice && (
+        <p className="warning" data-testid="training-notice">
+          {training.notice}
+        </p>
+      )}
       <p className="backend-line">
         Backend: <strong data-testid="backend">{training.backend ?? '—'}</strong>
         {training.backendReason && <span className="note"> ({training.backendReason})</span>}
+        {last && <span className="note"> — {(training.epochs.reduce((s, e) => s + e.seconds, 0) / training.epochs.length).toFixed(2)} s per epoch</span>}
       </p>
-      {training.posWeight !== null && <p className="note">pos_weight used: {training.posWeight.toFixed(3)}</p>}
-      {training.epochs.length > 0 && <LossChart epochs={training.epochs} />}
+      {training.loss && <p className="note">Loss: {training.loss}.</p>}
+      {training.inputs.length > 0 && (
+        <details className="note">
+          <summary>
+            {training.inputs.length} model inputs{training.notes.length > 0 && ` — ${training.notes.length} note${training.notes.length > 1 ? 's' : ''} on the encoding`}
+          </summary>
+          <ul data-testid="preprocessing-notes">
+            {training.notes.map((note) => (
+              <li key={note}>{note}</li>
+            ))}
+          </ul>
+          <p>Inputs: {training.inputs.join(', ')}</p>
+        </details>
+      )}
+      {training.epochs.length > 0 && <LossChart epochs={training.epochs} bestEpoch={training.status === 'training' ? 0 : training.bestEpoch} />}
+      {training.sweep.status !== 'idle' && <SweepTable sweep={training.sweep} chosen={settings.posWeight} onUse={use} />}
+      <ModelFiles canExport={training.modelReady && !busy} canImport={canTrain && !busy} onExport={onExportModel} onImport={onImportModel} />
     </section>
   );
 }

@@ -6,7 +6,9 @@ import { evaluateThreshold } from '../src/evaluate';
 import { buildOperatingPoint, serializeOperatingPoint } from '../src/operating-point';
 import { DEFAULT_TRAIN_OPTIONS } from '../src/protocol';
 import type { Settings } from '../src/settings';
+import type { BootstrapIntervals } from './hooks/useBootstrap';
 import type { Evaluation } from './hooks/useEvaluation';
+import { wilsonInterval } from '../src/metrics/interval';
 import type { TrainingState } from './hooks/useTrainer';
 
 declare const __APP_VERSION__: string;
@@ -18,6 +20,7 @@ export interface ExportContext {
   evaluation: Evaluation;
   training: TrainingState;
   features: string[];
+  bootstrap: BootstrapIntervals | null;
 }
 
 /** Writes the operating point the page shows as operating-point.json and offers it as a download. */
@@ -36,15 +39,15 @@ export function downloadOperatingPoint(context: ExportContext): void {
         : {
             kind: 'trained',
             model: {
-              layers: DEFAULT_TRAIN_OPTIONS.hiddenUnits,
-              loss: 'weighted binary cross-entropy on logits',
+              layers: (training.options ?? DEFAULT_TRAIN_OPTIONS).hiddenUnits,
+              loss: training.loss || 'weighted binary cross-entropy on logits',
               posWeight: training.posWeight ?? 1,
               epochs: training.epochs.length,
-              learningRate: DEFAULT_TRAIN_OPTIONS.learningRate,
-              batchSize: DEFAULT_TRAIN_OPTIONS.batchSize,
-              seed: settings.seed,
+              learningRate: (training.options ?? DEFAULT_TRAIN_OPTIONS).learningRate,
+              batchSize: (training.options ?? DEFAULT_TRAIN_OPTIONS).batchSize,
+              seed: training.options?.seed ?? settings.seed,
               backend: training.backend ?? 'cpu',
-              validationFraction: DEFAULT_TRAIN_OPTIONS.validationFraction,
+              validationFraction: (training.options ?? DEFAULT_TRAIN_OPTIONS).validationFraction,
               features: context.features,
             },
           },
@@ -68,6 +71,7 @@ export function downloadOperatingPoint(context: ExportContext): void {
       rocAuc: curve.rocAuc(),
       averagePrecision: curve.averagePrecision(),
     },
+    intervals: intervalsOf(shown.confusion, context.bootstrap),
     impliedCostRatio: shown.impliedCostRatio,
   });
   offerDownload(serializeOperatingPoint(point), 'operating-point.json', 'application/json');
@@ -82,8 +86,13 @@ export function downloadPredictions(dataset: Dataset, evaluation: Evaluation, se
   offerDownload(csv, 'predictions.csv', 'text/csv');
 }
 
-function offerDownload(text: string, fileName: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
+/** Offers the exported model archive (from the train worker) as a download. */
+export function downloadModel(zip: ArrayBuffer, fileName: string): void {
+  offerDownload(zip, fileName, 'application/zip');
+}
+
+function offerDownload(content: string | ArrayBuffer, fileName: string, type: string): void {
+  const url = URL.createObjectURL(new Blob([content], { type }));
   const anchor = document.createElement('a');
   anchor.href = url;
   anchor.download = fileName;
@@ -91,4 +100,24 @@ function offerDownload(text: string, fileName: string, type: string): void {
   anchor.click();
   anchor.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** The intervals the page shows: Wilson for the rates, bootstrap for AUC and AP when done. */
+function intervalsOf(c: { tp: number; fp: number; tn: number; fn: number }, bootstrap: BootstrapIntervals | null) {
+  const out: Record<string, { low: number; high: number; level: number; method: string }> = {};
+  const rates: [string, number, number][] = [
+    ['recall', c.tp, c.tp + c.fn],
+    ['precision', c.tp, c.tp + c.fp],
+    ['specificity', c.tn, c.tn + c.fp],
+    ['npv', c.tn, c.tn + c.fn],
+  ];
+  for (const [name, successes, trials] of rates) {
+    if (trials > 0) out[name] = { ...wilsonInterval(successes, trials), level: 0.95, method: 'Wilson' };
+  }
+  if (bootstrap) {
+    const method = `stratified bootstrap, ${bootstrap.replicates} replicates`;
+    if (Number.isFinite(bootstrap.rocAuc.low)) out.rocAuc = { ...bootstrap.rocAuc, level: bootstrap.confidence, method };
+    if (Number.isFinite(bootstrap.averagePrecision.low)) out.averagePrecision = { ...bootstrap.averagePrecision, level: bootstrap.confidence, method };
+  }
+  return out;
 }

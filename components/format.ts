@@ -13,3 +13,8 @@ export function formatRatio(value: number): string {
   if (!Number.isFinite(value)) return '∞';
   return value >= 10 ? value.toFixed(0) : String(Number(value.toPrecision(2)));
 }
+
+/** A share as a percentage with one decimal. */
+export function formatPercent(share: number): string {
+  return `${(share * 100).toFixed(1)}%`;
+}

@@ -120,6 +120,8 @@ export interface OperatingPointInput {
     averagePrecision: number;
   };
   impliedCostRatio: { low: number; high: number } | null;
+  /** Confidence intervals by metric name, where computed. */
+  intervals?: Record<string, { low: number; high: number; level: number; method: string }>;
 }
 
 /** Builds and validates the export; undefined figures (NaN) become null, an unbounded ratio's high end too. */
@@ -142,7 +144,7 @@ export function buildOperatingPoint(input: OperatingPointInput): OperatingPoint 
     prevalence: input.prevalence,
     evaluatedOn: input.evaluatedOn,
     confusion: input.confusion,
-    metrics,
+    metrics: input.intervals ? { ...metrics, intervals: input.intervals } : metrics,
     impliedCostRatio:
       input.impliedCostRatio === null
         ? null

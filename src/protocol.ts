@@ -3,80 +3,190 @@
  * Large arrays travel as transferables: the sender gives them up.
  */
 import type { Dataset } from './data/dataset';
+import type { Remedy } from './data/errors';
+import type { ReadOptions } from './data/read-file';
+import type { RawColumn } from './data/preprocess';
 
 /** The tfjs backends Cutoff can run on, fastest first where hardware allows. */
 export type BackendName = 'webgl' | 'wasm' | 'cpu';
 export type BackendChoice = 'auto' | BackendName;
+
+/**
+ * The training objective: weighted BCE with pos_weight, class weights (the same ratio,
+ * rescaled so the average row weight is 1), focal loss (γ, α), or plain BCE on a training
+ * set where positives are randomly repeated pos_weight times.
+ */
+export type LossName = 'weighted-bce' | 'class-weights' | 'focal' | 'oversample';
+export const LOSS_NAMES: readonly LossName[] = ['weighted-bce', 'class-weights', 'focal', 'oversample'];
 
 /** Options of one training run; every field is serialisable settings state. */
 export interface TrainOptions {
   epochs: number;
   /** Weight of a positive example in the loss; null means neg/pos of the training split. */
   posWeight: number | null;
+  loss: LossName;
+  /** Focal loss: focusing exponent γ ≥ 0 and positive-class weight α in (0, 1). */
+  focalGamma: number;
+  focalAlpha: number;
   learningRate: number;
   batchSize: number;
   /** Share of rows held out for validation, stratified by class. */
   validationFraction: number;
+  /** Epochs without a lower validation loss before training stops; 0 turns early stopping off. */
+  patience: number;
   seed: number;
   hiddenUnits: number[];
   backend: BackendChoice;
+  /** Threshold at which each epoch's validation recall and precision are reported. */
+  threshold: number;
 }
 
 export const DEFAULT_TRAIN_OPTIONS: TrainOptions = {
   epochs: 20,
   posWeight: null,
+  loss: 'weighted-bce',
+  focalGamma: 2,
+  focalAlpha: 0.25,
   learningRate: 0.001,
   batchSize: 256,
   validationFraction: 0.2,
+  patience: 5,
   seed: 42,
   hiddenUnits: [32, 16],
   backend: 'auto',
+  threshold: 0.5,
 };
 
 // ---------------------------------------------------------------- parse worker
 
-export type ParseRequest = { type: 'parse'; requestId: number; file: File };
+export type ParseRequest =
+  | { type: 'parse'; requestId: number; file: File; options: ReadOptions }
+  /** Stops the read between two chunks; the worker answers 'cancelled'. */
+  | { type: 'cancel'; requestId: number };
 
 export type ParseEvent =
   | { type: 'progress'; requestId: number; bytesRead: number; totalBytes: number; rows: number }
   | { type: 'parsed'; requestId: number; dataset: Dataset }
-  | { type: 'error'; requestId: number; message: string };
+  | { type: 'cancelled'; requestId: number }
+  /** `remedy`: what the page can offer to do about it (e.g. re-read skipping ragged rows). */
+  | { type: 'error'; requestId: number; message: string; remedy: Remedy | null };
 
 // ---------------------------------------------------------------- train worker
 
+/** The rows a model learns from or scores: whole feature columns, the rows to use, a 0/1 label per such row. */
+export interface TrainingData {
+  columns: RawColumn[];
+  /** Row indices into the columns (the labelled rows), ascending. */
+  rows: Uint32Array;
+  /** 1 = positive, 0 = negative, one per entry of rows. */
+  labels: Uint8Array;
+}
+
+/** What the page knows about the data, written into an exported model. */
+export interface ModelContext {
+  fileName: string;
+  labelColumn: string;
+  positiveValue: string;
+  toolVersion: string;
+}
+
 export type TrainRequest =
-  | {
-      type: 'train';
-      runId: number;
-      /** Row-major n × featureCount matrix; NaN marks a missing value. */
-      features: Float32Array;
-      featureCount: number;
-      /** 1 = positive, 0 = negative, one per row. */
-      labels: Uint8Array;
-      options: TrainOptions;
-    }
-  | { type: 'cancel'; runId: number };
+  | { type: 'train'; runId: number; data: TrainingData; options: TrainOptions }
+  /** Trains one model per pos_weight (null: 1, √r, r, 2r with r = neg/pos) and reports each. */
+  | { type: 'sweep'; runId: number; data: TrainingData; options: TrainOptions; weights: number[] | null }
+  | { type: 'cancel'; runId: number }
+  /** Exports the model of the last completed 'train' as a zip of model.json, weights and preprocessing. */
+  | { type: 'export'; runId: number; context: ModelContext }
+  /** Loads an exported model (a zip, or its files) and scores every row of `data`. */
+  | { type: 'score'; runId: number; files: File[]; data: TrainingData; options: Pick<TrainOptions, 'backend' | 'threshold'> };
+
+/** Validation figures of one model state, all from ScoreCurve (src/metrics). */
+export interface ValidationFigures {
+  prAuc: number;
+  rocAuc: number;
+  /** At the run's threshold; NaN where undefined. */
+  recall: number;
+  precision: number;
+}
+
+/** One row of a pos_weight sweep: the best epoch of a model trained with that weight. */
+export interface SweepPoint extends ValidationFigures {
+  posWeight: number;
+  /** The focal α that gives this weight ratio, α / (1 − α) = pos_weight; null for other losses. */
+  focalAlpha: number | null;
+  bestEpoch: number;
+  epochsRun: number;
+}
 
 export type TrainEvent =
   | { type: 'backend'; runId: number; backend: BackendName; reason: string }
   | {
       type: 'split';
       runId: number;
-      /** Row indices (into the request's rows) of the validation split, ascending. */
+      /** Indices into the request's rows of the validation split, ascending. */
       validationIndices: Uint32Array;
       trainSize: number;
       /** The pos_weight actually used (resolved from null to neg/pos). */
       posWeight: number;
+      /** The loss in words, with its parameters. */
+      loss: string;
+      /** Names of the model's inputs after preprocessing. */
+      inputs: string[];
+      /** How the columns were encoded and which were dropped. */
+      notes: string[];
     }
-  | {
+  | ({
       type: 'epoch';
       runId: number;
       epoch: number;
       epochs: number;
       trainLoss: number;
       validationLoss: number;
+      /** Seconds spent on this epoch's training steps (not its evaluation). */
+      seconds: number;
       /** Probabilities for the validation rows, in the order of validationIndices. */
       validationScores: Float32Array;
+    } & ValidationFigures)
+  | { type: 'sweep-point'; runId: number; index: number; total: number; point: SweepPoint }
+  | {
+      type: 'done';
+      runId: number;
+      reason: 'completed' | 'cancelled' | 'early-stopped';
+      epochsRun: number;
+      /** Epoch whose weights the model ends with (the best validation loss); 0 when none finished. */
+      bestEpoch: number;
+      /** Validation probabilities of bestEpoch when it is not the last epoch reported, else null. */
+      bestScores: Float32Array | null;
+      /** tf.memory().numTensors once the run has freed everything: the same after every run. */
+      numTensors: number;
     }
-  | { type: 'done'; runId: number; reason: 'completed' | 'cancelled'; epochsRun: number }
-  | { type: 'error'; runId: number; message: string };
+  | { type: 'exported'; runId: number; zip: ArrayBuffer; fileName: string }
+  | { type: 'scored'; runId: number; scores: Float32Array; description: string; numTensors: number }
+  | { type: 'error'; runId: number; message: string; numTensors: number }
+  /** The backend became unusable (WebGL context lost): the page restarts the worker on WASM. */
+  | { type: 'lost'; runId: number; message: string };
+
+// ---------------------------------------------------------------- metrics worker
+
+export type MetricsRequest = {
+  type: 'bootstrap';
+  requestId: number;
+  scores: Float64Array;
+  /** 1 = positive, 0 = negative. */
+  labels: Uint8Array;
+  weights: Float64Array | null;
+  replicates: number;
+  seed: number;
+};
+
+export type MetricsEvent =
+  | { type: 'bootstrap-progress'; requestId: number; done: number; total: number }
+  | {
+      type: 'bootstrap';
+      requestId: number;
+      replicates: number;
+      confidence: number;
+      rocAuc: { low: number; high: number };
+      averagePrecision: { low: number; high: number };
+    }
+  | { type: 'error'; requestId: number; message: string };

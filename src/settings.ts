@@ -3,6 +3,10 @@
  * records. Data never goes in here, only choices about it.
  */
 import { z } from 'zod';
+import { DEFAULT_TRAIN_OPTIONS, type TrainOptions } from './protocol';
+
+// The page's CSP forbids eval, which zod otherwise probes for (a reported violation) to compile parsers.
+z.config({ jitless: true });
 
 export const settingsSchema = z.object({
   mode: z.enum(['train', 'scores']),
@@ -10,6 +14,14 @@ export const settingsSchema = z.object({
   positiveValue: z.string().nullable(),
   scoreColumn: z.string().nullable(),
   weightColumn: z.string().nullable(),
+  /** How a score column outside [0, 1] is mapped onto it (scores mode); 'none' refuses it. */
+  scoreTransform: z.enum(['none', 'min-max', 'sigmoid']),
+  /** Columns the user left out of the model's features (train mode). */
+  excludedColumns: z.array(z.string()),
+  /** A second score column drawn on the same axes (scores mode). */
+  compareColumn: z.string().nullable(),
+  /** A categorical column whose values split the metrics table into slices. */
+  sliceColumn: z.string().nullable(),
   threshold: z.number().finite(),
   costFp: z.number().finite().min(0),
   costFn: z.number().finite().min(0),
@@ -24,6 +36,16 @@ export const settingsSchema = z.object({
   /** null means neg/pos of the training split. */
   posWeight: z.number().positive().finite().nullable(),
   seed: z.number().int(),
+  /** Training objective (see README, "Losses"). */
+  loss: z.enum(['weighted-bce', 'class-weights', 'focal', 'oversample']),
+  focalGamma: z.number().min(0).max(10),
+  focalAlpha: z.number().gt(0).lt(1),
+  learningRate: z.number().positive().max(1),
+  batchSize: z.number().int().min(1).max(65536),
+  validationFraction: z.number().min(0.05).max(0.5),
+  /** Epochs without a lower validation loss before stopping; 0 turns early stopping off. */
+  patience: z.number().int().min(0).max(1000),
+  backend: z.enum(['auto', 'webgl', 'wasm', 'cpu']),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;
@@ -34,14 +56,26 @@ export const DEFAULT_SETTINGS: Settings = {
   positiveValue: null,
   scoreColumn: null,
   weightColumn: null,
+  scoreTransform: 'none',
+  excludedColumns: [],
+  compareColumn: null,
+  sliceColumn: null,
   threshold: 0.5,
   costFp: 1,
   costFn: 10,
   prevalence: null,
   band: null,
-  epochs: 20,
-  posWeight: null,
-  seed: 42,
+  epochs: DEFAULT_TRAIN_OPTIONS.epochs,
+  posWeight: DEFAULT_TRAIN_OPTIONS.posWeight,
+  seed: DEFAULT_TRAIN_OPTIONS.seed,
+  loss: DEFAULT_TRAIN_OPTIONS.loss,
+  focalGamma: DEFAULT_TRAIN_OPTIONS.focalGamma,
+  focalAlpha: DEFAULT_TRAIN_OPTIONS.focalAlpha,
+  learningRate: DEFAULT_TRAIN_OPTIONS.learningRate,
+  batchSize: DEFAULT_TRAIN_OPTIONS.batchSize,
+  validationFraction: DEFAULT_TRAIN_OPTIONS.validationFraction,
+  patience: DEFAULT_TRAIN_OPTIONS.patience,
+  backend: DEFAULT_TRAIN_OPTIONS.backend,
 };
 
 /**
@@ -76,4 +110,10 @@ export function settingsFromFragment(hash: string, base: Settings = DEFAULT_SETT
   } catch {
     return null;
   }
+}
+
+/** The training options the settings describe (architecture from the defaults). */
+export function trainOptionsOf(settings: Settings): TrainOptions {
+  const { epochs, posWeight, loss, focalGamma, focalAlpha, learningRate, batchSize, validationFraction, patience, seed, backend, threshold } = settings;
+  return { ...DEFAULT_TRAIN_OPTIONS, epochs, posWeight, loss, focalGamma, focalAlpha, learningRate, batchSize, validationFraction, patience, seed, backend, threshold };
 }

@@ -1,6 +1,7 @@
 /**
  * Train worker: translates TrainRequest messages into calls of src/model and
- * TrainEvents back. All logic lives in src/model/train-controller.ts.
+ * TrainEvents back (training, pos_weight sweeps, model export and scoring).
+ * All logic lives in src/model/train-controller.ts.
  */
 import * as tfc from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
@@ -12,6 +13,7 @@ import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import wasmUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import wasmSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreadedSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
+import { z } from 'zod';
 import type { TrainEvent, TrainRequest } from '../src/protocol';
 import { createTrainController } from '../src/model/train-controller';
 
@@ -20,6 +22,8 @@ setWasmPaths({
   'tfjs-backend-wasm-simd.wasm': wasmSimdUrl,
   'tfjs-backend-wasm-threaded-simd.wasm': wasmThreadedSimdUrl,
 });
+// The CSP forbids eval; zod would otherwise probe for it (a reported violation) to compile parsers.
+z.config({ jitless: true });
 // Threads need SharedArrayBuffer, which browsers give only to cross-origin-isolated pages.
 if (!self.crossOriginIsolated) tfc.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
 
@@ -34,6 +38,6 @@ self.addEventListener('message', (message: MessageEvent<TrainRequest>) => {
   try {
     controller.handle(request);
   } catch (err) {
-    post({ type: 'error', runId: request.runId, message: `train worker: ${err instanceof Error ? err.message : String(err)}` });
+    post({ type: 'error', runId: request.runId, message: `train worker: ${err instanceof Error ? err.message : String(err)}`, numTensors: tfc.memory().numTensors });
   }
 });

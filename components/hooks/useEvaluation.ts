@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import type { Dataset } from '../../src/data/dataset';
 import { findColumn } from '../../src/data/dataset';
+import { DataError, type Remedy } from '../../src/data/errors';
 import { encodeLabels, type LabelVector } from '../../src/data/label';
 import { scoreInputs } from '../../src/data/scores';
 import { ScoreCurve } from '../../src/metrics';
@@ -13,20 +14,24 @@ export interface Evaluation {
   /** Dataset row of each evaluated case, aligned with `scores`. */
   rows: Uint32Array;
   scores: ArrayLike<number>;
+  labels: Uint8Array;
+  weights: Float64Array | null;
 }
 
 export interface EvaluationResult {
   labels: LabelVector | null;
   evaluation: Evaluation | null;
   error: string | null;
+  /** What the page can offer about `error` (e.g. rescaling scores outside [0, 1]). */
+  remedy: Remedy | null;
 }
 
 /**
  * The scores and labels the threshold is chosen on: the validation split of a trained model,
- * or every labelled row of a scores file. Built once per score set, never on a drag.
+ * every labelled row scored by an imported model, or every labelled row of a scores file. Built once per score set, never on a drag.
  */
 export function useEvaluation(dataset: Dataset | null, settings: Settings, training: TrainingState): EvaluationResult {
-  const { labelColumn, positiveValue, mode, scoreColumn, weightColumn } = settings;
+  const { labelColumn, positiveValue, mode, scoreColumn, weightColumn, scoreTransform } = settings;
   const labels = useMemo(() => {
     if (!dataset || labelColumn === null || positiveValue === null) return { value: null, error: null };
     const column = findColumn(dataset, labelColumn);
@@ -38,16 +43,16 @@ export function useEvaluation(dataset: Dataset | null, settings: Settings, train
     }
   }, [dataset, labelColumn, positiveValue]);
 
-  const { validationIndices, validationScores } = training;
-  const evaluation = useMemo((): { value: Evaluation | null; error: string | null } => {
+  const { validationIndices, validationScores, evaluatedOn } = training;
+  const evaluation = useMemo((): { value: Evaluation | null; error: string | null; remedy?: Remedy | null } => {
     const vector = labels.value;
     if (!dataset || !vector) return { value: null, error: null };
     try {
       if (mode === 'scores') {
         if (scoreColumn === null) return { value: null, error: null };
-        const inputs = scoreInputs(dataset, vector.rows, scoreColumn, weightColumn);
+        const inputs = scoreInputs(dataset, vector.rows, scoreColumn, weightColumn, scoreTransform);
         const curve = ScoreCurve.from(inputs.scores, vector.labels, inputs.weights ?? undefined);
-        return { value: { curve, evaluatedOn: 'all rows', rows: vector.rows, scores: inputs.scores }, error: null };
+        return { value: { curve, evaluatedOn: 'all rows', rows: vector.rows, scores: inputs.scores, labels: vector.labels, weights: inputs.weights }, error: null };
       }
       if (!validationIndices || !validationScores) return { value: null, error: null };
       const validationLabels = new Uint8Array(validationIndices.length);
@@ -57,13 +62,18 @@ export function useEvaluation(dataset: Dataset | null, settings: Settings, train
         rows[j] = vector.rows[i];
       });
       const curve = ScoreCurve.from(validationScores, validationLabels);
-      return { value: { curve, evaluatedOn: 'validation', rows, scores: validationScores }, error: null };
+      return { value: { curve, evaluatedOn, rows, scores: validationScores, labels: validationLabels, weights: null }, error: null };
     } catch (error) {
-      return { value: null, error: messageOf(error) };
+      return { value: null, error: messageOf(error), remedy: error instanceof DataError ? error.remedy : null };
     }
-  }, [dataset, labels.value, mode, scoreColumn, weightColumn, validationIndices, validationScores]);
+  }, [dataset, labels.value, mode, scoreColumn, weightColumn, scoreTransform, validationIndices, validationScores, evaluatedOn]);
 
-  return { labels: labels.value, evaluation: evaluation.value, error: labels.error ?? evaluation.error };
+  return {
+    labels: labels.value,
+    evaluation: evaluation.value,
+    error: labels.error ?? evaluation.error,
+    remedy: labels.error ? null : (evaluation.remedy ?? null),
+  };
 }
 
 function messageOf(error: unknown): string {

@@ -1,51 +1,102 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Dataset } from '../../src/data/dataset';
+import { DataError, ParseCancelled } from '../../src/data/errors';
+import { checkFileSize } from '../../src/data/limits';
+import type { ReadOptions } from '../../src/data/read-file';
 import type { ParseEvent, ParseRequest } from '../../src/protocol';
 
 export interface ParseState {
   busy: boolean;
+  fileName: string;
   bytesRead: number;
   totalBytes: number;
   rows: number;
 }
 
-const IDLE: ParseState = { busy: false, bytesRead: 0, totalBytes: 0, rows: 0 };
+const IDLE: ParseState = { busy: false, fileName: '', bytesRead: 0, totalBytes: 0, rows: 0 };
+
+/** Marks around each read, for the parse benchmark (tests/bench/parse.bench.ts). */
+export const PARSE_MARKS = { start: 'cutoff:parse-start', end: 'cutoff:parse-end' } as const;
+
+interface Pending {
+  requestId: number;
+  reject: (error: Error) => void;
+}
 
 /**
- * Runs CSV parsing in a worker. `parse` resolves with the Dataset or rejects with the
- * worker's message; a newer request supersedes an older one.
+ * Runs CSV parsing in a worker. `parse` resolves with the Dataset, or rejects with a DataError
+ * (carrying the worker's remedy), or with ParseCancelled after `cancel`. A newer request
+ * supersedes an older one; a crashed worker is replaced on the next request.
  */
-export function useParser(): { parse: (file: File) => Promise<Dataset>; state: ParseState } {
+export function useParser(): { parse: (file: File, options: ReadOptions) => Promise<Dataset>; cancel: () => void; state: ParseState } {
   const workerRef = useRef<Worker | null>(null);
   const requestRef = useRef(0);
+  const pendingRef = useRef<Pending | null>(null);
   const [state, setState] = useState<ParseState>(IDLE);
 
   useEffect(() => () => workerRef.current?.terminate(), []);
 
-  const parse = useCallback((file: File) => {
+  const cancel = useCallback(() => {
+    const pending = pendingRef.current;
+    if (!pending) return;
+    pendingRef.current = null;
+    workerRef.current?.postMessage({ type: 'cancel', requestId: pending.requestId } satisfies ParseRequest);
+    setState(IDLE);
+    pending.reject(new ParseCancelled());
+  }, []);
+
+  const parse = useCallback((file: File, options: ReadOptions) => {
+    // Refused before a byte is read: the worker would only fail later, out of memory.
+    checkFileSize(file);
+    const older = pendingRef.current;
+    if (older) {
+      workerRef.current?.postMessage({ type: 'cancel', requestId: older.requestId } satisfies ParseRequest);
+      older.reject(new ParseCancelled());
+    }
     const worker = (workerRef.current ??= new Worker(new URL('../../workers/parse.worker.ts', import.meta.url), {
       type: 'module',
     }));
     const requestId = ++requestRef.current;
-    setState({ busy: true, bytesRead: 0, totalBytes: file.size, rows: 0 });
+    setState({ busy: true, fileName: file.name, bytesRead: 0, totalBytes: file.size, rows: 0 });
+    performance.mark(PARSE_MARKS.start, { detail: { bytes: file.size } });
     return new Promise<Dataset>((resolve, reject) => {
+      const finish = () => {
+        worker.removeEventListener('message', onMessage);
+        worker.removeEventListener('error', onCrash);
+        if (pendingRef.current?.requestId === requestId) pendingRef.current = null;
+      };
       const onMessage = (message: MessageEvent<ParseEvent>) => {
         const event = message.data;
         if (event.requestId !== requestId) return;
         if (event.type === 'progress') {
-          setState({ busy: true, bytesRead: event.bytesRead, totalBytes: event.totalBytes, rows: event.rows });
+          if (pendingRef.current?.requestId === requestId) {
+            setState({ busy: true, fileName: file.name, bytesRead: event.bytesRead, totalBytes: event.totalBytes, rows: event.rows });
+          }
           return;
         }
-        worker.removeEventListener('message', onMessage);
+        const current = pendingRef.current?.requestId === requestId;
+        finish();
+        if (!current) return;
         setState(IDLE);
-        if (event.type === 'parsed') resolve(event.dataset);
-        else reject(new Error(event.message));
+        if (event.type === 'parsed') {
+          performance.mark(PARSE_MARKS.end, { detail: { bytes: file.size, rows: event.dataset.rowCount } });
+          resolve(event.dataset);
+        } else if (event.type === 'cancelled') reject(new ParseCancelled());
+        else reject(new DataError(event.message, event.remedy));
       };
+      const onCrash = (event: ErrorEvent) => {
+        finish();
+        worker.terminate();
+        if (workerRef.current === worker) workerRef.current = null;
+        setState(IDLE);
+        reject(new Error(`The file reader stopped unexpectedly (${event.message || 'worker error'}); it has been restarted. Try the file again.`));
+      };
+      pendingRef.current = { requestId, reject };
       worker.addEventListener('message', onMessage);
-      const request: ParseRequest = { type: 'parse', requestId, file };
-      worker.postMessage(request);
+      worker.addEventListener('error', onCrash);
+      worker.postMessage({ type: 'parse', requestId, file, options } satisfies ParseRequest);
     });
   }, []);
 
-  return { parse, state };
+  return { parse, cancel, state };
 }

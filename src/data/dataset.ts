@@ -3,7 +3,10 @@
  * Column names are never used as keys of plain objects (`__proto__` is a legal header).
  */
 
-/** A column whose every present value parsed as a finite number; NaN marks a missing cell. */
+/**
+ * A column whose every present value parsed as a number; NaN marks a missing cell.
+ * ±Infinity is kept (and counted) so that using the column can be refused by row.
+ */
 export interface NumericColumn {
   kind: 'numeric';
   name: string;
@@ -11,6 +14,11 @@ export interface NumericColumn {
   missing: number;
   /** The distinct values as text when there are few of them (a 0/1 label, say); null otherwise. */
   distinct: string[] | null;
+  /** How many distinct values, or null when more than DISTINCT_COUNT_CAP. */
+  distinctCount: number | null;
+  /** Cells holding ±Infinity, and the row of the first one (-1 when none). */
+  infinite: number;
+  firstInfiniteRow: number;
 }
 
 /** A column of text values, stored as codes into `levels`; -1 marks a missing cell. */
@@ -30,6 +38,12 @@ export interface Dataset {
   columns: Column[];
   /** False when the file had no header row and names were generated. */
   hasHeader: boolean;
+  /** The field delimiter the file was read with. */
+  delimiter: string;
+  /** True when numbers were read with a decimal comma (`;`-delimited files). */
+  decimalComma: boolean;
+  /** The file line (1-based) each data row starts on, so messages can point into the file. */
+  lineOf: Uint32Array;
   /** Things the user should know about how the file was read. */
   notes: string[];
   /** Hex SHA-256 of the file's bytes, for the export's provenance. */
@@ -38,6 +52,9 @@ export interface Dataset {
 
 /** Most distinct values a numeric column may have and still be offered as a label. */
 export const MAX_LABEL_LEVELS = 20;
+
+/** Distinct numeric values are counted exactly up to this many; beyond, "more than". */
+export const DISTINCT_COUNT_CAP = 1000;
 
 /** The distinct values of a column as text, or null when there are too many to be a label. */
 export function distinctValues(column: Column): string[] | null {
@@ -49,18 +66,12 @@ export function findColumn(dataset: Dataset, name: string): Column | undefined {
   return dataset.columns.find((c) => c.name === name);
 }
 
-/** One cell as text ('' when missing), e.g. an id to write back out. */
-export function cellText(column: Column, row: number): string {
-  if (column.kind === 'numeric') {
-    const value = column.values[row];
-    return Number.isNaN(value) ? '' : String(value);
-  }
-  const code = column.codes[row];
-  return code < 0 ? '' : column.levels[code];
+/** The number of rows a column holds. */
+export function columnLength(column: Column): number {
+  return column.kind === 'numeric' ? column.values.length : column.codes.length;
 }
 
-/** The identifiers of some rows: an `id` column's values when there is one, else 1-based row numbers. */
-export function rowIds(dataset: Dataset, rows: ArrayLike<number>): string[] {
-  const idColumn = dataset.columns.find((c) => c.name.trim().toLowerCase() === 'id');
-  return Array.from(rows, (row) => (idColumn ? cellText(idColumn, row) : String(row + 1)));
+/** The file line of a data row, for messages ("line 12"); falls back to the row position. */
+export function lineOfRow(dataset: Dataset, row: number): number {
+  return row < dataset.lineOf.length ? dataset.lineOf[row] : row + 1;
 }

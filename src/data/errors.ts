@@ -1,4 +1,27 @@
+/** What the page can offer to do about a data problem, beside the message. */
+export type Remedy =
+  /** Re-read the file leaving out the rows whose field count differs from the header's. */
+  | { kind: 'skip-ragged-rows'; count: number }
+  /** Map the score column onto [0, 1] (min-max or sigmoid) instead of refusing it. */
+  | { kind: 'rescale-scores'; column: string };
+
 /** A problem with the user's data, worded for the user: it is shown as is in the page. */
 export class DataError extends Error {
   override name = 'DataError';
+
+  constructor(
+    message: string,
+    readonly remedy: Remedy | null = null,
+  ) {
+    super(message);
+  }
+}
+
+/** Thrown when the user cancels reading a file; not an error to show. */
+export class ParseCancelled extends Error {
+  override name = 'ParseCancelled';
+
+  constructor() {
+    super('Reading the file was cancelled.');
+  }
 }

@@ -1,37 +1,23 @@
-import type { Dataset, NumericColumn } from './dataset';
+/**
+ * The columns a model may learn from: every column but the label. Encoding (imputation,
+ * standardisation, one-hot) is fitted later, in the train worker, on the training rows only.
+ */
+import type { Dataset } from './dataset';
 import { DataError } from './errors';
-
-export interface FeatureMatrix {
-  /** Row-major rows × names.length; NaN marks a missing value. */
-  values: Float32Array;
-  names: string[];
-  /** Columns left out because they are not numeric, for a visible note. */
-  droppedColumns: string[];
-}
+import type { RawColumn } from './preprocess';
 
 /**
- * Gathers the numeric columns other than the label (and excluded ones) for the given rows.
- * Text columns are left out for now and named, so the user sees what the model did not get.
+ * The dataset's columns other than the label (and `excluded`), as the preprocessing reads
+ * them. No values are copied: the arrays are the dataset's own.
  */
-export function featureMatrix(
-  dataset: Dataset,
-  rows: Uint32Array,
-  labelColumn: string,
-  excluded: readonly string[] = [],
-): FeatureMatrix {
-  const candidates = dataset.columns.filter((c) => c.name !== labelColumn && !excluded.includes(c.name));
-  const numeric = candidates.filter((c): c is NumericColumn => c.kind === 'numeric');
-  const droppedColumns = candidates.filter((c) => c.kind !== 'numeric').map((c) => c.name);
-  if (numeric.length === 0) {
-    throw new DataError(
-      `No numeric feature column to train on besides the label "${labelColumn}". Cutoff can train on numeric columns only for now; switch to scores mode if the file holds model scores.`,
-    );
+export function featureColumns(dataset: Dataset, labelColumn: string, excluded: readonly string[] = []): RawColumn[] {
+  const columns: RawColumn[] = [];
+  for (const c of dataset.columns) {
+    if (c.name === labelColumn || excluded.includes(c.name)) continue;
+    columns.push(c.kind === 'numeric' ? { kind: 'numeric', name: c.name, values: c.values } : { kind: 'categorical', name: c.name, codes: c.codes, levels: c.levels });
   }
-  const d = numeric.length;
-  const values = new Float32Array(rows.length * d);
-  for (let j = 0; j < d; j++) {
-    const column = numeric[j].values;
-    for (let i = 0; i < rows.length; i++) values[i * d + j] = column[rows[i]];
+  if (columns.length === 0) {
+    throw new DataError(`There is no column to train on besides the label "${labelColumn}". Add feature columns, or switch to scores mode if the file holds model scores.`);
   }
-  return { values, names: numeric.map((c) => c.name), droppedColumns };
+  return columns;
 }

@@ -1,24 +1,29 @@
-import { isMissingToken, parseNumber } from './missing';
+import { isMissingToken } from './missing';
+import { readNumber } from './number-cell';
 
 /** How many body rows are looked at to decide whether the first row is a header. */
-const SAMPLE_ROWS = 200;
+export const HEADER_SAMPLE_ROWS = 200;
+
+function isNumber(cell: string, decimalComma: boolean): boolean {
+  return !Number.isNaN(readNumber(cell, decimalComma));
+}
 
 /**
  * Decides whether the first row names the columns, in the spirit of Python's csv.Sniffer:
  * a first-row cell that is text above a numeric column votes for a header, a number votes
  * against; in text columns a first cell that also occurs in the body votes against.
  */
-export function detectHeader(rows: readonly (readonly string[])[]): boolean {
+export function detectHeader(rows: readonly (readonly string[])[], decimalComma = false): boolean {
   if (rows.length === 0) return false;
   const first = rows[0];
-  if (first.some((cell) => cell.trim() !== '' && !Number.isNaN(parseNumber(cell)))) return false;
+  if (first.some((cell) => cell.trim() !== '' && isNumber(cell, decimalComma))) return false;
   if (rows.length === 1) return first.every((cell) => cell.trim() !== '');
-  const body = rows.slice(1, 1 + SAMPLE_ROWS);
+  const body = rows.slice(1, 1 + HEADER_SAMPLE_ROWS);
   let votes = 0;
   for (let c = 0; c < first.length; c++) {
     const cells = body.map((row) => row[c] ?? '').filter((cell) => !isMissingToken(cell));
     if (cells.length === 0) continue;
-    const numeric = cells.every((cell) => !Number.isNaN(parseNumber(cell)));
+    const numeric = cells.every((cell) => isNumber(cell, decimalComma));
     if (numeric) votes += 1;
     else votes += cells.includes(first[c]) ? -1 : 1;
   }

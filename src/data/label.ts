@@ -1,4 +1,4 @@
-import { distinctValues, type Column, type Dataset } from './dataset';
+import { columnLength, distinctValues, MAX_LABEL_LEVELS, type Column, type Dataset } from './dataset';
 import { DataError } from './errors';
 
 /** Column names that usually hold the outcome, most telling first. */
@@ -6,19 +6,32 @@ const LABEL_NAME_HINTS = ['label', 'target', 'class', 'outcome', 'y', 'is_fraud'
 
 export interface LabelChoice {
   column: string;
-  positive: string;
+  /** null when the column has three or more values: the user picks one versus the rest. */
+  positive: string | null;
+}
+
+function isHintedName(column: Column): boolean {
+  return LABEL_NAME_HINTS.includes(column.name.trim().toLowerCase());
+}
+
+function hintedColumn(dataset: Dataset): Column | undefined {
+  return LABEL_NAME_HINTS.map((hint) => dataset.columns.find((c) => c.name.trim().toLowerCase() === hint)).find((c) => c !== undefined);
 }
 
 /**
  * Suggests the label: a two-valued column (a telling name first, else the last one),
- * with its rarer value as the positive class. Null when no column has exactly two values.
+ * with its rarer value as the positive class. A column named like a label with three or more
+ * values is suggested without a positive value, for the user to pick one versus the rest.
+ * Null when no column can be the label.
  */
 export function suggestLabel(dataset: Dataset): LabelChoice | null {
-  const hinted = LABEL_NAME_HINTS.map((hint) => dataset.columns.find((c) => c.name.trim().toLowerCase() === hint)).find(
-    (c) => c !== undefined,
-  );
+  const hinted = hintedColumn(dataset);
   // A column named like a label is the label, even when it cannot be used as one.
-  if (hinted) return distinctValues(hinted)?.length === 2 ? { column: hinted.name, positive: rarerValue(hinted) } : null;
+  if (hinted) {
+    const count = distinctValues(hinted)?.length ?? 0;
+    if (count === 2) return { column: hinted.name, positive: rarerValue(hinted) };
+    return count > 2 ? { column: hinted.name, positive: null } : null;
+  }
   const binary = dataset.columns.filter((c) => distinctValues(c)?.length === 2);
   if (binary.length === 0) return null;
   const column = binary[binary.length - 1];
@@ -31,12 +44,42 @@ export function suggestLabel(dataset: Dataset): LabelChoice | null {
  */
 export function explainNoLabel(dataset: Dataset): string {
   const single = dataset.columns.filter((c) => distinctValues(c)?.length === 1);
-  const named = single.find((c) => LABEL_NAME_HINTS.includes(c.name.trim().toLowerCase())) ?? single[single.length - 1];
-  if (named && (named === dataset.columns[dataset.columns.length - 1] || LABEL_NAME_HINTS.includes(named.name.trim().toLowerCase()))) {
+  const named = single.find(isHintedName) ?? single[single.length - 1];
+  if (named && (named === dataset.columns[dataset.columns.length - 1] || isHintedName(named))) {
     const value = distinctValues(named)?.[0] ?? '';
     return `The label column "${named.name}" has only one class: every row is "${value}". Cutoff needs both positive and negative cases.`;
   }
+  const hinted = hintedColumn(dataset);
+  if (hinted && distinctValues(hinted) === null) {
+    return `The column "${hinted.name}" is named like a label but has more than ${MAX_LABEL_LEVELS} different values, so it is not a class. Choose the label column and its positive value.`;
+  }
   return `No column of ${dataset.fileName} has exactly two values, so none could be suggested as the label. Choose the label column and its positive value.`;
+}
+
+/** Values listed in a message before "…". */
+const VALUES_SHOWN = 6;
+
+/**
+ * The request to pick a positive value when the label column has three or more: Cutoff then
+ * compares that value with all the others (one versus the rest).
+ */
+export function explainMultiClass(column: Column): string {
+  const values = distinctValues(column) ?? [];
+  const shown = values.slice(0, VALUES_SHOWN).map((v) => `"${v}"`).join(', ') + (values.length > VALUES_SHOWN ? ', …' : '');
+  return `The label column "${column.name}" has ${values.length} values (${shown}), not two. Choose the positive class under Positive class: Cutoff then compares it with all the other values (one versus the rest).`;
+}
+
+/**
+ * What is missing from the label choice, as a request to the user; null when a label column
+ * and a positive value are chosen.
+ */
+export function explainLabelChoice(dataset: Dataset, labelColumn: string | null, positiveValue: string | null): string | null {
+  if (labelColumn === null) return explainNoLabel(dataset);
+  if (positiveValue !== null) return null;
+  const column = dataset.columns.find((c) => c.name === labelColumn);
+  if (!column) return explainNoLabel(dataset);
+  if ((distinctValues(column)?.length ?? 0) > 2) return explainMultiClass(column);
+  return `Choose the positive class of the label column "${column.name}".`;
 }
 
 /** Values that name the positive class by convention, used to break a tie in counts. */
@@ -56,19 +99,14 @@ export function rarerValue(column: Column): string {
 
 function countValue(column: Column, value: string): number {
   let count = 0;
-  const n = column.kind === 'numeric' ? column.values.length : column.codes.length;
-  for (let i = 0; i < n; i++) if (cellIs(column, i, value)) count++;
+  if (column.kind === 'numeric') {
+    const target = Number(value);
+    for (const v of column.values) if (v === target) count++;
+    return count;
+  }
+  const code = column.levels.indexOf(value);
+  for (const c of column.codes) if (c === code && code >= 0) count++;
   return count;
-}
-
-function cellIs(column: Column, row: number, value: string): boolean {
-  if (column.kind === 'numeric') return column.values[row] === Number(value);
-  const code = column.codes[row];
-  return code >= 0 && column.levels[code] === value;
-}
-
-function isMissing(column: Column, row: number): boolean {
-  return column.kind === 'numeric' ? Number.isNaN(column.values[row]) : column.codes[row] < 0;
 }
 
 export interface LabelVector {
@@ -86,24 +124,42 @@ export interface LabelVector {
  * a missing label are dropped. Throws when only one class is left.
  */
 export function encodeLabels(column: Column, positive: string): LabelVector {
-  const n = column.kind === 'numeric' ? column.values.length : column.codes.length;
-  const kept: number[] = [];
-  for (let i = 0; i < n; i++) if (!isMissing(column, i)) kept.push(i);
-  const labels = new Uint8Array(kept.length);
+  const n = columnLength(column);
+  // One pass over typed arrays: this runs on the page for every row of the file.
+  const rows = new Uint32Array(n);
+  const labels = new Uint8Array(n);
+  let kept = 0;
   let positives = 0;
-  kept.forEach((row, i) => {
-    if (cellIs(column, row, positive)) {
-      labels[i] = 1;
-      positives++;
-    }
-  });
-  if (positives === 0 || positives === kept.length) {
+  if (column.kind === 'numeric') {
+    const target = Number(positive);
+    column.values.forEach((v, i) => {
+      if (v !== v) return;
+      rows[kept] = i;
+      if (v === target) {
+        labels[kept] = 1;
+        positives++;
+      }
+      kept++;
+    });
+  } else {
+    const target = column.levels.indexOf(positive);
+    column.codes.forEach((code, i) => {
+      if (code < 0) return;
+      rows[kept] = i;
+      if (code === target) {
+        labels[kept] = 1;
+        positives++;
+      }
+      kept++;
+    });
+  }
+  if (positives === 0 || positives === kept) {
     const only = positives === 0 ? 'no row has' : 'every row has';
     throw new DataError(
       `The label column "${column.name}" has only one class: ${only} the positive value "${positive}". Cutoff needs both positive and negative cases.`,
     );
   }
-  return { labels, rows: Uint32Array.from(kept), positives, dropped: n - kept.length };
+  return { labels: labels.slice(0, kept), rows: rows.slice(0, kept), positives, dropped: n - kept };
 }
 
 /**

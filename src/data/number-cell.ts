@@ -22,6 +22,37 @@ function isRadixLetter(code: number): boolean {
   return lower === 120 || lower === 98 || lower === 111;
 }
 
+/** Powers of ten that are exact doubles. */
+const POW10 = Array.from({ length: 23 }, (_, k) => 10 ** k);
+
+/** Longest cell the digit loop handles: a sign, 15 digits and a point. */
+const SIMPLE_MAX_LENGTH = 17;
+
+/**
+ * `[-]digits[.digits]` with at most 15 digits, read digit by digit: about twice as fast as
+ * `Number()` and the same double, since mantissa and power of ten are both exact and one
+ * division rounds once. NaN when the cell has another shape.
+ */
+function simpleDecimal(cell: string, n: number): number {
+  let i = 0;
+  const negative = cell.charCodeAt(0) === 45;
+  if (negative) i = 1;
+  let mantissa = 0;
+  let digits = 0;
+  let point = -1;
+  for (; i < n; i++) {
+    const code = cell.charCodeAt(i);
+    if (code >= 48 && code <= 57) {
+      mantissa = mantissa * 10 + (code - 48);
+      digits++;
+    } else if (code === 46 && point < 0) point = i;
+    else return Number.NaN;
+  }
+  if (digits === 0 || digits > 15) return Number.NaN;
+  const value = point < 0 ? mantissa : mantissa / POW10[n - 1 - point];
+  return negative ? -value : value;
+}
+
 /**
  * The number a cell holds, ±Infinity for an infinite one (`inf`, `-Infinity`, `1e999`), or NaN
  * when it holds text or nothing. Surrounding spaces are ignored; hex, binary and octal literals
@@ -30,6 +61,10 @@ function isRadixLetter(code: number): boolean {
 export function readNumber(cell: string, decimalComma = false): number {
   const n = cell.length;
   if (n === 0) return Number.NaN;
+  if (n <= SIMPLE_MAX_LENGTH) {
+    const value = simpleDecimal(cell, n);
+    if (value === value) return value;
+  }
   const first = cell.charCodeAt(0);
   if (startsNumber(first) && endsNumber(cell.charCodeAt(n - 1))) {
     if (first === 48 && n > 2 && isRadixLetter(cell.charCodeAt(1))) return Number.NaN;

@@ -9,6 +9,7 @@
  */
 import type * as tfc from '@tensorflow/tfjs-core';
 import type * as tfl from '@tensorflow/tfjs-layers';
+import { logitGradient } from './losses';
 
 /** Adam settings; defaults are tf.train.adam's. */
 export interface AdamSettings {
@@ -25,7 +26,7 @@ interface LayerSlot {
   biasOffset: number;
 }
 
-/** Dense ReLU layers and a linear logit output, trained with weighted BCE on logits and Adam. */
+/** Dense ReLU layers and a linear logit output, trained with the losses of losses.ts and Adam. */
 export class FlatMlp {
   private readonly tf: typeof tfc;
   private readonly slots: LayerSlot[];
@@ -99,20 +100,29 @@ export class FlatMlp {
   }
 
   /**
-   * One Adam step on a batch of standardised inputs x [n, inputs] with
-   * labels y [n, 1] (1 = positive, 0 = negative, float32) and per-row loss
-   * weights c [n, 1] = 1 + (pos_weight − 1)·y, the multiplier of each row in
-   * the weighted BCE. The slope of the loss in the logit z is then
-   * c·(σ(z) − y) / n, since w·y·(σ(z) − 1) + (1 − y)·σ(z) = c·(σ(z) − y) for y ∈ {0, 1}.
-   * No loss value is computed here: the loop evaluates it once per epoch.
+   * One Adam step on a batch of encoded inputs x [n, inputs] with labels
+   * y [n, 1] (1 = positive, 0 = negative, float32) and row weights c [n, 1]
+   * ALREADY DIVIDED BY n (so the step minimises the mean loss without an extra
+   * op). The backward pass starts from the loss's slope in the logit
+   * ({@link logitGradient}): c·(σ(z) − y) for cross-entropy (γ = 0), the focal
+   * form for γ > 0. No loss value is computed: the loop evaluates it per epoch.
    */
-  trainStep(x: tfc.Tensor2D, y: tfc.Tensor2D, c: tfc.Tensor2D): void {
+  trainStep(x: tfc.Tensor2D, y: tfc.Tensor2D, c: tfc.Tensor2D, gamma = 0): void {
+    this.tf.tidy(() => this.applyAdam(this.gradient(x, y, c, gamma)));
+  }
+
+  /**
+   * The gradient of the mean loss in the flat parameters (same layout as
+   * {@link weights}), by the hand-written backward pass; arguments as for
+   * {@link trainStep}.
+   */
+  gradient(x: tfc.Tensor2D, y: tfc.Tensor2D, c: tfc.Tensor2D, gamma = 0): tfc.Tensor1D {
     const tf = this.tf;
-    tf.tidy(() => {
+    return tf.tidy(() => {
       const params = this.params();
       const outputs = this.forward(x, params);
       const z = outputs[outputs.length - 1];
-      let g: tfc.Tensor2D = tf.mul(tf.mul(c, tf.sub(tf.sigmoid(z), y)), 1 / z.shape[0]);
+      let g = logitGradient(tf, y, z, c, gamma) as tfc.Tensor2D;
 
       const grads: tfc.Tensor[] = new Array(this.slots.length * 2);
       for (let l = this.slots.length - 1; l >= 0; l--) {
@@ -123,8 +133,19 @@ export class FlatMlp {
           g = tf.mul(this.matMulTransposeB(g, params[l].kernel), tf.step(outputs[l]));
         }
       }
-      this.applyAdam(tf.concat(grads.map((t) => tf.reshape(t, [-1]))));
+      return tf.concat(grads.map((t) => tf.reshape(t, [-1]))) as tfc.Tensor1D;
     });
+  }
+
+  /** The parameters as one vector (kernel, bias, kernel, bias, … in layer order), copied out. */
+  async weights(): Promise<Float32Array> {
+    return Float32Array.from(await this.theta.data());
+  }
+
+  /** Replaces the parameters with a vector from {@link weights} (restores the best epoch). */
+  setWeights(flat: Float32Array): void {
+    if (flat.length !== this.theta.size) throw new RangeError(`expected ${this.theta.size} parameters, got ${flat.length}`);
+    this.tf.tidy(() => this.theta.assign(this.tf.tensor1d(flat)));
   }
 
   // The three helpers below pick, per backend, the fastest of equivalent

@@ -18,12 +18,13 @@ export interface MlpOptions {
 }
 
 /**
- * Builds and compiles inputs → hidden ReLU layers → dense(1) with a linear
- * output (a logit, so the loss can stay in its stable form), with seeded
- * Glorot-uniform kernels and zero biases, Adam, and weighted BCE on logits.
+ * Creates inputs → hidden ReLU layers → dense(1) with a linear output (a logit,
+ * so the loss can stay in its stable form), with seeded Glorot-uniform kernels
+ * and zero biases; not compiled (the trainer is FlatMlp, which only needs the
+ * initial weights, and an exported model needs no optimizer).
  * The caller owns the model: dispose it with {@link disposeMlp}.
  */
-export function buildMlp(tf: Tf, options: MlpOptions): tfl.Sequential {
+export function createMlp(tf: Tf, options: Omit<MlpOptions, 'learningRate' | 'posWeight'>): tfl.Sequential {
   const hidden = options.hiddenUnits ?? [32, 16];
   const model = tf.layers.sequential();
   const units = [...hidden, 1];
@@ -41,6 +42,12 @@ export function buildMlp(tf: Tf, options: MlpOptions): tfl.Sequential {
       }),
     );
   });
+  return model;
+}
+
+/** {@link createMlp}, compiled with Adam and weighted BCE on logits (the reference the fast trainer is checked against). */
+export function buildMlp(tf: Tf, options: MlpOptions): tfl.Sequential {
+  const model = createMlp(tf, options);
   model.compile({
     optimizer: tf.core.train.adam(options.learningRate),
     loss: weightedBceWithLogits(tf.core, options.posWeight),

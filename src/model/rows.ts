@@ -9,23 +9,27 @@
 export interface SplitRows {
   n: number;
   featureCount: number;
-  /** Row-major n × featureCount, standardised, no NaN. */
+  /** Row-major n × featureCount, encoded by the preprocessing, no NaN. */
   x: Float32Array;
   /** 1 = positive, 0 = negative. */
   y: Float32Array;
-  /** Loss multiplier of each row: pos_weight for a positive, 1 for a negative. */
+  /** Loss multiplier of each row in a training batch (by class, from the loss). */
   c: Float32Array;
 }
 
-/** Builds {@link SplitRows} from standardised features and the rows' 0/1 labels. */
-export function splitRows(x: Float32Array, featureCount: number, y: Float32Array, posWeight: number): SplitRows {
+/** Builds {@link SplitRows} from encoded features, the rows' 0/1 labels and the batch weight of each class. */
+export function splitRows(x: Float32Array, featureCount: number, y: Float32Array, weights: { positive: number; negative: number }): SplitRows {
   const c = new Float32Array(y.length);
-  for (let i = 0; i < y.length; i++) c[i] = y[i] === 1 ? posWeight : 1;
+  for (let i = 0; i < y.length; i++) c[i] = y[i] === 1 ? weights.positive : weights.negative;
   return { n: y.length, featureCount, x, y, c };
 }
 
-/** Copies rows order[start .. start+size) into fresh arrays (fresh, because some backends keep the array a tensor was made from). */
-export function gatherBatch(rows: SplitRows, order: Int32Array, start: number, size: number): { x: Float32Array; y: Float32Array; c: Float32Array } {
+/**
+ * Copies rows order[start .. start+size) into fresh arrays (fresh, because some backends keep
+ * the array a tensor was made from); each row weight is multiplied by `cScale` (1/size turns
+ * the summed loss into the mean without a tensor op).
+ */
+export function gatherBatch(rows: SplitRows, order: Int32Array, start: number, size: number, cScale = 1): { x: Float32Array; y: Float32Array; c: Float32Array } {
   const d = rows.featureCount;
   const x = new Float32Array(size * d);
   const y = new Float32Array(size);
@@ -34,7 +38,7 @@ export function gatherBatch(rows: SplitRows, order: Int32Array, start: number, s
     const r = order[start + k];
     x.set(rows.x.subarray(r * d, r * d + d), k * d);
     y[k] = rows.y[r];
-    c[k] = rows.c[r];
+    c[k] = rows.c[r] * cScale;
   }
   return { x, y, c };
 }

@@ -1,13 +1,21 @@
 /**
- * The train worker's logic, free of worker globals: one run at a time, a new
- * 'train' cancels the one before it, 'cancel' stops the named run.
+ * The train worker's logic, free of worker globals: one job at a time; a new 'train',
+ * 'sweep' or 'score' cancels the one before it; 'cancel' stops the named job; 'export'
+ * packs the model of the last completed training run, which is kept as plain arrays.
  */
-import type { BackendChoice, TrainRequest } from '../protocol';
+import type { BackendChoice, BackendName, TrainEvent, TrainRequest } from '../protocol';
 import { chooseBackend, type BackendSelection } from './backend';
-import { describeError, train, type Emit, type TrainHooks, type TrainRun } from './train-loop';
+import { isContextLost, watchContextLoss } from './context-loss';
+import type { TrainHooks } from './fit';
+import { exportModelZip, loadModelFiles } from './model-files';
+import { disposeMlp } from './mlp';
+import { scoreRows } from './score';
+import { sweep } from './sweep';
+import { describeError, train, type Emit } from './train-loop';
+import type { TrainedModel } from './trained-model';
 import type { Tf } from './tf';
 
-/** Handles requests; `idle()` resolves when no run is active or queued. */
+/** Handles requests; `idle()` resolves when no job is active or queued. */
 export interface TrainController {
   handle(request: TrainRequest): void;
   idle(): Promise<void>;
@@ -18,6 +26,8 @@ export interface TrainControllerOptions {
   hooks?: TrainHooks;
   selectBackend?: (choice: BackendChoice) => Promise<BackendSelection>;
 }
+
+type Job = Extract<TrainRequest, { type: 'train' | 'sweep' | 'score' | 'export' }>;
 
 /** Creates the controller that a worker feeds with messages. */
 export function createTrainController(tf: Tf, emit: Emit, options: TrainControllerOptions = {}): TrainController {
@@ -36,29 +46,79 @@ export function createTrainController(tf: Tf, emit: Emit, options: TrainControll
       return p;
     });
 
-  let latest = 0; // sequence number of the newest 'train' request
+  let latest = 0; // sequence number of the newest train/sweep/score request
   const cancelledRuns = new Set<number>();
   const liveRuns = new Set<number>(); // queued or running, so a stale 'cancel' cannot stick to a reused runId
   let queue: Promise<void> = Promise.resolve();
+  let lastModel: TrainedModel | null = null;
+  let currentRun = 0;
+  let lost = false;
+  let watching = false;
 
-  const runOne = async (run: TrainRun, sequence: number): Promise<void> => {
-    const isCancelled = (): boolean => sequence !== latest || cancelledRuns.has(run.runId);
+  const useBackend = async (runId: number, choice: BackendChoice): Promise<BackendName> => {
+    const selection = await select(choice);
+    // Switching backends between runs is cheap once each is initialised.
+    if (tf.core.getBackend() !== selection.backend) await tf.core.setBackend(selection.backend);
+    if (isContextLost(tf.core)) lost = true;
+    if (!watching && watchContextLoss(tf.core, () => {
+      lost = true;
+      emit({ type: 'lost', runId: currentRun, message: 'the WebGL context was lost' });
+    })) watching = true;
+    if (lost) throw new Error('the WebGL context was lost');
+    emit({ type: 'backend', runId, backend: selection.backend, reason: selection.reason });
+    return selection.backend;
+  };
+
+  const runOne = async (job: Job, sequence: number): Promise<void> => {
+    const runId = job.runId;
+    currentRun = runId;
+    const isCancelled = (): boolean => lost || sequence !== latest || cancelledRuns.has(runId);
+    const fail = (err: unknown): void => {
+      let message = describeError(err);
+      if (job.type !== 'train' && job.type !== 'sweep' && !(err instanceof Error && err.name === 'DataError')) {
+        message = message.replace(/^training failed/, job.type === 'export' ? 'the export failed' : 'the model could not be used');
+      }
+      emit({ type: 'error', runId, message, numTensors: tf.core.memory().numTensors });
+    };
     try {
-      if (isCancelled()) {
-        emit({ type: 'done', runId: run.runId, reason: 'cancelled', epochsRun: 0 });
+      if (job.type === 'export') {
+        if (!lastModel) throw new Error('there is no trained model to export: train one first');
+        const zip = await exportModelZip(tf, lastModel, job.context);
+        emit({ type: 'exported', runId, zip: zip.buffer as ArrayBuffer, fileName: 'cutoff-model.zip' }, [zip.buffer as ArrayBuffer]);
         return;
       }
-      const selection = await select(run.options.backend);
-      // Switching backends between runs is cheap once each is initialised.
-      if (tf.core.getBackend() !== selection.backend) await tf.core.setBackend(selection.backend);
-      emit({ type: 'backend', runId: run.runId, backend: selection.backend, reason: selection.reason });
-      await train(tf, run, emit, isCancelled, options.hooks);
+      if (isCancelled()) {
+        emit({ type: 'done', runId, reason: 'cancelled', epochsRun: 0, bestEpoch: 0, bestScores: null, numTensors: tf.core.memory().numTensors });
+        return;
+      }
+      const backend = await useBackend(runId, job.options.backend);
+      if (job.type === 'train') {
+        lastModel = null;
+        lastModel = await train(tf, job, emit, isCancelled, options.hooks, backend);
+      } else if (job.type === 'sweep') {
+        await sweep(tf, job, emit, isCancelled, options.hooks);
+      } else {
+        await score(job);
+      }
     } catch (err) {
-      emit({ type: 'error', runId: run.runId, message: describeError(err) });
+      fail(err);
     } finally {
-      cancelledRuns.delete(run.runId);
-      liveRuns.delete(run.runId);
+      cancelledRuns.delete(runId);
+      liveRuns.delete(runId);
     }
+  };
+
+  const score = async (job: Extract<TrainRequest, { type: 'score' }>): Promise<void> => {
+    const files = await Promise.all(job.files.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
+    const loaded = await loadModelFiles(tf, files);
+    let scores: Float32Array;
+    try {
+      scores = await scoreRows(tf, loaded.network, loaded.preprocessor, job.data.columns, job.data.rows);
+    } finally {
+      disposeMlp(loaded.network);
+    }
+    const event: TrainEvent = { type: 'scored', runId: job.runId, scores, description: loaded.description, numTensors: tf.core.memory().numTensors };
+    emit(event, [scores.buffer]);
   };
 
   return {
@@ -67,7 +127,7 @@ export function createTrainController(tf: Tf, emit: Emit, options: TrainControll
         if (liveRuns.has(request.runId)) cancelledRuns.add(request.runId);
         return;
       }
-      const sequence = ++latest;
+      const sequence = request.type === 'export' ? latest : ++latest;
       liveRuns.add(request.runId);
       queue = queue.then(() => runOne(request, sequence));
     },

@@ -10,21 +10,34 @@ interface Watch {
 }
 
 /**
- * Every test fails on a console error, an uncaught exception or a CSP violation, and can
- * check that nothing left the page's own origin.
+ * Every test fails on a console error, an uncaught exception or a CSP violation (the browser's
+ * own console report and a `securitypolicyviolation` listener, in case a report is not logged),
+ * and can check that nothing left the page's own origin. Automatic: a test need not ask for it.
  */
 export const test = base.extend<{ watch: Watch }>({
-  watch: async ({ page, context }, use) => {
-    const watch: Watch = { problems: [], requests: [] };
-    page.on('console', (message) => {
-      if (message.type() === 'error') watch.problems.push(`console: ${message.text()}`);
-    });
-    page.on('pageerror', (error) => watch.problems.push(`page error: ${error.message}`));
-    context.on('request', (request) => watch.requests.push(request.url()));
-    page.on('worker', (worker) => worker.on('console', (m) => m.type() === 'error' && watch.problems.push(`worker: ${m.text()}`)));
-    await use(watch);
-    expect(watch.problems, 'no console errors or CSP violations').toEqual([]);
-  },
+  watch: [
+    async ({ page, context }, use) => {
+      const watch: Watch = { problems: [], requests: [] };
+      page.on('console', (message) => {
+        if (message.type() === 'error') watch.problems.push(`console: ${message.text()}`);
+      });
+      page.on('pageerror', (error) => watch.problems.push(`page error: ${error.message}`));
+      context.on('request', (request) => watch.requests.push(request.url()));
+      page.on('worker', (worker) => worker.on('console', (m) => m.type() === 'error' && watch.problems.push(`worker: ${m.text()}`)));
+      await page.exposeBinding('__cutoffCspViolation', (_source, report: string) => {
+        watch.problems.push(`CSP violation: ${report}`);
+      });
+      await page.addInitScript(() => {
+        document.addEventListener('securitypolicyviolation', (event) => {
+          const report = `${event.effectiveDirective} blocked ${event.blockedURI || 'inline code'}`;
+          (window as unknown as { __cutoffCspViolation: (r: string) => void }).__cutoffCspViolation(report);
+        });
+      });
+      await use(watch);
+      expect(watch.problems, 'no console errors or CSP violations').toEqual([]);
+    },
+    { auto: true },
+  ],
 });
 
 export { expect };

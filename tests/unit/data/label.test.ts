@@ -1,31 +1,28 @@
 import { describe, expect, it } from 'vitest';
-import { buildDataset } from '../../../src/data/build-dataset';
 import { findColumn } from '../../../src/data/dataset';
-import { encodeLabels, explainNoLabel, suggestLabel } from '../../../src/data/label';
-import { parseCsv } from '../../../src/data/parse-csv';
-
-const opts = { fileName: 'test.csv', sha256: '0'.repeat(64) };
+import { encodeLabels, explainLabelChoice, explainMultiClass, explainNoLabel, suggestLabel } from '../../../src/data/label';
+import { datasetOf } from './helpers';
 
 describe('label suggestion and encoding', () => {
   it('suggests the two-valued column with its rarer value as positive', async () => {
-    const d = buildDataset(await parseCsv('x,sick,group\n1,no,a\n2,yes,b\n3,no,c\n4,no,a\n'), opts);
+    const d = await datasetOf('x,sick,group\n1,no,a\n2,yes,b\n3,no,c\n4,no,a\n');
     expect(suggestLabel(d)).toEqual({ column: 'sick', positive: 'yes' });
   });
 
   it('suggests a 0/1 numeric column and encodes it', async () => {
-    const d = buildDataset(await parseCsv('x,y\n0.5,1\n0.2,0\n0.1,0\n'), opts);
+    const d = await datasetOf('x,y\n0.5,1\n0.2,0\n0.1,0\n');
     expect(suggestLabel(d)).toEqual({ column: 'y', positive: '1' });
     const vector = encodeLabels(findColumn(d, 'y')!, '1');
     expect(Array.from(vector.labels)).toEqual([1, 0, 0]);
   });
 
   it('returns null when no column has two values', async () => {
-    const d = buildDataset(await parseCsv('x,y\n1,a\n2,b\n3,c\n'), opts);
+    const d = await datasetOf('x,v\n1,a\n2,b\n3,c\n');
     expect(suggestLabel(d)).toBeNull();
   });
 
   it('drops rows with a missing label and counts them', async () => {
-    const d = buildDataset(await parseCsv('x,y\n1,a\n2,b\n3,NA\n4,a\n'), opts);
+    const d = await datasetOf('x,y\n1,a\n2,b\n3,NA\n4,a\n');
     const vector = encodeLabels(findColumn(d, 'y')!, 'b');
     expect(vector.dropped).toBe(1);
     expect(Array.from(vector.rows)).toEqual([0, 1, 3]);
@@ -33,32 +30,59 @@ describe('label suggestion and encoding', () => {
   });
 
   it('treats the other values as negative when there are three or more', async () => {
-    const d = buildDataset(await parseCsv('x,y\n1,a\n2,b\n3,c\n'), opts);
+    const d = await datasetOf('x,y\n1,a\n2,b\n3,c\n');
     expect(Array.from(encodeLabels(findColumn(d, 'y')!, 'c').labels)).toEqual([0, 0, 1]);
   });
 
   it('refuses a label with one class', async () => {
-    const d = buildDataset(await parseCsv('x,y\n1,a\n2,a\n'), opts);
+    const d = await datasetOf('x,y\n1,a\n2,a\n');
     expect(() => encodeLabels(findColumn(d, 'y')!, 'a')).toThrow(/only one class/);
   });
 });
 
 describe('explainNoLabel', () => {
   it('names a label column with a single class', async () => {
-    const d = buildDataset(await parseCsv('a,b,label\n1,2,yes\n3,4,yes\n'), opts);
+    const d = await datasetOf('a,b,label\n1,2,yes\n3,4,yes\n');
     expect(explainNoLabel(d)).toMatch(/"label" has only one class: every row is "yes"/);
   });
   it('asks the user to choose otherwise', async () => {
-    const d = buildDataset(await parseCsv('a,b\n1,x\n2,y\n3,z\n'), opts);
+    const d = await datasetOf('a,b\n1,x\n2,y\n3,z\n');
     expect(explainNoLabel(d)).toMatch(/exactly two values/);
   });
 });
 
 describe('positive class on a tie', () => {
   it('prefers the value that reads as positive', async () => {
-    const d = buildDataset(await parseCsv('x,y\n1,0\n2,1\n'), opts);
+    const d = await datasetOf('x,y\n1,0\n2,1\n');
     expect(suggestLabel(d)).toEqual({ column: 'y', positive: '1' });
-    const e = buildDataset(await parseCsv('x,outcome\n1,yes\n2,no\n'), opts);
+    const e = await datasetOf('x,outcome\n1,yes\n2,no\n');
     expect(suggestLabel(e)).toEqual({ column: 'outcome', positive: 'yes' });
+  });
+});
+
+describe('three or more label values', () => {
+  it('suggests a column named like a label without a positive value, and says what to do', async () => {
+    const d = await datasetOf('x,label\n1,a\n2,b\n3,c\n4,a\n');
+    expect(suggestLabel(d)).toEqual({ column: 'label', positive: null });
+    expect(explainMultiClass(findColumn(d, 'label')!)).toBe(
+      'The label column "label" has 3 values ("a", "b", "c"), not two. Choose the positive class under Positive class: Cutoff then compares it with all the other values (one versus the rest).',
+    );
+  });
+
+  it('explains a label-named column with too many values to be a class', async () => {
+    const rows = Array.from({ length: 30 }, (_, i) => `${i},${i * 1.5}`).join('\n');
+    const d = await datasetOf(`x,target\n${rows}\n`);
+    expect(suggestLabel(d)).toBeNull();
+    expect(explainNoLabel(d)).toMatch(/"target" is named like a label but has more than 20 different values/);
+  });
+});
+
+describe('explainLabelChoice', () => {
+  it('asks for what is missing, and nothing once both are chosen', async () => {
+    const d = await datasetOf('x,grade,ok\n1,a,yes\n2,b,no\n3,c,no\n');
+    expect(explainLabelChoice(d, 'grade', null)).toMatch(/"grade" has 3 values \("a", "b", "c"\), not two/);
+    expect(explainLabelChoice(d, 'ok', null)).toBe('Choose the positive class of the label column "ok".');
+    expect(explainLabelChoice(d, 'grade', 'b')).toBeNull();
+    expect(explainLabelChoice(d, null, null)).toMatch(/exactly two values|Choose the label column/);
   });
 });

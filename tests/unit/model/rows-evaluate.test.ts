@@ -3,7 +3,8 @@ import { gatherBatch, splitRows } from '../../../src/model/rows';
 import { evaluate, EVALUATION_CHUNK } from '../../../src/model/evaluate';
 import { FlatMlp } from '../../../src/model/flat-mlp';
 import { buildMlp, disposeMlp } from '../../../src/model/mlp';
-import { weightedBceReference, weightedBceWithLogits } from '../../../src/model/losses';
+import { weightedBceWithLogits } from '../../../src/model/losses';
+import { weightedBceReference } from '../../../src/model/loss-reference';
 import { tf } from './helpers';
 
 beforeAll(async () => {
@@ -11,13 +12,14 @@ beforeAll(async () => {
 });
 
 describe('splitRows / gatherBatch', () => {
-  test('loss multipliers are pos_weight for positives, 1 for negatives; batches follow the order', () => {
-    const rows = splitRows(Float32Array.from([0, 1, 10, 11, 20, 21]), 2, Float32Array.from([1, 0, 1]), 4);
+  test('row weights come by class; batches follow the order and scale the weights', () => {
+    const rows = splitRows(Float32Array.from([0, 1, 10, 11, 20, 21]), 2, Float32Array.from([1, 0, 1]), { positive: 4, negative: 1 });
     expect(Array.from(rows.c)).toEqual([4, 1, 4]);
     const b = gatherBatch(rows, Int32Array.from([2, 0, 1]), 1, 2);
     expect(Array.from(b.x)).toEqual([0, 1, 10, 11]);
     expect(Array.from(b.y)).toEqual([1, 0]);
     expect(Array.from(b.c)).toEqual([4, 1]);
+    expect(Array.from(gatherBatch(rows, Int32Array.from([2, 0, 1]), 1, 2, 0.5).c)).toEqual([2, 0.5]);
   });
 });
 
@@ -27,7 +29,7 @@ describe('evaluate', () => {
     const d = 2;
     const x = Float32Array.from({ length: n * d }, (_, i) => Math.sin(i));
     const y = Float32Array.from({ length: n }, (_, i) => (i % 5 === 0 ? 1 : 0));
-    const rows = splitRows(x, d, y, 3);
+    const rows = splitRows(x, d, y, { positive: 3, negative: 1 });
     const model = buildMlp(tf, { inputDim: d, hiddenUnits: [4], seed: 2, learningRate: 0.01, posWeight: 3 });
     const net = new FlatMlp(tf.core, model.getWeights(), { learningRate: 0.01 });
     const before = tf.core.memory().numTensors;

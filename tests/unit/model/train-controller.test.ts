@@ -1,10 +1,13 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import { createTrainController } from '../../../src/model/train-controller';
-import { recorder, tf, trainRun } from './helpers';
+import { readZip } from '../../../src/model/zip';
+import { ofType, recorder, tf, trainRun } from './helpers';
 
 beforeAll(async () => {
   await tf.core.setBackend('cpu');
 });
+
+const context = { fileName: 'toy.csv', labelColumn: 'y', positiveValue: '1', toolVersion: '0.0.0' };
 
 describe('createTrainController', () => {
   test('announces the backend, then runs', async () => {
@@ -39,13 +42,31 @@ describe('createTrainController', () => {
     expect(tf.core.memory().numTensors).toBe(baseline);
   });
 
+  test('ten train / cancel / retrain cycles leave tf.memory().numTensors at its baseline', async () => {
+    const { events, emit } = recorder();
+    const c = createTrainController(tf, emit, { hooks: { yieldEveryMs: 1 } });
+    const baseline = tf.core.memory().numTensors;
+    for (let cycle = 0; cycle < 10; cycle++) {
+      c.handle(trainRun(300, 3, { epochs: 100, batchSize: 8, patience: 2, seed: cycle }, 2 * cycle + 1));
+      await new Promise((r) => setTimeout(r, 20));
+      c.handle({ type: 'cancel', runId: 2 * cycle + 1 });
+      c.handle(trainRun(120, 3, { epochs: 1, batchSize: 32, seed: cycle }, 2 * cycle + 2));
+      await c.idle();
+      expect(tf.core.memory().numTensors).toBe(baseline);
+    }
+    const dones = ofType(events, 'done');
+    expect(dones).toHaveLength(20);
+    expect(dones.every((d) => d.numTensors === baseline)).toBe(true);
+    expect(dones.filter((d) => d.reason === 'cancelled')).toHaveLength(10);
+  });
+
   test('a cancel for an unknown run is ignored, and a queued cancelled run reports at once', async () => {
     const { events, emit } = recorder();
     const c = createTrainController(tf, emit);
     c.handle({ type: 'cancel', runId: 9 });
     c.handle(trainRun(100, 2, { epochs: 1 }, 9));
     await c.idle();
-    expect(events.at(-1)).toEqual({ type: 'done', runId: 9, reason: 'completed', epochsRun: 1 });
+    expect(events.at(-1)).toMatchObject({ type: 'done', runId: 9, reason: 'completed', epochsRun: 1 });
   });
 
   test('a failing backend choice becomes an error event', async () => {
@@ -53,6 +74,58 @@ describe('createTrainController', () => {
     const c = createTrainController(tf, emit, { selectBackend: () => Promise.reject(new Error('no backend')) });
     c.handle(trainRun(100, 2, { epochs: 1 }, 4));
     await c.idle();
-    expect(events).toEqual([{ type: 'error', runId: 4, message: 'training failed: no backend' }]);
+    expect(events).toEqual([{ type: 'error', runId: 4, message: 'training failed: no backend', numTensors: tf.core.memory().numTensors }]);
+  });
+
+  test('export before any training is a clear error', async () => {
+    const { events, emit } = recorder();
+    const c = createTrainController(tf, emit);
+    c.handle({ type: 'export', runId: 1, context });
+    await c.idle();
+    expect(events[0]).toMatchObject({ type: 'error', message: 'the export failed: there is no trained model to export: train one first' });
+  });
+
+  test('exports the trained model and scores rows with it as the run did', async () => {
+    const baseline = tf.core.memory().numTensors;
+    const { events, emit } = recorder();
+    const c = createTrainController(tf, emit);
+    const run = trainRun(300, 3, { epochs: 3, batchSize: 32, learningRate: 0.01 }, 1);
+    c.handle(run);
+    c.handle({ type: 'export', runId: 2, context });
+    await c.idle();
+    const [exported] = ofType(events, 'exported');
+    expect(exported.fileName).toBe('cutoff-model.zip');
+    const files = await readZip(new Uint8Array(exported.zip));
+    expect(files.map((f) => f.name)).toEqual(['model.json', 'model.weights.bin', 'preprocessing.json']);
+    const card = JSON.parse(new TextDecoder().decode(files[2].data));
+    expect(card).toMatchObject({ format: 'cutoff-model', output: 'logit', data: { fileName: 'toy.csv', labelColumn: 'y' }, training: { epochsRun: 3 } });
+
+    // Scoring the validation rows with the exported model gives the last epoch's probabilities.
+    const [split] = ofType(events, 'split');
+    const lastEpoch = ofType(events, 'epoch').at(-1);
+    const file = new File([exported.zip], 'cutoff-model.zip');
+    const rows = Uint32Array.from(split.validationIndices, (i) => run.data.rows[i]);
+    c.handle({ type: 'score', runId: 3, files: [file], data: { ...run.data, rows, labels: new Uint8Array(rows.length) }, options: { backend: 'cpu', threshold: 0.5 } });
+    await c.idle();
+    const [scored] = ofType(events, 'scored');
+    expect(scored.description).toMatch(/^weighted BCE/);
+    Array.from(scored.scores).forEach((p, i) => expect(p).toBeCloseTo(lastEpoch?.validationScores[i] ?? NaN, 5));
+    expect(tf.core.memory().numTensors).toBe(baseline);
+  });
+
+  test('a sweep reports one point per weight from its best epoch, then done', async () => {
+    const { events, emit } = recorder();
+    const c = createTrainController(tf, emit);
+    const run = trainRun(300, 3, { epochs: 2, batchSize: 32, learningRate: 0.01 }, 5);
+    c.handle({ type: 'sweep', runId: 5, data: run.data, options: run.options, weights: [1, 4] });
+    await c.idle();
+    const points = ofType(events, 'sweep-point');
+    expect(points.map((p) => [p.index, p.total, p.point.posWeight, p.point.epochsRun])).toEqual([
+      [0, 2, 1, 2],
+      [1, 2, 4, 2],
+    ]);
+    // A heavier positive weight pushes probabilities up: recall at 0.5 cannot fall much.
+    expect(points[1].point.recall).toBeGreaterThanOrEqual(points[0].point.recall);
+    expect(events.at(-1)).toMatchObject({ type: 'done', runId: 5, reason: 'completed', epochsRun: 2 });
   });
 });

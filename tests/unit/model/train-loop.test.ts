@@ -1,59 +1,102 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import { train } from '../../../src/model/train-loop';
-import type { TrainEvent } from '../../../src/protocol';
-import { recorder, tf, trainRun } from './helpers';
+import { ScoreCurve } from '../../../src/metrics';
+import type { LossName } from '../../../src/protocol';
+import { ofType, recorder, tf, trainRun } from './helpers';
 
 beforeAll(async () => {
   await tf.core.setBackend('cpu');
 });
 
-type Of<K extends TrainEvent['type']> = Extract<TrainEvent, { type: K }>;
-const ofType = <K extends TrainEvent['type']>(events: TrainEvent[], type: K): Of<K>[] =>
-  events.filter((e): e is Of<K> => e.type === type);
-
 describe('train', () => {
-  test('emits split, one epoch event per epoch, then done; the loss falls', async () => {
+  test('emits split, one epoch event per epoch, then done; the loss falls; figures come from ScoreCurve', async () => {
     const { events, transfers, emit } = recorder();
-    const run = trainRun(600, 4, { epochs: 4, batchSize: 64, learningRate: 0.01 });
-    await train(tf, run, emit, () => false);
+    const run = trainRun(600, 4, { epochs: 4, batchSize: 64, learningRate: 0.01, threshold: 0.5 });
+    const model = await train(tf, run, emit, () => false);
     expect(events.map((e) => e.type)).toEqual(['split', 'epoch', 'epoch', 'epoch', 'epoch', 'done']);
 
     const [split] = ofType(events, 'split');
     expect(split.validationIndices.length).toBe(120);
     expect(split.trainSize).toBe(480);
-    const trainPositives = Array.from(run.labels).filter((v, i) => v === 1 && !split.validationIndices.includes(i)).length;
+    const trainPositives = Array.from(run.data.labels).filter((v, i) => v === 1 && !split.validationIndices.includes(i)).length;
     expect(split.posWeight).toBeCloseTo((480 - trainPositives) / trainPositives, 12);
+    expect(split.inputs).toEqual(['x0', 'x0 (missing)', 'x1', 'x1 (missing)', 'x2', 'x2 (missing)', 'x3', 'x3 (missing)']);
+    expect(split.loss).toMatch(/^weighted BCE on logits, pos_weight /);
 
     const epochs = ofType(events, 'epoch');
     expect(epochs.map((e) => e.epoch)).toEqual([1, 2, 3, 4]);
+    const labels = Array.from(split.validationIndices, (i) => run.data.labels[i]);
     for (const e of epochs) {
       expect(e.validationScores.length).toBe(120);
       expect(e.validationScores.every((p) => p >= 0 && p <= 1)).toBe(true);
       expect(Number.isFinite(e.trainLoss) && Number.isFinite(e.validationLoss)).toBe(true);
+      expect(e.seconds).toBeGreaterThan(0);
+      const curve = ScoreCurve.from(e.validationScores, labels);
+      expect(e.prAuc).toBe(curve.averagePrecision());
+      expect(e.rocAuc).toBe(curve.rocAuc());
+      const c = curve.confusionAt(0.5);
+      expect(e.recall).toBe(c.tp / (c.tp + c.fn));
     }
     expect(epochs[3].validationLoss).toBeLessThan(epochs[0].validationLoss);
     expect(epochs[3].trainLoss).toBeLessThan(epochs[0].trainLoss);
+    expect(epochs[3].rocAuc).toBeGreaterThan(0.9);
     // The probabilities travel as transferables.
     expect(transfers[1]).toEqual([epochs[0].validationScores.buffer]);
-    expect(events.at(-1)).toEqual({ type: 'done', runId: 1, reason: 'completed', epochsRun: 4 });
+    expect(events.at(-1)).toEqual({ type: 'done', runId: 1, reason: 'completed', epochsRun: 4, bestEpoch: 4, bestScores: null, numTensors: tf.core.memory().numTensors });
+    expect(model?.weights.length).toBe(8 * 32 + 32 + 32 * 16 + 16 + 16 + 1);
+    expect(model?.settings).toMatchObject({ epochsRun: 4, bestEpoch: 4, backend: 'cpu', loss: 'weighted-bce' });
   });
 
-  test('is reproducible for a seed and uses an explicit pos_weight', async () => {
-    const runOnce = async (): Promise<Float32Array> => {
+  test('is reproducible for a seed (split and scores) and uses an explicit pos_weight', async () => {
+    const runOnce = async (): Promise<{ indices: number[]; scores: number[] }> => {
       const { events, emit } = recorder();
       await train(tf, trainRun(200, 3, { epochs: 2, batchSize: 32, posWeight: 5 }), emit, () => false);
       expect(ofType(events, 'split')[0].posWeight).toBe(5);
-      return ofType(events, 'epoch')[1].validationScores;
+      return { indices: Array.from(ofType(events, 'split')[0].validationIndices), scores: Array.from(ofType(events, 'epoch')[1].validationScores) };
     };
-    expect(Array.from(await runOnce())).toEqual(Array.from(await runOnce()));
+    expect(await runOnce()).toEqual(await runOnce());
   });
 
-  test('three runs leave tf.memory().numTensors at its baseline', async () => {
+  test.each<[LossName, RegExp]>([
+    ['weighted-bce', /^weighted BCE/],
+    ['class-weights', /^BCE with class weights/],
+    ['focal', /^focal loss, γ 2\.00, α 0\.250$/],
+    ['oversample', /random oversampling/],
+  ])('trains with the %s loss', async (loss, description) => {
+    const baseline = tf.core.memory().numTensors;
+    const { events, emit } = recorder();
+    await train(tf, trainRun(400, 3, { epochs: 3, batchSize: 32, learningRate: 0.01, loss }), emit, () => false);
+    expect(ofType(events, 'split')[0].loss).toMatch(description);
+    const epochs = ofType(events, 'epoch');
+    expect(epochs).toHaveLength(3);
+    expect(epochs[2].validationLoss).toBeLessThan(epochs[0].validationLoss);
+    expect(epochs[2].rocAuc).toBeGreaterThan(0.85);
+    expect(events.at(-1)?.type).toBe('done');
+    expect(tf.core.memory().numTensors).toBe(baseline);
+  });
+
+  test('early stopping stops after `patience` epochs without improvement and ends with the best epoch', async () => {
+    const { events, emit } = recorder();
+    // A large learning rate overfits a tiny split quickly, so the validation loss turns up.
+    const model = await train(tf, trainRun(120, 3, { epochs: 60, batchSize: 8, learningRate: 0.05, patience: 3 }), emit, () => false);
+    const epochs = ofType(events, 'epoch');
+    const done = ofType(events, 'done')[0];
+    expect(done.reason).toBe('early-stopped');
+    const losses = epochs.map((e) => e.validationLoss);
+    const best = losses.indexOf(Math.min(...losses)) + 1;
+    expect(done.bestEpoch).toBe(best);
+    expect(done.epochsRun).toBe(best + 3);
+    expect(Array.from(done.bestScores ?? [])).toEqual(Array.from(epochs[best - 1].validationScores));
+    expect(model?.settings.bestEpoch).toBe(best);
+  });
+
+  test('three runs leave tf.memory().numTensors at its baseline, which done reports', async () => {
     const baseline = tf.core.memory().numTensors;
     for (let k = 0; k < 3; k++) {
       const { events, emit } = recorder();
-      await train(tf, trainRun(150, 3, { epochs: 2, batchSize: 16, seed: k }), emit, () => false);
-      expect(events.at(-1)?.type).toBe('done');
+      await train(tf, trainRun(150, 3, { epochs: 2, batchSize: 16, seed: k, patience: 1 }), emit, () => false);
+      const done = ofType(events, 'done')[0];
+      expect(done.numTensors).toBe(baseline);
       expect(tf.core.memory().numTensors).toBe(baseline);
     }
   });
@@ -65,33 +108,41 @@ describe('train', () => {
     // Cancel during epoch 2: isCancelled is polled once per batch (and once per epoch).
     const isCancelled = (): boolean => ++batches > 15;
     await train(tf, trainRun(400, 3, { epochs: 50, batchSize: 32 }), emit, isCancelled);
-    const done = events.at(-1);
-    expect(done).toEqual({ type: 'done', runId: 1, reason: 'cancelled', epochsRun: 1 });
+    expect(events.at(-1)).toMatchObject({ type: 'done', runId: 1, reason: 'cancelled', epochsRun: 1, bestEpoch: 1, bestScores: null });
     expect(ofType(events, 'epoch').length).toBe(1);
     expect(tf.core.memory().numTensors).toBe(baseline);
   });
 
-  test('a diverging run ends with a readable error and no leak', async () => {
+  test('a diverging run ends with a readable error, keeps the good epochs it sent, and leaks nothing', async () => {
     const baseline = tf.core.memory().numTensors;
     const { events, emit } = recorder();
-    await train(tf, trainRun(200, 3, { epochs: 5, batchSize: 16, learningRate: 1e38 }), emit, () => false);
+    const model = await train(tf, trainRun(200, 3, { epochs: 5, batchSize: 16, learningRate: 1e38 }), emit, () => false);
     const last = events.at(-1);
     expect(last?.type).toBe('error');
-    if (last?.type === 'error') expect(last.message).toMatch(/^training diverged at epoch \d+: the loss became (NaN|infinite); lower the learning rate or pos_weight$/);
+    if (last?.type === 'error') {
+      expect(last.message).toMatch(/^training diverged at epoch \d+: the loss became (NaN|infinite); lower the learning rate or pos_weight$/);
+      expect(last.numTensors).toBe(baseline);
+    }
+    for (const e of ofType(events, 'epoch')) expect(e.validationScores.every(Number.isFinite)).toBe(true);
+    expect(model).toBeNull();
     expect(tf.core.memory().numTensors).toBe(baseline);
   });
 
   test('bad input becomes an error event, not a throw', async () => {
     const { events, emit } = recorder();
     const run = trainRun(50, 2);
-    run.labels.fill(0);
+    run.data.labels.fill(0);
     await train(tf, run, emit, () => false);
     expect(events).toHaveLength(1);
     expect(events[0].type).toBe('error');
     if (events[0].type === 'error') expect(events[0].message).toMatch(/need at least 2 positive and 2 negative rows/);
 
     const bad = recorder();
-    await train(tf, { ...trainRun(50, 2), featureCount: 3 }, bad.emit, () => false);
-    expect(bad.events[0].type).toBe('error');
+    await train(tf, { ...run, data: { ...run.data, labels: new Uint8Array(3) } }, bad.emit, () => false);
+    expect(bad.events[0]).toMatchObject({ type: 'error', message: 'there are 50 rows but 3 labels' });
+
+    const focal = recorder();
+    await train(tf, trainRun(50, 2, { loss: 'focal', focalAlpha: 1 }), focal.emit, () => false);
+    expect(focal.events[0]).toMatchObject({ type: 'error', message: 'focal α must be between 0 and 1 (exclusive), got 1' });
   });
 });

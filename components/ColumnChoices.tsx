@@ -1,0 +1,119 @@
+import { distinctValues, type Dataset } from '../src/data/dataset';
+import { suggestCountColumn } from '../src/data/scores';
+import type { Settings } from '../src/settings';
+
+interface ColumnChoicesProps {
+  dataset: Dataset;
+  settings: Settings;
+  onChange: (patch: Partial<Settings>) => void;
+}
+
+/** The three input modes; 'aggregated' is scores mode with a count column weighting each row. */
+type InputMode = 'train' | 'scores' | 'aggregated';
+
+function inputModeOf(settings: Settings): InputMode {
+  if (settings.mode === 'train') return 'train';
+  return settings.weightColumn === null ? 'scores' : 'aggregated';
+}
+
+/** Label, positive class, input mode and, for scores, the score and count columns. */
+export function ColumnChoices({ dataset, settings, onChange }: ColumnChoicesProps) {
+  const labelCandidates = dataset.columns.filter((c) => distinctValues(c) !== null);
+  const labelColumn = dataset.columns.find((c) => c.name === settings.labelColumn);
+  const positiveOptions = labelColumn ? (distinctValues(labelColumn) ?? []) : [];
+  const numericColumns = dataset.columns.filter((c) => c.kind === 'numeric' && c.name !== settings.labelColumn);
+  const countCandidates = numericColumns.filter((c) => c.name !== settings.scoreColumn);
+
+  const chooseMode = (mode: InputMode) => {
+    if (mode === 'train') onChange({ mode: 'train' });
+    else if (mode === 'scores') onChange({ mode: 'scores', weightColumn: null });
+    else {
+      const suggested = suggestCountColumn(dataset, [settings.labelColumn, settings.scoreColumn]);
+      onChange({ mode: 'scores', weightColumn: suggested ?? countCandidates[countCandidates.length - 1]?.name ?? null });
+    }
+  };
+
+  return (
+    <div className="fields">
+      <label>
+        Label column
+        <select
+          data-testid="label-select"
+          value={settings.labelColumn ?? ''}
+          onChange={(e) => {
+            const column = dataset.columns.find((c) => c.name === e.target.value);
+            const values = column ? (distinctValues(column) ?? []) : [];
+            // With three or more values the user picks the positive one; two: the last, as before.
+            onChange({ labelColumn: e.target.value, positiveValue: values.length === 2 ? values[1] : null });
+          }}
+        >
+          {settings.labelColumn === null && <option value="">choose…</option>}
+          {labelCandidates.map((c) => (
+            <option key={c.name} value={c.name}>
+              {c.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        Positive class
+        <select data-testid="positive-select" value={settings.positiveValue ?? ''} onChange={(e) => onChange({ positiveValue: e.target.value || null })}>
+          {settings.positiveValue === null && <option value="">choose…</option>}
+          {positiveOptions.map((v) => (
+            <option key={v} value={v}>
+              {v}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        Mode
+        <select data-testid="mode-select" value={inputModeOf(settings)} onChange={(e) => chooseMode(e.target.value as InputMode)}>
+          <option value="train">train a model</option>
+          <option value="scores">use a score column</option>
+          <option value="aggregated" disabled={countCandidates.length === 0}>
+            aggregated scores (score, label, count)
+          </option>
+        </select>
+      </label>
+      {settings.mode === 'scores' && (
+        <>
+          <label>
+            Score column
+            <select data-testid="score-select" value={settings.scoreColumn ?? ''} onChange={(e) => onChange({ scoreColumn: e.target.value || null })}>
+              <option value="">choose…</option>
+              {numericColumns.map((c) => (
+                <option key={c.name} value={c.name}>
+                  {c.name}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            Scores are
+            <select
+              data-testid="score-transform-select"
+              value={settings.scoreTransform}
+              onChange={(e) => onChange({ scoreTransform: e.target.value === 'min-max' ? 'min-max' : e.target.value === 'sigmoid' ? 'sigmoid' : 'none' })}
+            >
+              <option value="none">probabilities in [0, 1]</option>
+              <option value="min-max">any numbers: rescale min-max</option>
+              <option value="sigmoid">logits: apply the sigmoid</option>
+            </select>
+          </label>
+          <label>
+            Count / weight column
+            <select data-testid="weight-select" value={settings.weightColumn ?? ''} onChange={(e) => onChange({ weightColumn: e.target.value || null })}>
+              <option value="">none (each row counts once)</option>
+              {countCandidates.map((c) => (
+                <option key={c.name} value={c.name}>
+                  {c.name}
+                </option>
+              ))}
+            </select>
+          </label>
+        </>
+      )}
+    </div>
+  );
+}

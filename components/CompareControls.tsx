@@ -1,0 +1,49 @@
+import type { Settings } from '../src/settings';
+import { formatMetric } from './format';
+import type { Comparison } from './hooks/useComparison';
+
+interface CompareControlsProps {
+  settings: Settings;
+  /** Numeric columns that could hold a second model's scores. */
+  candidates: string[];
+  comparison: Comparison | null;
+  pinned: boolean;
+  canPin: boolean;
+  onChange: (patch: Partial<Settings>) => void;
+  onPin: () => void;
+  onUnpin: () => void;
+}
+
+/** Choose a second score set to draw on the same ROC and PR axes. */
+export function CompareControls({ settings, candidates, comparison, pinned, canPin, onChange, onPin, onUnpin }: CompareControlsProps) {
+  return (
+    <div className="compare-row">
+      {settings.mode === 'scores' ? (
+        <label>
+          Compare with score column
+          <select data-testid="compare-select" value={settings.compareColumn ?? ''} onChange={(e) => onChange({ compareColumn: e.target.value || null })}>
+            <option value="">none</option>
+            {candidates.map((name) => (
+              <option key={name} value={name}>
+                {name}
+              </option>
+            ))}
+          </select>
+        </label>
+      ) : pinned ? (
+        <button type="button" data-testid="unpin-button" onClick={onUnpin}>
+          Stop comparing with the pinned model
+        </button>
+      ) : (
+        <button type="button" data-testid="pin-button" disabled={!canPin} onClick={onPin} title="Keep this model's curves to compare with the next training run">
+          Pin this model for comparison
+        </button>
+      )}
+      {comparison && (
+        <span className="note" data-testid="compare-summary">
+          <span className="compare-key">- - {comparison.label}</span>: ROC-AUC {formatMetric(comparison.rocAuc)}, AP {formatMetric(comparison.averagePrecision)}
+        </span>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,74 @@
+import { LOSS_NAMES, type LossName } from '../src/protocol';
+import type { Settings } from '../src/settings';
+import { NumberField } from './NumberField';
+
+interface TrainFieldsProps {
+  settings: Settings;
+  /** neg/pos of the labelled rows: the default pos_weight. */
+  imbalance: number | null;
+  disabled: boolean;
+  onChange: (patch: Partial<Settings>) => void;
+}
+
+const LOSS_LABELS: Record<LossName, string> = {
+  'weighted-bce': 'Weighted BCE (pos_weight)',
+  'class-weights': 'Class weights (balanced)',
+  focal: 'Focal loss (γ, α)',
+  oversample: 'Oversample positives',
+};
+
+const BACKENDS = ['auto', 'webgl', 'wasm', 'cpu'] as const;
+const isBackend = (v: string): v is Settings['backend'] => (BACKENDS as readonly string[]).includes(v);
+const isLoss = (v: string): v is LossName => (LOSS_NAMES as readonly string[]).includes(v);
+const integerIn = (lo: number, hi: number) => (v: number) => Number.isInteger(v) && v >= lo && v <= hi;
+
+/** The training settings: loss and its parameters, optimisation, validation and backend. */
+export function TrainFields({ settings, imbalance, disabled, onChange }: TrainFieldsProps) {
+  const focal = settings.loss === 'focal';
+  return (
+    <fieldset className="fields train-fields" disabled={disabled}>
+      <label>
+        Loss
+        <select data-testid="loss-select" value={settings.loss} onChange={(e) => isLoss(e.target.value) && onChange({ loss: e.target.value })}>
+          {LOSS_NAMES.map((name) => (
+            <option key={name} value={name}>
+              {LOSS_LABELS[name]}
+            </option>
+          ))}
+        </select>
+      </label>
+      {focal ? (
+        <>
+          <NumberField label="Focal γ" testId="focal-gamma-input" value={settings.focalGamma} min={0} max={10} hint="γ between 0 and 10" isValid={(v) => v >= 0 && v <= 10} onCommit={(v) => v !== null && onChange({ focalGamma: v })} />
+          <NumberField label="Focal α (positives)" testId="focal-alpha-input" value={settings.focalAlpha} min={0.01} max={0.99} hint="α strictly between 0 and 1" isValid={(v) => v > 0 && v < 1} onCommit={(v) => v !== null && onChange({ focalAlpha: v })} />
+        </>
+      ) : (
+        <NumberField
+          label="pos_weight"
+          testId="pos-weight-input"
+          value={settings.posWeight}
+          allowEmpty
+          min={0.01}
+          placeholder={imbalance !== null ? `${imbalance.toFixed(2)} (neg/pos)` : 'neg/pos'}
+          hint="a positive number, or empty for neg/pos"
+          isValid={(v) => v > 0}
+          onCommit={(v) => onChange({ posWeight: v })}
+        />
+      )}
+      <NumberField label="Epochs" testId="epochs-input" value={settings.epochs} min={1} max={1000} step={1} hint="a whole number from 1 to 1000" isValid={integerIn(1, 1000)} onCommit={(v) => v !== null && onChange({ epochs: v })} />
+      <NumberField label="Learning rate" testId="learning-rate-input" value={settings.learningRate} min={0.00001} max={1} hint="a number in (0, 1]" isValid={(v) => v > 0 && v <= 1} onCommit={(v) => v !== null && onChange({ learningRate: v })} />
+      <NumberField label="Batch size" testId="batch-size-input" value={settings.batchSize} min={1} max={65536} step={1} hint="a whole number from 1 to 65536" isValid={integerIn(1, 65536)} onCommit={(v) => v !== null && onChange({ batchSize: v })} />
+      <NumberField label="Validation share" testId="validation-fraction-input" value={settings.validationFraction} min={0.05} max={0.5} step={0.05} hint="between 0.05 and 0.5" isValid={(v) => v >= 0.05 && v <= 0.5} onCommit={(v) => v !== null && onChange({ validationFraction: v })} />
+      <NumberField label="Patience (0 = off)" testId="patience-input" value={settings.patience} min={0} max={1000} step={1} hint="a whole number of epochs, 0 turns early stopping off" isValid={integerIn(0, 1000)} onCommit={(v) => v !== null && onChange({ patience: v })} />
+      <label>
+        Backend
+        <select data-testid="backend-select" value={settings.backend} onChange={(e) => isBackend(e.target.value) && onChange({ backend: e.target.value })}>
+          <option value="auto">auto (fastest in a quick benchmark)</option>
+          <option value="webgl">WebGL</option>
+          <option value="wasm">WASM</option>
+          <option value="cpu">CPU (plain JavaScript)</option>
+        </select>
+      </label>
+    </fieldset>
+  );
+}

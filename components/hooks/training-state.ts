@@ -1,0 +1,157 @@
+import type { BackendName, SweepPoint, TrainEvent, TrainOptions } from '../../src/protocol';
+
+export type TrainingStatus = 'idle' | 'training' | 'done' | 'cancelled' | 'error';
+
+/** What the worker is asked to do; the page shows sweeps beside, not instead of, the curves. */
+export type JobKind = 'train' | 'sweep' | 'score';
+
+/** One epoch as the loss chart draws it. */
+export interface EpochLog {
+  epoch: number;
+  trainLoss: number;
+  validationLoss: number;
+  prAuc: number;
+  rocAuc: number;
+  recall: number;
+  precision: number;
+  seconds: number;
+}
+
+/** A pos_weight sweep and its results so far. */
+export interface SweepState {
+  status: 'idle' | 'running' | 'done' | 'cancelled' | 'error';
+  points: SweepPoint[];
+  total: number;
+  /** The threshold recall and precision were read at. */
+  threshold: number;
+  message: string;
+}
+
+/** Everything the page knows about training: settings in use, progress, the latest scores. */
+export interface TrainingState {
+  status: TrainingStatus;
+  backend: BackendName | null;
+  backendReason: string;
+  epochs: EpochLog[];
+  totalEpochs: number;
+  posWeight: number | null;
+  /** The loss in words, as the worker resolved it. */
+  loss: string;
+  /** The model's inputs after preprocessing, and notes on the encoding. */
+  inputs: string[];
+  notes: string[];
+  /** Indices (into the labelled rows sent) of the rows the scores belong to. */
+  validationIndices: Uint32Array | null;
+  /** Latest scores, aligned with validationIndices. */
+  validationScores: Float32Array | null;
+  /** 'all rows' when the scores come from an imported model. */
+  evaluatedOn: 'validation' | 'all rows';
+  /** Epoch whose weights the model ended with; 0 before the end. */
+  bestEpoch: number;
+  stoppedEarly: boolean;
+  /** tf.memory().numTensors in the worker after the last job; null before. */
+  numTensors: number | null;
+  message: string;
+  /** Options of the run that made the scores shown (for the exports). */
+  options: TrainOptions | null;
+  /** True when the worker holds a trained model that can be exported. */
+  modelReady: boolean;
+  /** The imported model that scored the rows, in words; null for a trained one. */
+  importedModel: string | null;
+  /** Something the user should know that is not an error (e.g. the worker was restarted). */
+  notice: string | null;
+  sweep: SweepState;
+}
+
+export const INITIAL_SWEEP: SweepState = { status: 'idle', points: [], total: 0, threshold: 0.5, message: '' };
+
+export const INITIAL_TRAINING: TrainingState = {
+  status: 'idle',
+  backend: null,
+  backendReason: '',
+  epochs: [],
+  totalEpochs: 0,
+  posWeight: null,
+  loss: '',
+  inputs: [],
+  notes: [],
+  validationIndices: null,
+  validationScores: null,
+  evaluatedOn: 'validation',
+  bestEpoch: 0,
+  stoppedEarly: false,
+  numTensors: null,
+  message: '',
+  options: null,
+  modelReady: false,
+  importedModel: null,
+  notice: null,
+  sweep: INITIAL_SWEEP,
+};
+
+/** The state when a job starts: a sweep keeps the curves, training and scoring replace them. */
+export function startJob(s: TrainingState, kind: JobKind, options: TrainOptions): TrainingState {
+  if (kind === 'sweep') return { ...s, sweep: { ...INITIAL_SWEEP, status: 'running', threshold: options.threshold } };
+  return {
+    ...INITIAL_TRAINING,
+    status: 'training',
+    totalEpochs: kind === 'train' ? options.epochs : 0,
+    options: kind === 'train' ? options : null,
+    notice: s.notice,
+    sweep: s.sweep,
+    numTensors: s.numTensors,
+  };
+}
+
+/** Folds one worker event into the state of a job of `kind`. */
+export function reduceTraining(s: TrainingState, kind: JobKind, event: TrainEvent): TrainingState {
+  if (kind === 'sweep') return { ...s, sweep: reduceSweep(s.sweep, event), numTensors: 'numTensors' in event ? event.numTensors : s.numTensors };
+  switch (event.type) {
+    case 'backend':
+      return { ...s, backend: event.backend, backendReason: event.reason };
+    case 'split':
+      return { ...s, validationIndices: event.validationIndices, posWeight: event.posWeight, loss: event.loss, inputs: event.inputs, notes: event.notes };
+    case 'epoch': {
+      const { epoch, trainLoss, validationLoss, prAuc, rocAuc, recall, precision, seconds } = event;
+      return { ...s, validationScores: event.validationScores, epochs: [...s.epochs, { epoch, trainLoss, validationLoss, prAuc, rocAuc, recall, precision, seconds }] };
+    }
+    case 'done':
+      return {
+        ...s,
+        status: event.reason === 'cancelled' ? 'cancelled' : 'done',
+        bestEpoch: event.bestEpoch,
+        stoppedEarly: event.reason === 'early-stopped',
+        // The model ends with the best epoch's weights: show that epoch's scores.
+        validationScores: event.bestScores ?? s.validationScores,
+        numTensors: event.numTensors,
+        modelReady: event.bestEpoch > 0,
+      };
+    case 'scored':
+      return {
+        ...s,
+        status: 'done',
+        validationIndices: Uint32Array.from(event.scores, (_, i) => i),
+        validationScores: event.scores,
+        evaluatedOn: 'all rows',
+        importedModel: event.description,
+        numTensors: event.numTensors,
+      };
+    case 'error':
+      return { ...s, status: 'error', message: event.message, numTensors: event.numTensors };
+    default:
+      return s;
+  }
+}
+
+function reduceSweep(s: SweepState, event: TrainEvent): SweepState {
+  switch (event.type) {
+    case 'sweep-point':
+      return { ...s, total: event.total, points: [...s.points, event.point] };
+    case 'done':
+      return { ...s, status: event.reason === 'cancelled' ? 'cancelled' : 'done' };
+    case 'error':
+      return { ...s, status: 'error', message: event.message };
+    default:
+      return s;
+  }
+}

@@ -1,0 +1,165 @@
+/**
+ * The model's input encoding, fitted on the training rows only and saved with the model:
+ * numeric columns are imputed with their median (plus a missing-indicator input) and
+ * standardised; categorical columns are one-hot encoded with rare levels folded into "other"
+ * and missing values imputed with the mode (plus a missing-indicator input); columns that
+ * carry no information are dropped with a note. Plain JSON, so the export is this object.
+ */
+import { median } from './median';
+
+/** A column as the preprocessing reads it; `Column` from dataset.ts is one. */
+export type RawColumn =
+  | { kind: 'numeric'; name: string; /** NaN marks a missing value. */ values: Float64Array }
+  | { kind: 'categorical'; name: string; /** −1 marks a missing value. */ codes: Int32Array; levels: string[] };
+
+/** A numeric column: `(value − mean) / std`, a missing value replaced by the training median first. */
+export interface NumericStep {
+  kind: 'numeric';
+  column: string;
+  /** False when the column is constant on the training rows: only its missing-indicator is an input. */
+  useValue: boolean;
+  mean: number;
+  std: number;
+  median: number;
+  /** Adds an input that is 1 where the value was missing. */
+  indicator: boolean;
+}
+
+/** A categorical column: one input per kept level, one for "other", and a missing-indicator. */
+export interface CategoricalStep {
+  kind: 'categorical';
+  column: string;
+  /** Levels with their own input, most frequent first. */
+  levels: string[];
+  /** True when some levels were folded into one "other" input; unseen levels go there too. */
+  other: boolean;
+  /** Number of training levels folded into "other". */
+  foldedCount: number;
+  /** The most frequent training level: a missing value counts as this level. */
+  mode: string;
+  indicator: boolean;
+}
+
+export type PreprocessStep = NumericStep | CategoricalStep;
+
+/** The fitted preprocessing: steps in input order, the names of the inputs, and what was dropped. */
+export interface Preprocessor {
+  version: 1;
+  steps: PreprocessStep[];
+  /** One name per model input, in order ("age", "age (missing)", "city=Paris", "city=other"). */
+  inputs: string[];
+  dropped: { column: string; reason: string }[];
+  /** Sentences for the user about how the columns were encoded. */
+  notes: string[];
+}
+
+/** Limits of {@link fitPreprocessor}. */
+export interface PreprocessOptions {
+  /** Most inputs one categorical column may get, "other" included. */
+  maxLevels: number;
+  /** A categorical column with more distinct values than this share of its present rows is an identifier. */
+  identifierShare: number;
+}
+
+export const DEFAULT_PREPROCESS_OPTIONS: PreprocessOptions = { maxLevels: 20, identifierShare: 0.5 };
+
+const FOLDED_EXAMPLES = 8;
+
+/** The inputs one step produces, in order. */
+export function stepInputs(step: PreprocessStep): string[] {
+  if (step.kind === 'numeric') return [...(step.useValue ? [step.column] : []), ...(step.indicator ? [`${step.column} (missing)`] : [])];
+  return [
+    ...step.levels.map((level) => `${step.column}=${level}`),
+    ...(step.other ? [`${step.column}=other`] : []),
+    ...(step.indicator ? [`${step.column} (missing)`] : []),
+  ];
+}
+
+/** Fits the preprocessing on `rows` (the training rows) of `columns`. */
+export function fitPreprocessor(columns: readonly RawColumn[], rows: Uint32Array, options: PreprocessOptions = DEFAULT_PREPROCESS_OPTIONS): Preprocessor {
+  const steps: PreprocessStep[] = [];
+  const dropped: { column: string; reason: string }[] = [];
+  const notes: string[] = [];
+  for (const column of columns) {
+    const fitted = column.kind === 'numeric' ? fitNumeric(column.name, column.values, rows) : fitCategorical(column, rows, options);
+    if ('reason' in fitted) dropped.push({ column: column.name, reason: fitted.reason });
+    else {
+      steps.push(fitted.step);
+      if (fitted.note) notes.push(fitted.note);
+    }
+  }
+  for (const d of dropped) notes.push(`Dropped "${d.column}": ${d.reason}.`);
+  return { version: 1, steps, inputs: steps.flatMap(stepInputs), dropped, notes };
+}
+
+type Fitted<S> = { step: S; note: string | null } | { reason: string };
+
+function fitNumeric(name: string, values: Float64Array, rows: Uint32Array): Fitted<NumericStep> {
+  const present = new Float64Array(rows.length);
+  let n = 0;
+  let mean = 0;
+  let m2 = 0;
+  for (let k = 0; k < rows.length; k++) {
+    const x = values[rows[k]];
+    if (!Number.isFinite(x)) continue;
+    present[n++] = x;
+    // Welford's update: one pass, no cancellation for large means.
+    const delta = x - mean;
+    mean += delta / n;
+    m2 += delta * (x - mean);
+  }
+  if (n === 0) return { reason: 'no value in the training rows' };
+  const missing = rows.length - n;
+  const std = Math.sqrt(m2 / n);
+  const indicator = missing > 0;
+  const constant = !(std > 0 && Number.isFinite(std));
+  if (constant && !indicator) return { reason: 'constant on the training rows' };
+  const step: NumericStep = { kind: 'numeric', column: name, useValue: !constant, mean, std: constant ? 1 : std, median: median(present.subarray(0, n)), indicator };
+  const note = constant ? `"${name}" is constant where present: only whether it is missing is used.` : null;
+  return { step, note };
+}
+
+function fitCategorical(column: Extract<RawColumn, { kind: 'categorical' }>, rows: Uint32Array, options: PreprocessOptions): Fitted<CategoricalStep> {
+  const counts = new Float64Array(column.levels.length);
+  let missing = 0;
+  for (let k = 0; k < rows.length; k++) {
+    const code = column.codes[rows[k]];
+    if (code >= 0) counts[code]++;
+    else missing++;
+  }
+  const seen: number[] = [];
+  for (let c = 0; c < counts.length; c++) if (counts[c] > 0) seen.push(c);
+  const present = rows.length - missing;
+  if (seen.length === 0) return { reason: 'no value in the training rows' };
+  if (seen.length === 1 && missing === 0) return { reason: 'constant on the training rows' };
+  if (seen.length > options.maxLevels && seen.length > options.identifierShare * present) {
+    return { reason: `looks like an identifier (${seen.length} distinct values in ${present} training rows)` };
+  }
+  // Most frequent first; ties in level order, so the encoding does not depend on row order.
+  seen.sort((a, b) => counts[b] - counts[a] || (column.levels[a] < column.levels[b] ? -1 : column.levels[a] > column.levels[b] ? 1 : 0));
+  const mode = column.levels[seen[0]];
+  const indicator = missing > 0;
+  if (seen.length === 1) {
+    const step: CategoricalStep = { kind: 'categorical', column: column.name, levels: [], other: false, foldedCount: 0, mode, indicator };
+    return { step, note: `"${column.name}" has one value where present: only whether it is missing is used.` };
+  }
+  const fold = seen.length > options.maxLevels;
+  const kept = fold ? seen.slice(0, options.maxLevels - 1) : seen;
+  const folded = fold ? seen.slice(options.maxLevels - 1) : [];
+  const step: CategoricalStep = {
+    kind: 'categorical',
+    column: column.name,
+    levels: kept.map((c) => column.levels[c]),
+    other: fold,
+    foldedCount: folded.length,
+    mode,
+    indicator,
+  };
+  let note: string | null = null;
+  if (fold) {
+    const examples = folded.slice(0, FOLDED_EXAMPLES).map((c) => `"${column.levels[c]}"`);
+    const more = folded.length > FOLDED_EXAMPLES ? `, … and ${folded.length - FOLDED_EXAMPLES} more` : '';
+    note = `"${column.name}": the ${folded.length} rarest of ${seen.length} values were folded into "other" (${examples.join(', ')}${more}).`;
+  }
+  return { step, note };
+}

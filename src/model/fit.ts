@@ -1,0 +1,162 @@
+/**
+ * Trains one model on a prepared run, epoch by epoch: seeded shuffles (with oversampling
+ * when the loss asks for it), early stopping on the validation loss with the best weights
+ * restored, a NaN/∞ guard, cancellation between batches. Every tensor it makes is freed
+ * before it returns, whatever happens.
+ */
+import { deriveSeed, mulberry32 } from '../data/random';
+import type { TrainOptions, ValidationFigures } from '../protocol';
+import { evaluate } from './evaluate';
+import { FlatMlp } from './flat-mlp';
+import type { LossSpec } from './loss-spec';
+import { lossFunction } from './losses';
+import { createMlp, disposeMlp } from './mlp';
+import { weightedRows, type PreparedRun } from './prepare';
+import { gatherBatch } from './rows';
+import { epochOrder } from './sampling';
+import type { Tf } from './tf';
+import { validationFigures } from './validation-figures';
+
+/** Knobs for hosts and tests; the defaults suit a Web Worker. */
+export interface TrainHooks {
+  /** Longest stretch of work, in ms, between two turns of the event loop (so a 'cancel' message can arrive). */
+  yieldEveryMs?: number;
+  /** Gives the event loop a turn. */
+  yieldToEventLoop?: () => Promise<void>;
+  /** Clock in ms. */
+  now?: () => number;
+}
+
+/** What one epoch reports. */
+export interface EpochReport extends ValidationFigures {
+  epoch: number;
+  trainLoss: number;
+  validationLoss: number;
+  seconds: number;
+  /** Validation probabilities; the receiver may take ownership (transfer it). */
+  validationScores: Float32Array;
+}
+
+/** How a fit ended, and the model it ends with. */
+export interface FitOutcome {
+  reason: 'completed' | 'cancelled' | 'early-stopped' | 'diverged';
+  epochsRun: number;
+  /** Epoch whose weights the model ends with (best validation loss with early stopping on, else the last); 0 if none. */
+  bestEpoch: number;
+  /** A copy of bestEpoch's validation probabilities and its figures; null if no epoch finished. */
+  bestScores: Float32Array | null;
+  bestFigures: ValidationFigures | null;
+  /** The final parameter vector (see FlatMlp.weights); null if no epoch finished. */
+  weights: Float32Array | null;
+  /** Set when reason is 'diverged': what went wrong, for the user. */
+  message: string | null;
+}
+
+const defaultYield = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
+/** Settings of {@link fit}: the run's options, minus what the spec and preparation already fixed. */
+export type FitOptions = Pick<TrainOptions, 'epochs' | 'batchSize' | 'learningRate' | 'patience' | 'seed' | 'hiddenUnits' | 'threshold'>;
+
+/**
+ * Fits an MLP with `spec` on `run`. `isCancelled` is polled between batches; `onEpoch` gets
+ * each finished epoch. Resolves (never rejects for NaN/∞ or cancellation) with the outcome.
+ */
+export async function fit(
+  tf: Tf,
+  run: PreparedRun,
+  spec: LossSpec,
+  options: FitOptions,
+  isCancelled: () => boolean,
+  onEpoch: (report: EpochReport) => void,
+  hooks: TrainHooks = {},
+): Promise<FitOutcome> {
+  const tc = tf.core;
+  const yieldEveryMs = hooks.yieldEveryMs ?? 100;
+  const yieldToEventLoop = hooks.yieldToEventLoop ?? defaultYield;
+  const now = hooks.now ?? (() => performance.now());
+  const d = run.inputCount;
+  const trainRows = weightedRows(run.train, d, spec.batch);
+  const validationRows = weightedRows(run.validation, d, spec.batch);
+  const loss = lossFunction(tc, spec.objective);
+  const earlyStopping = options.patience > 0;
+
+  // The tf.layers model fixes the architecture and the seeded initial weights; FlatMlp
+  // trains the same network with far fewer kernel launches.
+  const initial = createMlp(tf, { inputDim: d, hiddenUnits: options.hiddenUnits, seed: options.seed });
+  let net: FlatMlp;
+  try {
+    net = new FlatMlp(tc, initial.getWeights(), { learningRate: options.learningRate });
+  } finally {
+    disposeMlp(initial);
+  }
+
+  const outcome: FitOutcome = { reason: 'completed', epochsRun: 0, bestEpoch: 0, bestScores: null, bestFigures: null, weights: null, message: null };
+  let bestLoss = Infinity;
+  let waited = 0;
+  try {
+    let lastYield = now();
+    for (let epoch = 1; epoch <= options.epochs; epoch++) {
+      if (isCancelled()) {
+        outcome.reason = 'cancelled';
+        break;
+      }
+      // A fresh seeded permutation each epoch: reproducible, yet not the same order every epoch.
+      const order = epochOrder(trainRows.n, run.trainPositiveRows, spec.oversample, mulberry32(deriveSeed(options.seed, epoch)));
+      const started = now();
+      for (let start = 0; start < order.length && outcome.reason !== 'cancelled'; start += options.batchSize) {
+        if (isCancelled()) {
+          outcome.reason = 'cancelled';
+          break;
+        }
+        const size = Math.min(options.batchSize, order.length - start);
+        const batch = gatherBatch(trainRows, order, start, size, 1 / size);
+        tc.tidy(() => net.trainStep(tc.tensor2d(batch.x, [size, d]), tc.tensor2d(batch.y, [size, 1]), tc.tensor2d(batch.c, [size, 1]), spec.batch.gamma));
+        if (now() - lastYield >= yieldEveryMs) {
+          await net.sync();
+          await yieldToEventLoop();
+          lastYield = now();
+        }
+      }
+      if (outcome.reason === 'cancelled') break;
+      await net.sync();
+      const seconds = (now() - started) / 1000;
+
+      // Both losses are evaluated after the epoch with the same weights, so they compare
+      // like for like (a running mean of batch losses would lag).
+      const trainLoss = (await evaluate(tc, net, loss, trainRows, false)).loss;
+      const validation = await evaluate(tc, net, loss, validationRows, true);
+      const scores = validation.probabilities ?? new Float32Array(0);
+      const bad = [trainLoss, validation.loss].find((v) => !Number.isFinite(v));
+      if (bad !== undefined || !scores.every(Number.isFinite)) {
+        outcome.reason = 'diverged';
+        outcome.message = `training diverged at epoch ${epoch}: the loss became ${Number.isNaN(bad) || bad === undefined ? 'NaN' : 'infinite'}; lower the learning rate or pos_weight`;
+        break;
+      }
+      const figures = validationFigures(scores, run.validation.y, options.threshold);
+      outcome.epochsRun = epoch;
+      const improved = validation.loss < bestLoss;
+      if (improved || !earlyStopping) {
+        bestLoss = Math.min(bestLoss, validation.loss);
+        waited = 0;
+        outcome.bestEpoch = epoch;
+        outcome.bestFigures = figures;
+        // Copies: the report's array goes to the page, and the weights keep training.
+        outcome.bestScores = scores.slice();
+        if (earlyStopping) outcome.weights = await net.weights();
+      } else {
+        waited++;
+      }
+      onEpoch({ epoch, trainLoss, validationLoss: validation.loss, seconds, validationScores: scores, ...figures });
+      await yieldToEventLoop();
+      lastYield = now();
+      if (earlyStopping && waited >= options.patience && epoch < options.epochs) {
+        outcome.reason = 'early-stopped';
+        break;
+      }
+    }
+    if (outcome.bestEpoch > 0 && !earlyStopping) outcome.weights = await net.weights();
+    return outcome;
+  } finally {
+    net.dispose();
+  }
+}

@@ -1,0 +1,103 @@
+/**
+ * Everything a run needs before its first step, and nothing that depends on the loss:
+ * checked options, the stratified split, the preprocessing fitted on the training rows only,
+ * and both splits encoded. A pos_weight sweep prepares once and trains many times.
+ */
+import { fitPreprocessor, type Preprocessor } from '../data/preprocess';
+import { applyPreprocessor } from '../data/preprocess-apply';
+import { stratifiedSplit } from '../data/split';
+import type { TrainingData, TrainOptions } from '../protocol';
+import type { LossWeights } from './losses';
+import type { SplitRows } from './rows';
+import { splitRows } from './rows';
+
+/** Raised for conditions the user should read as they are (bad settings, unusable data). */
+export class TrainingStop extends Error {}
+
+/** One split, encoded. */
+export interface EncodedSplit {
+  /** Positions in the request's rows, ascending. */
+  positions: Uint32Array;
+  /** Row-major positions.length × inputs. */
+  x: Float32Array;
+  /** 0/1 labels. */
+  y: Float32Array;
+}
+
+/** The loss-independent part of a run. */
+export interface PreparedRun {
+  preprocessor: Preprocessor;
+  inputCount: number;
+  train: EncodedSplit;
+  validation: EncodedSplit;
+  trainPositives: number;
+  trainNegatives: number;
+  /** Indices into `train` of its positive rows (for oversampling). */
+  trainPositiveRows: Uint32Array;
+}
+
+/** Checks options, with messages a user can act on. */
+export function checkOptions(o: TrainOptions): void {
+  if (!Number.isInteger(o.epochs) || o.epochs < 1) throw new TrainingStop(`epochs must be a positive integer, got ${o.epochs}`);
+  if (!Number.isInteger(o.batchSize) || o.batchSize < 1) throw new TrainingStop(`batch size must be a positive integer, got ${o.batchSize}`);
+  if (!(o.learningRate > 0) || !Number.isFinite(o.learningRate)) throw new TrainingStop(`learning rate must be positive, got ${o.learningRate}`);
+  if (o.posWeight !== null && (!(o.posWeight > 0) || !Number.isFinite(o.posWeight))) throw new TrainingStop(`pos_weight must be positive, got ${o.posWeight}`);
+  if (!(o.validationFraction > 0 && o.validationFraction < 1)) {
+    throw new TrainingStop(`validation fraction must be between 0 and 1, got ${o.validationFraction}`);
+  }
+  if (!Number.isInteger(o.patience) || o.patience < 0) throw new TrainingStop(`patience must be a whole number ≥ 0, got ${o.patience}`);
+}
+
+function checkData(data: TrainingData): void {
+  if (data.labels.length !== data.rows.length) throw new TrainingStop(`there are ${data.rows.length} rows but ${data.labels.length} labels`);
+  let maxRow = -1;
+  for (let k = 0; k < data.rows.length; k++) if (data.rows[k] > maxRow) maxRow = data.rows[k];
+  for (const c of data.columns) {
+    const length = c.kind === 'numeric' ? c.values.length : c.codes.length;
+    if (maxRow >= length) throw new TrainingStop(`column "${c.name}" has ${length} values, but row ${maxRow} was asked for`);
+  }
+}
+
+/** Splits, fits the preprocessing on the training split, and encodes both splits. */
+export function prepareRun(data: TrainingData, options: TrainOptions): PreparedRun {
+  checkOptions(options);
+  checkData(data);
+  const split = stratifiedSplit(data.labels, options.validationFraction, options.seed);
+  let trainPositives = 0;
+  for (let k = 0; k < split.train.length; k++) trainPositives += data.labels[split.train[k]] === 1 ? 1 : 0;
+  const trainNegatives = split.train.length - trainPositives;
+  let validationPositives = 0;
+  for (let k = 0; k < split.validation.length; k++) validationPositives += data.labels[split.validation[k]] === 1 ? 1 : 0;
+  if (trainPositives === 0 || trainNegatives === 0 || validationPositives === 0 || validationPositives === split.validation.length) {
+    throw new TrainingStop(
+      `need at least 2 positive and 2 negative rows to train and validate (training split has ${trainPositives} positive, ${trainNegatives} negative)`,
+    );
+  }
+  const datasetRows = (positions: Uint32Array): Uint32Array => Uint32Array.from(positions, (p) => data.rows[p]);
+  const preprocessor = fitPreprocessor(data.columns, datasetRows(split.train));
+  if (preprocessor.inputs.length === 0) {
+    throw new TrainingStop(`no column is usable as a model input: ${preprocessor.dropped.map((d) => `"${d.column}" (${d.reason})`).join(', ')}`);
+  }
+  const encode = (positions: Uint32Array): EncodedSplit => ({
+    positions,
+    x: applyPreprocessor(preprocessor, data.columns, datasetRows(positions)),
+    y: Float32Array.from(positions, (p) => (data.labels[p] === 1 ? 1 : 0)),
+  });
+  const train = encode(split.train);
+  const positives: number[] = [];
+  train.y.forEach((v, i) => v === 1 && positives.push(i));
+  return {
+    preprocessor,
+    inputCount: preprocessor.inputs.length,
+    train,
+    validation: encode(split.validation),
+    trainPositives,
+    trainNegatives,
+    trainPositiveRows: Uint32Array.from(positives),
+  };
+}
+
+/** A split with the loss's batch weights attached, ready for batching. */
+export function weightedRows(split: EncodedSplit, inputCount: number, weights: LossWeights): SplitRows {
+  return splitRows(split.x, inputCount, split.y, weights);
+}
