@@ -1,6 +1,6 @@
 import { scaleLinear } from 'd3-scale';
 import { line } from 'd3-shape';
-import { useMemo, useState } from 'react';
+import { memo, useMemo, useState } from 'react';
 import { bayesThreshold, type ScoreCurve } from '../src/metrics';
 import { calibratedCurve, rawIndexForCalibrated, type Calibration } from '../src/metrics/calibrated-curve';
 import { fitIsotonic, isotonicPredict } from '../src/metrics/isotonic';
@@ -19,7 +19,8 @@ type Method = 'none' | 'platt' | 'isotonic';
 
 interface CalibrationViewProps {
   curve: ScoreCurve;
-  costs: { costFp: number; costFn: number };
+  costFp: number;
+  costFn: number;
   /** Moves the threshold to an operating point of the raw scores. */
   onIndex: (k: number) => void;
 }
@@ -29,7 +30,8 @@ interface CalibrationViewProps {
  * held-out scores, shows how far the scores are from probabilities and where the calibrated
  * cost rule C_FP/(C_FP+C_FN) would put the cutoff on the raw scores.
  */
-export function CalibrationView({ curve, costs, onIndex }: CalibrationViewProps) {
+export const CalibrationView = memo(function CalibrationView({ curve, costFp, costFn, onIndex }: CalibrationViewProps) {
+  const costs = { costFp, costFn };
   const [method, setMethod] = useState<Method>('none');
   const [strategy, setStrategy] = useState<'uniform' | 'quantile'>('uniform');
   const calibration = useMemo((): Calibration | null => {
@@ -110,4 +112,4 @@ export function CalibrationView({ curve, costs, onIndex }: CalibrationViewProps)
       )}
     </figure>
   );
-}
+});

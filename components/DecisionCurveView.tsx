@@ -1,6 +1,6 @@
 import { scaleLinear } from 'd3-scale';
 import { line } from 'd3-shape';
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import type { ScoreCurve } from '../src/metrics';
 import { decisionCurve } from '../src/metrics/decision-curve';
 import { Axes } from './Axes';
@@ -14,7 +14,15 @@ const H = SIZE - M.top - M.bottom;
  * Decision curve (Vickers & Elkin): net benefit of acting on the model at each threshold
  * probability, against treating everyone and treating no one.
  */
-export function DecisionCurveView({ curve, prevalence, threshold }: { curve: ScoreCurve; prevalence: number | undefined; threshold: number }) {
+export const DecisionCurveView = memo(function DecisionCurveView({
+  curve,
+  prevalence,
+  threshold,
+}: {
+  curve: ScoreCurve;
+  prevalence: number | undefined;
+  threshold: number;
+}) {
   const dc = useMemo(() => decisionCurve(curve, undefined, prevalence), [curve, prevalence]);
   const top = Math.max(0.01, ...dc.netBenefit.filter(Number.isFinite), ...dc.treatAll);
   const bottom = -top / 4;
@@ -44,4 +52,4 @@ export function DecisionCurveView({ curve, prevalence, threshold }: { curve: Sco
       </p>
     </figure>
   );
-}
+});

@@ -1,4 +1,4 @@
-import { useMemo, type ReactNode } from 'react';
+import { useCallback, useMemo, useRef, type ReactNode } from 'react';
 import { chartPoints, nearestPrIndex, nearestRocIndex } from '../src/metrics/chart-points';
 import { bayesThreshold, calibratedCostRatio, costOptimal, type ScoreCurve } from '../src/metrics';
 import { evaluateThreshold } from '../src/evaluate';
@@ -57,6 +57,10 @@ export function ExplorePanel({ curve, evaluatedOn, posWeight, settings, onChange
   const niceAt = (k: number) => niceThresholdAtIndex(curve.thresholds, Math.min(last, Math.max(0, k)));
   const snap = (t: number) => niceAt(curve.indexAt(t));
   const setIndex = (k: number) => onChange({ threshold: niceAt(k) });
+  // Memoised views get one callback for the life of the panel; it always calls the latest setIndex.
+  const setIndexRef = useRef(setIndex);
+  setIndexRef.current = setIndex;
+  const stableSetIndex = useCallback((k: number) => setIndexRef.current(k), []);
   const observed = curve.positives / (curve.positives + curve.negatives);
   const histogram = useMemo(() => classHistogram(curve), [curve]);
   const { costFp, costFn } = settings;
@@ -163,7 +167,7 @@ export function ExplorePanel({ curve, evaluatedOn, posWeight, settings, onChange
           <MetricsChart sweep={sweep} threshold={settings.threshold} onThreshold={onThreshold} onStep={onStep} description={description} />
         </div>
         <div className="charts">
-          <CalibrationView curve={curve} costs={costs} onIndex={setIndex} />
+          <CalibrationView curve={curve} costFp={costFp} costFn={costFn} onIndex={stableSetIndex} />
           <DecisionCurveView curve={curve} prevalence={prevalence} threshold={settings.threshold} />
         </div>
         <p className="note">

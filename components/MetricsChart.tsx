@@ -2,7 +2,7 @@ import { scaleLinear } from 'd3-scale';
 import { line } from 'd3-shape';
 import { useMemo } from 'react';
 import type { ThresholdSweep } from '../src/metrics/threshold-sweep';
-import { ThresholdChart, type ThresholdChartProps } from './ThresholdChart';
+import { THRESHOLD_PLOT_H, THRESHOLD_X, ThresholdChart, type ThresholdChartProps } from './ThresholdChart';
 
 type Props = Omit<ThresholdChartProps, 'children' | 'testId' | 'handleTestId' | 'title' | 'yLabel' | 'legend'> & { sweep: ThresholdSweep };
 
@@ -18,29 +18,29 @@ const SERIES: { key: keyof Omit<ThresholdSweep, 'thresholds'>; label: string }[]
 export function MetricsChart({ sweep, ...chart }: Props) {
   const body = useMemo(() => {
     const maxCost = Math.max(1e-12, ...sweep.expectedCost);
-    return (x: (v: number) => number, height: number) => {
-      const y = scaleLinear().domain([0, 1]).range([height, 0]);
-      return (
-        <g>
-          {SERIES.map(({ key }) => {
-            const values = sweep[key];
-            const scale = key === 'expectedCost' ? 1 / maxCost : 1;
-            const d = line<number>()
-              .x((i) => x(sweep.thresholds[i]))
-              .y((i) => y(values[i] * scale))(Array.from(values.keys()));
-            return <path key={key} className={`series ${key}`} d={d ?? ''} />;
-          })}
-          {[0, 0.5, 1].map((t) => (
-            <g key={t} transform={`translate(0,${y(t)})`} className="tick">
-              <line x2={-5} />
-              <text x={-8} dy="0.32em" textAnchor="end">
-                {t}
-              </text>
-            </g>
-          ))}
-        </g>
-      );
-    };
+    const x = THRESHOLD_X;
+    const height = THRESHOLD_PLOT_H;
+    const y = scaleLinear().domain([0, 1]).range([height, 0]);
+    return (
+      <g>
+        {SERIES.map(({ key }) => {
+          const values = sweep[key];
+          const scale = key === 'expectedCost' ? 1 / maxCost : 1;
+          const d = line<number>()
+            .x((i) => x(sweep.thresholds[i]))
+            .y((i) => y(values[i] * scale))(Array.from(values.keys()));
+          return <path key={key} className={`series ${key}`} d={d ?? ''} />;
+        })}
+        {[0, 0.5, 1].map((t) => (
+          <g key={t} transform={`translate(0,${y(t)})`} className="tick">
+            <line x2={-5} />
+            <text x={-8} dy="0.32em" textAnchor="end">
+              {t}
+            </text>
+          </g>
+        ))}
+      </g>
+    );
   }, [sweep]);
   const legend = (
     <p className="legend">
@@ -53,7 +53,7 @@ export function MetricsChart({ sweep, ...chart }: Props) {
   );
   return (
     <ThresholdChart {...chart} testId="metrics-chart" handleTestId="metrics-handle" title="Metrics by threshold" yLabel="value" legend={legend}>
-      {(x, height) => body(x, height)}
+      {body}
     </ThresholdChart>
   );
 }

@@ -1,7 +1,7 @@
 import { scaleLinear } from 'd3-scale';
 import { useMemo } from 'react';
 import type { ClassHistogram } from '../src/metrics/histogram';
-import { ThresholdChart, type ThresholdChartProps } from './ThresholdChart';
+import { THRESHOLD_PLOT_H, THRESHOLD_X, ThresholdChart, type ThresholdChartProps } from './ThresholdChart';
 
 type Props = Omit<ThresholdChartProps, 'children' | 'testId' | 'handleTestId' | 'title' | 'yLabel'> & {
   histogram: ClassHistogram;
@@ -22,33 +22,33 @@ export function ScoreHistogram({ histogram, band, onBandChange, stepFrom, snap, 
     const peak = (counts: Float64Array) => Math.max(1e-12, ...counts);
     const posPeak = peak(histogram.positives);
     const negPeak = peak(histogram.negatives);
-    return (x: (v: number) => number, height: number) => {
-      const mid = height / 2;
-      const up = scaleLinear().domain([0, posPeak]).range([0, mid - 4]);
-      const down = scaleLinear().domain([0, negPeak]).range([0, mid - 4]);
-      const bars = [];
-      for (let b = 0; b < histogram.positives.length; b++) {
-        const x0 = x(histogram.edges[b]) + 0.5;
-        const w = Math.max(0.5, x(histogram.edges[b + 1]) - x(histogram.edges[b]) - 1);
-        const hp = up(histogram.positives[b]);
-        const hn = down(histogram.negatives[b]);
-        bars.push(<rect key={`p${b}`} className="bar positive" x={x0} y={mid - hp} width={w} height={hp} />);
-        bars.push(<rect key={`n${b}`} className="bar negative" x={x0} y={mid} width={w} height={hn} />);
-      }
-      return (
-        <g>
-          {band && <rect className="band" data-testid="band-shade" x={x(band.lower)} y={0} width={Math.max(0, x(band.upper) - x(band.lower))} height={height} />}
-          {bars}
-          <line className="axis-mid" x1={0} x2={x(1)} y1={mid} y2={mid} />
-          <text className="axis-label" x={4} y={12}>
-            positives ↑
-          </text>
-          <text className="axis-label" x={4} y={height - 4}>
-            negatives ↓
-          </text>
-        </g>
-      );
-    };
+    const x = THRESHOLD_X;
+    const height = THRESHOLD_PLOT_H;
+    const mid = height / 2;
+    const up = scaleLinear().domain([0, posPeak]).range([0, mid - 4]);
+    const down = scaleLinear().domain([0, negPeak]).range([0, mid - 4]);
+    const bars = [];
+    for (let b = 0; b < histogram.positives.length; b++) {
+      const x0 = x(histogram.edges[b]) + 0.5;
+      const w = Math.max(0.5, x(histogram.edges[b + 1]) - x(histogram.edges[b]) - 1);
+      const hp = up(histogram.positives[b]);
+      const hn = down(histogram.negatives[b]);
+      bars.push(<rect key={`p${b}`} className="bar positive" x={x0} y={mid - hp} width={w} height={hp} />);
+      bars.push(<rect key={`n${b}`} className="bar negative" x={x0} y={mid} width={w} height={hn} />);
+    }
+    return (
+      <g>
+        {band && <rect className="band" data-testid="band-shade" x={x(band.lower)} y={0} width={Math.max(0, x(band.upper) - x(band.lower))} height={height} />}
+        {bars}
+        <line className="axis-mid" x1={0} x2={x(1)} y1={mid} y2={mid} />
+        <text className="axis-label" x={4} y={12}>
+          positives ↑
+        </text>
+        <text className="axis-label" x={4} y={height - 4}>
+          negatives ↓
+        </text>
+      </g>
+    );
   }, [histogram, band]);
   const edges = band
     ? [
@@ -70,7 +70,7 @@ export function ScoreHistogram({ histogram, band, onBandChange, stepFrom, snap, 
     : [];
   return (
     <ThresholdChart {...chart} extraHandles={edges} testId="histogram-chart" handleTestId="histogram-handle" title="Scores by class" yLabel="share of class peak">
-      {(x, height) => body(x, height)}
+      {body}
     </ThresholdChart>
   );
 }

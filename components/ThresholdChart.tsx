@@ -1,5 +1,5 @@
 import { scaleLinear, type ScaleLinear } from 'd3-scale';
-import { useMemo, useRef, type KeyboardEvent, type PointerEvent, type ReactNode } from 'react';
+import { useRef, type KeyboardEvent, type PointerEvent, type ReactNode } from 'react';
 import { formatThreshold } from './CurveChart';
 
 export const WIDE_W = 460;
@@ -7,6 +7,10 @@ export const WIDE_H = 220;
 export const WIDE_MARGIN = { top: 10, right: 12, bottom: 34, left: 44 };
 const PLOT_W = WIDE_W - WIDE_MARGIN.left - WIDE_MARGIN.right;
 const PLOT_H = WIDE_H - WIDE_MARGIN.top - WIDE_MARGIN.bottom;
+
+/** The x scale of every threshold chart, fixed so chart bodies can be memoised once per data set. */
+export const THRESHOLD_X: ScaleLinear<number, number> = scaleLinear().domain([0, 1]).range([0, PLOT_W]);
+export const THRESHOLD_PLOT_H = PLOT_H;
 
 export interface ThresholdChartProps {
   testId: string;
@@ -19,8 +23,8 @@ export interface ThresholdChartProps {
   /** Steps the operating point by whole distinct scores (keyboard). */
   onStep: (steps: number) => void;
   description: string;
-  /** Draws the chart body given the shared scales. */
-  children: (x: ScaleLinear<number, number>, plotHeight: number) => ReactNode;
+  /** The chart body, drawn with THRESHOLD_X and THRESHOLD_PLOT_H; memoise it on its data. */
+  children: ReactNode;
   legend?: ReactNode;
   /** More draggable lines (the review band's edges), each moving its own value. */
   extraHandles?: ExtraHandle[];
@@ -39,7 +43,7 @@ export interface ExtraHandle {
  * The body is drawn by the caller and memoised by it; a drag moves only the line.
  */
 export function ThresholdChart(props: ThresholdChartProps) {
-  const x = useMemo(() => scaleLinear().domain([0, 1]).range([0, PLOT_W]), []);
+  const x = THRESHOLD_X;
   const svgRef = useRef<SVGSVGElement | null>(null);
   // Which line is being dragged: -1 the threshold, i >= 0 extraHandles[i].
   const dragging = useRef<number | null>(null);
@@ -125,7 +129,7 @@ export function ThresholdChart(props: ThresholdChartProps) {
       >
         <g transform={`translate(${WIDE_MARGIN.left},${WIDE_MARGIN.top})`}>
           <rect className="plot-area" width={PLOT_W} height={PLOT_H} onPointerDown={startDrag(-1)} />
-          {props.children(x, PLOT_H)}
+          {props.children}
           {x.ticks(10).map((t) => (
             <g key={t} transform={`translate(${x(t)},${PLOT_H})`} className="tick">
               <line y2={5} />

@@ -34,6 +34,9 @@ async function measureDrag(url: string, n: number) {
     await page.getByTestId('file-input').setInputFiles({ name: 'scores.csv', mimeType: 'text/csv', buffer: Buffer.from(scoresCsv(n)) });
     await page.getByTestId('roc-handle').waitFor({ timeout: 120_000 });
     const loadMs = Date.now() - loadStart;
+    // Let the load settle (bootstrap intervals arrive from their worker) before measuring.
+    await page.getByTestId('metric-roc-auc-ci').filter({ hasText: 'bootstrap)' }).waitFor({ timeout: 120_000 });
+    await page.waitForTimeout(500);
     await page.evaluate(() => {
       const w = window as unknown as { __latencies: number[]; __longTasks: number[] };
       w.__latencies = [];
@@ -52,18 +55,24 @@ async function measureDrag(url: string, n: number) {
     const svg = await page.getByTestId('roc-chart').locator('svg').boundingBox();
     const handle = await page.getByTestId('roc-handle').boundingBox();
     if (!svg || !handle) throw new Error('ROC chart not on screen');
-    await page.mouse.move(handle.x + handle.width / 2, handle.y + handle.height / 2);
-    await page.mouse.down();
+    // Raw input events through the DevTools protocol, paced at 120 Hz like a fast mouse,
+    // without waiting for each to be handled (a real pointer does not wait either).
+    const cdp = await page.context().newCDPSession(page);
+    const at = (f: number) => ({ x: svg.x + svg.width * (0.2 + 0.7 * f), y: svg.y + svg.height * (0.85 - 0.75 * Math.sqrt(f)) });
+    const mouse = (type: string, p: { x: number; y: number }) =>
+      cdp.send('Input.dispatchMouseEvent', { type, x: p.x, y: p.y, button: 'left', buttons: type === 'mouseReleased' ? 0 : 1, clickCount: 1 });
+    await mouse('mousePressed', { x: handle.x + handle.width / 2, y: handle.y + handle.height / 2 });
     const start = Date.now();
+    const sent: Promise<unknown>[] = [];
     let i = 0;
     while (Date.now() - start < DRAG_MS) {
-      const f = (Date.now() - start) / DRAG_MS;
       // Sweep from the lower left to the upper right of the plot, where the curve runs.
-      await page.mouse.move(svg.x + svg.width * (0.2 + 0.7 * f), svg.y + svg.height * (0.85 - 0.75 * Math.sqrt(f)));
-      await page.waitForTimeout(8);
+      sent.push(mouse('mouseMoved', at((Date.now() - start) / DRAG_MS)));
+      await new Promise((resolve) => setTimeout(resolve, 8));
       i++;
     }
-    await page.mouse.up();
+    await Promise.all(sent);
+    await mouse('mouseReleased', at(1));
     await page.waitForTimeout(200);
     const { latencies, longTasks } = await page.evaluate(() => {
       const w = window as unknown as { __latencies: number[]; __longTasks: number[] };

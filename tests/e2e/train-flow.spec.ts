@@ -23,6 +23,8 @@ test('demo: train, drag the ROC handle, snap to optimal, export what the page sh
 
   // Drag the ROC handle with the mouse towards the top-right corner of the plot.
   const handle = page.getByTestId('roc-handle');
+  // The panels above may push the chart below the fold; the mouse only reaches what is on screen.
+  await page.getByTestId('roc-chart').scrollIntoViewIfNeeded();
   const chart = await page.getByTestId('roc-chart').locator('svg').boundingBox();
   const start = await handle.boundingBox();
   if (!chart || !start) throw new Error('ROC chart not on screen');

@@ -1,0 +1,201 @@
+/**
+ * Training benchmark (issue 6): measures and prints, never asserts speed. `npm run bench`.
+ *
+ * 1. Throughput: the MLP d → 32 → 16 → 1 (batch 512, Adam, weighted BCE) on 20,000 × 30
+ *    seeded synthetic rows (16,000 training rows), trained by the app's own train worker in
+ *    headless Chromium on each backend (webgl, wasm, cpu); samples/s is the training rows over
+ *    the median epoch's training time (the first epoch is warm-up). When Debian's python3-torch
+ *    is installed, PyTorch trains the same MLP on the same rows on the CPU in the same run,
+ *    and the ratio to it is printed (goal: the chosen backend ≥ 0.5× PyTorch).
+ * 2. Time to first curve: a 200,000-row CSV (30 numeric columns) dropped on the page, then
+ *    Train pressed with the default settings; prints the time from the click until the ROC
+ *    curve is on screen (budget from a dropped file: ≤ 10 s), and the parse time before it.
+ */
+import { chromium, type Browser, type Page } from '@playwright/test';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'vitest';
+import { findChromium } from '../e2e/chromium-path.mjs';
+import { serveBuild } from './browser';
+
+const PORT = 4182;
+const ROWS = 20_000;
+const FEATURES = 30;
+const EPOCHS = 6;
+const PYTHON = '/usr/bin/python3';
+const log = (line: string): void => console.log(`[train bench] ${line}`);
+
+/** Seeded rows: standard-normal-ish features, label = a noisy linear rule, about 10% positive. */
+function syntheticData(n: number, d: number): { x: Float32Array; y: Uint8Array } {
+  let s = 20240601;
+  const rand = (): number => (s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 4294967296;
+  const x = new Float32Array(n * d);
+  const y = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    let z = 0;
+    for (let j = 0; j < d; j++) {
+      const v = (rand() + rand() + rand() - 1.5) * 2;
+      x[i * d + j] = v * (1 + j) + j;
+      if (j < 8) z += v * (j % 2 ? -1 : 1);
+    }
+    y[i] = z + rand() * 2 > 3.2 ? 1 : 0;
+  }
+  return { x, y };
+}
+
+// Runs in the page: drives the built train worker directly and returns what it reported.
+// A string, so that nothing the test transpiler adds ends up in the page.
+const DRIVER = `async ({ workerUrl, xBase64, yBase64, n, d, options }) => {
+  const bytes = (b64) => Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+  const x = new Float32Array(bytes(xBase64).buffer);
+  const labels = bytes(yBase64);
+  const columns = Array.from({ length: d }, (_, j) => ({ kind: 'numeric', name: 'f' + j, values: Float64Array.from({ length: n }, (_, i) => x[i * d + j]) }));
+  const rows = Uint32Array.from({ length: n }, (_, i) => i);
+  const worker = new Worker(workerUrl, { type: 'module' });
+  const result = await new Promise((resolve) => {
+    const out = { backend: '', reason: '', trainSize: 0, seconds: [], error: null, lastPrAuc: NaN };
+    worker.onmessage = (m) => {
+      const e = m.data;
+      if (e.type === 'backend') Object.assign(out, { backend: e.backend, reason: e.reason });
+      if (e.type === 'split') out.trainSize = e.trainSize;
+      if (e.type === 'epoch') { out.seconds.push(e.seconds); out.lastPrAuc = e.prAuc; }
+      if (e.type === 'error') { out.error = e.message; resolve(out); }
+      if (e.type === 'done') resolve(out);
+    };
+    worker.postMessage({ type: 'train', runId: 1, data: { columns, rows, labels }, options });
+  });
+  worker.terminate();
+  return result;
+}`;
+
+interface DriverResult {
+  backend: string;
+  reason: string;
+  trainSize: number;
+  seconds: number[];
+  error: string | null;
+  lastPrAuc: number;
+}
+
+const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+async function launch(): Promise<Browser> {
+  const executablePath = findChromium();
+  if (!executablePath) throw new Error('No Chromium: set CHROME_PATH or apt-get install -y chromium');
+  // As the e2e tests: SwiftShader is what headless Chromium has for WebGL without a GPU.
+  return chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-dev-shm-usage', '--enable-unsafe-swiftshader', '--disable-background-networking'] });
+}
+
+async function throughput(page: Page, workerUrl: string, data: { x: Float32Array; y: Uint8Array }, backend: string, epochs: number): Promise<DriverResult> {
+  const options = {
+    epochs,
+    posWeight: null,
+    loss: 'weighted-bce',
+    focalGamma: 2,
+    focalAlpha: 0.25,
+    learningRate: 0.001,
+    batchSize: 512,
+    validationFraction: 0.2,
+    patience: 0,
+    seed: 42,
+    hiddenUnits: [32, 16],
+    backend,
+    threshold: 0.5,
+  };
+  const args = { workerUrl, xBase64: Buffer.from(data.x.buffer).toString('base64'), yBase64: Buffer.from(data.y).toString('base64'), n: ROWS, d: FEATURES, options };
+  return (await page.evaluate(`(${DRIVER})(${JSON.stringify(args)})`)) as DriverResult;
+}
+
+function torchPeer(data: { x: Float32Array; y: Uint8Array }, trainRows: number): { samplesPerSecond: number; torch: string; threads: number } | string {
+  const probe = spawnSync(PYTHON, ['-c', 'import torch'], { encoding: 'utf8' });
+  if (probe.error || probe.status !== 0) return `PyTorch NOT available (${PYTHON} -c "import torch" failed): no peer, no ratio`;
+  const dir = mkdtempSync(join(tmpdir(), 'cutoff-train-bench-'));
+  try {
+    // The same number of training rows the app trains on (its 80% split).
+    writeFileSync(join(dir, 'x.f32'), new Uint8Array(data.x.buffer, 0, trainRows * FEATURES * 4));
+    writeFileSync(join(dir, 'y.u8'), data.y.subarray(0, trainRows));
+    const out = spawnSync(PYTHON, [join(__dirname, 'torch_peer.py'), join(dir, 'x.f32'), join(dir, 'y.u8'), String(trainRows), String(FEATURES), String(EPOCHS)], { encoding: 'utf8' });
+    if (out.status !== 0) return `PyTorch peer failed: ${out.stderr.trim().split('\n').pop() ?? ''}`;
+    return JSON.parse(out.stdout) as { samplesPerSecond: number; torch: string; threads: number };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function wideCsv(rows: number, d: number): string {
+  const { x, y } = syntheticData(rows, d);
+  const lines = [[...Array.from({ length: d }, (_, j) => `f${j}`), 'label'].join(',')];
+  for (let i = 0; i < rows; i++) {
+    const cells: string[] = [];
+    for (let j = 0; j < d; j++) cells.push(x[i * d + j].toFixed(3));
+    cells.push(String(y[i]));
+    lines.push(cells.join(','));
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+async function firstCurve(url: string, browser: Browser): Promise<void> {
+  const rows = 200_000;
+  const dir = mkdtempSync(join(tmpdir(), 'cutoff-train-bench-'));
+  const path = join(dir, 'wide-200k.csv');
+  try {
+    writeFileSync(path, wideCsv(rows, FEATURES));
+    const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
+    await page.goto(url);
+    const dropped = Date.now();
+    await page.getByTestId('file-input').setInputFiles(path);
+    await page.getByTestId('dataset-summary').filter({ hasText: `${rows} rows` }).waitFor({ timeout: 120_000 });
+    const parsed = Date.now();
+    await page.getByTestId('train-button').click();
+    const clicked = Date.now();
+    await page.getByTestId('roc-handle').waitFor({ timeout: 300_000 });
+    const drawn = Date.now();
+    const backend = await page.getByTestId('backend').innerText();
+    log(`200,000 rows × ${FEATURES} columns: parsed in ${((parsed - dropped) / 1000).toFixed(2)} s; Train → first curve on screen ${((drawn - clicked) / 1000).toFixed(2)} s (backend ${backend}, default settings, first epoch included)`);
+    log(`dropped file → first curve: ${((drawn - dropped) / 1000).toFixed(2)} s (budget ≤ 10 s) ${(drawn - dropped) / 1000 <= 10 ? 'OK' : 'OVER BUDGET'}`);
+    await page.getByTestId('cancel-button').click();
+    await page.close();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+test('training throughput per backend against PyTorch, and time to the first curve', async () => {
+  const server = await serveBuild(PORT);
+  const browser = await launch();
+  try {
+    const worker = readdirSync('dist/assets').find((f) => /^train\.worker-.*\.js$/.test(f));
+    if (!worker) throw new Error('no train worker in dist/assets: run vite build');
+    const page = await browser.newPage();
+    await page.goto(server.url);
+    const data = syntheticData(ROWS, FEATURES);
+    log(`MLP ${FEATURES} → 32 → 16 → 1, batch 512, ${ROWS.toLocaleString('en')} rows × ${FEATURES} (80% train), epochs after the first timed`);
+    const rates = new Map<string, number>();
+    for (const backend of ['wasm', 'webgl', 'cpu', 'auto']) {
+      const r = await throughput(page, `/assets/${worker}`, data, backend, backend === 'cpu' ? 3 : EPOCHS);
+      if (r.error) {
+        log(`${backend}: ${r.error}`);
+        continue;
+      }
+      const rate = r.trainSize / median(r.seconds.slice(1));
+      rates.set(backend, rate);
+      log(`${backend.padEnd(5)} → ${r.backend}: ${Math.round(rate).toLocaleString('en')} samples/s (epochs ${r.seconds.map((s) => s.toFixed(3)).join(', ')} s; PR-AUC ${r.lastPrAuc.toFixed(3)}) — ${r.reason}`);
+    }
+    const peer = torchPeer(data, Math.round(ROWS * 0.8));
+    if (typeof peer === 'string') log(peer);
+    else {
+      log(`PyTorch ${peer.torch} CPU (${peer.threads} thread${peer.threads === 1 ? '' : 's'}): ${Math.round(peer.samplesPerSecond).toLocaleString('en')} samples/s`);
+      for (const [backend, rate] of rates) {
+        const ratio = rate / peer.samplesPerSecond;
+        log(`RATIO ${backend} / PyTorch CPU: ${ratio.toFixed(2)}× (goal ≥ 0.5×) ${ratio >= 0.5 ? 'OK' : 'BELOW GOAL'}`);
+      }
+    }
+    await page.close();
+    await firstCurve(server.url, browser);
+  } finally {
+    await browser.close();
+    server.stop();
+  }
+});
