@@ -59,7 +59,7 @@ async function measureDrag(url: string, n: number) {
     // without waiting for each to be handled (a real pointer does not wait either).
     const cdp = await page.context().newCDPSession(page);
     const at = (f: number) => ({ x: svg.x + svg.width * (0.2 + 0.7 * f), y: svg.y + svg.height * (0.85 - 0.75 * Math.sqrt(f)) });
-    const mouse = (type: string, p: { x: number; y: number }) =>
+    const mouse = (type: 'mousePressed' | 'mouseMoved' | 'mouseReleased', p: { x: number; y: number }) =>
       cdp.send('Input.dispatchMouseEvent', { type, x: p.x, y: p.y, button: 'left', buttons: type === 'mouseReleased' ? 0 : 1, clickCount: 1 });
     await mouse('mousePressed', { x: handle.x + handle.width / 2, y: handle.y + handle.height / 2 });
     const start = Date.now();
