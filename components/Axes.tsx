@@ -24,7 +24,7 @@ export function Axes({ x, y, width, height, xLabel, yLabel, ticks = 5 }: AxesPro
         <g key={`y${t}`} transform={`translate(0,${y(t)})`} className="tick">
           <line x2={-5} />
           <text x={-8} dy="0.32em" textAnchor="end">
-            {t}
+            {y.tickFormat(ticks)(t)}
           </text>
         </g>
       ))}

@@ -24,13 +24,14 @@ export const DecisionCurveView = memo(function DecisionCurveView({
   threshold: number;
 }) {
   const dc = useMemo(() => decisionCurve(curve, undefined, prevalence), [curve, prevalence]);
-  const top = Math.max(0.01, ...dc.netBenefit.filter(Number.isFinite), ...dc.treatAll);
-  const bottom = -top / 4;
+  // Net benefit never exceeds the prevalence (treat-all at p_t → 0); below −half of it, lines leave the plot.
+  const top = Math.max(0.005, ...dc.netBenefit.filter(Number.isFinite), ...dc.treatAll) * 1.1;
+  const bottom = -top / 2;
   const x = scaleLinear().domain([0, 1]).range([0, W]);
   const y = scaleLinear().domain([bottom, top]).range([H, 0]).nice();
   const path = (values: Float64Array) =>
     line<number>()
-      .defined((i) => Number.isFinite(values[i]) && values[i] >= y.domain()[0])
+      .defined((i) => Number.isFinite(values[i]))
       .x((i) => x(dc.thresholds[i]))
       .y((i) => y(values[i]))(Array.from(values.keys())) ?? '';
   return (
@@ -40,12 +41,18 @@ export const DecisionCurveView = memo(function DecisionCurveView({
         <g transform={`translate(${M.left},${M.top})`}>
           <rect className="plot-area" width={W} height={H} />
           <Axes x={x} y={y} width={W} height={H} xLabel="threshold probability" yLabel="net benefit per case" />
-          <path className="series treat-none" d={path(dc.treatNone)} />
-          <path className="series treat-all" d={path(dc.treatAll)} />
-          <path className="series model" data-testid="net-benefit-line" d={path(dc.netBenefit)} />
+          <clipPath id="decision-curve-clip">
+            <rect width={W} height={H} />
+          </clipPath>
+          <g clipPath="url(#decision-curve-clip)">
+            <path className="series treat-none" d={path(dc.treatNone)} />
+            <path className="series treat-all" d={path(dc.treatAll)} />
+            <path className="series model" data-testid="net-benefit-line" d={path(dc.netBenefit)} />
+          </g>
           {threshold >= 0 && threshold <= 1 && <line className="threshold-mark" x1={x(threshold)} x2={x(threshold)} y1={0} y2={H} />}
         </g>
       </svg>
+      <p className="note">Net benefit assumes the scores are calibrated probabilities; see the calibration view.</p>
       <p className="legend">
         <span className="key series-key model">model</span> <span className="key series-key treat-all">treat all</span>{' '}
         <span className="key series-key treat-none">treat none</span>
