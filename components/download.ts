@@ -35,7 +35,7 @@ export function downloadOperatingPoint(context: ExportContext): void {
     label: { column: settings.labelColumn ?? '', positive: settings.positiveValue ?? '' },
     source:
       settings.mode === 'scores'
-        ? { kind: 'scores', scoreColumn: settings.scoreColumn ?? '', weightColumn: settings.weightColumn }
+        ? { kind: 'scores', scoreColumn: settings.scoreColumn ?? '', weightColumn: settings.weightColumn, scoreTransform: evaluation.transform ?? null }
         : {
             kind: 'trained',
             model: {

@@ -33,6 +33,17 @@ const scoresSource = z.object({
   kind: z.literal('scores'),
   scoreColumn: z.string(),
   weightColumn: z.string().nullable(),
+  /**
+   * How the column's raw scores were mapped onto [0, 1] before the threshold was chosen, so a
+   * deployment can apply it (or map the threshold back); absent or null when used as they are.
+   */
+  scoreTransform: z
+    .discriminatedUnion('kind', [
+      z.object({ kind: z.literal('min-max'), min: z.number().finite(), max: z.number().finite() }),
+      z.object({ kind: z.literal('sigmoid') }),
+    ])
+    .nullable()
+    .optional(),
 });
 
 export const operatingPointSchema = z

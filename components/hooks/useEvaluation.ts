@@ -3,6 +3,7 @@ import type { Dataset } from '../../src/data/dataset';
 import { findColumn } from '../../src/data/dataset';
 import { DataError, type Remedy } from '../../src/data/errors';
 import { encodeLabels, type LabelVector } from '../../src/data/label';
+import type { AppliedTransform } from '../../src/data/score-transform';
 import { scoreInputs } from '../../src/data/scores';
 import { ScoreCurve } from '../../src/metrics';
 import type { Settings } from '../../src/settings';
@@ -16,6 +17,8 @@ export interface Evaluation {
   scores: ArrayLike<number>;
   labels: Uint8Array;
   weights: Float64Array | null;
+  /** How a scores-mode column was rescaled onto [0, 1]; null when used as is (or trained). */
+  transform?: AppliedTransform | null;
 }
 
 export interface EvaluationResult {
@@ -52,7 +55,7 @@ export function useEvaluation(dataset: Dataset | null, settings: Settings, train
         if (scoreColumn === null) return { value: null, error: null };
         const inputs = scoreInputs(dataset, vector.rows, scoreColumn, weightColumn, scoreTransform);
         const curve = ScoreCurve.from(inputs.scores, vector.labels, inputs.weights ?? undefined);
-        return { value: { curve, evaluatedOn: 'all rows', rows: vector.rows, scores: inputs.scores, labels: vector.labels, weights: inputs.weights }, error: null };
+        return { value: { curve, evaluatedOn: 'all rows', rows: vector.rows, scores: inputs.scores, labels: vector.labels, weights: inputs.weights, transform: inputs.transform }, error: null };
       }
       if (!validationIndices || !validationScores) return { value: null, error: null };
       const validationLabels = new Uint8Array(validationIndices.length);

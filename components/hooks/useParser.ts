@@ -15,8 +15,14 @@ export interface ParseState {
 
 const IDLE: ParseState = { busy: false, fileName: '', bytesRead: 0, totalBytes: 0, rows: 0 };
 
+const PROGRESS_EVERY_MS = 100;
+
 /** Marks around each read, for the parse benchmark (tests/bench/parse.bench.ts). */
 export const PARSE_MARKS = { start: 'cutoff:parse-start', end: 'cutoff:parse-end' } as const;
+
+function createParseWorker(): Worker {
+  return new Worker(new URL('../../workers/parse.worker.ts', import.meta.url), { type: 'module' });
+}
 
 interface Pending {
   requestId: number;
@@ -34,7 +40,14 @@ export function useParser(): { parse: (file: File, options: ReadOptions) => Prom
   const pendingRef = useRef<Pending | null>(null);
   const [state, setState] = useState<ParseState>(IDLE);
 
-  useEffect(() => () => workerRef.current?.terminate(), []);
+  useEffect(() => {
+    // Started with the page, so a dropped file does not wait for the worker's script to load.
+    workerRef.current ??= createParseWorker();
+    return () => {
+      workerRef.current?.terminate();
+      workerRef.current = null;
+    };
+  }, []);
 
   const cancel = useCallback(() => {
     const pending = pendingRef.current;
@@ -53,13 +66,12 @@ export function useParser(): { parse: (file: File, options: ReadOptions) => Prom
       workerRef.current?.postMessage({ type: 'cancel', requestId: older.requestId } satisfies ParseRequest);
       older.reject(new ParseCancelled());
     }
-    const worker = (workerRef.current ??= new Worker(new URL('../../workers/parse.worker.ts', import.meta.url), {
-      type: 'module',
-    }));
+    const worker = (workerRef.current ??= createParseWorker());
     const requestId = ++requestRef.current;
     setState({ busy: true, fileName: file.name, bytesRead: 0, totalBytes: file.size, rows: 0 });
     performance.mark(PARSE_MARKS.start, { detail: { bytes: file.size } });
     return new Promise<Dataset>((resolve, reject) => {
+      let shownAt = Number.NEGATIVE_INFINITY;
       const finish = () => {
         worker.removeEventListener('message', onMessage);
         worker.removeEventListener('error', onCrash);
@@ -69,7 +81,10 @@ export function useParser(): { parse: (file: File, options: ReadOptions) => Prom
         const event = message.data;
         if (event.requestId !== requestId) return;
         if (event.type === 'progress') {
-          if (pendingRef.current?.requestId === requestId) {
+          // Ten updates a second are enough for a progress bar; each one renders the page.
+          const now = performance.now();
+          if (pendingRef.current?.requestId === requestId && now - shownAt >= PROGRESS_EVERY_MS) {
+            shownAt = now;
             setState({ busy: true, fileName: file.name, bytesRead: event.bytesRead, totalBytes: event.totalBytes, rows: event.rows });
           }
           return;

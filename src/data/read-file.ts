@@ -33,8 +33,8 @@ export interface ReadHooks {
 const SNIFF_BYTES = 4096;
 
 /**
- * Reads a user's file into a Dataset: refuses what cannot be a CSV before parsing, then
- * streams it through the parser into typed columns, fingerprinting the bytes meanwhile.
+ * Reads a user's file into a Dataset: refuses what cannot be a CSV before parsing, then runs
+ * it chunk by chunk through the parser into typed columns, fingerprinting the bytes meanwhile.
  */
 export async function readCsvFile(
   file: Blob & { name: string },
@@ -47,8 +47,11 @@ export async function readCsvFile(
   if (encoding === 'utf-8' && looksBinary(head)) {
     throw new DataError(`${file.name} is not a text CSV file (it looks binary, e.g. a spreadsheet or an image). Save it as CSV first.`);
   }
-  // The digest runs off this thread (Web Crypto) while the parse runs on it.
-  const sha256 = file.arrayBuffer().then(sha256Hex);
+  // One read serves both the fingerprint and the parse; the digest runs off this thread
+  // (Web Crypto) while the parse runs on it.
+  const buffer = await readAll(file);
+  const bytes = new Uint8Array(buffer);
+  const sha256 = sha256Hex(buffer);
   sha256.catch(() => undefined);
   const table = new TableBuilder({
     fileName: file.name,
@@ -58,7 +61,7 @@ export async function readCsvFile(
   });
   try {
     await streamCsv(
-      file,
+      bytes,
       {
         delimiter: options.delimiter ?? undefined,
         encoding,
@@ -77,4 +80,13 @@ export async function readCsvFile(
   const dataset = table.finish(await sha256);
   if (encoding !== 'utf-8') dataset.notes.unshift(`Read as ${encoding.toUpperCase()} text.`);
   return dataset;
+}
+
+async function readAll(file: Blob & { name: string }): Promise<ArrayBuffer> {
+  try {
+    return await file.arrayBuffer();
+  } catch (error) {
+    if (error instanceof RangeError) throw new DataError(`${file.name} does not fit in this browser tab's memory. Aggregate it first (score,label,count) or sample the rows.`);
+    throw new DataError(`${file.name} could not be read (${error instanceof Error ? error.message : String(error)}). Was it moved or changed while being read?`);
+  }
 }

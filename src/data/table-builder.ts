@@ -118,7 +118,7 @@ export class TableBuilder {
   private addBody(rows: readonly string[][], lines: ArrayLike<number>, from: number): void {
     const { width, columns } = this;
     // Once a ragged row refuses the file, the rest is only scanned for more ragged rows.
-    const refusing = () => this.ragged > 0 && !this.options.skipRagged;
+    let refusing = this.ragged > 0 && !this.options.skipRagged;
     for (let i = from; i < rows.length; i++) {
       const row = rows[i];
       if (isBlank(row)) {
@@ -127,9 +127,10 @@ export class TableBuilder {
       }
       if (row.length !== width) {
         if (this.ragged++ < LINES_KEPT) this.raggedLines.push(lines[i]);
+        refusing = !this.options.skipRagged;
         continue;
       }
-      if (refusing()) continue;
+      if (refusing) continue;
       for (let c = 0; c < width; c++) columns[c].push(row[c]);
       if (this.rowCount === this.lineOf.length) this.lineOf = growLines(this.lineOf, this.rowCount * 2);
       this.lineOf[this.rowCount++] = lines[i];

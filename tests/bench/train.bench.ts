@@ -47,7 +47,7 @@ function syntheticData(n: number, d: number): { x: Float32Array; y: Uint8Array }
 
 // Runs in the page: drives the built train worker directly and returns what it reported.
 // A string, so that nothing the test transpiler adds ends up in the page.
-const DRIVER = `async ({ workerUrl, xBase64, yBase64, n, d, options }) => {
+const DRIVER = `async ({ workerUrl, xBase64, yBase64, n, d, options, timeoutMs }) => {
   const bytes = (b64) => Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
   const x = new Float32Array(bytes(xBase64).buffer);
   const labels = bytes(yBase64);
@@ -64,6 +64,8 @@ const DRIVER = `async ({ workerUrl, xBase64, yBase64, n, d, options }) => {
       if (e.type === 'error') { out.error = e.message; resolve(out); }
       if (e.type === 'done') resolve(out);
     };
+    worker.onerror = (e) => { out.error = 'worker error: ' + (e.message || 'unknown'); resolve(out); };
+    setTimeout(() => { out.error = 'timed out after ' + timeoutMs / 1000 + ' s (' + out.seconds.length + ' epochs done)'; resolve(out); }, timeoutMs);
     worker.postMessage({ type: 'train', runId: 1, data: { columns, rows, labels }, options });
   });
   worker.terminate();
@@ -104,7 +106,7 @@ async function throughput(page: Page, workerUrl: string, data: { x: Float32Array
     backend,
     threshold: 0.5,
   };
-  const args = { workerUrl, xBase64: Buffer.from(data.x.buffer).toString('base64'), yBase64: Buffer.from(data.y).toString('base64'), n: ROWS, d: FEATURES, options };
+  const args = { workerUrl, xBase64: Buffer.from(data.x.buffer).toString('base64'), yBase64: Buffer.from(data.y).toString('base64'), n: ROWS, d: FEATURES, options, timeoutMs: 120_000 };
   return (await page.evaluate(`(${DRIVER})(${JSON.stringify(args)})`)) as DriverResult;
 }
 

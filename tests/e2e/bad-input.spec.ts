@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
 import { expect, test, uploadText } from './fixtures';
 
 /** After a refusal the app must still read the next file. */
@@ -72,6 +73,11 @@ test('a score column outside [0, 1] is refused by line and can be rescaled', asy
   await expect(page.getByTestId('error')).toHaveCount(0);
   await expect(page.getByTestId('score-transform-select')).toHaveValue('min-max');
   await expect(page.getByTestId('roc-handle')).toBeVisible();
+  // The export says how the scores were rescaled, so the threshold can be mapped back.
+  const download = page.waitForEvent('download');
+  await page.getByTestId('export-button').click();
+  const exported = JSON.parse(readFileSync(await (await download).path(), 'utf8')) as { source: { scoreTransform: unknown } };
+  expect(exported.source.scoreTransform).toEqual({ kind: 'min-max', min: -3, max: 1.7 });
   await page.getByTestId('score-transform-select').selectOption('none');
   await expect(page.getByTestId('error')).toContainText('1.7');
   await page.getByTestId('rescale-sigmoid-button').click();

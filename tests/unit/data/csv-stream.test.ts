@@ -5,8 +5,8 @@ import { DataError, ParseCancelled } from '../../../src/data/errors';
 async function rowsOf(text: string | Uint8Array, options: CsvStreamOptions = {}) {
   const rows: string[][] = [];
   const lines: number[] = [];
-  const part = typeof text === 'string' ? text : new Uint8Array(text);
-  const dialect = await streamCsv(new Blob([part]), options, (batch) => {
+  const bytes = typeof text === 'string' ? new TextEncoder().encode(text) : text;
+  const dialect = await streamCsv(bytes, options, (batch) => {
     rows.push(...batch.rows);
     lines.push(...batch.lines);
   });
@@ -65,7 +65,7 @@ describe('streamCsv', () => {
     const controller = new AbortController();
     let batches = 0;
     const text = 'a,b\n' + '1,2\n'.repeat(1000);
-    const run = streamCsv(new Blob([text]), { chunkBytes: 100, signal: controller.signal }, () => {
+    const run = streamCsv(new TextEncoder().encode(text), { chunkBytes: 100, signal: controller.signal }, () => {
       if (++batches === 3) controller.abort();
     });
     await expect(run).rejects.toThrow(ParseCancelled);
