@@ -1,8 +1,9 @@
 import { scaleLinear } from 'd3-scale';
 import { line } from 'd3-shape';
-import { useMemo, useRef, type KeyboardEvent, type PointerEvent, type ReactNode } from 'react';
+import { useMemo, useRef, type KeyboardEvent, type ReactNode } from 'react';
 import { decimate } from '../src/metrics';
 import { Axes } from './Axes';
+import { usePointerDrag } from './hooks/usePointerDrag';
 
 export const CHART_SIZE = 300;
 const MARGIN = { top: 12, right: 14, bottom: 40, left: 48 };
@@ -47,44 +48,11 @@ export function CurveChart(props: CurveChartProps) {
   const compare = props.compare ?? null;
   const comparePath = useMemo(() => (compare ? decimatedPath(compare.xs, compare.ys, x, y) : ''), [compare, x, y]);
   const svgRef = useRef<SVGSVGElement | null>(null);
-  const dragging = useRef(false);
-  const pending = useRef<{ x: number; y: number } | null>(null);
-  const frame = useRef(0);
-
   // Pointer moves are coalesced into one update per animation frame.
-  const flush = () => {
-    frame.current = 0;
-    const p = pending.current;
-    if (p) onIndexChange(nearestIndex(p.x, p.y));
-  };
-
-  const toData = (event: PointerEvent<SVGElement>) => {
-    const svg = svgRef.current;
-    if (!svg) return null;
-    const box = svg.getBoundingClientRect();
-    const scale = CHART_SIZE / box.width;
-    const px = (event.clientX - box.left) * scale - MARGIN.left;
-    const py = (event.clientY - box.top) * scale - MARGIN.top;
-    return { x: clamp01(x.invert(px)), y: clamp01(y.invert(py)) };
-  };
-
-  const onPointerDown = (event: PointerEvent<SVGElement>) => {
-    dragging.current = true;
-    svgRef.current?.setPointerCapture(event.pointerId);
-    onPointerMove(event);
-  };
-  const onPointerMove = (event: PointerEvent<SVGElement>) => {
-    if (!dragging.current) return;
-    pending.current = toData(event);
-    if (frame.current === 0) frame.current = requestAnimationFrame(flush);
-  };
-  const onPointerUp = (event: PointerEvent<SVGElement>) => {
-    if (!dragging.current) return;
-    dragging.current = false;
-    svgRef.current?.releasePointerCapture(event.pointerId);
-    if (frame.current !== 0) cancelAnimationFrame(frame.current);
-    flush();
-  };
+  const { startDrag, svgHandlers } = usePointerDrag(svgRef, CHART_SIZE, (p) =>
+    onIndexChange(nearestIndex(clamp01(x.invert(p.x - MARGIN.left)), clamp01(y.invert(p.y - MARGIN.top)))),
+  );
+  const onPointerDown = startDrag(0);
 
   const last = xs.length - 1;
   const onKeyDown = (event: KeyboardEvent<SVGElement>) => {
@@ -109,9 +77,7 @@ export function CurveChart(props: CurveChartProps) {
         viewBox={`0 0 ${CHART_SIZE} ${CHART_SIZE}`}
         role="img"
         aria-label={`${props.title}. ${props.description}`}
-        onPointerMove={onPointerMove}
-        onPointerUp={onPointerUp}
-        onPointerCancel={onPointerUp}
+        {...svgHandlers}
       >
         <g transform={`translate(${MARGIN.left},${MARGIN.top})`}>
           <rect className="plot-area" width={PLOT} height={PLOT_H} onPointerDown={onPointerDown} />

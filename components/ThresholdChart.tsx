@@ -1,5 +1,6 @@
 import { scaleLinear, type ScaleLinear } from 'd3-scale';
-import { useRef, type KeyboardEvent, type PointerEvent, type ReactNode } from 'react';
+import { useRef, type KeyboardEvent, type ReactNode } from 'react';
+import { usePointerDrag } from './hooks/usePointerDrag';
 import { formatThreshold } from './CurveChart';
 
 export const WIDE_W = 460;
@@ -45,46 +46,14 @@ export interface ExtraHandle {
 export function ThresholdChart(props: ThresholdChartProps) {
   const x = THRESHOLD_X;
   const svgRef = useRef<SVGSVGElement | null>(null);
-  // Which line is being dragged: -1 the threshold, i >= 0 extraHandles[i].
-  const dragging = useRef<number | null>(null);
-  const pending = useRef<number | null>(null);
-  const frame = useRef(0);
   const { onThreshold, onStep } = props;
   const extras = props.extraHandles ?? [];
-
-  const flush = () => {
-    frame.current = 0;
-    const t = pending.current;
-    if (t === null || dragging.current === null) return;
-    if (dragging.current < 0) onThreshold(t);
-    else extras[dragging.current]?.onChange(t);
-  };
-  const thresholdAt = (event: PointerEvent<SVGElement>) => {
-    const svg = svgRef.current;
-    if (!svg) return null;
-    const box = svg.getBoundingClientRect();
-    const px = ((event.clientX - box.left) * WIDE_W) / box.width - WIDE_MARGIN.left;
-    return Math.min(1, Math.max(0, x.invert(px)));
-  };
-  const onPointerMove = (event: PointerEvent<SVGElement>) => {
-    if (dragging.current === null) return;
-    pending.current = thresholdAt(event);
-    if (frame.current === 0) frame.current = requestAnimationFrame(flush);
-  };
-  const startDrag = (which: number) => (event: PointerEvent<SVGElement>) => {
-    event.stopPropagation();
-    dragging.current = which;
-    svgRef.current?.setPointerCapture(event.pointerId);
-    onPointerMove(event);
-  };
-  const onPointerUp = (event: PointerEvent<SVGElement>) => {
-    if (dragging.current === null) return;
-    flush();
-    dragging.current = null;
-    svgRef.current?.releasePointerCapture(event.pointerId);
-    if (frame.current !== 0) cancelAnimationFrame(frame.current);
-    frame.current = 0;
-  };
+  // which: -1 the threshold line, i >= 0 extraHandles[i].
+  const { startDrag, svgHandlers } = usePointerDrag(svgRef, WIDE_W, (p, which) => {
+    const t = Math.min(1, Math.max(0, x.invert(p.x - WIDE_MARGIN.left)));
+    if (which < 0) onThreshold(t);
+    else extras[which]?.onChange(t);
+  });
   // Higher thresholds sit to the right here, so ArrowRight flags fewer cases.
   const keySteps: Record<string, number> = { ArrowRight: -1, ArrowUp: -1, ArrowLeft: 1, ArrowDown: 1, PageUp: -10, PageDown: 10 };
   const onKeyDown = (step: (steps: number) => void) => (event: KeyboardEvent<SVGElement>) => {
@@ -123,9 +92,7 @@ export function ThresholdChart(props: ThresholdChartProps) {
         viewBox={`0 0 ${WIDE_W} ${WIDE_H}`}
         role="img"
         aria-label={`${props.title}. ${props.description}`}
-        onPointerMove={onPointerMove}
-        onPointerUp={onPointerUp}
-        onPointerCancel={onPointerUp}
+        {...svgHandlers}
       >
         <g transform={`translate(${WIDE_MARGIN.left},${WIDE_MARGIN.top})`}>
           <rect className="plot-area" width={PLOT_W} height={PLOT_H} onPointerDown={startDrag(-1)} />

@@ -175,7 +175,9 @@ test('training throughput per backend against PyTorch, and time to the first cur
     const data = syntheticData(ROWS, FEATURES);
     log(`MLP ${FEATURES} → 32 → 16 → 1, batch 512, ${ROWS.toLocaleString('en')} rows × ${FEATURES} (80% train), epochs after the first timed`);
     const rates = new Map<string, number>();
-    for (const backend of ['wasm', 'webgl', 'cpu', 'auto']) {
+    // BENCH_BACKENDS=wasm,cpu limits the run to some backends.
+    const backends = (process.env.BENCH_BACKENDS ?? 'wasm,webgl,cpu,auto').split(',');
+    for (const backend of backends) {
       const r = await throughput(page, `/assets/${worker}`, data, backend, backend === 'cpu' ? 3 : EPOCHS);
       if (r.error) {
         log(`${backend}: ${r.error}`);
@@ -195,7 +197,7 @@ test('training throughput per backend against PyTorch, and time to the first cur
       }
     }
     await page.close();
-    await firstCurve(server.url, browser);
+    if (process.env.BENCH_FIRST_CURVE !== '0') await firstCurve(server.url, browser);
   } finally {
     await browser.close();
     server.stop();

@@ -7,7 +7,7 @@ const rows: [string, number, number][] = [
 ];
 const SCORES = `id,score,label\n${rows.map((r) => r.join(',')).join('\n')}\n`;
 
-test('three-way band: counts per part, shading, an edge moved by keyboard, exported', async ({ page }) => {
+test('three-way band: counts per part, shading, edges moved by keyboard and mouse, exported', async ({ page }) => {
   await page.goto('/');
   await uploadText(page, 's.csv', SCORES);
   await page.getByTestId('threshold-input').fill('0.5');
@@ -25,6 +25,18 @@ test('three-way band: counts per part, shading, an edge moved by keyboard, expor
   await page.getByTestId('band-upper-handle').focus();
   await page.keyboard.press('ArrowLeft');
   await expect(page.getByTestId('band-flagged')).toHaveText('5');
+
+  // Drag the lower edge with the mouse to about 0.1: the 0.12 score moves from cleared to review.
+  const plot = await page.getByTestId('histogram-chart').locator('rect.plot-area').boundingBox();
+  const edge = await page.getByTestId('band-lower-handle').boundingBox();
+  if (!plot || !edge) throw new Error('histogram not on screen');
+  await page.mouse.move(edge.x + edge.width / 2, plot.y + plot.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(plot.x + plot.width * 0.1, plot.y + plot.height / 2, { steps: 5 });
+  await page.mouse.up();
+  await expect(page.getByTestId('band-cleared')).toHaveText('1');
+  await page.getByTestId('band-lower').fill('0.3');
+  await expect(page.getByTestId('band-cleared')).toHaveText('3');
 
   const download = page.waitForEvent('download');
   await page.getByTestId('export-button').click();
