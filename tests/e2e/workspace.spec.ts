@@ -82,3 +82,36 @@ test('F1-optimal and recall targets move the threshold; intervals are shown', as
   await expect.poll(() => confusionOf(page)).toEqual(bruteForce(0.3));
   await expect(page.getByTestId('metric-recall-ci')).toHaveText(/^0\.\d{4}–1\.0000$/);
 });
+
+test('cost slider and deployment prevalence drive the expected cost and the optimum', async ({ page }) => {
+  await page.goto('/');
+  await uploadText(page, 's.csv', SCORES);
+  await page.getByTestId('cost-fp').fill('1');
+  await page.getByTestId('cost-fn').fill('1');
+  // The slider is log10(C_FN / C_FP): End puts it at 1000:1.
+  await page.getByTestId('cost-slider').focus();
+  await page.keyboard.press('End');
+  await expect(page.getByTestId('cost-fn')).toHaveValue('1000');
+  await page.getByTestId('cost-fn').fill('4');
+
+  await page.getByTestId('threshold-input').fill('0.6');
+  const c = bruteForce(0.6);
+  const n = rows.length;
+  await expect.poll(async () => Number(await page.getByTestId('metric-expected-cost').innerText())).toBeCloseTo((c.fp + 4 * c.fn) / n, 4);
+
+  // At an assumed prevalence π the rates are re-weighted: π·C_FN·FNR + (1 − π)·C_FP·FPR.
+  await page.getByTestId('prevalence-input').fill('0.01');
+  const P = c.tp + c.fn;
+  const N = c.fp + c.tn;
+  const expected = 0.01 * 4 * (c.fn / P) + 0.99 * (c.fp / N);
+  await expect.poll(async () => Number(await page.getByTestId('metric-expected-cost').innerText())).toBeCloseTo(expected, 4);
+  // Brute-force optimum at that prevalence: every distinct score and "flag nothing" (ties: fewer alarms).
+  let best = { t: 2, cost: Infinity };
+  for (const t of [2, ...rows.map(([s]) => s)]) {
+    const b = bruteForce(t);
+    const cost = 0.01 * 4 * (b.fn / P) + 0.99 * (b.fp / N);
+    if (cost < best.cost - 1e-12 || (Math.abs(cost - best.cost) <= 1e-12 && t > best.t)) best = { t, cost };
+  }
+  await page.getByTestId('optimal-button').click();
+  await expect.poll(() => confusionOf(page)).toEqual(bruteForce(best.t));
+});
