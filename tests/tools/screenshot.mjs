@@ -1,12 +1,13 @@
 // Takes the README's screenshot: loads the demo, trains, snaps to the cost optimum.
-// Usage: npm run build && (npx vite preview &) && node tests/tools/screenshot.mjs [out.png] [--dark]
+// Usage: npm run build && (npx vite preview &) && node tests/tools/screenshot.mjs [out.png] [--dark] [--width=1024]
 import { chromium } from '@playwright/test';
 import { findChromium } from '../e2e/chromium-path.mjs';
 
 const out = process.argv[2] ?? 'docs/screenshot.png';
 const dark = process.argv.includes('--dark');
+const width = Number(process.argv.find((a) => a.startsWith('--width='))?.slice(8) ?? 1280);
 const browser = await chromium.launch({ executablePath: findChromium() ?? undefined, args: ['--no-sandbox'] });
-const page = await browser.newPage({ viewport: { width: 1280, height: 1000 }, colorScheme: dark ? 'dark' : 'light' });
+const page = await browser.newPage({ viewport: { width, height: 1000 }, colorScheme: dark ? 'dark' : 'light' });
 await page.goto(process.env.URL ?? 'http://127.0.0.1:4173/');
 await page.getByTestId('demo-button').click();
 await page.getByTestId('epochs-input').fill('15');
