@@ -51,10 +51,14 @@ export function App() {
     async (file: File, options: ReadOptions = DEFAULT_READ_OPTIONS) => {
       setInputError(null);
       setInputRemedy(null);
-      setFile(file);
-      setReadOptions(options);
+      // Remembered once read (or refused), not when cancelled: a re-read must not revive a cancelled file.
+      const remember = () => {
+        setFile(file);
+        setReadOptions(options);
+      };
       try {
         const next = await parser.parse(file, options);
+        remember();
         const previous = settingsRef.current;
         const kept = keptChoices(next, previous);
         const label = kept.label ?? suggestLabel(next);
@@ -74,6 +78,7 @@ export function App() {
         });
       } catch (error) {
         if (error instanceof ParseCancelled) return;
+        remember();
         setInputError(error instanceof Error ? error.message : String(error));
         setInputRemedy(error instanceof DataError ? error.remedy : null);
       }

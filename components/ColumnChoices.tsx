@@ -9,7 +9,8 @@ interface ColumnChoicesProps {
 }
 
 /** The three input modes; 'aggregated' is scores mode with a count column weighting each row. */
-type InputMode = 'train' | 'scores' | 'aggregated';
+const INPUT_MODES = ['train', 'scores', 'aggregated'] as const;
+type InputMode = (typeof INPUT_MODES)[number];
 
 function inputModeOf(settings: Settings): InputMode {
   if (settings.mode === 'train') return 'train';
@@ -68,7 +69,7 @@ export function ColumnChoices({ dataset, settings, onChange }: ColumnChoicesProp
       </label>
       <label>
         Mode
-        <select data-testid="mode-select" value={inputModeOf(settings)} onChange={(e) => chooseMode(e.target.value as InputMode)}>
+        <select data-testid="mode-select" value={inputModeOf(settings)} onChange={(e) => chooseMode(INPUT_MODES.find((m) => m === e.target.value) ?? 'train')}>
           <option value="train">train a model</option>
           <option value="scores">use a score column</option>
           <option value="aggregated" disabled={countCandidates.length === 0}>

@@ -5,11 +5,12 @@ import type { ReadOptions } from '../src/data/read-file';
 import type { Settings } from '../src/settings';
 import { ColumnChoices } from './ColumnChoices';
 import { ColumnTable } from './ColumnTable';
+import { formatPercent } from './format';
 import type { ParseState } from './hooks/useParser';
 import { ParseProgress, ReadControls } from './ReadControls';
 
-export { formatPercent } from './format';
-import { formatPercent } from './format';
+/** Kept here too: other panels import it from this module. */
+export { formatPercent };
 
 interface DataPanelProps {
   dataset: Dataset | null;

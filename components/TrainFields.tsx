@@ -37,23 +37,22 @@ export function TrainFields({ settings, imbalance, disabled, onChange }: TrainFi
           ))}
         </select>
       </label>
-      {focal ? (
+      <NumberField
+        label={focal ? 'pos_weight (unused by focal)' : 'pos_weight'}
+        testId="pos-weight-input"
+        value={settings.posWeight}
+        allowEmpty
+        min={0.01}
+        placeholder={imbalance !== null ? `${imbalance.toFixed(2)} (neg/pos)` : 'neg/pos'}
+        hint="a positive number, or empty for neg/pos"
+        isValid={(v) => v > 0}
+        onCommit={(v) => onChange({ posWeight: v })}
+      />
+      {focal && (
         <>
           <NumberField label="Focal γ" testId="focal-gamma-input" value={settings.focalGamma} min={0} max={10} hint="γ between 0 and 10" isValid={(v) => v >= 0 && v <= 10} onCommit={(v) => v !== null && onChange({ focalGamma: v })} />
           <NumberField label="Focal α (positives)" testId="focal-alpha-input" value={settings.focalAlpha} min={0.01} max={0.99} hint="α strictly between 0 and 1" isValid={(v) => v > 0 && v < 1} onCommit={(v) => v !== null && onChange({ focalAlpha: v })} />
         </>
-      ) : (
-        <NumberField
-          label="pos_weight"
-          testId="pos-weight-input"
-          value={settings.posWeight}
-          allowEmpty
-          min={0.01}
-          placeholder={imbalance !== null ? `${imbalance.toFixed(2)} (neg/pos)` : 'neg/pos'}
-          hint="a positive number, or empty for neg/pos"
-          isValid={(v) => v > 0}
-          onCommit={(v) => onChange({ posWeight: v })}
-        />
       )}
       <NumberField label="Epochs" testId="epochs-input" value={settings.epochs} min={1} max={1000} step={1} hint="a whole number from 1 to 1000" isValid={integerIn(1, 1000)} onCommit={(v) => v !== null && onChange({ epochs: v })} />
       <NumberField label="Learning rate" testId="learning-rate-input" value={settings.learningRate} min={0.00001} max={1} hint="a number in (0, 1]" isValid={(v) => v > 0 && v <= 1} onCommit={(v) => v !== null && onChange({ learningRate: v })} />

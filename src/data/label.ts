@@ -88,7 +88,7 @@ const POSITIVE_WORDS = ['1', 'yes', 'y', 'true', 't', 'positive', 'pos'];
 /** The value of a two-valued column that occurs less often; on a tie, the one that reads as positive. */
 export function rarerValue(column: Column): string {
   const values = distinctValues(column) ?? [];
-  const counts = values.map((v) => countValue(column, v));
+  const counts = countValues(column, values);
   let best = values.length - 1;
   for (let i = values.length - 1; i >= 0; i--) {
     const tie = counts[i] === counts[best];
@@ -97,16 +97,28 @@ export function rarerValue(column: Column): string {
   return values[best];
 }
 
-function countValue(column: Column, value: string): number {
-  let count = 0;
+/**
+ * How often each of `values` occurs, in one pass over the column: this runs on the page, on
+ * every row, right after a file is read.
+ */
+function countValues(column: Column, values: readonly string[]): number[] {
+  const counts = values.map(() => 0);
   if (column.kind === 'numeric') {
-    const target = Number(value);
-    for (const v of column.values) if (v === target) count++;
-    return count;
+    const targets = values.map(Number);
+    const data = column.values;
+    for (let i = 0; i < data.length; i++) {
+      const at = targets.indexOf(data[i]);
+      if (at >= 0) counts[at]++;
+    }
+    return counts;
   }
-  const code = column.levels.indexOf(value);
-  for (const c of column.codes) if (c === code && code >= 0) count++;
-  return count;
+  const byCode = column.levels.map((level) => values.indexOf(level));
+  const codes = column.codes;
+  for (let i = 0; i < codes.length; i++) {
+    const at = codes[i] >= 0 ? byCode[codes[i]] : -1;
+    if (at >= 0) counts[at]++;
+  }
+  return counts;
 }
 
 export interface LabelVector {
@@ -132,26 +144,30 @@ export function encodeLabels(column: Column, positive: string): LabelVector {
   let positives = 0;
   if (column.kind === 'numeric') {
     const target = Number(positive);
-    column.values.forEach((v, i) => {
-      if (v !== v) return;
+    const values = column.values;
+    for (let i = 0; i < n; i++) {
+      const v = values[i];
+      if (v !== v) continue;
       rows[kept] = i;
       if (v === target) {
         labels[kept] = 1;
         positives++;
       }
       kept++;
-    });
+    }
   } else {
     const target = column.levels.indexOf(positive);
-    column.codes.forEach((code, i) => {
-      if (code < 0) return;
+    const codes = column.codes;
+    for (let i = 0; i < n; i++) {
+      const code = codes[i];
+      if (code < 0) continue;
       rows[kept] = i;
       if (code === target) {
         labels[kept] = 1;
         positives++;
       }
       kept++;
-    });
+    }
   }
   if (positives === 0 || positives === kept) {
     const only = positives === 0 ? 'no row has' : 'every row has';

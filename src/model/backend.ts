@@ -94,6 +94,29 @@ export async function benchmarkCurrentBackend(tf: typeof tfc): Promise<number> {
  * 'auto' starts WebGL and WASM, times both, and keeps the faster.
  */
 export async function chooseBackend(tf: typeof tfc, choice: BackendChoice): Promise<BackendSelection> {
+  const selection = await pickBackend(tf, choice);
+  if (selection.backend !== 'wasm') return selection;
+  return { ...selection, reason: `${selection.reason} [${await wasmFeatures(tf)}]` };
+}
+
+/** Whether the WASM backend runs its SIMD build and with how many threads, for the reason line. */
+export async function wasmFeatures(tf: typeof tfc): Promise<string> {
+  const flag = async (name: string): Promise<boolean | null> => {
+    try {
+      return Boolean(await tf.env().getAsync(name));
+    } catch {
+      return null;
+    }
+  };
+  const simd = await flag('WASM_HAS_SIMD_SUPPORT');
+  const threads = await flag('WASM_HAS_MULTITHREAD_SUPPORT');
+  const simdText = simd === null ? 'SIMD unknown' : simd ? 'SIMD on' : 'no SIMD';
+  // Threads need SharedArrayBuffer, i.e. a cross-origin-isolated page.
+  const threadText = threads ? 'multithreaded' : 'single thread (the page is not cross-origin isolated)';
+  return `${simdText}, ${threadText}`;
+}
+
+async function pickBackend(tf: typeof tfc, choice: BackendChoice): Promise<BackendSelection> {
   const failures: string[] = [];
   const withFailures = (text: string): string => (failures.length ? `${text}; ${failures.join('; ')}` : text);
 

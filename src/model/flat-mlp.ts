@@ -36,6 +36,10 @@ export class FlatMlp {
   private readonly adam: Required<AdamSettings>;
   private step = 0;
   private readonly strategy: string;
+  private readonly onesRows = new Map<number, tfc.Tensor2D>();
+  // Constant scalars as tensors once, not converted from numbers on every step.
+  private readonly beta1: tfc.Scalar;
+  private readonly beta2: tfc.Scalar;
 
   /**
    * @param weights kernel, bias, kernel, bias, … as from `model.getWeights()`
@@ -57,6 +61,8 @@ export class FlatMlp {
     this.theta = tf.tidy(() => tf.variable(tf.concat(weights.map((w) => tf.reshape<tfc.Rank.R1>(w, [-1]))), true));
     this.m = tf.tidy(() => tf.variable(tf.zeros<tfc.Rank.R1>([offset]), false));
     this.v = tf.tidy(() => tf.variable(tf.zeros<tfc.Rank.R1>([offset]), false));
+    this.beta1 = tf.scalar(this.adam.beta1);
+    this.beta2 = tf.scalar(this.adam.beta2);
   }
 
   /** Kernel and bias of each layer as views of the flat vector; call inside tf.tidy. */
@@ -150,12 +156,20 @@ export class FlatMlp {
 
   // The three helpers below pick, per backend, the fastest of equivalent
   // formulations (measured: on WASM a transposing matMul flag costs 3–4× an
-  // explicit transpose; on the CPU backend it is the other way round, and a
-  // column sum is 8× slower than a product with a row of ones).
+  // explicit transpose; on the CPU backend it is the other way round; and a
+  // column sum is 5× (WASM) to 8× (CPU) slower than a product with a row of ones).
 
   private matMulTransposeA(a: tfc.Tensor2D, b: tfc.Tensor2D): tfc.Tensor2D {
     const tf = this.tf;
-    return this.strategy === 'wasm' ? tf.matMul(tf.transpose(a), b) : tf.matMul(a, b, true, false);
+    if (this.strategy !== 'wasm') return tf.matMul(a, b, true, false);
+    const [n, p] = a.shape;
+    const q = b.shape[1];
+    // aᵀb = (bᵀa)ᵀ: transpose whichever of a, b is narrower. A one-column b
+    // needs no transpose at all (its transpose is a reshape), nor does the
+    // one-row or one-column result.
+    if (q === 1) return tf.reshape<tfc.Rank.R2>(tf.matMul(tf.reshape<tfc.Rank.R2>(b, [1, n]), a), [p, 1]);
+    if (q < p) return tf.transpose(tf.matMul(tf.transpose(b), a)) as tfc.Tensor2D;
+    return tf.matMul(tf.transpose(a), b);
   }
 
   private matMulTransposeB(a: tfc.Tensor2D, b: tfc.Tensor2D): tfc.Tensor2D {
@@ -165,7 +179,15 @@ export class FlatMlp {
 
   private sumRows(g: tfc.Tensor2D): tfc.Tensor {
     const tf = this.tf;
-    return this.strategy === 'cpu' ? tf.matMul(tf.ones([1, g.shape[0]]), g) : tf.sum(g, 0);
+    if (this.strategy === 'webgl') return tf.sum(g, 0);
+    const n = g.shape[0];
+    let ones = this.onesRows.get(n);
+    if (!ones) {
+      // Kept across steps (batches share a size), freed by dispose().
+      ones = tf.keep(tf.ones<tfc.Rank.R2>([1, n]));
+      this.onesRows.set(n, ones);
+    }
+    return tf.matMul(ones, g);
   }
 
   /**
@@ -181,8 +203,8 @@ export class FlatMlp {
     // m̂ = (1−β1)·M/(1−β1^t), √v̂ = √((1−β2)·V/(1−β2^t)); update = lr·m̂/(√v̂ + ε).
     const vScale = Math.sqrt((1 - beta2) / (1 - beta2 ** t));
     const stepSize = (learningRate * (1 - beta1)) / (1 - beta1 ** t) / vScale;
-    const m = tf.add<tfc.Tensor1D>(tf.mul(this.m, beta1), gradient);
-    const v = tf.add<tfc.Tensor1D>(tf.mul(this.v, beta2), tf.square(gradient));
+    const m = tf.add<tfc.Tensor1D>(tf.mul(this.m, this.beta1), gradient);
+    const v = tf.add<tfc.Tensor1D>(tf.mul(this.v, this.beta2), tf.square(gradient));
     const theta = tf.sub<tfc.Tensor1D>(this.theta, tf.mul(tf.div(m, tf.add(tf.sqrt(v), epsilon / vScale)), stepSize));
     this.m.assign(m);
     this.v.assign(v);
@@ -201,6 +223,7 @@ export class FlatMlp {
 
   /** Frees the parameters and Adam's moments. */
   dispose(): void {
-    this.tf.dispose([this.theta, this.m, this.v]);
+    this.tf.dispose([this.theta, this.m, this.v, this.beta1, this.beta2, ...this.onesRows.values()]);
+    this.onesRows.clear();
   }
 }

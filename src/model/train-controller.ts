@@ -29,6 +29,9 @@ export interface TrainControllerOptions {
 
 type Job = Extract<TrainRequest, { type: 'train' | 'sweep' | 'score' | 'export' }>;
 
+/** The backend cannot run anything any more; already reported as 'lost'. */
+class BackendLost extends Error {}
+
 /** Creates the controller that a worker feeds with messages. */
 export function createTrainController(tf: Tf, emit: Emit, options: TrainControllerOptions = {}): TrainController {
   // Backend choice is remembered per setting: the 'auto' benchmark runs once per worker.
@@ -64,7 +67,11 @@ export function createTrainController(tf: Tf, emit: Emit, options: TrainControll
       lost = true;
       emit({ type: 'lost', runId: currentRun, message: 'the WebGL context was lost' });
     })) watching = true;
-    if (lost) throw new Error('the WebGL context was lost');
+    if (lost) {
+      // The page answers 'lost' by replacing this worker; an error event would only add noise.
+      emit({ type: 'lost', runId, message: 'the WebGL context was lost' });
+      throw new BackendLost();
+    }
     emit({ type: 'backend', runId, backend: selection.backend, reason: selection.reason });
     return selection.backend;
   };
@@ -101,7 +108,7 @@ export function createTrainController(tf: Tf, emit: Emit, options: TrainControll
         await score(job);
       }
     } catch (err) {
-      fail(err);
+      if (!(err instanceof BackendLost)) fail(err);
     } finally {
       cancelledRuns.delete(runId);
       liveRuns.delete(runId);

@@ -15,9 +15,9 @@ export interface BenchServer {
 /** Builds the app when dist/ is missing and serves it; resolves once it answers. */
 export async function serveBuild(port: number): Promise<BenchServer> {
   if (!existsSync('dist/index.html')) spawnSync('npx', ['vite', 'build'], { stdio: 'inherit' });
-  const child: ChildProcess = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'], {
+  // Vite's own script, not npx, so the process to stop is the server itself.
+  const child: ChildProcess = spawn(process.execPath, ['node_modules/vite/bin/vite.js', 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'], {
     stdio: 'ignore',
-    detached: true,
   });
   const url = `http://127.0.0.1:${port}/`;
   const deadline = Date.now() + 30_000;
@@ -31,7 +31,7 @@ export async function serveBuild(port: number): Promise<BenchServer> {
   return {
     url,
     stop: () => {
-      if (child.pid) process.kill(-child.pid);
+      child.kill();
     },
   };
 }

@@ -23,7 +23,8 @@ import { serveBuild } from './browser';
 const PORT = 4182;
 const ROWS = 20_000;
 const FEATURES = 30;
-const EPOCHS = 6;
+const EPOCHS = 10;
+const TORCH_EPOCHS = 30;
 const PYTHON = '/usr/bin/python3';
 const log = (line: string): void => console.log(`[train bench] ${line}`);
 
@@ -110,7 +111,14 @@ async function throughput(page: Page, workerUrl: string, data: { x: Float32Array
   return (await page.evaluate(`(${DRIVER})(${JSON.stringify(args)})`)) as DriverResult;
 }
 
-function torchPeer(data: { x: Float32Array; y: Uint8Array }, trainRows: number): { samplesPerSecond: number; torch: string; threads: number } | string {
+interface Peer {
+  samplesPerSecond: number;
+  bestSamplesPerSecond: number;
+  torch: string;
+  threads: number;
+}
+
+function torchPeer(data: { x: Float32Array; y: Uint8Array }, trainRows: number): Peer | string {
   const probe = spawnSync(PYTHON, ['-c', 'import torch'], { encoding: 'utf8' });
   if (probe.error || probe.status !== 0) return `PyTorch NOT available (${PYTHON} -c "import torch" failed): no peer, no ratio`;
   const dir = mkdtempSync(join(tmpdir(), 'cutoff-train-bench-'));
@@ -118,9 +126,9 @@ function torchPeer(data: { x: Float32Array; y: Uint8Array }, trainRows: number):
     // The same number of training rows the app trains on (its 80% split).
     writeFileSync(join(dir, 'x.f32'), new Uint8Array(data.x.buffer, 0, trainRows * FEATURES * 4));
     writeFileSync(join(dir, 'y.u8'), data.y.subarray(0, trainRows));
-    const out = spawnSync(PYTHON, [join(__dirname, 'torch_peer.py'), join(dir, 'x.f32'), join(dir, 'y.u8'), String(trainRows), String(FEATURES), String(EPOCHS)], { encoding: 'utf8' });
+    const out = spawnSync(PYTHON, [join(__dirname, 'torch_peer.py'), join(dir, 'x.f32'), join(dir, 'y.u8'), String(trainRows), String(FEATURES), String(TORCH_EPOCHS)], { encoding: 'utf8' });
     if (out.status !== 0) return `PyTorch peer failed: ${out.stderr.trim().split('\n').pop() ?? ''}`;
-    return JSON.parse(out.stdout) as { samplesPerSecond: number; torch: string; threads: number };
+    return JSON.parse(out.stdout) as Peer;
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -165,6 +173,12 @@ async function firstCurve(url: string, browser: Browser): Promise<void> {
 }
 
 test('training throughput per backend against PyTorch, and time to the first curve', async () => {
+  const data = syntheticData(ROWS, FEATURES);
+  const trainRows = Math.round(ROWS * 0.8);
+  // PyTorch runs before the browser starts and after it is closed; the faster run is the peer,
+  // so load from elsewhere on the machine can only make the ratios look worse, not better.
+  const peers = [torchPeer(data, trainRows)];
+  const rates = new Map<string, { median: number; best: number }>();
   const server = await serveBuild(PORT);
   const browser = await launch();
   try {
@@ -172,9 +186,7 @@ test('training throughput per backend against PyTorch, and time to the first cur
     if (!worker) throw new Error('no train worker in dist/assets: run vite build');
     const page = await browser.newPage();
     await page.goto(server.url);
-    const data = syntheticData(ROWS, FEATURES);
     log(`MLP ${FEATURES} → 32 → 16 → 1, batch 512, ${ROWS.toLocaleString('en')} rows × ${FEATURES} (80% train), epochs after the first timed`);
-    const rates = new Map<string, number>();
     // BENCH_BACKENDS=wasm,cpu limits the run to some backends.
     const backends = (process.env.BENCH_BACKENDS ?? 'wasm,webgl,cpu,auto').split(',');
     for (const backend of backends) {
@@ -184,22 +196,26 @@ test('training throughput per backend against PyTorch, and time to the first cur
         continue;
       }
       const rate = r.trainSize / median(r.seconds.slice(1));
-      rates.set(backend, rate);
+      rates.set(backend, { median: rate, best: r.trainSize / Math.min(...r.seconds.slice(1)) });
       log(`${backend.padEnd(5)} → ${r.backend}: ${Math.round(rate).toLocaleString('en')} samples/s (epochs ${r.seconds.map((s) => s.toFixed(3)).join(', ')} s; PR-AUC ${r.lastPrAuc.toFixed(3)}) — ${r.reason}`);
-    }
-    const peer = torchPeer(data, Math.round(ROWS * 0.8));
-    if (typeof peer === 'string') log(peer);
-    else {
-      log(`PyTorch ${peer.torch} CPU (${peer.threads} thread${peer.threads === 1 ? '' : 's'}): ${Math.round(peer.samplesPerSecond).toLocaleString('en')} samples/s`);
-      for (const [backend, rate] of rates) {
-        const ratio = rate / peer.samplesPerSecond;
-        log(`RATIO ${backend} / PyTorch CPU: ${ratio.toFixed(2)}× (goal ≥ 0.5×) ${ratio >= 0.5 ? 'OK' : 'BELOW GOAL'}`);
-      }
     }
     await page.close();
     if (process.env.BENCH_FIRST_CURVE !== '0') await firstCurve(server.url, browser);
   } finally {
     await browser.close();
     server.stop();
+  }
+  peers.push(torchPeer(data, trainRows));
+  const measured = peers.filter((p): p is Exclude<typeof p, string> => typeof p !== 'string');
+  const peer = measured.reduce<Peer | undefined>((best, p) => (best && best.samplesPerSecond >= p.samplesPerSecond ? best : p), undefined);
+  const bestPeer = Math.max(...measured.map((p) => p.bestSamplesPerSecond));
+  if (!peer) log(String(peers[0]));
+  else {
+    log(`PyTorch ${peer.torch} CPU (${peer.threads} thread${peer.threads === 1 ? '' : 's'}): ${measured.map((p) => Math.round(p.samplesPerSecond).toLocaleString('en')).join(' / ')} samples/s (before / after the browser; the faster is the peer)`);
+    for (const [backend, rate] of rates) {
+      const ratio = rate.median / peer.samplesPerSecond;
+      const best = rate.best / bestPeer;
+      log(`RATIO ${backend} / PyTorch CPU: ${ratio.toFixed(2)}× median epochs, ${best.toFixed(2)}× fastest epochs (goal ≥ 0.5×) ${ratio >= 0.5 ? 'OK' : 'BELOW GOAL'}`);
+    }
   }
 });

@@ -95,3 +95,29 @@ test('reading shows progress in bytes and rows, and Cancel stops it', async ({ p
   await page.getByTestId('demo-button').click();
   await expect(page.getByTestId('dataset-summary')).toContainText('11183 rows');
 });
+
+test('a crashed reader is reported, replaced, and the next file reads', async ({ page }) => {
+  await page.goto('/');
+  await page.evaluate(() => {
+    const block = new Blob(['1,2,yes\n3,4,no\n'.repeat(65536)]);
+    const file = new File(['a,b,label\n', ...Array.from({ length: 64 }, () => block)], 'big.csv', { type: 'text/csv' });
+    const input = document.querySelector<HTMLInputElement>('[data-testid="file-input"]');
+    if (!input) throw new Error('no file input');
+    const transfer = new DataTransfer();
+    transfer.items.add(file);
+    input.files = transfer.files;
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+  });
+  await expect(page.getByTestId('parse-progress')).toBeVisible();
+  const reader = page.workers().find((w) => w.url().includes('parse.worker'));
+  if (!reader) throw new Error('no parse worker');
+  await reader.evaluate(() => {
+    setTimeout(() => {
+      throw new Error('simulated crash');
+    }, 0);
+  });
+  await expect(page.getByTestId('error')).toContainText('The file reader stopped unexpectedly');
+  await expect(page.getByTestId('error')).toContainText('it has been restarted');
+  await uploadText(page, 'after.csv', 'score,label\n0.9,1\n0.2,0\n');
+  await expect(page.getByTestId('dataset-summary')).toContainText('after.csv: 2 rows');
+});
