@@ -121,11 +121,15 @@ export function App() {
     return (labels.labels.length - labels.positives) / labels.positives;
   }, [labels]);
 
-  /** The labelled rows and every column but the label (and the excluded ones), for the train worker. */
-  const trainingData = useCallback((): TrainingData | null => {
+  /**
+   * The labelled rows and every column but the label, for the train worker: without the
+   * excluded columns for training, with all of them for a loaded model (it names what it needs).
+   */
+  const trainingData = useCallback((withExcluded = false): TrainingData | null => {
     if (!dataset || !labels || settings.labelColumn === null) return null;
     try {
-      return { columns: featureColumns(dataset, settings.labelColumn, settings.excludedColumns), rows: labels.rows, labels: labels.labels };
+      const excluded = withExcluded ? [] : settings.excludedColumns;
+      return { columns: featureColumns(dataset, settings.labelColumn, excluded), rows: labels.rows, labels: labels.labels };
     } catch (error) {
       setInputError(error instanceof Error ? error.message : String(error));
       return null;
@@ -144,7 +148,7 @@ export function App() {
 
   const scoreWithModel = useCallback(
     (files: File[]) => {
-      const data = trainingData();
+      const data = trainingData(true);
       if (data) trainer.score(files, data, trainOptionsOf(settings));
     },
     [trainingData, settings, trainer],

@@ -66,47 +66,61 @@ export function CurveChart(props: CurveChartProps) {
     onIndexChange(Math.min(last, Math.max(0, next)));
   };
 
+  const { xLabel, yLabel, baseline } = props;
+  const base = useMemo(
+    () => (
+      <g transform={`translate(${MARGIN.left},${MARGIN.top})`}>
+        <rect className="plot-area" width={PLOT} height={PLOT_H} onPointerDown={onPointerDown} />
+        <Axes x={x} y={y} width={PLOT} height={PLOT_H} xLabel={xLabel} yLabel={yLabel} />
+        <line className="baseline" x1={x(baseline.x1)} y1={y(baseline.y1)} x2={x(baseline.x2)} y2={y(baseline.y2)} />
+        {compare && <path className="curve compare" data-testid={`${props.testId}-compare`} d={comparePath} />}
+        <path className="curve" d={path} />
+      </g>
+    ),
+    // onPointerDown only starts a drag through refs, so the first one stays valid.
+    [x, y, xLabel, yLabel, baseline.x1, baseline.y1, baseline.x2, baseline.y2, compare, comparePath, path, props.testId],
+  );
   const hx = x(xs[index] ?? 0);
   const hy = y(ys[index] ?? 0);
-  const b = props.baseline;
   return (
     <figure className="chart" data-testid={props.testId}>
       <figcaption>{props.title}</figcaption>
-      <svg
-        ref={svgRef}
-        viewBox={`0 0 ${CHART_SIZE} ${CHART_SIZE}`}
-        role="img"
-        aria-label={`${props.title}. ${props.description}`}
-        {...svgHandlers}
-      >
-        <g transform={`translate(${MARGIN.left},${MARGIN.top})`}>
-          <rect className="plot-area" width={PLOT} height={PLOT_H} onPointerDown={onPointerDown} />
-          <Axes x={x} y={y} width={PLOT} height={PLOT_H} xLabel={props.xLabel} yLabel={props.yLabel} />
-          <line className="baseline" x1={x(b.x1)} y1={y(b.y1)} x2={x(b.x2)} y2={y(b.y2)} />
-          {compare && <path className="curve compare" data-testid={`${props.testId}-compare`} d={comparePath} />}
-          <path className="curve" d={path} />
-          <clipPath id={`${props.testId}-clip`}>
-            <rect width={PLOT} height={PLOT_H} />
-          </clipPath>
-          <g clipPath={`url(#${props.testId}-clip)`}>{props.overlay?.(x, y)}</g>
-          <circle
-            className="handle"
-            data-testid={props.handleTestId}
-            cx={hx}
-            cy={hy}
-            r={8}
-            role="slider"
-            tabIndex={0}
-            aria-label={`${props.title} operating point (threshold)`}
-            aria-valuemin={0}
-            aria-valuemax={1}
-            aria-valuenow={props.threshold}
-            aria-valuetext={`threshold ${formatThreshold(props.threshold)}`}
-            onPointerDown={onPointerDown}
-            onKeyDown={onKeyDown}
-          />
-        </g>
-      </svg>
+      <div className="chart-stack">
+        <svg
+          ref={svgRef}
+          viewBox={`0 0 ${CHART_SIZE} ${CHART_SIZE}`}
+          role="img"
+          aria-label={`${props.title}. ${props.description}`}
+          {...svgHandlers}
+        >
+          {base}
+        </svg>
+        {/* The moving parts live in their own layer, so a drag never repaints the curves. */}
+        <svg className="overlay" viewBox={`0 0 ${CHART_SIZE} ${CHART_SIZE}`}>
+          <g transform={`translate(${MARGIN.left},${MARGIN.top})`}>
+            <clipPath id={`${props.testId}-clip`}>
+              <rect width={PLOT} height={PLOT_H} />
+            </clipPath>
+            <g clipPath={`url(#${props.testId}-clip)`}>{props.overlay?.(x, y)}</g>
+            <circle
+              className="handle"
+              data-testid={props.handleTestId}
+              cx={hx}
+              cy={hy}
+              r={8}
+              role="slider"
+              tabIndex={0}
+              aria-label={`${props.title} operating point (threshold)`}
+              aria-valuemin={0}
+              aria-valuemax={1}
+              aria-valuenow={props.threshold}
+              aria-valuetext={`threshold ${formatThreshold(props.threshold)}`}
+              onPointerDown={onPointerDown}
+              onKeyDown={onKeyDown}
+            />
+          </g>
+        </svg>
+      </div>
     </figure>
   );
 }

@@ -1,5 +1,5 @@
 import { scaleLinear, type ScaleLinear } from 'd3-scale';
-import { useRef, type KeyboardEvent, type ReactNode } from 'react';
+import { useMemo, useRef, type KeyboardEvent, type ReactNode } from 'react';
 import { usePointerDrag } from './hooks/usePointerDrag';
 import { formatThreshold } from './CurveChart';
 
@@ -84,35 +84,50 @@ export function ThresholdChart(props: ThresholdChartProps) {
     );
   };
 
+  const { children, yLabel } = props;
+  const base = useMemo(
+    () => (
+      <g transform={`translate(${WIDE_MARGIN.left},${WIDE_MARGIN.top})`}>
+        <rect className="plot-area" width={PLOT_W} height={PLOT_H} onPointerDown={startDrag(-1)} />
+        {children}
+        {x.ticks(10).map((t) => (
+          <g key={t} transform={`translate(${x(t)},${PLOT_H})`} className="tick">
+            <line y2={5} />
+            <text y={17}>{t}</text>
+          </g>
+        ))}
+        <text className="axis-label" x={PLOT_W / 2} y={PLOT_H + 31} textAnchor="middle">
+          threshold (score ≥ t is positive)
+        </text>
+        <text className="axis-label" transform={`translate(-32,${PLOT_H / 2}) rotate(-90)`} textAnchor="middle">
+          {yLabel}
+        </text>
+      </g>
+    ),
+    // startDrag only reaches refs, so the first render's handler stays valid.
+    [children, yLabel],
+  );
   return (
     <figure className="chart wide" data-testid={props.testId}>
       <figcaption>{props.title}</figcaption>
-      <svg
-        ref={svgRef}
-        viewBox={`0 0 ${WIDE_W} ${WIDE_H}`}
-        role="img"
-        aria-label={`${props.title}. ${props.description}`}
-        {...svgHandlers}
-      >
-        <g transform={`translate(${WIDE_MARGIN.left},${WIDE_MARGIN.top})`}>
-          <rect className="plot-area" width={PLOT_W} height={PLOT_H} onPointerDown={startDrag(-1)} />
-          {props.children}
-          {x.ticks(10).map((t) => (
-            <g key={t} transform={`translate(${x(t)},${PLOT_H})`} className="tick">
-              <line y2={5} />
-              <text y={17}>{t}</text>
-            </g>
-          ))}
-          <text className="axis-label" x={PLOT_W / 2} y={PLOT_H + 31} textAnchor="middle">
-            threshold (score ≥ t is positive)
-          </text>
-          <text className="axis-label" transform={`translate(-32,${PLOT_H / 2}) rotate(-90)`} textAnchor="middle">
-            {props.yLabel}
-          </text>
-          {extras.map((h, i) => handle(h.testId, h.testId, h.label, h.value, i, h.onStep, 'threshold-line band-line'))}
-          {handle('threshold', props.handleTestId, `${props.title}: threshold`, props.threshold, -1, onStep, 'threshold-line')}
-        </g>
-      </svg>
+      <div className="chart-stack">
+        <svg
+          ref={svgRef}
+          viewBox={`0 0 ${WIDE_W} ${WIDE_H}`}
+          role="img"
+          aria-label={`${props.title}. ${props.description}`}
+          {...svgHandlers}
+        >
+          {base}
+        </svg>
+        {/* The lines move on a drag; in their own layer they never repaint the chart body. */}
+        <svg className="overlay" viewBox={`0 0 ${WIDE_W} ${WIDE_H}`}>
+          <g transform={`translate(${WIDE_MARGIN.left},${WIDE_MARGIN.top})`}>
+            {extras.map((h, i) => handle(h.testId, h.testId, h.label, h.value, i, h.onStep, 'threshold-line band-line'))}
+            {handle('threshold', props.handleTestId, `${props.title}: threshold`, props.threshold, -1, onStep, 'threshold-line')}
+          </g>
+        </svg>
+      </div>
       {props.legend}
     </figure>
   );

@@ -17,6 +17,7 @@ export type BackendChoice = 'auto' | BackendName;
  * set where positives are randomly repeated pos_weight times.
  */
 export type LossName = 'weighted-bce' | 'class-weights' | 'focal' | 'oversample';
+/** The losses, in the order the loss menu lists them. */
 export const LOSS_NAMES: readonly LossName[] = ['weighted-bce', 'class-weights', 'focal', 'oversample'];
 
 /** Options of one training run; every field is serialisable settings state. */
@@ -41,6 +42,7 @@ export interface TrainOptions {
   threshold: number;
 }
 
+/** Sensible defaults: 20 epochs, batch 256, Adam 0.001, 20% validation, patience 5, seed 42. */
 export const DEFAULT_TRAIN_OPTIONS: TrainOptions = {
   epochs: 20,
   posWeight: null,
@@ -90,6 +92,7 @@ export interface ModelContext {
   toolVersion: string;
 }
 
+/** Page → train worker. */
 export type TrainRequest =
   | { type: 'train'; runId: number; data: TrainingData; options: TrainOptions }
   /** Trains one model per pos_weight (null: 1, √r, r, 2r with r = neg/pos) and reports each. */
@@ -118,6 +121,7 @@ export interface SweepPoint extends ValidationFigures {
   epochsRun: number;
 }
 
+/** Train worker → page; every event names the job (runId) it belongs to. */
 export type TrainEvent =
   | { type: 'backend'; runId: number; backend: BackendName; reason: string }
   | {

@@ -1,5 +1,6 @@
 import type { BackendName, SweepPoint, TrainEvent, TrainOptions } from '../../src/protocol';
 
+/** What training-status shows as data-state. */
 export type TrainingStatus = 'idle' | 'training' | 'done' | 'cancelled' | 'error';
 
 /** What the worker is asked to do; the page shows sweeps beside, not instead of, the curves. */
@@ -63,8 +64,10 @@ export interface TrainingState {
   sweep: SweepState;
 }
 
+/** No sweep run yet. */
 export const INITIAL_SWEEP: SweepState = { status: 'idle', points: [], total: 0, threshold: 0.5, message: '' };
 
+/** Nothing trained yet. */
 export const INITIAL_TRAINING: TrainingState = {
   status: 'idle',
   backend: null,

@@ -1,4 +1,5 @@
 import { useRef, type PointerEvent, type RefObject } from 'react';
+import { flushSync } from 'react-dom';
 
 /** The pointer in the SVG's own viewBox units. */
 export interface ViewBoxPoint {
@@ -22,9 +23,13 @@ export function usePointerDrag(
   const applyRef = useRef(apply);
   applyRef.current = apply;
 
+  // Rendered synchronously inside the animation frame: left to React's scheduler, the update
+  // would land in a later task and miss this frame's paint.
   const flush = () => {
     frame.current = 0;
-    if (pending.current && dragging.current !== null) applyRef.current(pending.current, dragging.current);
+    const point = pending.current;
+    const which = dragging.current;
+    if (point && which !== null) flushSync(() => applyRef.current(point, which));
   };
   const toViewBox = (event: PointerEvent<SVGElement>): ViewBoxPoint | null => {
     const svg = svgRef.current;

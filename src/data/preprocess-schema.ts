@@ -28,6 +28,7 @@ const categoricalStep = z.object({
   indicator: z.boolean(),
 });
 
+/** The zod schema of a {@link Preprocessor} as JSON. */
 export const preprocessorSchema = z.object({
   version: z.literal(1),
   steps: z.array(z.discriminatedUnion('kind', [numericStep, categoricalStep])),

@@ -40,6 +40,7 @@ export interface CategoricalStep {
   indicator: boolean;
 }
 
+/** One column's encoding. */
 export type PreprocessStep = NumericStep | CategoricalStep;
 
 /** The fitted preprocessing: steps in input order, the names of the inputs, and what was dropped. */
@@ -61,6 +62,7 @@ export interface PreprocessOptions {
   identifierShare: number;
 }
 
+/** At most 20 inputs per text column; more distinct values than half the rows is an identifier. */
 export const DEFAULT_PREPROCESS_OPTIONS: PreprocessOptions = { maxLevels: 20, identifierShare: 0.5 };
 
 const FOLDED_EXAMPLES = 8;

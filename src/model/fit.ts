@@ -140,9 +140,10 @@ export async function fit(
         waited = 0;
         outcome.bestEpoch = epoch;
         outcome.bestFigures = figures;
-        // Copies: the report's array goes to the page, and the weights keep training.
+        // Copies: the report's array goes to the page, and the weights keep training (a
+        // cancel mid-epoch must not leave a half-trained epoch in the model).
         outcome.bestScores = scores.slice();
-        if (earlyStopping) outcome.weights = await net.weights();
+        outcome.weights = await net.weights();
       } else {
         waited++;
       }
@@ -154,7 +155,6 @@ export async function fit(
         break;
       }
     }
-    if (outcome.bestEpoch > 0 && !earlyStopping) outcome.weights = await net.weights();
     return outcome;
   } finally {
     net.dispose();

@@ -1,45 +1,26 @@
 /**
- * A fast trainer for the MLP that buildMlp() defines. All parameters live in
- * ONE flat tf.Variable, the backward pass is written out by hand, and Adam
- * updates the flat vector in a dozen ops. tfjs's generic path (layers apply,
- * tape autodiff, per-variable Adam) spends ~170 kernel launches per batch on
- * this tiny network; this one ~60, which is what per-batch time is made of on
- * WASM and WebGL for a model this small. Weights go back into the tf.layers
- * model with {@link FlatMlp.copyInto}, so the exported artefact is unchanged.
+ * A fast trainer for the MLP that createMlp() defines. The backward pass is
+ * written out by hand and the parameters sit in one flat vector (see
+ * param-store.ts for where it lives per backend). tfjs's generic path (layers
+ * apply, tape autodiff, per-variable Adam) spends ~170 kernel launches per
+ * batch on this tiny network; this one ~35 on WASM and CPU, ~55 on WebGL, and
+ * launches are what per-batch time is made of for a model this small. The
+ * trained vector ({@link FlatMlp.weights}) has the layout of a layers model's
+ * getWeights(), so toLayersModel() turns it back into an ordinary layers model.
  */
 import type * as tfc from '@tensorflow/tfjs-core';
-import type * as tfl from '@tensorflow/tfjs-layers';
 import { logitGradient } from './losses';
+import { DeviceParams, HostParams, type AdamSettings, type LayerParams, type LayerSlot, type ParamStore } from './param-store';
 
-/** Adam settings; defaults are tf.train.adam's. */
-export interface AdamSettings {
-  learningRate: number;
-  beta1?: number;
-  beta2?: number;
-  epsilon?: number;
-}
-
-interface LayerSlot {
-  inputs: number;
-  units: number;
-  kernelOffset: number;
-  biasOffset: number;
-}
+export type { AdamSettings } from './param-store';
 
 /** Dense ReLU layers and a linear logit output, trained with the losses of losses.ts and Adam. */
 export class FlatMlp {
   private readonly tf: typeof tfc;
   private readonly slots: LayerSlot[];
-  private readonly theta: tfc.Variable<tfc.Rank.R1>;
-  private readonly m: tfc.Variable<tfc.Rank.R1>;
-  private readonly v: tfc.Variable<tfc.Rank.R1>;
-  private readonly adam: Required<AdamSettings>;
-  private step = 0;
+  private readonly store: ParamStore;
   private readonly strategy: string;
   private readonly onesRows = new Map<number, tfc.Tensor2D>();
-  // Constant scalars as tensors once, not converted from numbers on every step.
-  private readonly beta1: tfc.Scalar;
-  private readonly beta2: tfc.Scalar;
 
   /**
    * @param weights kernel, bias, kernel, bias, … as from `model.getWeights()`
@@ -49,7 +30,6 @@ export class FlatMlp {
     if (weights.length < 2 || weights.length % 2 !== 0) throw new RangeError('expected kernel and bias pairs');
     this.tf = tf;
     this.strategy = tf.getBackend();
-    this.adam = { beta1: 0.9, beta2: 0.999, epsilon: 1e-7, ...adam };
     this.slots = [];
     let offset = 0;
     for (let i = 0; i < weights.length; i += 2) {
@@ -57,25 +37,23 @@ export class FlatMlp {
       this.slots.push({ inputs, units, kernelOffset: offset, biasOffset: offset + inputs * units });
       offset += inputs * units + units;
     }
-    // tf.variable() does not take ownership of its initial value: tidy frees it.
-    this.theta = tf.tidy(() => tf.variable(tf.concat(weights.map((w) => tf.reshape<tfc.Rank.R1>(w, [-1]))), true));
-    this.m = tf.tidy(() => tf.variable(tf.zeros<tfc.Rank.R1>([offset]), false));
-    this.v = tf.tidy(() => tf.variable(tf.zeros<tfc.Rank.R1>([offset]), false));
-    this.beta1 = tf.scalar(this.adam.beta1);
-    this.beta2 = tf.scalar(this.adam.beta2);
+    const initial = new Float32Array(offset);
+    let at = 0;
+    for (const w of weights) {
+      initial.set(w.dataSync(), at);
+      at += w.size;
+    }
+    const settings = { beta1: 0.9, beta2: 0.999, epsilon: 1e-7, ...adam };
+    this.store = this.strategy === 'webgl' ? new DeviceParams(tf, this.slots, initial, settings) : new HostParams(tf, this.slots, initial, settings);
   }
 
-  /** Kernel and bias of each layer as views of the flat vector; call inside tf.tidy. */
-  private params(): { kernel: tfc.Tensor2D; bias: tfc.Tensor1D }[] {
-    const tf = this.tf;
-    return this.slots.map((s) => ({
-      kernel: tf.reshape(tf.slice(this.theta, [s.kernelOffset], [s.inputs * s.units]), [s.inputs, s.units]),
-      bias: tf.slice(this.theta, [s.biasOffset], [s.units]),
-    }));
+  /** Kernel and bias of each layer as tensors; call inside tf.tidy. */
+  private params(): LayerParams[] {
+    return this.store.tensors();
   }
 
   /** Forward pass; returns every layer's output, the logits [n, 1] last. */
-  private forward(x: tfc.Tensor2D, params: { kernel: tfc.Tensor2D; bias: tfc.Tensor1D }[]): tfc.Tensor2D[] {
+  private forward(x: tfc.Tensor2D, params: LayerParams[]): tfc.Tensor2D[] {
     const outputs: tfc.Tensor2D[] = [x];
     params.forEach(({ kernel, bias }, i) => {
       const last = i === params.length - 1;
@@ -84,17 +62,9 @@ export class FlatMlp {
     return outputs;
   }
 
-  /**
-   * Resolves once queued GPU work is done (reads a few bytes), so a GPU
-   * backend's command queue cannot grow without bound between epochs.
-   */
-  async sync(): Promise<void> {
-    const probe = this.tf.slice(this.theta, [0], [1]);
-    try {
-      await probe.data();
-    } finally {
-      probe.dispose();
-    }
+  /** Resolves once queued GPU work is done, so a GPU backend's command queue cannot grow without bound between epochs. */
+  sync(): Promise<void> {
+    return this.store.sync();
   }
 
   /** Logits [n, 1] for standardised inputs [n, inputs]. */
@@ -114,7 +84,12 @@ export class FlatMlp {
    * form for γ > 0. No loss value is computed: the loop evaluates it per epoch.
    */
   trainStep(x: tfc.Tensor2D, y: tfc.Tensor2D, c: tfc.Tensor2D, gamma = 0): void {
-    this.tf.tidy(() => this.applyAdam(this.gradient(x, y, c, gamma)));
+    const parts = this.tf.tidy(() => this.gradientParts(x, y, c, gamma));
+    try {
+      this.store.update(parts);
+    } finally {
+      this.tf.dispose(parts);
+    }
   }
 
   /**
@@ -124,34 +99,36 @@ export class FlatMlp {
    */
   gradient(x: tfc.Tensor2D, y: tfc.Tensor2D, c: tfc.Tensor2D, gamma = 0): tfc.Tensor1D {
     const tf = this.tf;
-    return tf.tidy(() => {
-      const params = this.params();
-      const outputs = this.forward(x, params);
-      const z = outputs[outputs.length - 1];
-      let g = logitGradient(tf, y, z, c, gamma) as tfc.Tensor2D;
+    return tf.tidy(() => tf.concat(this.gradientParts(x, y, c, gamma).map((t) => tf.reshape(t, [-1]))) as tfc.Tensor1D);
+  }
 
-      const grads: tfc.Tensor[] = new Array(this.slots.length * 2);
-      for (let l = this.slots.length - 1; l >= 0; l--) {
-        grads[2 * l] = this.matMulTransposeA(outputs[l], g);
-        grads[2 * l + 1] = this.sumRows(g);
-        if (l > 0) {
-          // ReLU passes the gradient where its output was positive.
-          g = tf.mul(this.matMulTransposeB(g, params[l].kernel), tf.step(outputs[l]));
-        }
+  /** The gradient as kernel, bias, kernel, bias, … tensors; call inside tf.tidy. */
+  private gradientParts(x: tfc.Tensor2D, y: tfc.Tensor2D, c: tfc.Tensor2D, gamma: number): tfc.Tensor[] {
+    const tf = this.tf;
+    const params = this.params();
+    const outputs = this.forward(x, params);
+    const z = outputs[outputs.length - 1];
+    let g = logitGradient(tf, y, z, c, gamma) as tfc.Tensor2D;
+    const grads: tfc.Tensor[] = new Array(this.slots.length * 2);
+    for (let l = this.slots.length - 1; l >= 0; l--) {
+      grads[2 * l] = this.matMulTransposeA(outputs[l], g);
+      grads[2 * l + 1] = this.sumRows(g);
+      if (l > 0) {
+        // ReLU passes the gradient where its output was positive.
+        g = tf.mul(this.matMulTransposeB(g, params[l].kernel), tf.step(outputs[l]));
       }
-      return tf.concat(grads.map((t) => tf.reshape(t, [-1]))) as tfc.Tensor1D;
-    });
+    }
+    return grads;
   }
 
   /** The parameters as one vector (kernel, bias, kernel, bias, … in layer order), copied out. */
-  async weights(): Promise<Float32Array> {
-    return Float32Array.from(await this.theta.data());
+  weights(): Promise<Float32Array> {
+    return this.store.read();
   }
 
   /** Replaces the parameters with a vector from {@link weights} (restores the best epoch). */
   setWeights(flat: Float32Array): void {
-    if (flat.length !== this.theta.size) throw new RangeError(`expected ${this.theta.size} parameters, got ${flat.length}`);
-    this.tf.tidy(() => this.theta.assign(this.tf.tensor1d(flat)));
+    this.store.write(flat);
   }
 
   // The three helpers below pick, per backend, the fastest of equivalent
@@ -190,40 +167,10 @@ export class FlatMlp {
     return tf.matMul(ones, g);
   }
 
-  /**
-   * Adam, algebraically as tf.train.adam, in 10 ops: the moments are kept
-   * unnormalised (M = m/(1−β1), V = v/(1−β2), so M ← β1·M + g needs no
-   * (1−β1)·g), and both bias corrections and those factors are folded into
-   * one scalar step size and epsilon.
-   */
-  private applyAdam(gradient: tfc.Tensor1D): void {
-    const tf = this.tf;
-    const { learningRate, beta1, beta2, epsilon } = this.adam;
-    const t = ++this.step;
-    // m̂ = (1−β1)·M/(1−β1^t), √v̂ = √((1−β2)·V/(1−β2^t)); update = lr·m̂/(√v̂ + ε).
-    const vScale = Math.sqrt((1 - beta2) / (1 - beta2 ** t));
-    const stepSize = (learningRate * (1 - beta1)) / (1 - beta1 ** t) / vScale;
-    const m = tf.add<tfc.Tensor1D>(tf.mul(this.m, this.beta1), gradient);
-    const v = tf.add<tfc.Tensor1D>(tf.mul(this.v, this.beta2), tf.square(gradient));
-    const theta = tf.sub<tfc.Tensor1D>(this.theta, tf.mul(tf.div(m, tf.add(tf.sqrt(v), epsilon / vScale)), stepSize));
-    this.m.assign(m);
-    this.v.assign(v);
-    this.theta.assign(theta);
-  }
-
-  /** Writes the current weights into a tf.layers model of the same architecture. */
-  copyInto(model: tfl.LayersModel): void {
-    const tensors = this.tf.tidy(() => this.params().flatMap(({ kernel, bias }) => [kernel, bias]));
-    try {
-      model.setWeights(tensors);
-    } finally {
-      this.tf.dispose(tensors);
-    }
-  }
-
   /** Frees the parameters and Adam's moments. */
   dispose(): void {
-    this.tf.dispose([this.theta, this.m, this.v, this.beta1, this.beta2, ...this.onesRows.values()]);
+    this.store.dispose();
+    this.tf.dispose([...this.onesRows.values()]);
     this.onesRows.clear();
   }
 }

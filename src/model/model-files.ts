@@ -15,8 +15,11 @@ import type { Tf } from './tf';
 import { toLayersModel, type TrainedModel, type TrainedSettings } from './trained-model';
 import { isZip, readZip, writeZip } from './zip';
 
+/** The names of the three files in the exported archive. */
 export const MODEL_JSON = 'model.json';
+/** The weights file that model.json's manifest names. */
 export const WEIGHTS_BIN = 'model.weights.bin';
+/** The {@link ModelCard}. */
 export const PREPROCESSING_JSON = 'preprocessing.json';
 
 /** preprocessing.json: everything but the network needed to score new rows, and how it was trained. */

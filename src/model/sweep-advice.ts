@@ -14,8 +14,13 @@ export const PR_AUC_MARGIN = 0.05;
 const fmt = (x: number): string => (Number.isFinite(x) ? x.toFixed(3) : '—');
 const fmtWeight = (x: number): string => (x >= 10 ? x.toFixed(1) : x.toPrecision(3));
 
-/** The sweep point whose weight is nearest to `weight` on a log scale, if within a factor 1.5. */
+/**
+ * The sweep point that speaks for `weight`: the nearest on a log scale if within a factor 1.5,
+ * or the heaviest one when `weight` is above every weight swept (precision only falls further).
+ */
 export function nearestSweepPoint(points: readonly SweepPoint[], weight: number): SweepPoint | null {
+  const heaviest = points.reduce<SweepPoint | null>((top, p) => (top === null || p.posWeight > top.posWeight ? p : top), null);
+  if (heaviest && weight > heaviest.posWeight) return heaviest;
   let best: SweepPoint | null = null;
   let distance = Infinity;
   for (const p of points) {
@@ -44,15 +49,17 @@ export function adviseWeight(weight: number | null, ratio: number | null, points
     warnings.push(`pos_weight ${fmtWeight(weight)} is far above the class ratio (${fmtWeight(ratio)}): training may be unstable and precision may collapse.`);
   }
   const here = nearestSweepPoint(points, weight);
-  if (!here) return warnings;
-  const sharpest = points.reduce((best, p) => (p.precision > best.precision ? p : best), here);
-  if (sharpest.precision > 0 && here.precision < PRECISION_COLLAPSE_SHARE * sharpest.precision) {
+  // The reference is the weight with the best PR-AUC, not the most precise one: a weight of 1
+  // is often very precise at 0.5 only because it finds few positives.
+  const best = bestSweepPoint(points);
+  if (!here || !best || here === best) return warnings;
+  const at = here.posWeight === weight ? '' : ` (the nearest weight swept to ${fmtWeight(weight)})`;
+  if (best.precision > 0 && here.precision < PRECISION_COLLAPSE_SHARE * best.precision) {
     warnings.push(
-      `The sweep measured precision ${fmt(here.precision)} at threshold ${threshold} for pos_weight ${fmtWeight(here.posWeight)}, against ${fmt(sharpest.precision)} for pos_weight ${fmtWeight(sharpest.posWeight)} (recall ${fmt(here.recall)} vs ${fmt(sharpest.recall)}): this weight collapses precision at this threshold.`,
+      `The sweep measured precision ${fmt(here.precision)} at threshold ${threshold} for pos_weight ${fmtWeight(here.posWeight)}${at}, against ${fmt(best.precision)} for pos_weight ${fmtWeight(best.posWeight)}, the best PR-AUC (recall ${fmt(here.recall)} vs ${fmt(best.recall)}): this weight collapses precision at this threshold.`,
     );
   }
-  const best = bestSweepPoint(points);
-  if (best && best !== here && here.prAuc < best.prAuc - PR_AUC_MARGIN) {
+  if (here.prAuc < best.prAuc - PR_AUC_MARGIN) {
     warnings.push(`Its validation PR-AUC (${fmt(here.prAuc)}) is lower than at pos_weight ${fmtWeight(best.posWeight)} (${fmt(best.prAuc)}).`);
   }
   return warnings;

@@ -31,7 +31,7 @@ export interface TrainedModel {
  * Builds the tf.layers model with the trained weights (for export or prediction). The
  * caller disposes it with disposeMlp.
  */
-export function toLayersModel(tf: Tf, model: TrainedModel): tfl.Sequential {
+export function toLayersModel(tf: Tf, model: Pick<TrainedModel, 'inputDim' | 'hiddenUnits' | 'weights'>): tfl.Sequential {
   const layers = createMlp(tf, { inputDim: model.inputDim, hiddenUnits: model.hiddenUnits, seed: 0 });
   try {
     const shapes = layers.getWeights().map((w) => w.shape);

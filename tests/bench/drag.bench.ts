@@ -38,8 +38,9 @@ async function measureDrag(url: string, n: number) {
     await page.getByTestId('metric-roc-auc-ci').filter({ hasText: 'bootstrap)' }).waitFor({ timeout: 120_000 });
     await page.waitForTimeout(500);
     await page.evaluate(() => {
-      const w = window as unknown as { __latencies: number[]; __longTasks: number[] };
+      const w = window as unknown as { __latencies: number[]; __fromHandler: number[]; __longTasks: number[] };
       w.__latencies = [];
+      w.__fromHandler = [];
       w.__longTasks = [];
       new PerformanceObserver((list) => list.getEntries().forEach((e) => w.__longTasks.push(e.duration))).observe({ type: 'longtask' });
       // Pointer-to-paint: from the event's timestamp to just after the next frame is produced.
@@ -47,12 +48,19 @@ async function measureDrag(url: string, n: number) {
         'pointermove',
         (event) => {
           const t0 = event.timeStamp;
-          requestAnimationFrame(() => setTimeout(() => w.__latencies.push(performance.now() - t0), 0));
+          const handled = performance.now();
+          requestAnimationFrame(() =>
+            setTimeout(() => {
+              const now = performance.now();
+              w.__latencies.push(now - t0);
+              w.__fromHandler.push(now - handled);
+            }, 0),
+          );
         },
         { capture: true },
       );
     });
-    const svg = await page.getByTestId('roc-chart').locator('svg').boundingBox();
+    const svg = await page.getByTestId('roc-chart').locator('svg[role="img"]').boundingBox();
     const handle = await page.getByTestId('roc-handle').boundingBox();
     if (!svg || !handle) throw new Error('ROC chart not on screen');
     // Raw input events through the DevTools protocol, paced at 120 Hz like a fast mouse,
@@ -74,11 +82,21 @@ async function measureDrag(url: string, n: number) {
     await Promise.all(sent);
     await mouse('mouseReleased', at(1));
     await page.waitForTimeout(200);
-    const { latencies, longTasks } = await page.evaluate(() => {
-      const w = window as unknown as { __latencies: number[]; __longTasks: number[] };
-      return { latencies: w.__latencies, longTasks: w.__longTasks };
+    const { latencies, fromHandler, longTasks } = await page.evaluate(() => {
+      const w = window as unknown as { __latencies: number[]; __fromHandler: number[]; __longTasks: number[] };
+      return { latencies: w.__latencies, fromHandler: w.__fromHandler, longTasks: w.__longTasks };
     });
-    return { n, loadMs, moves: i, frames: latencies.length, p50: percentile(latencies, 50), p95: percentile(latencies, 95), longest: Math.max(0, ...longTasks) };
+    return {
+      n,
+      loadMs,
+      moves: i,
+      frames: latencies.length,
+      p50: percentile(latencies, 50),
+      p95: percentile(latencies, 95),
+      handlerP50: percentile(fromHandler, 50),
+      handlerP95: percentile(fromHandler, 95),
+      longest: Math.max(0, ...longTasks),
+    };
   } finally {
     await browser.close();
   }
@@ -91,10 +109,17 @@ test('drag across the ROC curve at 1e6 scores', async () => {
     const big = await measureDrag(server.url, 1_000_000);
     for (const r of [peer, big]) {
       console.log(
-        `drag, ${r.n.toLocaleString('en')} scores: p50 ${r.p50.toFixed(1)} ms, p95 ${r.p95.toFixed(1)} ms pointer-to-paint over ${r.frames} frames (${r.moves} pointer moves); longest task during the drag ${r.longest.toFixed(0)} ms; load to first curve ${r.loadMs} ms`,
+        `drag, ${r.n.toLocaleString('en')} scores: over ${r.frames} frames (${r.moves} pointer moves): ` +
+          `event timestamp → paint p50 ${r.p50.toFixed(1)} ms, p95 ${r.p95.toFixed(1)} ms; ` +
+          `handler → paint p50 ${r.handlerP50.toFixed(1)} ms, p95 ${r.handlerP95.toFixed(1)} ms; ` +
+          `longest task during the drag ${r.longest.toFixed(0)} ms; load to first curve ${r.loadMs} ms`,
       );
     }
-    console.log(`drag p95 ratio 1e6 / 1e4 scores: ${(big.p95 / peer.p95).toFixed(2)}× (budget: p95 <= 16 ms ${big.p95 <= 16 ? 'met' : 'NOT met'}; no task over 50 ms ${big.longest <= 50 ? 'met' : 'NOT met'})`);
+    console.log(
+      `drag p95 ratio 1e6 / 1e4 scores: ${(big.handlerP95 / peer.handlerP95).toFixed(2)}× (handler → paint); ` +
+        `budget p95 <= 16 ms: ${big.handlerP95 <= 16 ? 'met' : 'NOT met'} handler → paint, ${big.p95 <= 16 ? 'met' : 'NOT met'} from the event timestamp ` +
+        `(that one includes waiting for the next frame, up to 16.7 ms at 60 Hz); no task over 50 ms: ${big.longest <= 50 ? 'met' : 'NOT met'}`,
+    );
   } finally {
     server.stop();
   }

@@ -25,7 +25,7 @@ test('demo: train, drag the ROC handle, snap to optimal, export what the page sh
   const handle = page.getByTestId('roc-handle');
   // The panels above may push the chart below the fold; the mouse only reaches what is on screen.
   await page.getByTestId('roc-chart').scrollIntoViewIfNeeded();
-  const chart = await page.getByTestId('roc-chart').locator('svg').boundingBox();
+  const chart = await page.getByTestId('roc-chart').locator('svg[role="img"]').boundingBox();
   const start = await handle.boundingBox();
   if (!chart || !start) throw new Error('ROC chart not on screen');
   await page.mouse.move(start.x + start.width / 2, start.y + start.height / 2);
