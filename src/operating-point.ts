@@ -2,6 +2,7 @@
  * The operating-point export: the chosen threshold with everything needed to defend and
  * deploy it. One zod schema validates what Cutoff writes and what it (or anyone) reads back.
  */
+import './zod-setup';
 import { z } from 'zod';
 
 export const OPERATING_POINT_SCHEMA_VERSION = 1;

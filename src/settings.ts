@@ -2,11 +2,9 @@
  * The user's decisions as one serialisable object: what the views show and what the export
  * records. Data never goes in here, only choices about it.
  */
+import './zod-setup';
 import { z } from 'zod';
 import { DEFAULT_TRAIN_OPTIONS, type TrainOptions } from './protocol';
-
-// The page's CSP forbids eval, which zod otherwise probes for (a reported violation) to compile parsers.
-z.config({ jitless: true });
 
 export const settingsSchema = z.object({
   mode: z.enum(['train', 'scores']),

@@ -13,7 +13,6 @@ import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import wasmUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import wasmSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreadedSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
-import { z } from 'zod';
 import type { TrainEvent, TrainRequest } from '../src/protocol';
 import { createTrainController } from '../src/model/train-controller';
 
@@ -22,8 +21,6 @@ setWasmPaths({
   'tfjs-backend-wasm-simd.wasm': wasmSimdUrl,
   'tfjs-backend-wasm-threaded-simd.wasm': wasmThreadedSimdUrl,
 });
-// The CSP forbids eval; zod would otherwise probe for it (a reported violation) to compile parsers.
-z.config({ jitless: true });
 // Threads need SharedArrayBuffer, which browsers give only to cross-origin-isolated pages.
 if (!self.crossOriginIsolated) tfc.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
 

@@ -6,6 +6,7 @@
  */
 import type * as tfc from '@tensorflow/tfjs-core';
 import type * as tfl from '@tensorflow/tfjs-layers';
+import '../zod-setup';
 import { z } from 'zod';
 import type { Preprocessor } from '../data/preprocess';
 import { parsePreprocessor } from '../data/preprocess-schema';

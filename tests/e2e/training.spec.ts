@@ -91,8 +91,10 @@ test('a pos_weight sweep fills its table and a row can be taken into the setting
   const rows = table.locator('tbody tr');
   await expect(rows).toHaveCount(4);
   await rows.nth(3).getByRole('button', { name: /^Use pos_weight/ }).click();
+  await expect(page.getByTestId('pos-weight-input')).toHaveValue(/^\d/);
   const chosen = Number(await page.getByTestId('pos-weight-input').inputValue());
   expect(chosen).toBeGreaterThan(1);
+  await expect(rows.nth(3)).toHaveAttribute('aria-current', 'true');
   // No model was trained by the sweep: the curves wait for Train.
   await expect(page.getByTestId('training-status')).toHaveAttribute('data-state', 'idle');
 });
@@ -124,7 +126,8 @@ test('a crashed worker is restarted on WASM, the run goes on, and the settings a
   await loadSmall(page);
   await page.getByTestId('backend-select').selectOption('cpu');
   await page.getByTestId('batch-size-input').fill('8');
-  await page.getByTestId('epochs-input').fill('4');
+  // Long enough on the CPU backend that the crash lands mid-run.
+  await page.getByTestId('epochs-input').fill('20');
   await page.getByTestId('train-button').click();
   await expect(page.getByTestId('backend')).toHaveText('cpu', { timeout: 30_000 });
   await trainWorker(page).evaluate(() => {
@@ -135,7 +138,7 @@ test('a crashed worker is restarted on WASM, the run goes on, and the settings a
   await expect(page.getByTestId('training-notice')).toContainText('restarted on WASM');
   await expect(page.getByTestId('training-status')).toHaveAttribute('data-state', 'done', { timeout: 60_000 });
   await expect(page.getByTestId('backend')).toHaveText('wasm');
-  await expect(page.getByTestId('epochs-input')).toHaveValue('4');
+  await expect(page.getByTestId('epochs-input')).toHaveValue('20');
   await expect(page.getByTestId('batch-size-input')).toHaveValue('8');
   await expect(page.getByTestId('backend-select')).toHaveValue('cpu');
 });
