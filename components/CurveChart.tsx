@@ -3,6 +3,7 @@ import { line } from 'd3-shape';
 import { useMemo, useRef, type KeyboardEvent, type ReactNode } from 'react';
 import { decimate } from '../src/metrics';
 import { Axes } from './Axes';
+import { LayeredChart } from './LayeredChart';
 import { usePointerDrag } from './hooks/usePointerDrag';
 
 export const CHART_SIZE = 300;
@@ -83,45 +84,42 @@ export function CurveChart(props: CurveChartProps) {
   const hx = x(xs[index] ?? 0);
   const hy = y(ys[index] ?? 0);
   return (
-    <figure className="chart" data-testid={props.testId}>
-      <figcaption>{props.title}</figcaption>
-      <div className="chart-stack">
-        <svg
-          ref={svgRef}
-          viewBox={`0 0 ${CHART_SIZE} ${CHART_SIZE}`}
-          role="img"
-          aria-label={`${props.title}. ${props.description}`}
-          {...svgHandlers}
-        >
-          {base}
-        </svg>
-        {/* The moving parts live in their own layer, so a drag never repaints the curves. */}
-        <svg className="overlay" viewBox={`0 0 ${CHART_SIZE} ${CHART_SIZE}`}>
-          <g transform={`translate(${MARGIN.left},${MARGIN.top})`}>
-            <clipPath id={`${props.testId}-clip`}>
-              <rect width={PLOT} height={PLOT_H} />
-            </clipPath>
-            <g clipPath={`url(#${props.testId}-clip)`}>{props.overlay?.(x, y)}</g>
-            <circle
-              className="handle"
-              data-testid={props.handleTestId}
-              cx={hx}
-              cy={hy}
-              r={8}
-              role="slider"
-              tabIndex={0}
-              aria-label={`${props.title} operating point (threshold)`}
-              aria-valuemin={0}
-              aria-valuemax={1}
-              aria-valuenow={props.threshold}
-              aria-valuetext={`threshold ${formatThreshold(props.threshold)}`}
-              onPointerDown={onPointerDown}
-              onKeyDown={onKeyDown}
-            />
-          </g>
-        </svg>
-      </div>
-    </figure>
+    <LayeredChart
+      testId={props.testId}
+      title={props.title}
+      description={props.description}
+      className="chart"
+      width={CHART_SIZE}
+      height={CHART_SIZE}
+      margin={MARGIN}
+      svgRef={svgRef}
+      svgHandlers={svgHandlers}
+      base={base}
+      overlay={
+        <>
+          <clipPath id={`${props.testId}-clip`}>
+            <rect width={PLOT} height={PLOT_H} />
+          </clipPath>
+          <g clipPath={`url(#${props.testId}-clip)`}>{props.overlay?.(x, y)}</g>
+          <circle
+            className="handle"
+            data-testid={props.handleTestId}
+            cx={hx}
+            cy={hy}
+            r={8}
+            role="slider"
+            tabIndex={0}
+            aria-label={`${props.title} operating point (threshold)`}
+            aria-valuemin={0}
+            aria-valuemax={1}
+            aria-valuenow={props.threshold}
+            aria-valuetext={`threshold ${formatThreshold(props.threshold)}`}
+            onPointerDown={onPointerDown}
+            onKeyDown={onKeyDown}
+          />
+        </>
+      }
+    />
   );
 }
 

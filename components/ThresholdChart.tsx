@@ -1,6 +1,7 @@
 import { scaleLinear, type ScaleLinear } from 'd3-scale';
 import { useMemo, useRef, type KeyboardEvent, type ReactNode } from 'react';
 import { usePointerDrag } from './hooks/usePointerDrag';
+import { LayeredChart } from './LayeredChart';
 import { formatThreshold } from './CurveChart';
 
 export const WIDE_W = 460;
@@ -108,27 +109,25 @@ export function ThresholdChart(props: ThresholdChartProps) {
     [children, yLabel],
   );
   return (
-    <figure className="chart wide" data-testid={props.testId}>
-      <figcaption>{props.title}</figcaption>
-      <div className="chart-stack">
-        <svg
-          ref={svgRef}
-          viewBox={`0 0 ${WIDE_W} ${WIDE_H}`}
-          role="img"
-          aria-label={`${props.title}. ${props.description}`}
-          {...svgHandlers}
-        >
-          {base}
-        </svg>
-        {/* The lines move on a drag; in their own layer they never repaint the chart body. */}
-        <svg className="overlay" viewBox={`0 0 ${WIDE_W} ${WIDE_H}`}>
-          <g transform={`translate(${WIDE_MARGIN.left},${WIDE_MARGIN.top})`}>
-            {extras.map((h, i) => handle(h.testId, h.testId, h.label, h.value, i, h.onStep, 'threshold-line band-line'))}
-            {handle('threshold', props.handleTestId, `${props.title}: threshold`, props.threshold, -1, onStep, 'threshold-line')}
-          </g>
-        </svg>
-      </div>
+    <LayeredChart
+      testId={props.testId}
+      title={props.title}
+      description={props.description}
+      className="chart wide"
+      width={WIDE_W}
+      height={WIDE_H}
+      margin={WIDE_MARGIN}
+      svgRef={svgRef}
+      svgHandlers={svgHandlers}
+      base={base}
+      overlay={
+        <>
+          {extras.map((h, i) => handle(h.testId, h.testId, h.label, h.value, i, h.onStep, 'threshold-line band-line'))}
+          {handle('threshold', props.handleTestId, `${props.title}: threshold`, props.threshold, -1, onStep, 'threshold-line')}
+        </>
+      }
+    >
       {props.legend}
-    </figure>
+    </LayeredChart>
   );
 }
