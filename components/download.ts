@@ -8,6 +8,7 @@ import { DEFAULT_TRAIN_OPTIONS } from '../src/protocol';
 import type { Settings } from '../src/settings';
 import type { BootstrapIntervals } from './hooks/useBootstrap';
 import type { Evaluation } from './hooks/useEvaluation';
+import { summarizeCurve } from '../src/metrics/curve-summary';
 import { wilsonInterval } from '../src/metrics/interval';
 import type { TrainingState } from './hooks/useTrainer';
 
@@ -72,6 +73,7 @@ export function downloadOperatingPoint(context: ExportContext): void {
       averagePrecision: curve.averagePrecision(),
     },
     intervals: intervalsOf(shown.confusion, context.bootstrap),
+    curves: summarizeCurve(curve, shown.index),
     impliedCostRatio: shown.impliedCostRatio,
   });
   offerDownload(serializeOperatingPoint(point), 'operating-point.json', 'application/json');

@@ -85,6 +85,13 @@ export const operatingPointSchema = z
     }),
     /** C_FN / C_FP range for which this threshold is cost-optimal on the evaluated data. */
     impliedCostRatio: z.object({ low: z.number().min(0), high: z.number().min(0).nullable() }).nullable(),
+    /** The evaluated ROC and PR curves, decimated to about 200 points, for a report or a second look. */
+    curves: z
+      .object({
+        roc: z.object({ fpr: z.array(probability), tpr: z.array(probability), threshold: z.array(z.number().finite()) }),
+        pr: z.object({ recall: z.array(probability), precision: z.array(probability), threshold: z.array(z.number().finite()) }),
+      })
+      .optional(),
   })
   .refine((p) => p.band === null || p.band.lower <= p.band.upper, { message: 'band.lower must not exceed band.upper' });
 
@@ -134,6 +141,7 @@ export interface OperatingPointInput {
   impliedCostRatio: { low: number; high: number } | null;
   /** Confidence intervals by metric name, where computed. */
   intervals?: Record<string, { low: number; high: number; level: number; method: string }>;
+  curves?: OperatingPoint['curves'];
 }
 
 /** Builds and validates the export; undefined figures (NaN) become null, an unbounded ratio's high end too. */
@@ -157,6 +165,7 @@ export function buildOperatingPoint(input: OperatingPointInput): OperatingPoint 
     evaluatedOn: input.evaluatedOn,
     confusion: input.confusion,
     metrics: input.intervals ? { ...metrics, intervals: input.intervals } : metrics,
+    ...(input.curves ? { curves: input.curves } : {}),
     impliedCostRatio:
       input.impliedCostRatio === null
         ? null

@@ -60,6 +60,13 @@ test('demo: train, drag the ROC handle, snap to optimal, export what the page sh
   expect(exported.costs).toMatchObject({ falsePositive: 1, falseNegative: 20 });
   expect(exported.dataset).toMatchObject({ fileName: 'mammography.csv', rows: 11183, positives: 260 });
   expect(exported.metrics.rocAuc).toBeCloseTo(await numberOf(page, 'metric-roc-auc'), 4);
+  // A decimated curve travels with it, and holds the chosen point.
+  expect(exported.curves.roc.fpr.length).toBeGreaterThan(2);
+  expect(exported.curves.roc.fpr.length).toBeLessThan(500);
+  const chosen = exported.curves.roc.threshold.indexOf(exported.threshold);
+  expect(chosen).toBeGreaterThanOrEqual(0);
+  expect(exported.curves.roc.tpr[chosen]).toBeCloseTo(optimal.tp / 52, 12);
+  expect(exported.metrics.intervals.recall.method).toBe('Wilson');
 
   // The data never left the browser: every request stayed on the app's own origin.
   const outside = watch.requests.filter((url) => !url.startsWith(ORIGIN) && !url.startsWith('blob:') && !url.startsWith('data:'));
