@@ -51,6 +51,8 @@ export function App() {
     async (file: File, options: ReadOptions = DEFAULT_READ_OPTIONS) => {
       setInputError(null);
       setInputRemedy(null);
+      // A new file starts afresh: a message dismissed for the last one may be news for this one.
+      setDismissed(null);
       // Remembered once read (or refused), not when cancelled: a re-read must not revive a cancelled file.
       const remember = () => {
         setFile(file);
