@@ -7,7 +7,7 @@ import { explainLabelChoice, keptChoices, suggestLabel } from '../src/data/label
 import { DEFAULT_READ_OPTIONS, type ReadOptions } from '../src/data/read-file';
 import { suggestCountColumn, suggestScoreColumn } from '../src/data/scores';
 import type { TrainingData } from '../src/protocol';
-import { trainOptionsOf, type Settings } from '../src/settings';
+import { trainOptionsOf, type DataSettings, type Settings } from '../src/settings';
 import { DataPanel } from './DataPanel';
 import { ErrorBanner } from './ErrorBanner';
 import { remedyActions } from './remedy-actions';
@@ -43,6 +43,8 @@ export function App() {
   settingsRef.current = settings;
   const parser = useParser();
   const trainer = useTrainer();
+  const { parse } = parser;
+  const resetTraining = trainer.reset;
   const { labels, evaluation, error: evaluationError, remedy: evaluationRemedy } = useEvaluation(dataset, settings, trainer.state);
   const bootstrap = useBootstrap(evaluation);
   const compare = useComparison(dataset, evaluation, settings.mode === 'scores' ? settings.compareColumn : null, settings.weightColumn);
@@ -59,7 +61,7 @@ export function App() {
         setReadOptions(options);
       };
       try {
-        const next = await parser.parse(file, options);
+        const next = await parse(file, options);
         remember();
         const previous = settingsRef.current;
         const kept = keptChoices(next, previous);
@@ -67,7 +69,7 @@ export function App() {
         const score = kept.scoreColumn ?? suggestScoreColumn(next, label?.column ?? null);
         // An aggregated score,label,count file: its count column weights the rows.
         const weight = kept.weightColumn ?? (score === null ? null : suggestCountColumn(next, [label?.column ?? null, score]));
-        trainer.reset();
+        resetTraining();
         setDataset(next);
         change({
           labelColumn: label?.column ?? null,
@@ -85,7 +87,7 @@ export function App() {
         setInputRemedy(error instanceof DataError ? error.remedy : null);
       }
     },
-    [parser, trainer, change],
+    [parse, resetTraining, change],
   );
 
   const loadDemo = useCallback(async () => {
@@ -97,6 +99,15 @@ export function App() {
       setInputError(`The demo data could not be loaded: ${error instanceof Error ? error.message : String(error)}`);
     }
   }, [load]);
+
+  // The data panel is memoised on what it shows, so dragging the threshold does not re-render it.
+  const onFile = useCallback((chosen: File) => void load(chosen), [load]);
+  const onDemo = useCallback(() => void loadDemo(), [loadDemo]);
+  const { mode, labelColumn, positiveValue, scoreColumn, weightColumn, scoreTransform, excludedColumns } = settings;
+  const dataSettings = useMemo(
+    (): DataSettings => ({ mode, labelColumn, positiveValue, scoreColumn, weightColumn, scoreTransform, excludedColumns }),
+    [mode, labelColumn, positiveValue, scoreColumn, weightColumn, scoreTransform, excludedColumns],
+  );
 
   const reread = useCallback(
     (patch: Partial<ReadOptions>) => {
@@ -206,11 +217,11 @@ export function App() {
           <DataPanel
             dataset={dataset}
             labels={labels}
-            settings={settings}
+            settings={dataSettings}
             parse={parser.state}
             readOptions={file ? readOptions : null}
-            onFile={(file) => void load(file)}
-            onDemo={() => void loadDemo()}
+            onFile={onFile}
+            onDemo={onDemo}
             onCancelParse={parser.cancel}
             onReread={reread}
             onChange={change}

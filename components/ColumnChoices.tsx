@@ -1,10 +1,10 @@
 import { distinctValues, type Dataset } from '../src/data/dataset';
 import { suggestCountColumn } from '../src/data/scores';
-import type { Settings } from '../src/settings';
+import type { DataSettings, Settings } from '../src/settings';
 
 interface ColumnChoicesProps {
   dataset: Dataset;
-  settings: Settings;
+  settings: DataSettings;
   onChange: (patch: Partial<Settings>) => void;
 }
 
@@ -12,7 +12,7 @@ interface ColumnChoicesProps {
 const INPUT_MODES = ['train', 'scores', 'aggregated'] as const;
 type InputMode = (typeof INPUT_MODES)[number];
 
-function inputModeOf(settings: Settings): InputMode {
+function inputModeOf(settings: DataSettings): InputMode {
   if (settings.mode === 'train') return 'train';
   return settings.weightColumn === null ? 'scores' : 'aggregated';
 }

@@ -1,16 +1,16 @@
 import { describeDistinct, summarizeColumn } from '../src/data/column-summary';
 import type { Dataset } from '../src/data/dataset';
-import type { Settings } from '../src/settings';
+import type { DataSettings, Settings } from '../src/settings';
 import { formatPercent } from './format';
 
 interface ColumnTableProps {
   dataset: Dataset;
-  settings: Settings;
+  settings: DataSettings;
   onChange: (patch: Partial<Settings>) => void;
 }
 
 /** What a column is used for in the current mode, or null when it is a candidate feature. */
-function roleOf(name: string, settings: Settings): string | null {
+function roleOf(name: string, settings: DataSettings): string | null {
   if (name === settings.labelColumn) return 'label';
   if (settings.mode === 'scores') {
     if (name === settings.scoreColumn) return 'score';

@@ -1,8 +1,8 @@
-import { useState, type DragEvent } from 'react';
+import { memo, useState, type DragEvent } from 'react';
 import { distinctValues, type Dataset } from '../src/data/dataset';
 import type { LabelVector } from '../src/data/label';
 import type { ReadOptions } from '../src/data/read-file';
-import type { Settings } from '../src/settings';
+import type { DataSettings, Settings } from '../src/settings';
 import { ColumnChoices } from './ColumnChoices';
 import { ColumnTable } from './ColumnTable';
 import { formatPercent } from './format';
@@ -15,7 +15,7 @@ export { formatPercent };
 interface DataPanelProps {
   dataset: Dataset | null;
   labels: LabelVector | null;
-  settings: Settings;
+  settings: DataSettings;
   parse: ParseState;
   /** How the current file was read; null when no file was chosen (or the demo is shown). */
   readOptions: ReadOptions | null;
@@ -27,7 +27,7 @@ interface DataPanelProps {
 }
 
 /** Bringing data in: the demo, a file picker and drop zone, how the file was read, the columns and the label and mode choices. */
-export function DataPanel({ dataset, labels, settings, parse, readOptions, onFile, onDemo, onCancelParse, onReread, onChange }: DataPanelProps) {
+export const DataPanel = memo(function DataPanel({ dataset, labels, settings, parse, readOptions, onFile, onDemo, onCancelParse, onReread, onChange }: DataPanelProps) {
   const [dragOver, setDragOver] = useState(false);
   const onDrop = (event: DragEvent<HTMLElement>) => {
     event.preventDefault();
@@ -103,4 +103,4 @@ export function DataPanel({ dataset, labels, settings, parse, readOptions, onFil
       )}
     </section>
   );
-}
+});

@@ -115,3 +115,7 @@ export function trainOptionsOf(settings: Settings): TrainOptions {
   const { epochs, posWeight, loss, focalGamma, focalAlpha, learningRate, batchSize, validationFraction, patience, seed, backend, threshold } = settings;
   return { ...DEFAULT_TRAIN_OPTIONS, epochs, posWeight, loss, focalGamma, focalAlpha, learningRate, batchSize, validationFraction, patience, seed, backend, threshold };
 }
+
+/** The settings about the data's columns: what the data panel shows and edits. */
+export const DATA_SETTING_KEYS = ['mode', 'labelColumn', 'positiveValue', 'scoreColumn', 'weightColumn', 'scoreTransform', 'excludedColumns'] as const;
+export type DataSettings = Pick<Settings, (typeof DATA_SETTING_KEYS)[number]>;
