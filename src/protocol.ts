@@ -172,18 +172,21 @@ export type TrainEvent =
 
 // ---------------------------------------------------------------- metrics worker
 
-export type MetricsRequest = {
-  type: 'bootstrap';
-  requestId: number;
+/** Scored cases as the metrics worker receives them (copies: the page keeps its own). */
+export interface ScoredCases {
   scores: Float64Array;
   /** 1 = positive, 0 = negative. */
   labels: Uint8Array;
   weights: Float64Array | null;
-  replicates: number;
-  seed: number;
-};
+}
+
+export type MetricsRequest =
+  | ({ type: 'curve'; requestId: number } & ScoredCases)
+  | ({ type: 'bootstrap'; requestId: number; replicates: number; seed: number } & ScoredCases);
 
 export type MetricsEvent =
+  /** A ScoreCurve's arrays, sorted off the main thread; rebuilt with `new ScoreCurve(n, …)`. */
+  | { type: 'curve'; requestId: number; n: number; thresholds: Float64Array; cumTp: Float64Array; cumFp: Float64Array }
   | { type: 'bootstrap-progress'; requestId: number; done: number; total: number }
   | {
       type: 'bootstrap';

@@ -1,21 +1,30 @@
 /// <reference lib="webworker" />
-// Runs the heavier metrics (bootstrap intervals) off the main thread.
+// Runs the metrics that need the rows off the main thread: sorting scores into a curve, and
+// the bootstrap intervals.
 import { bootstrapAucAp } from '../src/metrics/bootstrap';
+import { ScoreCurve } from '../src/metrics/score-curve';
 import type { MetricsEvent, MetricsRequest } from '../src/protocol';
 
 declare const self: DedicatedWorkerGlobalScope;
 
-const post = (event: MetricsEvent) => self.postMessage(event);
+const post = (event: MetricsEvent, transfer: Transferable[] = []) => self.postMessage(event, transfer);
 // Progress is reported every few percent, not per replicate.
 const PROGRESS_STEPS = 20;
 
 self.onmessage = (message: MessageEvent<MetricsRequest>) => {
-  const { requestId, scores, labels, weights, replicates, seed } = message.data;
+  const request = message.data;
+  const { requestId, scores, labels, weights } = request;
   try {
-    const every = Math.max(1, Math.floor(replicates / PROGRESS_STEPS));
+    if (request.type === 'curve') {
+      const curve = ScoreCurve.from(scores, labels, weights ?? undefined);
+      const { thresholds, cumTp, cumFp } = curve;
+      post({ type: 'curve', requestId, n: curve.n, thresholds, cumTp, cumFp }, [thresholds.buffer, cumTp.buffer, cumFp.buffer]);
+      return;
+    }
+    const every = Math.max(1, Math.floor(request.replicates / PROGRESS_STEPS));
     const result = bootstrapAucAp(scores, labels, weights ?? undefined, {
-      replicates,
-      seed,
+      replicates: request.replicates,
+      seed: request.seed,
       onProgress: (done, total) => done % every === 0 && post({ type: 'bootstrap-progress', requestId, done, total }),
     });
     post({

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { MetricsEvent, MetricsRequest } from '../../src/protocol';
+import { casesForWorker, transferablesOf } from './useCurve';
 import type { Evaluation } from './useEvaluation';
 
 export interface BootstrapIntervals {
@@ -40,16 +41,9 @@ export function useBootstrap(evaluation: Evaluation | null): { intervals: Bootst
         setProgress(null);
       } else setProgress(null);
     };
-    const request: MetricsRequest = {
-      type: 'bootstrap',
-      requestId,
-      scores: Float64Array.from(evaluation.scores),
-      labels: evaluation.labels.slice(),
-      weights: evaluation.weights ? evaluation.weights.slice() : null,
-      replicates: replicatesFor(evaluation.scores.length),
-      seed: SEED,
-    };
-    worker.postMessage(request, [request.scores.buffer, request.labels.buffer, ...(request.weights ? [request.weights.buffer] : [])]);
+    const cases = casesForWorker(evaluation.scores, evaluation.labels, evaluation.weights);
+    const request: MetricsRequest = { type: 'bootstrap', requestId, replicates: replicatesFor(evaluation.scores.length), seed: SEED, ...cases };
+    worker.postMessage(request, transferablesOf(cases));
   }, [evaluation]);
 
   return { intervals, progress };

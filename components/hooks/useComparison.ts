@@ -1,7 +1,8 @@
 import { useMemo, useState } from 'react';
 import type { Dataset } from '../../src/data/dataset';
 import { scoreInputs } from '../../src/data/scores';
-import { ScoreCurve } from '../../src/metrics';
+import type { ScoreCurve } from '../../src/metrics';
+import { useCurve } from './useCurve';
 import type { Evaluation } from './useEvaluation';
 
 export interface Comparison {
@@ -27,18 +28,23 @@ export function useComparison(
   weightColumn: string | null,
 ): { comparison: Comparison | null; error: string | null; pin: (label: string) => void; unpin: () => void; pinned: boolean } {
   const [pinned, setPinned] = useState<Comparison | null>(null);
-  const fromColumn = useMemo(() => {
+  const inputs = useMemo(() => {
     if (!dataset || !evaluation || compareColumn === null || evaluation.evaluatedOn !== 'all rows') return { value: null, error: null };
     try {
-      const inputs = scoreInputs(dataset, evaluation.rows, compareColumn, weightColumn);
-      return { value: comparisonOf(compareColumn, ScoreCurve.from(inputs.scores, evaluation.labels, inputs.weights ?? undefined)), error: null };
+      return { value: scoreInputs(dataset, evaluation.rows, compareColumn, weightColumn), error: null };
     } catch (error) {
       return { value: null, error: error instanceof Error ? error.message : String(error) };
     }
   }, [dataset, evaluation, compareColumn, weightColumn]);
+  // Sorted in a worker like the main scores: a second column can be as long as the first.
+  const built = useCurve(inputs.value?.scores ?? null, inputs.value ? (evaluation?.labels ?? null) : null, inputs.value?.weights ?? null);
+  const fromColumn = useMemo(
+    () => (compareColumn !== null && built.curve ? comparisonOf(compareColumn, built.curve) : null),
+    [compareColumn, built.curve],
+  );
   return {
-    comparison: fromColumn.value ?? pinned,
-    error: fromColumn.error,
+    comparison: fromColumn ?? pinned,
+    error: inputs.error ?? built.error,
     pin: (label: string) => evaluation && setPinned(comparisonOf(label, evaluation.curve)),
     unpin: () => setPinned(null),
     pinned: pinned !== null,

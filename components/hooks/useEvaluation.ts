@@ -8,6 +8,7 @@ import { scoreInputs } from '../../src/data/scores';
 import { ScoreCurve } from '../../src/metrics';
 import type { Settings } from '../../src/settings';
 import type { TrainingState } from './useTrainer';
+import { useCurve } from './useCurve';
 
 export interface Evaluation {
   curve: ScoreCurve;
@@ -31,7 +32,8 @@ export interface EvaluationResult {
 
 /**
  * The scores and labels the threshold is chosen on: the validation split of a trained model,
- * every labelled row scored by an imported model, or every labelled row of a scores file. Built once per score set, never on a drag.
+ * every labelled row scored by an imported model, or every labelled row of a scores file. The
+ * curve is built once per score set, in a worker, never on a drag.
  */
 export function useEvaluation(dataset: Dataset | null, settings: Settings, training: TrainingState): EvaluationResult {
   const { labelColumn, positiveValue, mode, scoreColumn, weightColumn, scoreTransform } = settings;
@@ -47,15 +49,16 @@ export function useEvaluation(dataset: Dataset | null, settings: Settings, train
   }, [dataset, labelColumn, positiveValue]);
 
   const { validationIndices, validationScores, evaluatedOn } = training;
-  const evaluation = useMemo((): { value: Evaluation | null; error: string | null; remedy?: Remedy | null } => {
+  // The cases the threshold is chosen on; their curve is sorted in a worker (useCurve).
+  const scored = useMemo((): { value: Omit<Evaluation, 'curve'> | null; error: string | null; remedy?: Remedy | null } => {
     const vector = labels.value;
     if (!dataset || !vector) return { value: null, error: null };
     try {
       if (mode === 'scores') {
         if (scoreColumn === null) return { value: null, error: null };
         const inputs = scoreInputs(dataset, vector.rows, scoreColumn, weightColumn, scoreTransform);
-        const curve = ScoreCurve.from(inputs.scores, vector.labels, inputs.weights ?? undefined);
-        return { value: { curve, evaluatedOn: 'all rows', rows: vector.rows, scores: inputs.scores, labels: vector.labels, weights: inputs.weights, transform: inputs.transform }, error: null };
+        const value = { evaluatedOn: 'all rows' as const, rows: vector.rows, scores: inputs.scores, labels: vector.labels, weights: inputs.weights, transform: inputs.transform };
+        return { value, error: null };
       }
       if (!validationIndices || !validationScores) return { value: null, error: null };
       const validationLabels = new Uint8Array(validationIndices.length);
@@ -64,18 +67,33 @@ export function useEvaluation(dataset: Dataset | null, settings: Settings, train
         validationLabels[j] = vector.labels[i];
         rows[j] = vector.rows[i];
       });
-      const curve = ScoreCurve.from(validationScores, validationLabels);
-      return { value: { curve, evaluatedOn, rows, scores: validationScores, labels: validationLabels, weights: null }, error: null };
+      return { value: { evaluatedOn, rows, scores: validationScores, labels: validationLabels, weights: null }, error: null };
     } catch (error) {
       return { value: null, error: messageOf(error), remedy: error instanceof DataError ? error.remedy : null };
     }
   }, [dataset, labels.value, mode, scoreColumn, weightColumn, scoreTransform, validationIndices, validationScores, evaluatedOn]);
 
+  const cases = scored.value;
+  // A scores file can hold millions of rows and changes rarely: sort it in a worker. A validation
+  // split is small and changes every epoch: sort it here, so the views never blink between epochs.
+  const viaWorker = mode === 'scores';
+  const built = useCurve(viaWorker ? (cases?.scores ?? null) : null, cases?.labels ?? null, cases?.weights ?? null);
+  const local = useMemo(() => {
+    if (viaWorker || !cases) return { curve: null, error: null };
+    try {
+      return { curve: ScoreCurve.from(cases.scores, cases.labels, cases.weights ?? undefined), error: null };
+    } catch (error) {
+      return { curve: null, error: messageOf(error) };
+    }
+  }, [viaWorker, cases]);
+  const curve = viaWorker ? built.curve : local.curve;
+  const evaluation = useMemo(() => (cases && curve ? { ...cases, curve } : null), [cases, curve]);
+
   return {
     labels: labels.value,
-    evaluation: evaluation.value,
-    error: labels.error ?? evaluation.error,
-    remedy: labels.error ? null : (evaluation.remedy ?? null),
+    evaluation,
+    error: labels.error ?? scored.error ?? (viaWorker ? built.error : local.error),
+    remedy: labels.error ? null : (scored.remedy ?? null),
   };
 }
 
