@@ -1,6 +1,7 @@
 import { distinctValues, type Dataset } from '../src/data/dataset';
 import { suggestCountColumn } from '../src/data/scores';
 import type { DataSettings, Settings } from '../src/settings';
+import { ColumnSelect } from './ColumnSelect';
 
 interface ColumnChoicesProps {
   dataset: Dataset;
@@ -79,17 +80,14 @@ export function ColumnChoices({ dataset, settings, onChange }: ColumnChoicesProp
       </label>
       {settings.mode === 'scores' && (
         <>
-          <label>
-            Score column
-            <select data-testid="score-select" value={settings.scoreColumn ?? ''} onChange={(e) => onChange({ scoreColumn: e.target.value || null })}>
-              <option value="">choose…</option>
-              {numericColumns.map((c) => (
-                <option key={c.name} value={c.name}>
-                  {c.name}
-                </option>
-              ))}
-            </select>
-          </label>
+          <ColumnSelect
+            testId="score-select"
+            label="Score column"
+            value={settings.scoreColumn}
+            names={numericColumns.map((c) => c.name)}
+            none="choose…"
+            onChange={(name) => onChange({ scoreColumn: name })}
+          />
           <label>
             Scores are
             <select
@@ -102,17 +100,14 @@ export function ColumnChoices({ dataset, settings, onChange }: ColumnChoicesProp
               <option value="sigmoid">logits: apply the sigmoid</option>
             </select>
           </label>
-          <label>
-            Count / weight column
-            <select data-testid="weight-select" value={settings.weightColumn ?? ''} onChange={(e) => onChange({ weightColumn: e.target.value || null })}>
-              <option value="">none (each row counts once)</option>
-              {countCandidates.map((c) => (
-                <option key={c.name} value={c.name}>
-                  {c.name}
-                </option>
-              ))}
-            </select>
-          </label>
+          <ColumnSelect
+            testId="weight-select"
+            label="Count / weight column"
+            value={settings.weightColumn}
+            names={countCandidates.map((c) => c.name)}
+            none="none (each row counts once)"
+            onChange={(name) => onChange({ weightColumn: name })}
+          />
         </>
       )}
     </div>

@@ -1,4 +1,5 @@
 import type { Settings } from '../src/settings';
+import { ColumnSelect } from './ColumnSelect';
 import { formatMetric } from './format';
 import type { Comparison } from './hooks/useComparison';
 
@@ -19,17 +20,14 @@ export function CompareControls({ settings, candidates, comparison, pinned, canP
   return (
     <div className="compare-row">
       {settings.mode === 'scores' ? (
-        <label>
-          Compare with score column
-          <select data-testid="compare-select" value={settings.compareColumn ?? ''} onChange={(e) => onChange({ compareColumn: e.target.value || null })}>
-            <option value="">none</option>
-            {candidates.map((name) => (
-              <option key={name} value={name}>
-                {name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <ColumnSelect
+          testId="compare-select"
+          label="Compare with score column"
+          value={settings.compareColumn}
+          names={candidates}
+          none="none"
+          onChange={(name) => onChange({ compareColumn: name })}
+        />
       ) : pinned ? (
         <button type="button" data-testid="unpin-button" onClick={onUnpin}>
           Stop comparing with the pinned model

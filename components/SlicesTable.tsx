@@ -3,6 +3,7 @@ import type { Dataset } from '../src/data/dataset';
 import { metricsFromConfusion } from '../src/metrics';
 import { sliceCurves } from '../src/metrics/slices';
 import type { Settings } from '../src/settings';
+import { ColumnSelect } from './ColumnSelect';
 import { formatCount, formatMetric } from './format';
 import type { Evaluation } from './hooks/useEvaluation';
 
@@ -29,17 +30,14 @@ export function SlicesTable({ dataset, evaluation, settings, onChange }: SlicesT
   return (
     <section className="panel slices-panel" aria-labelledby="slices-heading">
       <h2 id="slices-heading">Slices</h2>
-      <label>
-        Split the metrics by
-        <select data-testid="slice-select" value={column?.name ?? ''} onChange={(e) => onChange({ sliceColumn: e.target.value || null })}>
-          <option value="">{candidates.length === 0 ? 'no text column to split by' : 'choose a column…'}</option>
-          {candidates.map((c) => (
-            <option key={c.name} value={c.name}>
-              {c.name}
-            </option>
-          ))}
-        </select>
-      </label>
+      <ColumnSelect
+        testId="slice-select"
+        label="Split the metrics by"
+        value={column?.name ?? null}
+        names={candidates.map((c) => c.name)}
+        none={candidates.length === 0 ? 'no text column to split by' : 'choose a column…'}
+        onChange={(name) => onChange({ sliceColumn: name })}
+      />
       {slices.length > 0 && (
         <table className="metrics slices" data-testid="slices-table">
           <thead>
