@@ -1,7 +1,9 @@
 import { useEffect, useRef, useState } from 'react';
 import type { MetricsEvent, MetricsRequest } from '../../src/protocol';
+import type { PendingRequest, WorkerClient } from '../../src/worker-client';
 import { casesForWorker, transferablesOf } from './useCurve';
 import type { Evaluation } from './useEvaluation';
+import { createMetricsClient } from './worker-clients';
 
 export interface BootstrapIntervals {
   replicates: number;
@@ -10,41 +12,72 @@ export interface BootstrapIntervals {
   averagePrecision: { low: number; high: number };
 }
 
+export interface BootstrapState {
+  intervals: BootstrapIntervals | null;
+  /** Share of replicates done while the worker runs; null otherwise. */
+  progress: number | null;
+  /** Why there are no intervals (the worker failed or could not load); null otherwise. */
+  error: string | null;
+}
+
+export const NO_BOOTSTRAP: BootstrapState = { intervals: null, progress: null, error: null };
+
 // Fewer resamples on very large score sets keep the worker's answer within seconds.
 const replicatesFor = (n: number) => (n > 200_000 ? 200 : 1000);
 const SEED = 20261123;
+
+/** The scored cases the intervals are computed from. */
+export type BootstrapCases = Pick<Evaluation, 'scores' | 'labels' | 'weights'>;
+
+/**
+ * The hook's logic without React: each `run` supersedes the request before it and reports every
+ * state through `show`. Driven by the fake worker in tests/unit/worker/bootstrap.test.ts.
+ */
+export function createBootstrapRunner(client: WorkerClient<MetricsRequest, MetricsEvent>, show: (state: BootstrapState) => void): { run: (cases: BootstrapCases | null) => void } {
+  let current: PendingRequest | null = null;
+  const onEvent = (event: MetricsEvent): void => {
+    if (event.type === 'bootstrap-progress') show({ intervals: null, progress: event.done / event.total, error: null });
+    else if (event.type === 'bootstrap') {
+      const { replicates, confidence, rocAuc, averagePrecision } = event;
+      show({ intervals: { replicates, confidence, rocAuc, averagePrecision }, progress: null, error: null });
+    } else if (event.type === 'error') show({ ...NO_BOOTSTRAP, error: `Bootstrap intervals failed: ${event.message}` });
+  };
+  return {
+    run: (evaluation) => {
+      current?.abandon();
+      current = null;
+      show(NO_BOOTSTRAP);
+      if (!evaluation) return;
+      const cases = casesForWorker(evaluation.scores, evaluation.labels, evaluation.weights);
+      const replicates = replicatesFor(evaluation.scores.length);
+      current = client.request((requestId) => ({ type: 'bootstrap', requestId, replicates, seed: SEED, ...cases }), {
+        transfer: transferablesOf(cases),
+        onEvent,
+        onFailure: (failure) => show({ ...NO_BOOTSTRAP, error: failure.message }),
+      });
+    },
+  };
+}
 
 /**
  * Stratified bootstrap intervals for ROC-AUC and AP, computed in a worker for each new score
  * set; a newer score set supersedes a running request. Null until the worker answers.
  */
-export function useBootstrap(evaluation: Evaluation | null): { intervals: BootstrapIntervals | null; progress: number | null } {
-  const workerRef = useRef<Worker | null>(null);
-  const requestRef = useRef(0);
-  const [intervals, setIntervals] = useState<BootstrapIntervals | null>(null);
-  const [progress, setProgress] = useState<number | null>(null);
-
-  useEffect(() => () => workerRef.current?.terminate(), []);
+export function useBootstrap(evaluation: Evaluation | null): BootstrapState {
+  const runnerRef = useRef<ReturnType<typeof createBootstrapRunner> | null>(null);
+  const [state, setState] = useState<BootstrapState>(NO_BOOTSTRAP);
 
   useEffect(() => {
-    setIntervals(null);
-    setProgress(null);
-    if (!evaluation) return;
-    const worker = (workerRef.current ??= new Worker(new URL('../../workers/metrics.worker.ts', import.meta.url), { type: 'module' }));
-    const requestId = ++requestRef.current;
-    worker.onmessage = (message: MessageEvent<MetricsEvent>) => {
-      const event = message.data;
-      if (event.requestId !== requestRef.current) return;
-      if (event.type === 'bootstrap-progress') setProgress(event.done / event.total);
-      else if (event.type === 'bootstrap') {
-        setIntervals({ replicates: event.replicates, confidence: event.confidence, rocAuc: event.rocAuc, averagePrecision: event.averagePrecision });
-        setProgress(null);
-      } else setProgress(null);
+    const client = createMetricsClient();
+    runnerRef.current = createBootstrapRunner(client, setState);
+    return () => {
+      runnerRef.current = null;
+      client.dispose();
     };
-    const cases = casesForWorker(evaluation.scores, evaluation.labels, evaluation.weights);
-    const request: MetricsRequest = { type: 'bootstrap', requestId, replicates: replicatesFor(evaluation.scores.length), seed: SEED, ...cases };
-    worker.postMessage(request, transferablesOf(cases));
-  }, [evaluation]);
+  }, []);
 
-  return { intervals, progress };
+  // Declared after the effect above, so on mount the runner exists when this one runs.
+  useEffect(() => runnerRef.current?.run(evaluation), [evaluation]);
+
+  return state;
 }
