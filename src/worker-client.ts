@@ -34,7 +34,7 @@ export interface WorkerFailure {
 }
 
 export interface WorkerClientConfig<Req, Ev> {
-  /** The worker in words, e.g. "training worker". */
+  /** The worker in words, after "the": e.g. "training worker". */
   name: string;
   /** Starts a worker; called lazily, and again after a crash. */
   spawn: () => WorkerLike;
@@ -92,14 +92,13 @@ interface Entry<Ev> {
 
 /** The user-facing sentence for a failure; the crash wording says the worker is back. */
 export function failureMessage(name: string, kind: WorkerFailureKind, detail: string): string {
-  const capitalised = name.charAt(0).toUpperCase() + name.slice(1);
   switch (kind) {
     case 'offline':
       return `offline: the ${name} could not be loaded (${detail}). Reconnect and try again; your settings are unchanged.`;
     case 'timeout':
-      return `${capitalised} did not answer (${detail}), so it has been restarted. Your settings are unchanged.`;
+      return `The ${name} did not answer (${detail}), so it has been restarted. Your settings are unchanged.`;
     case 'crashed':
-      return `${capitalised} stopped unexpectedly (${detail}); it has been restarted. Your settings are unchanged.`;
+      return `The ${name} stopped unexpectedly (${detail}); it has been restarted. Your settings are unchanged.`;
   }
 }
 

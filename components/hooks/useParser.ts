@@ -4,6 +4,8 @@ import { DataError, ParseCancelled } from '../../src/data/errors';
 import { checkFileSize } from '../../src/data/limits';
 import type { ReadOptions } from '../../src/data/read-file';
 import type { ParseEvent, ParseRequest } from '../../src/protocol';
+import type { PendingRequest, WorkerClient } from '../../src/worker-client';
+import { createParseClient } from './worker-clients';
 
 export interface ParseState {
   busy: boolean;
@@ -20,98 +22,102 @@ const PROGRESS_EVERY_MS = 100;
 /** Marks around each read, for the parse benchmark (tests/bench/parse.bench.ts). */
 export const PARSE_MARKS = { start: 'cutoff:parse-start', end: 'cutoff:parse-end' } as const;
 
-function createParseWorker(): Worker {
-  return new Worker(new URL('../../workers/parse.worker.ts', import.meta.url), { type: 'module' });
-}
-
-interface Pending {
-  requestId: number;
-  reject: (error: Error) => void;
+/** The hook's API. */
+export interface Parser {
+  parse: (file: File, options: ReadOptions) => Promise<Dataset>;
+  cancel: () => void;
 }
 
 /**
- * Runs CSV parsing in a worker. `parse` resolves with the Dataset, or rejects with a DataError
- * (carrying the worker's remedy), or with ParseCancelled after `cancel`. A newer request
- * supersedes an older one; a crashed worker is replaced on the next request.
+ * The hook's logic without React, on a worker client: `parse` resolves with the Dataset, or
+ * rejects with a DataError (carrying the worker's remedy), with ParseCancelled after `cancel`
+ * or a newer `parse`, or with the client's crash message. Driven by the fake worker in
+ * tests/unit/worker/parser.test.ts.
  */
-export function useParser(): { parse: (file: File, options: ReadOptions) => Promise<Dataset>; cancel: () => void; state: ParseState } {
-  const workerRef = useRef<Worker | null>(null);
-  const requestRef = useRef(0);
-  const pendingRef = useRef<Pending | null>(null);
+export function createParseRunner(client: WorkerClient<ParseRequest, ParseEvent>, show: (state: ParseState) => void): Parser {
+  let pending: { handle: PendingRequest | null; reject: (error: Error) => void } | null = null;
+
+  const cancel = (): void => {
+    const current = pending;
+    if (!current) return;
+    pending = null;
+    current.handle?.abandon();
+    show(IDLE);
+    current.reject(new ParseCancelled());
+  };
+
+  const parse = (file: File, options: ReadOptions): Promise<Dataset> => {
+    // Refused before a byte is read: the worker would only fail later, out of memory.
+    checkFileSize(file);
+    cancel();
+    show({ busy: true, fileName: file.name, bytesRead: 0, totalBytes: file.size, rows: 0 });
+    performance.mark(PARSE_MARKS.start, { detail: { bytes: file.size } });
+    return new Promise<Dataset>((resolve, reject) => {
+      const entry: { handle: PendingRequest | null; reject: (error: Error) => void } = { handle: null, reject };
+      pending = entry;
+      let shownAt = Number.NEGATIVE_INFINITY;
+      const finish = (): void => {
+        if (pending === entry) pending = null;
+        show(IDLE);
+      };
+      entry.handle = client.request((requestId) => ({ type: 'parse', requestId, file, options }), {
+        onEvent: (event) => {
+          if (event.type === 'progress') {
+            // Ten updates a second are enough for a progress bar; each one renders the page.
+            const now = performance.now();
+            if (now - shownAt >= PROGRESS_EVERY_MS) {
+              shownAt = now;
+              show({ busy: true, fileName: file.name, bytesRead: event.bytesRead, totalBytes: event.totalBytes, rows: event.rows });
+            }
+            return;
+          }
+          finish();
+          if (event.type === 'parsed') {
+            performance.mark(PARSE_MARKS.end, { detail: { bytes: file.size, rows: event.dataset.rowCount } });
+            resolve(event.dataset);
+          } else if (event.type === 'cancelled') reject(new ParseCancelled());
+          else reject(new DataError(event.message, event.remedy));
+        },
+        onFailure: (failure) => {
+          finish();
+          reject(new Error(failure.kind === 'offline' ? failure.message : `${failure.message} Try the file again.`));
+        },
+      });
+    });
+  };
+
+  return { parse, cancel };
+}
+
+/**
+ * Runs CSV parsing in a worker (see createParseRunner). A newer request supersedes an older
+ * one; a crashed worker is replaced on the next request.
+ */
+export function useParser(): Parser & { state: ParseState } {
+  const clientRef = useRef<WorkerClient<ParseRequest, ParseEvent> | null>(null);
+  const runnerRef = useRef<Parser | null>(null);
   const [state, setState] = useState<ParseState>(IDLE);
+
+  // Made on first use as well as on mount: a child's mount effect may read a file before this
+  // component's own effects have run.
+  const runner = useCallback((): Parser => {
+    clientRef.current ??= createParseClient();
+    return (runnerRef.current ??= createParseRunner(clientRef.current, setState));
+  }, []);
 
   useEffect(() => {
     // Started with the page, so a dropped file does not wait for the worker's script to load.
-    workerRef.current ??= createParseWorker();
+    runner();
+    clientRef.current?.warm();
     return () => {
-      workerRef.current?.terminate();
-      workerRef.current = null;
+      clientRef.current?.dispose();
+      clientRef.current = null;
+      runnerRef.current = null;
     };
-  }, []);
+  }, [runner]);
 
-  const cancel = useCallback(() => {
-    const pending = pendingRef.current;
-    if (!pending) return;
-    pendingRef.current = null;
-    workerRef.current?.postMessage({ type: 'cancel', requestId: pending.requestId } satisfies ParseRequest);
-    setState(IDLE);
-    pending.reject(new ParseCancelled());
-  }, []);
-
-  const parse = useCallback((file: File, options: ReadOptions) => {
-    // Refused before a byte is read: the worker would only fail later, out of memory.
-    checkFileSize(file);
-    const older = pendingRef.current;
-    if (older) {
-      workerRef.current?.postMessage({ type: 'cancel', requestId: older.requestId } satisfies ParseRequest);
-      older.reject(new ParseCancelled());
-    }
-    const worker = (workerRef.current ??= createParseWorker());
-    const requestId = ++requestRef.current;
-    setState({ busy: true, fileName: file.name, bytesRead: 0, totalBytes: file.size, rows: 0 });
-    performance.mark(PARSE_MARKS.start, { detail: { bytes: file.size } });
-    return new Promise<Dataset>((resolve, reject) => {
-      let shownAt = Number.NEGATIVE_INFINITY;
-      const finish = () => {
-        worker.removeEventListener('message', onMessage);
-        worker.removeEventListener('error', onCrash);
-        if (pendingRef.current?.requestId === requestId) pendingRef.current = null;
-      };
-      const onMessage = (message: MessageEvent<ParseEvent>) => {
-        const event = message.data;
-        if (event.requestId !== requestId) return;
-        if (event.type === 'progress') {
-          // Ten updates a second are enough for a progress bar; each one renders the page.
-          const now = performance.now();
-          if (pendingRef.current?.requestId === requestId && now - shownAt >= PROGRESS_EVERY_MS) {
-            shownAt = now;
-            setState({ busy: true, fileName: file.name, bytesRead: event.bytesRead, totalBytes: event.totalBytes, rows: event.rows });
-          }
-          return;
-        }
-        const current = pendingRef.current?.requestId === requestId;
-        finish();
-        if (!current) return;
-        setState(IDLE);
-        if (event.type === 'parsed') {
-          performance.mark(PARSE_MARKS.end, { detail: { bytes: file.size, rows: event.dataset.rowCount } });
-          resolve(event.dataset);
-        } else if (event.type === 'cancelled') reject(new ParseCancelled());
-        else reject(new DataError(event.message, event.remedy));
-      };
-      const onCrash = (event: ErrorEvent) => {
-        finish();
-        worker.terminate();
-        if (workerRef.current === worker) workerRef.current = null;
-        setState(IDLE);
-        reject(new Error(`The file reader stopped unexpectedly (${event.message || 'worker error'}); it has been restarted. Try the file again.`));
-      };
-      pendingRef.current = { requestId, reject };
-      worker.addEventListener('message', onMessage);
-      worker.addEventListener('error', onCrash);
-      worker.postMessage({ type: 'parse', requestId, file, options } satisfies ParseRequest);
-    });
-  }, []);
+  const cancel = useCallback(() => runner().cancel(), [runner]);
+  const parse = useCallback((file: File, options: ReadOptions) => runner().parse(file, options), [runner]);
 
   return { parse, cancel, state };
 }

@@ -72,7 +72,7 @@ describe('useBootstrap logic on the fake worker', () => {
     const { spawner, runner, last } = setup();
     runner.run(cases);
     spawner.current().crash('Uncaught RangeError: out of memory');
-    expect(last()?.error).toBe('Metrics worker stopped unexpectedly (Uncaught RangeError: out of memory); it has been restarted. Your settings are unchanged.');
+    expect(last()?.error).toBe('The metrics worker stopped unexpectedly (Uncaught RangeError: out of memory); it has been restarted. Your settings are unchanged.');
     runner.run(cases);
     expect(spawner.workers).toHaveLength(2);
     spawner.current().reply(answer(2));

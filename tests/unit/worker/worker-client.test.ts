@@ -73,7 +73,7 @@ describe('worker client', () => {
     expect(failures[0]).toEqual({
       kind: 'crashed',
       detail: 'Uncaught Error: boom',
-      message: 'Test worker stopped unexpectedly (Uncaught Error: boom); it has been restarted. Your settings are unchanged.',
+      message: 'The test worker stopped unexpectedly (Uncaught Error: boom); it has been restarted. Your settings are unchanged.',
     });
     send(3);
     expect(spawner.workers).toHaveLength(2);
