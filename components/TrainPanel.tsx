@@ -1,6 +1,6 @@
 import { adviseWeight } from '../src/model/sweep-advice';
 import type { SweepPoint } from '../src/protocol';
-import type { Settings } from '../src/settings';
+import { trainingScheduleOf, type Settings } from '../src/settings';
 import { LossChart } from './LossChart';
 import { ModelFiles } from './ModelFiles';
 import { SweepTable } from './SweepTable';
@@ -12,6 +12,8 @@ interface TrainPanelProps {
   training: TrainingState;
   /** neg/pos of all labelled rows: the default weight before a split exists. */
   imbalance: number | null;
+  /** Labelled rows of the data, so the page can show the schedule before the first run; optional. */
+  labelledRows?: number | null;
   canTrain: boolean;
   onChange: (patch: Partial<Settings>) => void;
   onTrain: () => void;
@@ -30,17 +32,26 @@ const STATUS_TEXT: Record<TrainingState['status'], string> = {
 };
 
 /** Training settings, train / sweep / cancel, the backend in use, the curves per epoch, model files. */
-export function TrainPanel({ settings, training, imbalance, canTrain, onChange, onTrain, onSweep, onCancel, onExportModel, onImportModel }: TrainPanelProps) {
+export function TrainPanel({ settings, training, imbalance, labelledRows = null, canTrain, onChange, onTrain, onSweep, onCancel, onExportModel, onImportModel }: TrainPanelProps) {
   const sweeping = training.sweep.status === 'running';
   const busy = training.status === 'training' || sweeping;
   const last = training.epochs[training.epochs.length - 1];
   const weight = settings.loss === 'focal' ? null : (settings.posWeight ?? training.posWeight ?? imbalance);
   const warnings = adviseWeight(weight, imbalance, training.sweep.points, training.sweep.threshold);
+  // What the empty batch-size and epochs fields resolve to: known exactly once a run has split the data.
+  const schedule = training.schedule ?? (labelledRows !== null ? trainingScheduleOf(settings, labelledRows) : null);
   const use = (p: SweepPoint): void => onChange(p.focalAlpha !== null ? { focalAlpha: p.focalAlpha } : { posWeight: p.posWeight });
   return (
     <section className="panel train-panel" aria-labelledby="train-heading">
       <h2 id="train-heading">2. Train</h2>
-      <TrainFields settings={settings} imbalance={imbalance} disabled={busy} onChange={onChange} />
+      <TrainFields settings={settings} imbalance={imbalance} disabled={busy} schedule={schedule} onChange={onChange} />
+      {schedule && (
+        <p className="note" data-testid="training-steps" data-steps={schedule.stepsPerEpoch * schedule.epochs}>
+          {schedule.stepsPerEpoch} steps per epoch of batch {schedule.batchSize}; up to {schedule.epochs} epochs = {schedule.stepsPerEpoch * schedule.epochs} optimizer steps
+          {settings.patience > 0 ? ` (early stopping after ${settings.patience} epochs without a better validation loss)` : ''}
+          {settings.evaluation === 'cv' ? `, per fold` : ''}.
+        </p>
+      )}
       {warnings.length > 0 && (
         <div className="warning" data-testid="pos-weight-warning">
           {warnings.map((text) => (

@@ -4,8 +4,7 @@ import { predictionsCsv } from '../src/predictions-csv';
 import type { LabelVector } from '../src/data/label';
 import { evaluateThreshold } from '../src/evaluate';
 import { buildOperatingPoint, serializeOperatingPoint } from '../src/operating-point';
-import { DEFAULT_TRAIN_OPTIONS } from '../src/protocol';
-import type { Settings } from '../src/settings';
+import { DEFAULT_TRAIN_OPTIONS, type Settings } from '../src/settings';
 import type { BootstrapIntervals } from './hooks/useBootstrap';
 import type { Evaluation } from './hooks/useEvaluation';
 import { summarizeCurve } from '../src/metrics/curve-summary';
@@ -45,7 +44,7 @@ export function downloadOperatingPoint(context: ExportContext): void {
               posWeight: training.posWeight ?? 1,
               epochs: training.epochs.length,
               learningRate: (training.options ?? DEFAULT_TRAIN_OPTIONS).learningRate,
-              batchSize: (training.options ?? DEFAULT_TRAIN_OPTIONS).batchSize,
+              batchSize: training.schedule?.batchSize ?? 0,
               seed: training.options?.seed ?? settings.seed,
               backend: training.backend ?? 'cpu',
               validationFraction: (training.options ?? DEFAULT_TRAIN_OPTIONS).validationFraction,

@@ -7,57 +7,9 @@ import type { Remedy } from './data/errors';
 import type { ReadOptions } from './data/read-file';
 import type { RawColumn } from './data/preprocess';
 
-/** The tfjs backends Cutoff can run on, fastest first where hardware allows. */
-export type BackendName = 'webgl' | 'wasm' | 'cpu';
-export type BackendChoice = 'auto' | BackendName;
-
-/**
- * The training objective: weighted BCE with pos_weight, class weights (the same ratio,
- * rescaled so the average row weight is 1), focal loss (γ, α), or plain BCE on a training
- * set where positives are randomly repeated pos_weight times.
- */
-export type LossName = 'weighted-bce' | 'class-weights' | 'focal' | 'oversample';
-/** The losses, in the order the loss menu lists them. */
-export const LOSS_NAMES: readonly LossName[] = ['weighted-bce', 'class-weights', 'focal', 'oversample'];
-
-/** Options of one training run; every field is serialisable settings state. */
-export interface TrainOptions {
-  epochs: number;
-  /** Weight of a positive example in the loss; null means neg/pos of the training split. */
-  posWeight: number | null;
-  loss: LossName;
-  /** Focal loss: focusing exponent γ ≥ 0 and positive-class weight α in (0, 1). */
-  focalGamma: number;
-  focalAlpha: number;
-  learningRate: number;
-  batchSize: number;
-  /** Share of rows held out for validation, stratified by class. */
-  validationFraction: number;
-  /** Epochs without a lower validation loss before training stops; 0 turns early stopping off. */
-  patience: number;
-  seed: number;
-  hiddenUnits: number[];
-  backend: BackendChoice;
-  /** Threshold at which each epoch's validation recall and precision are reported. */
-  threshold: number;
-}
-
-/** Sensible defaults: 20 epochs, batch 256, Adam 0.001, 20% validation, patience 5, seed 42. */
-export const DEFAULT_TRAIN_OPTIONS: TrainOptions = {
-  epochs: 20,
-  posWeight: null,
-  loss: 'weighted-bce',
-  focalGamma: 2,
-  focalAlpha: 0.25,
-  learningRate: 0.001,
-  batchSize: 256,
-  validationFraction: 0.2,
-  patience: 5,
-  seed: 42,
-  hiddenUnits: [32, 16],
-  backend: 'auto',
-  threshold: 0.5,
-};
+// The training settings, their names and defaults are declared once, in src/settings.ts.
+export type { BackendChoice, BackendName, LossName, TrainOptions } from './settings';
+import type { BackendName, TrainOptions } from './settings';
 
 // ---------------------------------------------------------------- parse worker
 
@@ -138,6 +90,10 @@ export type TrainEvent =
       inputs: string[];
       /** How the columns were encoded and which were dropped. */
       notes: string[];
+      /** The schedule in use (resolved from the data where the settings leave it open). */
+      batchSize: number;
+      epochs: number;
+      stepsPerEpoch: number;
     }
   | ({
       type: 'epoch';

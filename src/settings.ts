@@ -4,77 +4,101 @@
  */
 import './zod-setup';
 import { z } from 'zod';
-import { DEFAULT_TRAIN_OPTIONS, type TrainOptions } from './protocol';
+import { trainingRowCount, trainingSchedule } from './model/schedule';
+
+/** The tfjs backends Cutoff can run on, fastest first where hardware allows. */
+export const BACKEND_NAMES = ['webgl', 'wasm', 'cpu'] as const;
+export type BackendName = (typeof BACKEND_NAMES)[number];
+/** What the backend menu offers: a backend, or 'auto' (measured, see src/model/backend.ts). */
+export const BACKEND_CHOICES = ['auto', ...BACKEND_NAMES] as const;
+export type BackendChoice = (typeof BACKEND_CHOICES)[number];
+
+/**
+ * The training objectives, in the order the loss menu lists them: weighted BCE with pos_weight,
+ * class weights (the same ratio, rescaled so the average row weight is 1), focal loss (γ, α),
+ * or plain BCE on a training set where positives are randomly repeated pos_weight times.
+ */
+export const LOSS_NAMES = ['weighted-bce', 'class-weights', 'focal', 'oversample'] as const;
+export type LossName = (typeof LOSS_NAMES)[number];
+
+/** How the scores on screen are obtained: one held-out split, or out-of-fold over k folds. */
+export const EVALUATION_NAMES = ['holdout', 'cv'] as const;
+export type EvaluationName = (typeof EVALUATION_NAMES)[number];
+
+/**
+ * Every training setting with its default: the one declaration the worker's options
+ * (TrainOptions), the menus and the defaults derive from. Adding an option means adding it
+ * here and to the view that edits it.
+ */
+const trainFields = {
+  /** null: enough epochs for a few hundred optimizer steps (src/model/schedule.ts). */
+  epochs: z.number().int().min(1).max(1000).nullable().default(null),
+  /** null means neg/pos of the training split. */
+  posWeight: z.number().positive().finite().nullable().default(null),
+  seed: z.number().int().default(42),
+  /** Training objective (see README, "Losses"). */
+  loss: z.enum(LOSS_NAMES).default('weighted-bce'),
+  focalGamma: z.number().min(0).max(10).default(2),
+  focalAlpha: z.number().gt(0).lt(1).default(0.25),
+  learningRate: z.number().positive().max(1).default(0.001),
+  /** null: a power of two near n/50, within 32–512 (src/model/schedule.ts). */
+  batchSize: z.number().int().min(1).max(65536).nullable().default(null),
+  /** Share of rows held out for validation (holdout), stratified by class. */
+  validationFraction: z.number().min(0.05).max(0.5).default(0.2),
+  /** Epochs without a lower validation loss before stopping; 0 turns early stopping off. */
+  patience: z.number().int().min(0).max(1000).default(5),
+  backend: z.enum(BACKEND_CHOICES).default('auto'),
+  /** Hidden layer widths of the MLP (not edited in the page; recorded in exports). */
+  hiddenUnits: z.array(z.number().int().min(1).max(1024)).min(1).max(4).default([32, 16]),
+  /** 'cv': k stratified, seeded folds; every labelled row is scored by the model that did not see it. */
+  evaluation: z.enum(EVALUATION_NAMES).default('holdout'),
+  folds: z.number().int().min(2).max(20).default(5),
+};
 
 export const settingsSchema = z.object({
-  mode: z.enum(['train', 'scores']),
-  labelColumn: z.string().nullable(),
-  positiveValue: z.string().nullable(),
-  scoreColumn: z.string().nullable(),
-  weightColumn: z.string().nullable(),
+  mode: z.enum(['train', 'scores']).default('train'),
+  labelColumn: z.string().nullable().default(null),
+  positiveValue: z.string().nullable().default(null),
+  scoreColumn: z.string().nullable().default(null),
+  weightColumn: z.string().nullable().default(null),
   /** How a score column outside [0, 1] is mapped onto it (scores mode); 'none' refuses it. */
-  scoreTransform: z.enum(['none', 'min-max', 'sigmoid']),
+  scoreTransform: z.enum(['none', 'min-max', 'sigmoid']).default('none'),
   /** Columns the user left out of the model's features (train mode). */
-  excludedColumns: z.array(z.string()),
+  excludedColumns: z.array(z.string()).default([]),
   /** A second score column drawn on the same axes (scores mode). */
-  compareColumn: z.string().nullable(),
+  compareColumn: z.string().nullable().default(null),
   /** A categorical column whose values split the metrics table into slices. */
-  sliceColumn: z.string().nullable(),
-  threshold: z.number().finite(),
-  costFp: z.number().finite().min(0),
-  costFn: z.number().finite().min(0),
+  sliceColumn: z.string().nullable().default(null),
+  threshold: z.number().finite().default(0.5),
+  costFp: z.number().finite().min(0).default(1),
+  costFn: z.number().finite().min(0).default(10),
   /** Assumed deployment prevalence; null means as observed in the data. */
-  prevalence: z.number().gt(0).lt(1).nullable(),
+  prevalence: z.number().gt(0).lt(1).nullable().default(null),
   /** Three-way mode: scores in [lower, upper) go to human review; null when off. */
   band: z
     .object({ lower: z.number().min(0).max(1), upper: z.number().min(0).max(1) })
     .refine((b) => b.lower <= b.upper)
-    .nullable(),
-  epochs: z.number().int().min(1).max(1000),
-  /** null means neg/pos of the training split. */
-  posWeight: z.number().positive().finite().nullable(),
-  seed: z.number().int(),
-  /** Training objective (see README, "Losses"). */
-  loss: z.enum(['weighted-bce', 'class-weights', 'focal', 'oversample']),
-  focalGamma: z.number().min(0).max(10),
-  focalAlpha: z.number().gt(0).lt(1),
-  learningRate: z.number().positive().max(1),
-  batchSize: z.number().int().min(1).max(65536),
-  validationFraction: z.number().min(0.05).max(0.5),
-  /** Epochs without a lower validation loss before stopping; 0 turns early stopping off. */
-  patience: z.number().int().min(0).max(1000),
-  backend: z.enum(['auto', 'webgl', 'wasm', 'cpu']),
+    .nullable()
+    .default(null),
+  ...trainFields,
 });
 
 export type Settings = z.infer<typeof settingsSchema>;
 
-export const DEFAULT_SETTINGS: Settings = {
-  mode: 'train',
-  labelColumn: null,
-  positiveValue: null,
-  scoreColumn: null,
-  weightColumn: null,
-  scoreTransform: 'none',
-  excludedColumns: [],
-  compareColumn: null,
-  sliceColumn: null,
-  threshold: 0.5,
-  costFp: 1,
-  costFn: 10,
-  prevalence: null,
-  band: null,
-  epochs: DEFAULT_TRAIN_OPTIONS.epochs,
-  posWeight: DEFAULT_TRAIN_OPTIONS.posWeight,
-  seed: DEFAULT_TRAIN_OPTIONS.seed,
-  loss: DEFAULT_TRAIN_OPTIONS.loss,
-  focalGamma: DEFAULT_TRAIN_OPTIONS.focalGamma,
-  focalAlpha: DEFAULT_TRAIN_OPTIONS.focalAlpha,
-  learningRate: DEFAULT_TRAIN_OPTIONS.learningRate,
-  batchSize: DEFAULT_TRAIN_OPTIONS.batchSize,
-  validationFraction: DEFAULT_TRAIN_OPTIONS.validationFraction,
-  patience: DEFAULT_TRAIN_OPTIONS.patience,
-  backend: DEFAULT_TRAIN_OPTIONS.backend,
-};
+/** Every field at its schema default. */
+export const DEFAULT_SETTINGS: Settings = settingsSchema.parse({});
+
+/** The settings a training run reads. */
+export type TrainSettingKey = keyof typeof trainFields;
+export const TRAIN_SETTING_KEYS = Object.keys(trainFields) as TrainSettingKey[];
+
+/**
+ * Options of one training run, as the train worker receives them: the training settings
+ * (batch size and epochs still null where they follow the data: the worker resolves them
+ * from the rows it trains on), and the threshold at which each epoch's validation recall and
+ * precision are reported.
+ */
+export type TrainOptions = Pick<Settings, TrainSettingKey> & { threshold: number };
 
 /**
  * Reads settings saved earlier (local storage or a shared link), keeping every field that is
@@ -110,10 +134,19 @@ export function settingsFromFragment(hash: string, base: Settings = DEFAULT_SETT
   }
 }
 
-/** The training options the settings describe (architecture from the defaults). */
+/** The training options the settings describe. */
 export function trainOptionsOf(settings: Settings): TrainOptions {
-  const { epochs, posWeight, loss, focalGamma, focalAlpha, learningRate, batchSize, validationFraction, patience, seed, backend, threshold } = settings;
-  return { ...DEFAULT_TRAIN_OPTIONS, epochs, posWeight, loss, focalGamma, focalAlpha, learningRate, batchSize, validationFraction, patience, seed, backend, threshold };
+  const picked = Object.fromEntries(TRAIN_SETTING_KEYS.map((key) => [key, settings[key]])) as Pick<Settings, TrainSettingKey>;
+  return { ...picked, threshold: settings.threshold };
+}
+
+/** The training options of the default settings (tests, benches, fallbacks). */
+export const DEFAULT_TRAIN_OPTIONS: TrainOptions = trainOptionsOf(DEFAULT_SETTINGS);
+
+/** The batch size, epochs and optimizer steps the settings give one model on `labelledRows` rows. */
+export function trainingScheduleOf(settings: Settings, labelledRows: number): ReturnType<typeof trainingSchedule> {
+  const rows = trainingRowCount(labelledRows, settings.evaluation, settings.folds, settings.validationFraction);
+  return trainingSchedule(rows, settings.batchSize, settings.epochs);
 }
 
 /** The settings about the data's columns: what the data panel shows and edits. */

@@ -35,6 +35,8 @@ export interface TrainingState {
   backendReason: string;
   epochs: EpochLog[];
   totalEpochs: number;
+  /** Batch size, epochs and steps per epoch as the worker resolved them; null before a run's split. */
+  schedule: { batchSize: number; epochs: number; stepsPerEpoch: number } | null;
   posWeight: number | null;
   /** The loss in words, as the worker resolved it. */
   loss: string;
@@ -74,6 +76,7 @@ export const INITIAL_TRAINING: TrainingState = {
   backendReason: '',
   epochs: [],
   totalEpochs: 0,
+  schedule: null,
   posWeight: null,
   loss: '',
   inputs: [],
@@ -98,7 +101,7 @@ export function startJob(s: TrainingState, kind: JobKind, options: TrainOptions)
   return {
     ...INITIAL_TRAINING,
     status: 'training',
-    totalEpochs: kind === 'train' ? options.epochs : 0,
+    totalEpochs: kind === 'train' ? (options.epochs ?? 0) : 0,
     options: kind === 'train' ? options : null,
     notice: s.notice,
     sweep: s.sweep,
@@ -113,7 +116,16 @@ export function reduceTraining(s: TrainingState, kind: JobKind, event: TrainEven
     case 'backend':
       return { ...s, backend: event.backend, backendReason: event.reason };
     case 'split':
-      return { ...s, validationIndices: event.validationIndices, posWeight: event.posWeight, loss: event.loss, inputs: event.inputs, notes: event.notes };
+      return {
+        ...s,
+        validationIndices: event.validationIndices,
+        posWeight: event.posWeight,
+        loss: event.loss,
+        inputs: event.inputs,
+        notes: event.notes,
+        totalEpochs: event.epochs,
+        schedule: { batchSize: event.batchSize, epochs: event.epochs, stepsPerEpoch: event.stepsPerEpoch },
+      };
     case 'epoch': {
       const { epoch, trainLoss, validationLoss, prAuc, rocAuc, recall, precision, seconds } = event;
       return { ...s, validationScores: event.validationScores, epochs: [...s.epochs, { epoch, trainLoss, validationLoss, prAuc, rocAuc, recall, precision, seconds }] };

@@ -55,7 +55,7 @@ export interface FitOutcome {
 const defaultYield = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
 /** Settings of {@link fit}: the run's options, minus what the spec and preparation already fixed. */
-export type FitOptions = Pick<TrainOptions, 'epochs' | 'batchSize' | 'learningRate' | 'patience' | 'seed' | 'hiddenUnits' | 'threshold'>;
+export type FitOptions = Pick<TrainOptions, 'learningRate' | 'patience' | 'seed' | 'hiddenUnits' | 'threshold'> & { epochs: number; batchSize: number };
 
 /**
  * Fits an MLP with `spec` on `run`. `isCancelled` is polled between batches; `onEpoch` gets

@@ -10,6 +10,7 @@ import type { TrainingData, TrainOptions } from '../protocol';
 import type { LossWeights } from './losses';
 import type { SplitRows } from './rows';
 import { splitRows } from './rows';
+import { trainingSchedule, type Schedule } from './schedule';
 
 /** Raised for conditions the user should read as they are (bad settings, unusable data). */
 export class TrainingStop extends Error {}
@@ -34,12 +35,14 @@ export interface PreparedRun {
   trainNegatives: number;
   /** Indices into `train` of its positive rows (for oversampling). */
   trainPositiveRows: Uint32Array;
+  /** Batch size and epochs, resolved for the training split where the options leave them to the data. */
+  schedule: Schedule;
 }
 
 /** Checks options, with messages a user can act on. */
 export function checkOptions(o: TrainOptions): void {
-  if (!Number.isInteger(o.epochs) || o.epochs < 1) throw new TrainingStop(`epochs must be a positive integer, got ${o.epochs}`);
-  if (!Number.isInteger(o.batchSize) || o.batchSize < 1) throw new TrainingStop(`batch size must be a positive integer, got ${o.batchSize}`);
+  if (o.epochs !== null && (!Number.isInteger(o.epochs) || o.epochs < 1)) throw new TrainingStop(`epochs must be a positive integer, got ${o.epochs}`);
+  if (o.batchSize !== null && (!Number.isInteger(o.batchSize) || o.batchSize < 1)) throw new TrainingStop(`batch size must be a positive integer, got ${o.batchSize}`);
   if (!(o.learningRate > 0) || !Number.isFinite(o.learningRate)) throw new TrainingStop(`learning rate must be positive, got ${o.learningRate}`);
   if (o.posWeight !== null && (!(o.posWeight > 0) || !Number.isFinite(o.posWeight))) throw new TrainingStop(`pos_weight must be positive, got ${o.posWeight}`);
   if (!(o.validationFraction > 0 && o.validationFraction < 1)) {
@@ -94,6 +97,7 @@ export function prepareRun(data: TrainingData, options: TrainOptions): PreparedR
     trainPositives,
     trainNegatives,
     trainPositiveRows: Uint32Array.from(positives),
+    schedule: trainingSchedule(train.positions.length, options.batchSize, options.epochs),
   };
 }
 

@@ -42,13 +42,17 @@ export async function train(tf: Tf, run: TrainRun, emit: Emit, isCancelled: () =
         loss: spec.description,
         inputs: prepared.preprocessor.inputs,
         notes: prepared.preprocessor.notes,
+        batchSize: prepared.schedule.batchSize,
+        epochs: prepared.schedule.epochs,
+        stepsPerEpoch: prepared.schedule.stepsPerEpoch,
       },
       [validationIndices.buffer],
     );
     let lastReported = 0;
-    const outcome = await fit(tf, prepared, spec, options, isCancelled, (report) => {
+    const { schedule } = prepared;
+    const outcome = await fit(tf, prepared, spec, { ...options, ...schedule }, isCancelled, (report) => {
       lastReported = report.epoch;
-      emit({ type: 'epoch', runId, epochs: options.epochs, ...report }, [report.validationScores.buffer]);
+      emit({ type: 'epoch', runId, epochs: schedule.epochs, ...report }, [report.validationScores.buffer]);
     }, hooks);
     const reason = outcome.reason;
     if (reason === 'diverged') throw new TrainingStop(outcome.message ?? 'training diverged');
@@ -58,7 +62,7 @@ export async function train(tf: Tf, run: TrainRun, emit: Emit, isCancelled: () =
         hiddenUnits: options.hiddenUnits,
         weights: outcome.weights,
         preprocessor: prepared.preprocessor,
-        settings: { ...options, posWeight: spec.posWeight, lossDescription: spec.description, backend, epochsRun: outcome.epochsRun, bestEpoch: outcome.bestEpoch },
+        settings: { ...options, ...schedule, posWeight: spec.posWeight, lossDescription: spec.description, backend, epochsRun: outcome.epochsRun, bestEpoch: outcome.bestEpoch },
       };
     }
     const bestScores = outcome.bestEpoch !== lastReported ? outcome.bestScores : null;

@@ -9,8 +9,10 @@ import type { Tf } from './tf';
 import type * as tfl from '@tensorflow/tfjs-layers';
 
 /** The settings a model was trained with, resolved (pos_weight is a number here). */
-export interface TrainedSettings extends Omit<TrainOptions, 'posWeight'> {
+export interface TrainedSettings extends Omit<TrainOptions, 'posWeight' | 'epochs' | 'batchSize'> {
   posWeight: number;
+  epochs: number;
+  batchSize: number;
   lossDescription: string;
   backend: BackendName;
   epochsRun: number;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS, restoreSettings, settingsFromFragment, settingsToFragment } from '../../src/settings';
+import { DEFAULT_SETTINGS, LOSS_NAMES, restoreSettings, settingsFromFragment, settingsSchema, settingsToFragment, TRAIN_SETTING_KEYS, trainingScheduleOf, trainOptionsOf } from '../../src/settings';
 
 describe('settings persistence', () => {
   it('round-trips through a URL fragment', () => {
@@ -18,5 +18,31 @@ describe('settings persistence', () => {
   it('ignores fragments that are not settings', () => {
     expect(settingsFromFragment('#section-2')).toBeNull();
     expect(settingsFromFragment('#settings=%7Bbroken')).toBeNull();
+  });
+});
+
+describe('settings declared once', () => {
+  it('takes every default from the schema', () => {
+    expect(DEFAULT_SETTINGS).toEqual(settingsSchema.parse({}));
+    expect(DEFAULT_SETTINGS.loss).toBe(LOSS_NAMES[0]);
+    expect(DEFAULT_SETTINGS.backend).toBe('auto');
+    // Batch size and epochs follow the data unless the user sets them.
+    expect(DEFAULT_SETTINGS.batchSize).toBeNull();
+    expect(DEFAULT_SETTINGS.epochs).toBeNull();
+  });
+
+  it('derives the training options from the training fields', () => {
+    const settings = { ...DEFAULT_SETTINGS, epochs: 7, loss: 'focal' as const, threshold: 0.3, costFn: 99 };
+    const options = trainOptionsOf(settings);
+    expect(Object.keys(options).sort()).toEqual([...TRAIN_SETTING_KEYS, 'threshold'].sort());
+    expect(options).toMatchObject({ epochs: 7, loss: 'focal', threshold: 0.3 });
+    expect(options).not.toHaveProperty('costFn');
+  });
+
+  it('resolves an open schedule from the rows one model trains on', () => {
+    // 400 rows, 20% held out: 320 training rows, batch 32, 10 steps an epoch.
+    expect(trainingScheduleOf(DEFAULT_SETTINGS, 400)).toEqual({ batchSize: 32, epochs: 60, stepsPerEpoch: 10, steps: 600 });
+    const cv = trainingScheduleOf({ ...DEFAULT_SETTINGS, evaluation: 'cv', folds: 5, batchSize: 64, epochs: 3 }, 1000);
+    expect(cv).toEqual({ batchSize: 64, epochs: 3, stepsPerEpoch: 13, steps: 39 });
   });
 });

@@ -1,0 +1,48 @@
+/**
+ * How many rows each optimizer step sees and how many epochs a run makes, when the settings
+ * leave them to the data. A fixed batch of 256 gives a 400-row file two steps an epoch, far
+ * too few to learn anything; a batch near n/50 and enough epochs for a few hundred steps
+ * trains small and large files alike, and early stopping ends the run once it stops helping.
+ */
+
+/** Optimizer steps a default run aims for at least (before early stopping). */
+export const TARGET_STEPS = 600;
+/** Smallest and largest batch the data may pick. */
+export const BATCH_RANGE: readonly [number, number] = [32, 512];
+/** Fewest and most epochs the data may pick. */
+export const EPOCH_RANGE: readonly [number, number] = [10, 300];
+
+/** The batch size and epochs a run uses, and the steps they make. */
+export interface Schedule {
+  batchSize: number;
+  epochs: number;
+  stepsPerEpoch: number;
+  /** stepsPerEpoch × epochs: the most steps the run takes. */
+  steps: number;
+}
+
+const clamp = (v: number, [lo, hi]: readonly [number, number]): number => Math.min(hi, Math.max(lo, v));
+
+/** A power of two near trainRows / 50 (nearest on a log scale), within BATCH_RANGE. */
+export function adaptiveBatchSize(trainRows: number): number {
+  return clamp(2 ** Math.round(Math.log2(Math.max(1, trainRows / 50))), BATCH_RANGE);
+}
+
+/** Enough epochs of `batchSize` over `trainRows` rows for TARGET_STEPS steps, within EPOCH_RANGE. */
+export function adaptiveEpochs(trainRows: number, batchSize: number): number {
+  return clamp(Math.ceil(TARGET_STEPS / Math.max(1, Math.ceil(trainRows / batchSize))), EPOCH_RANGE);
+}
+
+/** The schedule for `trainRows` training rows; null batch size or epochs follow the data. */
+export function trainingSchedule(trainRows: number, batchSize: number | null, epochs: number | null): Schedule {
+  const batch = batchSize ?? adaptiveBatchSize(trainRows);
+  const stepsPerEpoch = Math.max(1, Math.ceil(trainRows / batch));
+  const e = epochs ?? adaptiveEpochs(trainRows, batch);
+  return { batchSize: batch, epochs: e, stepsPerEpoch, steps: stepsPerEpoch * e };
+}
+
+/** Rows one model trains on: the training split in holdout mode, k−1 folds in cross-validation. */
+export function trainingRowCount(labelledRows: number, evaluation: 'holdout' | 'cv', folds: number, validationFraction: number): number {
+  if (evaluation === 'cv') return Math.floor((labelledRows * (folds - 1)) / folds);
+  return labelledRows - Math.round(labelledRows * validationFraction);
+}
