@@ -80,6 +80,11 @@ export interface WorkerClient<Req, Ev> {
   request(build: (requestId: number) => Req, options: RequestOptions<Ev>): PendingRequest;
   /** Starts the worker now, so the first request does not wait for its script to load. */
   warm(): void;
+  /**
+   * Applies the crash policy on purpose (e.g. its WebGL context was lost): the worker is
+   * terminated and every request in flight fails as 'crashed' with `detail`.
+   */
+  restart(detail: string): void;
   /** Terminates the worker; pending requests are dropped silently. Later requests start a new one. */
   dispose(): void;
 }
@@ -215,6 +220,7 @@ export function createWorkerClient<Req, Ev>(config: WorkerClientConfig<Req, Ev>)
   return {
     request,
     warm: () => void live(),
+    restart: (detail) => fail('crashed', detail),
     dispose: () => {
       for (const entry of pending.values()) clearTimer(entry);
       pending.clear();

@@ -161,6 +161,16 @@ describe('worker client', () => {
     expect(spawner.workers[0].terminated).toBe(true);
   });
 
+  it('restart applies the crash policy on purpose', () => {
+    const { spawner, client, failures, send } = setup();
+    send(1);
+    client.restart('its WebGL context was lost');
+    expect(spawner.workers[0].terminated).toBe(true);
+    expect(failures.map((f) => [f.kind, f.detail])).toEqual([['crashed', 'its WebGL context was lost']]);
+    send(2);
+    expect(spawner.workers).toHaveLength(2);
+  });
+
   it('events from a worker that was replaced are ignored', () => {
     const { spawner, events, send } = setup();
     send(1);
