@@ -1,7 +1,7 @@
 /// <reference lib="webworker" />
-// Parses a dropped CSV off the main thread and sends back the typed Dataset.
+// Parses a dropped CSV or Parquet file off the main thread and sends back the typed Dataset.
 import { DataError, ParseCancelled } from '../src/data/errors';
-import { readCsvFile } from '../src/data/read-file';
+import { readDataFile } from '../src/data/read-file';
 import { transferablesOf } from '../src/data/transfer';
 import type { ParseEvent, ParseRequest } from '../src/protocol';
 
@@ -24,7 +24,7 @@ self.onmessage = async (message: MessageEvent<ParseRequest>) => {
   const controller = new AbortController();
   running.set(requestId, controller);
   try {
-    const dataset = await readCsvFile(file, options, {
+    const dataset = await readDataFile(file, options, {
       signal: controller.signal,
       onProgress: (p) => post({ type: 'progress', requestId, bytesRead: p.bytesRead, totalBytes: file.size, rows: p.rows }),
     });

@@ -11,12 +11,12 @@ export function looksBinary(head: Uint8Array): boolean {
   return head.length > 0 && control / head.length > 0.1;
 }
 
-/**
- * The text encoding of a file from its first bytes: UTF-16 when it starts with a UTF-16 byte
- * order mark (Excel's "Unicode text" export), UTF-8 otherwise.
- */
-export function sniffEncoding(head: Uint8Array): 'utf-8' | 'utf-16le' | 'utf-16be' {
-  if (head.length >= 2 && head[0] === 0xff && head[1] === 0xfe) return 'utf-16le';
-  if (head.length >= 2 && head[0] === 0xfe && head[1] === 0xff) return 'utf-16be';
-  return 'utf-8';
+/** True when the bytes start with Parquet's magic number `PAR1`. */
+export function isParquet(head: Uint8Array): boolean {
+  return head.length >= 4 && head[0] === 0x50 && head[1] === 0x41 && head[2] === 0x52 && head[3] === 0x31;
+}
+
+/** True when the bytes start like a zip archive, which is what .xlsx and .ods workbooks are. */
+export function isZip(head: Uint8Array): boolean {
+  return head.length >= 4 && head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04;
 }

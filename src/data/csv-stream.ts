@@ -1,5 +1,8 @@
 import Papa from 'papaparse';
+import type { ByteSource } from './byte-source';
+import { streamDecoder, type TextEncoding } from './encoding';
 import { DataError, ParseCancelled } from './errors';
+import { readSepLine } from './sep-line';
 
 /** The delimiters Cutoff detects and offers. */
 export const DELIMITERS = [',', ';', '\t', '|'] as const;
@@ -29,8 +32,8 @@ export interface CsvBatch {
 export interface CsvStreamOptions {
   /** A delimiter chosen by the user; undefined lets PapaParse detect it from the first rows. */
   delimiter?: Delimiter;
-  /** The text encoding of the bytes (see sniffEncoding). */
-  encoding?: string;
+  /** The text encoding of the bytes (see detectEncoding). */
+  encoding?: TextEncoding;
   chunkBytes?: number;
   signal?: AbortSignal;
   onProgress?: (bytesRead: number) => void;
@@ -41,6 +44,8 @@ export type Linebreak = '\n' | '\r\n' | '\r';
 export interface CsvDialect {
   delimiter: string;
   linebreak: Linebreak;
+  /** True when an Excel `sep=X` first line named the delimiter (and was skipped). */
+  sepLine?: boolean;
 }
 
 /** What PapaParse's core Parser returns (its typings say `any`). */
@@ -57,7 +62,7 @@ const YIELD_EVERY_MS = 30;
  * Lets queued messages run. A MessageChannel round trip rather than setTimeout, which browsers
  * clamp to 4 ms once timers nest.
  */
-function nextTask(): Promise<void> {
+export function nextTask(): Promise<void> {
   return new Promise((resolve) => {
     const { port1, port2 } = new MessageChannel();
     port1.onmessage = () => {
@@ -72,15 +77,15 @@ function nextTask(): Promise<void> {
 /**
  * Runs a file's bytes through PapaParse's core parser chunk by chunk, handing each chunk's
  * rows to `onBatch` and keeping none. Decoding is done here rather than by Papa's file
- * streamer so that a UTF-8 character split across chunks is decoded whole (TextDecoder's
- * stream mode), the BOM is dropped, cancel is checked between chunks, and every row gets its
- * true line number even when quoted cells hold line breaks. The bytes are read once by the
- * caller (they are hashed too): reading the file slice by slice cost a fifth of the parse time.
+ * streamer so that a character split across chunks is decoded whole (stream mode), the BOM
+ * is dropped, an Excel `sep=X` line is read and skipped, cancel is checked between chunks,
+ * and every row gets its true line number even when quoted cells hold line breaks. The
+ * source is read in order, one chunk at a time: from memory in the page, from disk in the CLI.
  */
-export async function streamCsv(bytes: Uint8Array, options: CsvStreamOptions, onBatch: (batch: CsvBatch) => void): Promise<CsvDialect> {
+export async function streamCsv(source: ByteSource, options: CsvStreamOptions, onBatch: (batch: CsvBatch) => void): Promise<CsvDialect> {
   const chunkBytes = options.chunkBytes ?? CHUNK_BYTES;
-  const size = bytes.length;
-  const decoder = new TextDecoder(options.encoding ?? 'utf-8');
+  const size = source.size;
+  const decoder = streamDecoder(options.encoding ?? 'utf-8');
   let dialect: CsvDialect | null = null;
   let parser: Papa.Parser | null = null;
   let partial = '';
@@ -93,14 +98,22 @@ export async function streamCsv(bytes: Uint8Array, options: CsvStreamOptions, on
     }
     if (options.signal?.aborted) throw new ParseCancelled();
     const last = start + chunkBytes >= size;
-    const chunk = bytes.subarray(start, Math.min(size, start + chunkBytes));
-    const text = partial + decoder.decode(chunk, { stream: !last });
+    const chunk = await source.read(start, Math.min(size, start + chunkBytes));
+    let text = partial + decoder.decode(chunk, last);
     if (dialect === null && !last && !enoughToDetect(text)) {
       partial = text;
       options.onProgress?.(start + chunkBytes);
       continue;
     }
-    dialect ??= detectDialect(text, options.delimiter);
+    if (dialect === null) {
+      const sep = readSepLine(text);
+      if (sep) {
+        text = text.slice(sep.length);
+        line = 2;
+      }
+      dialect = detectDialect(text, options.delimiter ?? sep?.delimiter);
+      if (sep) dialect.sepLine = true;
+    }
     parser ??= new Papa.Parser({ delimiter: dialect.delimiter, newline: dialect.linebreak, quoteChar: '"' });
     const result = parser.parse(text, 0, !last) as CoreResult;
     const unclosed = result.errors.find((e) => e.code === 'MissingQuotes');
@@ -137,7 +150,7 @@ export async function streamCsv(bytes: Uint8Array, options: CsvStreamOptions, on
  * The delimiter (PapaParse's guess among `,` `;` tab `|`, unless the user chose one) and the
  * line break of a file, from its first chunk of text.
  */
-export function detectDialect(head: string, delimiter?: Delimiter): CsvDialect {
+export function detectDialect(head: string, delimiter?: string): CsvDialect {
   const probe = Papa.parse<string[]>(head, {
     preview: 10,
     skipEmptyLines: true,

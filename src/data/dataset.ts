@@ -1,3 +1,5 @@
+import type { TextEncoding } from './encoding';
+
 /**
  * The in-memory table Cutoff works on: columns as typed arrays, names as data.
  * Column names are never used as keys of plain objects (`__proto__` is a legal header).
@@ -19,6 +21,10 @@ export interface NumericColumn {
   /** Cells holding ±Infinity, and the row of the first one (-1 when none). */
   infinite: number;
   firstInfiniteRow: number;
+  /** Excel error cells (#DIV/0!, #N/A, …) counted among the missing ones. */
+  errorCells?: number;
+  /** How text cells were read as numbers ("thousands separators", "percent"), when they were. */
+  readAs?: string;
 }
 
 /** A column of text values, stored as codes into `levels`; -1 marks a missing cell. */
@@ -28,6 +34,8 @@ export interface CategoricalColumn {
   codes: Int32Array;
   levels: string[];
   missing: number;
+  /** Excel error cells (#DIV/0!, #N/A, …) counted among the missing ones. */
+  errorCells?: number;
 }
 
 export type Column = NumericColumn | CategoricalColumn;
@@ -38,7 +46,11 @@ export interface Dataset {
   columns: Column[];
   /** False when the file had no header row and names were generated. */
   hasHeader: boolean;
-  /** The field delimiter the file was read with. */
+  /** What the file was: delimited text or Parquet. */
+  format: 'csv' | 'parquet';
+  /** The text encoding a CSV was read in; null for Parquet. */
+  encoding: TextEncoding | null;
+  /** The field delimiter the file was read with ('' for Parquet). */
   delimiter: string;
   /** True when numbers were read with a decimal comma (`;`-delimited files). */
   decimalComma: boolean;
@@ -48,6 +60,11 @@ export interface Dataset {
   notes: string[];
   /** Hex SHA-256 of the file's bytes, for the export's provenance. */
   sha256: string;
+  /**
+   * Columns that number the rows (a pandas index, an `id` 1…n): left out of the model by
+   * default, since a sorted file would leak the label through them.
+   */
+  rowIdColumns: string[];
 }
 
 /** Most distinct values a numeric column may have and still be offered as a label. */

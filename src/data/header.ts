@@ -36,15 +36,16 @@ export function generatedNames(count: number): string[] {
 }
 
 /**
- * Makes header names usable: blank names get a position name, repeated names a suffix,
- * so every column can be chosen by name.
+ * Makes header names usable: a blank name gets its position's name (`column_3`), a repeated
+ * name a count (`a`, `a (2)`), so every column stays a column of its own and can be chosen
+ * by name. Nothing is merged or dropped.
  */
 export function uniqueNames(names: readonly string[]): string[] {
   const seen = new Set<string>();
   return names.map((raw, i) => {
     const base = raw.trim() === '' ? `column_${i + 1}` : raw.trim();
     let name = base;
-    for (let k = 2; seen.has(name); k++) name = `${base}_${k}`;
+    for (let k = 2; seen.has(name); k++) name = `${base} (${k})`;
     seen.add(name);
     return name;
   });

@@ -4,6 +4,7 @@ import type { Dataset } from './dataset';
 import { DataError } from './errors';
 import { detectHeader, generatedNames, HEADER_SAMPLE_ROWS, uniqueNames } from './header';
 import { MAX_CELLS, describeBytes } from './limits';
+import { tidyColumns } from './tidy-columns';
 
 /** How many offending line numbers a ragged-rows message lists. */
 const LINES_SHOWN = 5;
@@ -31,6 +32,8 @@ export class TableBuilder {
   private pending: { rows: string[][]; lines: number[] } | null = { rows: [], lines: [] };
   private columns: ColumnBuilder[] = [];
   private names: string[] = [];
+  /** The header row as written ([] without one), for blank, repeated and index-like names. */
+  private headers: readonly string[] = [];
   private width = 0;
   private hasHeader = false;
   private dialect: CsvDialect = { delimiter: ',', linebreak: '\n' };
@@ -79,16 +82,25 @@ export class TableBuilder {
       );
     }
     const decimalComma = this.decimalComma();
+    const headers = this.hasHeader ? this.headers : this.names;
+    const tidy = tidyColumns(
+      this.columns.map((c) => c.finish()),
+      headers,
+      this.columns.map((c) => c.paddedCells),
+    );
     return {
       fileName,
+      format: 'csv',
+      encoding: 'utf-8',
       rowCount: this.rowCount,
-      columns: this.columns.map((c) => c.finish()),
+      columns: tidy.columns,
       hasHeader: this.hasHeader,
       delimiter: this.dialect.delimiter,
       decimalComma,
       lineOf: this.lineOf.slice(0, this.rowCount),
-      notes: this.notes(decimalComma),
+      notes: [...this.notes(decimalComma), ...tidy.notes],
       sha256,
+      rowIdColumns: tidy.rowIdColumns,
     };
   }
 
@@ -110,6 +122,7 @@ export class TableBuilder {
       );
     }
     this.hasHeader = this.options.hasHeader ?? detectHeader(pending.rows, this.decimalComma());
+    this.headers = this.hasHeader ? first : [];
     this.names = this.hasHeader ? uniqueNames(first) : generatedNames(this.width);
     this.columns = this.names.map((name) => new ColumnBuilder(name, this.decimalComma()));
     this.addBody(pending.rows, pending.lines, this.hasHeader ? 1 : 0);
@@ -166,6 +179,7 @@ export class TableBuilder {
   private notes(decimalComma: boolean): string[] {
     const notes: string[] = [];
     const names = this.names;
+    if (this.dialect.sepLine) notes.push(`The first line "sep=${this.dialect.delimiter}" (written by Excel) set the delimiter and was skipped.`);
     if (!this.hasHeader) notes.push(`No header row found: columns were named ${names[0]} … ${names[names.length - 1]}.`);
     if (decimalComma) notes.push('Semicolon-separated: numbers with a decimal comma (1,5) were read as decimals.');
     if (this.blank > 0) notes.push(`${this.blank} blank line${this.blank === 1 ? '' : 's'} skipped.`);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { looksBinary, sniffEncoding } from '../../../src/data/binary';
+import { isParquet, isZip, looksBinary } from '../../../src/data/binary';
 
 describe('binary and encoding sniffing', () => {
   it('tells text from binary', () => {
@@ -9,9 +9,9 @@ describe('binary and encoding sniffing', () => {
     expect(looksBinary(new Uint8Array())).toBe(false);
   });
 
-  it('recognises UTF-16 byte order marks', () => {
-    expect(sniffEncoding(new Uint8Array([0xff, 0xfe, 0x61, 0]))).toBe('utf-16le');
-    expect(sniffEncoding(new Uint8Array([0xfe, 0xff, 0, 0x61]))).toBe('utf-16be');
-    expect(sniffEncoding(new Uint8Array([0xef, 0xbb, 0xbf, 0x61]))).toBe('utf-8');
+  it('knows Parquet and zip (xlsx) files by their first bytes', () => {
+    expect(isParquet(new TextEncoder().encode('PAR1\u0015'))).toBe(true);
+    expect(isParquet(new TextEncoder().encode('PAR,label'))).toBe(false);
+    expect(isZip(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x14]))).toBe(true);
   });
 });

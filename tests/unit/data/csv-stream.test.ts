@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { memorySource } from '../../../src/data/byte-source';
 import { detectDialect, streamCsv, type CsvStreamOptions } from '../../../src/data/csv-stream';
 import { DataError, ParseCancelled } from '../../../src/data/errors';
 
@@ -6,7 +7,7 @@ async function rowsOf(text: string | Uint8Array, options: CsvStreamOptions = {})
   const rows: string[][] = [];
   const lines: number[] = [];
   const bytes = typeof text === 'string' ? new TextEncoder().encode(text) : text;
-  const dialect = await streamCsv(bytes, options, (batch) => {
+  const dialect = await streamCsv(memorySource('t.csv', bytes), options, (batch) => {
     rows.push(...batch.rows);
     lines.push(...batch.lines);
   });
@@ -65,7 +66,7 @@ describe('streamCsv', () => {
     const controller = new AbortController();
     let batches = 0;
     const text = 'a,b\n' + '1,2\n'.repeat(1000);
-    const run = streamCsv(new TextEncoder().encode(text), { chunkBytes: 100, signal: controller.signal }, () => {
+    const run = streamCsv(memorySource('t.csv', new TextEncoder().encode(text)), { chunkBytes: 100, signal: controller.signal }, () => {
       if (++batches === 3) controller.abort();
     });
     await expect(run).rejects.toThrow(ParseCancelled);

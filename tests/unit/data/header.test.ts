@@ -12,8 +12,8 @@ describe('header detection and names', () => {
     expect(detectHeader([['1,5', '2,5'], ['3,5', '4,5']], true)).toBe(false);
   });
 
-  it('makes names unique and fills blanks', () => {
-    expect(uniqueNames(['a', '', 'a', ' b '])).toEqual(['a', 'column_2', 'a_2', 'b']);
+  it('keeps repeated names as distinct columns (a, a (2)) and fills blanks', () => {
+    expect(uniqueNames(['a', '', 'a', ' b '])).toEqual(['a', 'column_2', 'a (2)', 'b']);
     expect(generatedNames(2)).toEqual(['column_1', 'column_2']);
   });
 });

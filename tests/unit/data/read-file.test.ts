@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { ParseCancelled } from '../../../src/data/errors';
-import { DEFAULT_READ_OPTIONS, readCsvFile } from '../../../src/data/read-file';
+import { DEFAULT_READ_OPTIONS, readDataFile } from '../../../src/data/read-file';
 import { datasetOf } from './helpers';
 
-describe('readCsvFile', () => {
+describe('readDataFile', () => {
   it('fingerprints the bytes with SHA-256', async () => {
     const text = 'x,label\n1,yes\n2,no\n';
     const d = await datasetOf(text);
@@ -23,14 +23,15 @@ describe('readCsvFile', () => {
     for (let i = 0; i < text.length; i++) bytes[2 + 2 * i] = text.charCodeAt(i);
     const d = await datasetOf(bytes);
     expect(d.columns.map((c) => c.name)).toEqual(['a', 'label']);
-    expect(d.notes[0]).toBe('Read as UTF-16LE text.');
+    expect(d.notes[0]).toBe('Read as UTF-16LE text (the file starts with a UTF-16 byte order mark).');
+    expect(d.encoding).toBe('utf-16le');
   });
 
   it('reports progress and can be cancelled', async () => {
     const file = new File(['a,b\n' + '1,2\n'.repeat(300_000)], 'long.csv');
     const controller = new AbortController();
     const seen: number[] = [];
-    const run = readCsvFile(file, DEFAULT_READ_OPTIONS, {
+    const run = readDataFile(file, DEFAULT_READ_OPTIONS, {
       signal: controller.signal,
       onProgress: (p) => {
         seen.push(p.rows);
