@@ -1,4 +1,6 @@
-import { expectedCostAt, impliedCostRatio, metricsFromConfusion, type Confusion, type ScoreCurve, type ThresholdMetrics } from './metrics';
+import { expectedCostAt, impliedCostRatio, type Confusion, type ScoreCurve, type ThresholdMetrics } from './metrics';
+import { metricsAtPrevalence } from './metrics/prevalence';
+import { modelCostAt, type CostModel } from './metrics/row-costs';
 
 /** Everything the page shows, and the export writes, about one threshold. */
 export interface ThresholdEvaluation {
@@ -11,20 +13,28 @@ export interface ThresholdEvaluation {
   impliedCostRatio: { low: number; high: number } | null;
 }
 
-/** Evaluates a threshold on a curve; O(log n) apart from the implied-ratio lookup. */
+/**
+ * Evaluates a threshold on a curve; O(log n) apart from the implied-ratio lookup. With an
+ * assumed prevalence the metrics (precision, NPV, accuracy, alarm rate…) are re-weighted to
+ * it; the confusion matrix stays the counts of the data. With a cost model (row costs) the
+ * expected cost is that model's.
+ */
 export function evaluateThreshold(
   curve: ScoreCurve,
   threshold: number,
   costs: { costFp: number; costFn: number },
   prevalence: number | null,
+  costModel?: CostModel | null,
 ): ThresholdEvaluation {
   const index = curve.indexAt(threshold);
   const confusion = curve.confusionAtIndex(index);
+  const metrics = metricsAtPrevalence(confusion, costs, prevalence);
+  const expectedCost = costModel ? modelCostAt(curve, costModel, index, prevalence ?? undefined) : expectedCostAt(curve, index, costs, prevalence ?? undefined);
   return {
     index,
     confusion,
-    metrics: metricsFromConfusion(confusion, costs),
-    expectedCost: expectedCostAt(curve, index, costs, prevalence ?? undefined),
+    metrics: { ...metrics, expectedCost },
+    expectedCost,
     impliedCostRatio: impliedCostRatio(curve, index, prevalence ?? undefined),
   };
 }

@@ -4,6 +4,7 @@
  */
 import './zod-setup';
 import { z } from 'zod';
+import { GROUP_STRATEGIES } from './metrics/group-thresholds';
 
 /** The version written; version 1 files (no decision extras) still read. */
 export const OPERATING_POINT_SCHEMA_VERSION = 2;
@@ -97,7 +98,8 @@ const stabilitySchema = z.object({
   atChosen: z.record(z.string(), spread).optional(),
 });
 
-export const GROUP_STRATEGIES = ['single', 'group-cost', 'equal-opportunity', 'equal-odds-fpr', 'demographic-parity', 'equal-accuracy', 'manual'] as const;
+// Declared with the solver that implements them (src/metrics/group-thresholds.ts).
+export { GROUP_STRATEGIES };
 
 /** Thresholds per group (a text or boolean column) under a strategy. */
 const groupsSchema = z.object({

@@ -66,3 +66,105 @@ export function thresholdForPrecision(curve: ScoreCurve, target: number): (Opera
   }
   return null;
 }
+
+/** Precision and alarm rate at operating point k, at the data's prevalence or an assumed one. */
+function precisionAndAlarmRate(curve: ScoreCurve, k: number, prevalence?: number): { precision: number; alarmRate: number } {
+  const { tp, fp } = curve.confusionAtIndex(k);
+  const P = curve.positives;
+  const N = curve.negatives;
+  // Re-weighted to π : 1 − π as in metricsAtPrevalence; shares of all cases.
+  const wP = prevalence === undefined ? 1 / (P + N) : P > 0 ? prevalence / P : 0;
+  const wN = prevalence === undefined ? 1 / (P + N) : N > 0 ? (1 - prevalence) / N : 0;
+  const flagged = tp * wP + fp * wN;
+  return { precision: flagged > 0 ? (tp * wP) / flagged : 0, alarmRate: flagged };
+}
+
+/** The kinds of target the page offers; each snaps the threshold or says none exists. */
+export const TARGET_KINDS = ['fewest-alarms-at-recall', 'best-recall-at-precision', 'best-precision-at-recall', 'max-alarms-per-1000'] as const;
+export type TargetKind = (typeof TARGET_KINDS)[number];
+
+/** A target's operating point with the figures it was judged on. */
+export interface TargetPoint extends OperatingPoint {
+  recall: number;
+  precision: number;
+  alarmRate: number;
+}
+
+/**
+ * Best recall while precision stays at least `target`: the most true positives among the
+ * operating points with precision >= target (nothing flagged has no precision and never
+ * qualifies), and among those the fewest alarms (highest threshold). O(size): precision is
+ * not monotone. Precision is at the assumed prevalence when one is given. null: none reaches it.
+ */
+export function bestRecallAtPrecision(curve: ScoreCurve, target: number, prevalence?: number): TargetPoint | null {
+  let best = -1;
+  for (let k = 1; k <= curve.size; k++) {
+    const { precision } = precisionAndAlarmRate(curve, k, prevalence);
+    if (precision >= target && (best < 0 || curve.cumTp[k - 1] > curve.cumTp[best - 1])) best = k;
+  }
+  return best < 0 ? null : targetPoint(curve, best, prevalence);
+}
+
+/**
+ * Best precision while recall stays at least `target`: among the operating points with recall
+ * >= target, the highest precision, ties to the highest threshold. O(size). null when no
+ * operating point reaches the recall (target > 1, or no positives and target > 0).
+ */
+export function bestPrecisionAtRecall(curve: ScoreCurve, target: number, prevalence?: number): TargetPoint | null {
+  const first = thresholdForRecall(curve, target);
+  if (first === null) return null;
+  let best = -1;
+  let bestPrecision = -1;
+  for (let k = Math.max(1, first.index); k <= curve.size; k++) {
+    const { precision } = precisionAndAlarmRate(curve, k, prevalence);
+    if (precision > bestPrecision * (1 + 1e-12)) {
+      best = k;
+      bestPrecision = precision;
+    }
+  }
+  // A target of 0 with nothing to flag (or no positives) is met by flagging nothing.
+  return targetPoint(curve, best < 0 ? first.index : best, prevalence);
+}
+
+/**
+ * At most `perThousand` alarms per 1,000 cases: the lowest threshold (most cases caught)
+ * whose alarm rate (at the assumed prevalence when given) is at most perThousand / 1000, by
+ * binary search (the alarm rate only grows as the threshold falls). Flagging nothing always
+ * qualifies, so the answer is never null for perThousand >= 0; null for a negative budget.
+ */
+export function mostCaughtWithinAlarms(curve: ScoreCurve, perThousand: number, prevalence?: number): TargetPoint | null {
+  if (!(perThousand >= 0)) return null;
+  const limit = perThousand / 1000;
+  const ok = (k: number) => precisionAndAlarmRate(curve, k, prevalence).alarmRate <= limit * (1 + 1e-12);
+  let lo = 0; // ok(lo)
+  let hi = curve.size + 1; // first k that fails (or size + 1)
+  while (hi - lo > 1) {
+    const mid = (lo + hi) >>> 1;
+    if (ok(mid)) lo = mid;
+    else hi = mid;
+  }
+  return targetPoint(curve, lo, prevalence);
+}
+
+/** The operating point a target of `kind` at `value` gives, or null when none exists. */
+export function solveTarget(curve: ScoreCurve, kind: TargetKind, value: number, prevalence?: number): TargetPoint | null {
+  switch (kind) {
+    case 'fewest-alarms-at-recall': {
+      const found = thresholdForRecall(curve, value);
+      return found && targetPoint(curve, found.index, prevalence);
+    }
+    case 'best-recall-at-precision':
+      return bestRecallAtPrecision(curve, value, prevalence);
+    case 'best-precision-at-recall':
+      return bestPrecisionAtRecall(curve, value, prevalence);
+    case 'max-alarms-per-1000':
+      return mostCaughtWithinAlarms(curve, value, prevalence);
+  }
+}
+
+function targetPoint(curve: ScoreCurve, k: number, prevalence?: number): TargetPoint {
+  const P = curve.positives;
+  const { precision, alarmRate } = precisionAndAlarmRate(curve, k, prevalence);
+  const tp = curve.confusionAtIndex(k).tp;
+  return { index: k, threshold: curve.thresholdAtIndex(k), recall: P > 0 ? tp / P : 0, precision, alarmRate };
+}
