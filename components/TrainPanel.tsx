@@ -83,9 +83,14 @@ export function TrainPanel({ settings, training, imbalance, labelledRows = null,
           {training.notice}
         </p>
       )}
-      <p className="backend-line">
+      <p className="backend-line" title={training.backendDetails || undefined}>
         Backend: <strong data-testid="backend">{training.backend ?? '—'}</strong>
-        {training.backendReason && <span className="note"> ({training.backendReason})</span>}
+        {training.backendReason && (
+          <span className="note" data-testid="backend-reason">
+            {' '}
+            {training.backendReason}
+          </span>
+        )}
         {last && <span className="note"> — {(training.epochs.reduce((s, e) => s + e.seconds, 0) / training.epochs.length).toFixed(2)} s per epoch</span>}
       </p>
       {training.loss && <p className="note">Loss: {training.loss}.</p>}

@@ -9,7 +9,7 @@ import type { RawColumn } from './data/preprocess';
 
 // The training settings, their names and defaults are declared once, in src/settings.ts.
 export type { BackendChoice, BackendName, LossName, TrainOptions } from './settings';
-import type { BackendName, TrainOptions } from './settings';
+import type { BackendChoice, BackendName, TrainOptions } from './settings';
 
 // ---------------------------------------------------------------- parse worker
 
@@ -50,6 +50,11 @@ export type TrainRequest =
   /** Trains one model per pos_weight (null: 1, √r, r, 2r with r = neg/pos) and reports each. */
   | { type: 'sweep'; runId: number; data: TrainingData; options: TrainOptions; weights: number[] | null }
   | { type: 'cancel'; runId: number }
+  /**
+   * Starts tfjs and the backend for `backend` now, so the first Train does not wait for them;
+   * `known`: what 'auto' chose earlier in this session (not measured again). Answered by 'backend'.
+   */
+  | { type: 'warm'; runId: number; backend: BackendChoice; known: { backend: BackendName; reason: string; details: string } | null }
   /** Exports the model of the last completed 'train' as a zip of model.json, weights and preprocessing. */
   | { type: 'export'; runId: number; context: ModelContext }
   /** Loads an exported model (a zip, or its files) and scores every row of `data`. */
@@ -75,7 +80,8 @@ export interface SweepPoint extends ValidationFigures {
 
 /** Train worker → page; every event names the job (runId) it belongs to. */
 export type TrainEvent =
-  | { type: 'backend'; runId: number; backend: BackendName; reason: string }
+  /** `reason`: one short sentence; `details`: renderer, timings, failures (for a tooltip). */
+  | { type: 'backend'; runId: number; backend: BackendName; reason: string; details: string }
   | {
       type: 'split';
       runId: number;

@@ -15,6 +15,7 @@ import wasmSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-si
 import wasmThreadedSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 import type { TrainEvent, TrainRequest } from '../src/protocol';
 import { createTrainController } from '../src/model/train-controller';
+import { probeWebgl } from '../src/model/webgl-probe';
 
 setWasmPaths({
   'tfjs-backend-wasm.wasm': wasmUrl,
@@ -28,7 +29,9 @@ const post = (event: TrainEvent, transfer: Transferable[] = []): void => {
   self.postMessage(event, { transfer });
 };
 
-const controller = createTrainController({ core: tfc, layers: tfl }, post);
+const controller = createTrainController({ core: tfc, layers: tfl }, post, {
+  probeWebgl: () => probeWebgl(typeof OffscreenCanvas === 'undefined' ? null : () => new OffscreenCanvas(1, 1)),
+});
 
 self.addEventListener('message', (message: MessageEvent<TrainRequest>) => {
   const request = message.data;

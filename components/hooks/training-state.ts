@@ -33,6 +33,8 @@ export interface TrainingState {
   status: TrainingStatus;
   backend: BackendName | null;
   backendReason: string;
+  /** Renderer, timings and failures behind the reason (a tooltip). */
+  backendDetails: string;
   epochs: EpochLog[];
   totalEpochs: number;
   /** Batch size, epochs and steps per epoch as the worker resolved them; null before a run's split. */
@@ -74,6 +76,7 @@ export const INITIAL_TRAINING: TrainingState = {
   status: 'idle',
   backend: null,
   backendReason: '',
+  backendDetails: '',
   epochs: [],
   totalEpochs: 0,
   schedule: null,
@@ -114,7 +117,7 @@ export function reduceTraining(s: TrainingState, kind: JobKind, event: TrainEven
   if (kind === 'sweep') return { ...s, sweep: reduceSweep(s.sweep, event), numTensors: 'numTensors' in event ? event.numTensors : s.numTensors };
   switch (event.type) {
     case 'backend':
-      return { ...s, backend: event.backend, backendReason: event.reason };
+      return { ...s, backend: event.backend, backendReason: event.reason, backendDetails: event.details };
     case 'split':
       return {
         ...s,

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { ModelContext, TrainEvent, TrainingData, TrainOptions, TrainRequest } from '../../src/protocol';
+import type { BackendChoice, BackendName, ModelContext, TrainEvent, TrainingData, TrainOptions, TrainRequest } from '../../src/protocol';
 import type { PendingRequest, WorkerClient, WorkerFailure } from '../../src/worker-client';
 import { INITIAL_TRAINING, reduceTraining, startJob, type JobKind, type TrainingState } from './training-state';
 import { createTrainClient } from './worker-clients';
@@ -30,8 +30,48 @@ export interface Trainer {
   score: (files: File[], data: TrainingData, options: TrainOptions) => void;
   exportModel: (context: ModelContext) => Promise<{ zip: ArrayBuffer; fileName: string }>;
   cancel: () => void;
+  /** Starts the worker, tfjs and the backend now (the user is still choosing columns). */
+  warm: (backend?: BackendChoice) => void;
   reset: () => void;
 }
+
+/** What 'auto' chose, as the worker said it. */
+export interface BackendMemo {
+  backend: BackendName;
+  reason: string;
+  details: string;
+}
+
+/** Where the 'auto' choice is kept between workers and reloads of this tab. */
+export interface BackendMemory {
+  load(): BackendMemo | null;
+  save(memo: BackendMemo): void;
+}
+
+const NO_MEMORY: BackendMemory = { load: () => null, save: () => undefined };
+const MEMO_KEY = 'cutoff:auto-backend';
+
+/** The tab's session storage: the choice is made once per session, not on every worker start. */
+export const sessionBackendMemory: BackendMemory = {
+  load() {
+    try {
+      const memo: unknown = JSON.parse(sessionStorage.getItem(MEMO_KEY) ?? 'null');
+      if (typeof memo !== 'object' || memo === null) return null;
+      const { backend, reason, details } = memo as Record<string, unknown>;
+      if ((backend === 'webgl' || backend === 'wasm' || backend === 'cpu') && typeof reason === 'string' && typeof details === 'string') return { backend, reason, details };
+      return null;
+    } catch {
+      return null;
+    }
+  },
+  save(memo) {
+    try {
+      sessionStorage.setItem(MEMO_KEY, JSON.stringify(memo));
+    } catch {
+      // Storage full or denied: the worker keeps its own choice for its lifetime anyway.
+    }
+  },
+};
 
 type TrainClient = WorkerClient<TrainRequest, TrainEvent>;
 type UpdateState = (change: (s: TrainingState) => TrainingState) => void;
@@ -40,7 +80,7 @@ type UpdateState = (change: (s: TrainingState) => TrainingState) => void;
  * The trainer's logic without React, on a worker client (see useTrainer). `update` receives
  * every state change; `newClient` is called lazily, and again after dispose.
  */
-export function createTrainerRunner(newClient: () => TrainClient, update: UpdateState): Omit<Trainer, 'state'> & { dispose: () => void } {
+export function createTrainerRunner(newClient: () => TrainClient, update: UpdateState, memory: BackendMemory = NO_MEMORY): Omit<Trainer, 'state'> & { dispose: () => void } {
   let client: TrainClient | null = null;
   let active: ActiveJob | null = null;
   let forcedBackend: 'wasm' | null = null;
@@ -68,8 +108,28 @@ export function createTrainerRunner(newClient: () => TrainClient, update: Update
     update((s) => ({ ...s, status: 'error', message: `${notice} Press Train to run again.`, notice }));
   };
 
+  const remember = (choice: BackendChoice, event: TrainEvent): void => {
+    if (event.type === 'backend' && choice === 'auto') memory.save({ backend: event.backend, reason: event.reason, details: event.details });
+  };
+
+  const warm = (choice: BackendChoice = 'auto'): void => {
+    const backend = forcedBackend ?? choice;
+    live().request((runId) => ({ type: 'warm', runId, backend, known: backend === 'auto' ? memory.load() : null }), {
+      supersedes: false,
+      onEvent: (event) => {
+        remember(backend, event);
+        if (event.type !== 'backend') return;
+        // Shown until a run reports its own backend.
+        update((s) => (s.status === 'idle' && s.backend === null ? { ...s, backend: event.backend, backendReason: event.reason, backendDetails: event.details } : s));
+      },
+      // A job sent next meets the same failure and reports it.
+      onFailure: () => undefined,
+    });
+  };
+
   const onEvent = (job: ActiveJob, event: TrainEvent): void => {
     if (active !== job) return;
+    remember(job.options.backend, event);
     if (event.type === 'lost') {
       const what = `lost its WebGL context (${event.message})`;
       live().restart(what);
@@ -125,7 +185,10 @@ export function createTrainerRunner(newClient: () => TrainClient, update: Update
       active?.handle?.abandon();
       active = null;
       update(() => INITIAL_TRAINING);
+      // New data: the user now chooses columns, time enough to get tfjs and its backend ready.
+      warm();
     },
+    warm,
     dispose: () => {
       client?.dispose();
       client = null;
@@ -143,8 +206,8 @@ export function createTrainerRunner(newClient: () => TrainClient, update: Update
 export function useTrainer(): Trainer {
   const [state, setState] = useState<TrainingState>(INITIAL_TRAINING);
   // One runner for the component's life; its functions are stable, like useCallback's.
-  const [runner] = useState(() => createTrainerRunner(createTrainClient, setState));
+  const [runner] = useState(() => createTrainerRunner(createTrainClient, setState, sessionBackendMemory));
   useEffect(() => () => runner.dispose(), [runner]);
-  const { start, sweep, score, exportModel, cancel, reset } = runner;
-  return { state, start, sweep, score, exportModel, cancel, reset };
+  const { start, sweep, score, exportModel, cancel, warm, reset } = runner;
+  return { state, start, sweep, score, exportModel, cancel, warm, reset };
 }

@@ -5,6 +5,7 @@
  */
 import type { BackendChoice, BackendName, TrainEvent, TrainRequest } from '../protocol';
 import { chooseBackend, type BackendSelection } from './backend';
+import type { WebglProbe } from './webgl-probe';
 import { isContextLost, watchContextLoss } from './context-loss';
 import type { TrainHooks } from './fit';
 import { exportModelZip, loadModelFiles } from './model-files';
@@ -24,30 +25,32 @@ export interface TrainController {
 /** Options for tests and hosts. */
 export interface TrainControllerOptions {
   hooks?: TrainHooks;
-  selectBackend?: (choice: BackendChoice) => Promise<BackendSelection>;
+  selectBackend?: (choice: BackendChoice, known: BackendSelection | null) => Promise<BackendSelection>;
+  /** Looks at WebGL without tfjs, so 'auto' never compiles shaders on a software renderer. */
+  probeWebgl?: () => WebglProbe | null;
 }
 
-type Job = Extract<TrainRequest, { type: 'train' | 'sweep' | 'score' | 'export' }>;
+type Job = Extract<TrainRequest, { type: 'train' | 'sweep' | 'score' | 'export' | 'warm' }>;
 
 /** The backend cannot run anything any more; already reported as 'lost'. */
 class BackendLost extends Error {}
 
 /** Creates the controller that a worker feeds with messages. */
 export function createTrainController(tf: Tf, emit: Emit, options: TrainControllerOptions = {}): TrainController {
-  // Backend choice is remembered per setting: the 'auto' benchmark runs once per worker.
+  // Backend choice is remembered per setting: the 'auto' probe and benchmark run once per
+  // worker, and not at all when the page passes on the choice made earlier in the session.
   const chosen = new Map<BackendChoice, Promise<BackendSelection>>();
-  const select =
-    options.selectBackend ??
-    ((choice: BackendChoice): Promise<BackendSelection> => {
-      let p = chosen.get(choice);
-      if (!p) {
-        p = chooseBackend(tf.core, choice);
-        // A failed choice is not cached, so the next run can try again.
-        p.catch(() => chosen.delete(choice));
-        chosen.set(choice, p);
-      }
-      return p;
-    });
+  const choose = options.selectBackend ?? ((choice: BackendChoice, known: BackendSelection | null) => chooseBackend(tf.core, choice, { probe: options.probeWebgl, known }));
+  const select = (choice: BackendChoice, known: BackendSelection | null = null): Promise<BackendSelection> => {
+    let p = chosen.get(choice);
+    if (!p) {
+      p = choose(choice, known);
+      // A failed choice is not cached, so the next run can try again.
+      p.catch(() => chosen.delete(choice));
+      chosen.set(choice, p);
+    }
+    return p;
+  };
 
   let latest = 0; // sequence number of the newest train/sweep/score request
   const cancelledRuns = new Set<number>();
@@ -58,8 +61,8 @@ export function createTrainController(tf: Tf, emit: Emit, options: TrainControll
   let lost = false;
   let watching = false;
 
-  const useBackend = async (runId: number, choice: BackendChoice): Promise<BackendName> => {
-    const selection = await select(choice);
+  const useBackend = async (runId: number, choice: BackendChoice, known: BackendSelection | null = null): Promise<BackendName> => {
+    const selection = await select(choice, known);
     // Switching backends between runs is cheap once each is initialised.
     if (tf.core.getBackend() !== selection.backend) await tf.core.setBackend(selection.backend);
     if (isContextLost(tf.core)) lost = true;
@@ -72,7 +75,7 @@ export function createTrainController(tf: Tf, emit: Emit, options: TrainControll
       emit({ type: 'lost', runId, message: 'the WebGL context was lost' });
       throw new BackendLost();
     }
-    emit({ type: 'backend', runId, backend: selection.backend, reason: selection.reason });
+    emit({ type: 'backend', runId, backend: selection.backend, reason: selection.reason, details: selection.details });
     return selection.backend;
   };
 
@@ -88,6 +91,13 @@ export function createTrainController(tf: Tf, emit: Emit, options: TrainControll
       emit({ type: 'error', runId, message, numTensors: tf.core.memory().numTensors });
     };
     try {
+      if (job.type === 'warm') {
+        // Loads the backend (the WASM module, or WebGL's context) while the user is still choosing columns.
+        await useBackend(runId, job.backend, job.known);
+        // Ends the request for the page's client (its final events are 'done' and 'error').
+        emit({ type: 'done', runId, reason: 'completed', epochsRun: 0, bestEpoch: 0, bestScores: null, numTensors: tf.core.memory().numTensors });
+        return;
+      }
       if (job.type === 'export') {
         if (!lastModel) throw new Error('there is no trained model to export: train one first');
         const zip = await exportModelZip(tf, lastModel, job.context);
@@ -134,7 +144,7 @@ export function createTrainController(tf: Tf, emit: Emit, options: TrainControll
         if (liveRuns.has(request.runId)) cancelledRuns.add(request.runId);
         return;
       }
-      const sequence = request.type === 'export' ? latest : ++latest;
+      const sequence = request.type === 'export' || request.type === 'warm' ? latest : ++latest;
       liveRuns.add(request.runId);
       queue = queue.then(() => runOne(request, sequence));
     },

@@ -52,7 +52,7 @@ test('demo: train, drag the ROC handle, snap to optimal, export what the page sh
   expect(download.suggestedFilename()).toBe('operating-point.json');
   const path = await download.path();
   const exported = JSON.parse(readFileSync(path, 'utf8'));
-  expect(exported.schemaVersion).toBe(1);
+  expect(exported.schemaVersion).toBe(2);
   expect(exported.threshold).toBe(Number(await page.getByTestId('threshold-input').inputValue()));
   expect(exported.confusion).toEqual(optimal);
   expect(exported.source.kind).toBe('trained');

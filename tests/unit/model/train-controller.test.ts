@@ -16,7 +16,25 @@ describe('createTrainController', () => {
     c.handle(trainRun(100, 2, { epochs: 1 }, 3));
     await c.idle();
     expect(events.map((e) => e.type)).toEqual(['backend', 'split', 'epoch', 'done']);
-    expect(events[0]).toEqual({ type: 'backend', runId: 3, backend: 'cpu', reason: 'cpu: chosen in settings' });
+    expect(events[0]).toEqual({ type: 'backend', runId: 3, backend: 'cpu', reason: 'CPU — chosen in settings', details: 'cpu: chosen in settings' });
+  });
+
+  test("'warm' chooses the backend before any run, once, and answers backend + done", async () => {
+    const { events, emit } = recorder();
+    const calls: string[] = [];
+    const c = createTrainController(tf, emit, {
+      selectBackend: async (choice, known) => {
+        calls.push(`${choice}:${known?.backend ?? '-'}`);
+        return known ?? { backend: 'cpu', reason: 'CPU — test', details: 'test' };
+      },
+    });
+    c.handle({ type: 'warm', runId: 1, backend: 'auto', known: { backend: 'cpu', reason: 'CPU — earlier', details: 'earlier' } });
+    c.handle(trainRun(100, 2, { epochs: 1, backend: 'auto' }, 2));
+    await c.idle();
+    expect(calls).toEqual(['auto:cpu']);
+    expect(events.filter((e) => e.runId === 1).map((e) => e.type)).toEqual(['backend', 'done']);
+    expect(events.find((e) => e.runId === 2 && e.type === 'backend')).toMatchObject({ reason: 'CPU — earlier' });
+    expect(events.at(-1)).toMatchObject({ type: 'done', runId: 2, reason: 'completed' });
   });
 
   test('a new train request cancels the running one; cancel stops a run within a second', async () => {

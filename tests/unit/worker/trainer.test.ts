@@ -109,11 +109,14 @@ describe('useTrainer logic on the fake worker', () => {
     expect(state().message).toMatch(/^offline: the training worker could not be loaded/);
   });
 
-  it('reset drops the running job and asks the worker to cancel it', () => {
+  it('reset drops the running job, asks the worker to cancel it and warms it for the next file', () => {
     const { spawner, runner, state, sent } = setup();
     runner.start(data, options);
     runner.reset();
-    expect(sent().at(-1)).toEqual({ type: 'cancel', runId: 1 });
+    expect(sent().slice(-2)).toEqual([
+      { type: 'cancel', runId: 1 },
+      { type: 'warm', runId: 2, backend: 'auto', known: null },
+    ]);
     spawner.current().reply(done(1));
     expect(state()).toEqual(INITIAL_TRAINING);
   });
