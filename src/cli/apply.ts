@@ -1,0 +1,60 @@
+/**
+ * `cutoff apply POINT.json FILE [--model cutoff-model.zip]`: FILE's rows with `decision` (and
+ * `band`, `group_threshold` where the export sets them) added, streamed to stdout as CSV.
+ * With --model, raw feature rows are first scored by the exported model (column `score`).
+ */
+import type { OperatingPoint } from '../operating-point';
+import { cellText, columnIndex, scoreOf } from './cells';
+import { DecisionRule } from './decision-rule';
+import { EXIT } from './errors';
+import type { Io } from './io';
+import { loadPoint } from './load-point';
+import { recordedTransform, transformScore } from './score-transform';
+import { openTable, type Cell } from './table-reader';
+
+export interface ApplyOptions {
+  score?: string;
+  model?: string;
+}
+
+/** Scores a batch of raw rows (cells by the table's columns); the --model path provides one. */
+export type BatchScorer = (rows: Cell[][], columns: readonly string[]) => Promise<Float64Array>;
+
+function csvCell(text: string): string {
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+export async function runApply(pointPath: string, file: string, options: ApplyOptions, io: Io, scorer?: BatchScorer): Promise<number> {
+  const point: OperatingPoint = await loadPoint(pointPath);
+  const rule = new DecisionRule(point);
+  const transform = transformScore(recordedTransform(point));
+  const table = await openTable(file);
+  try {
+    const scoreColumn = options.score ?? (point.source.kind === 'scores' ? point.source.scoreColumn : 'score');
+    const s = scorer ? -1 : columnIndex(table.columns, scoreColumn, '--score', file);
+    const g = rule.groupColumn === null ? -1 : columnIndex(table.columns, rule.groupColumn, 'the export\'s group column', file);
+    const extra = [...(scorer ? ['score'] : []), 'decision', ...(rule.hasBands || rule.hasReviewBand ? ['band'] : []), ...(g >= 0 ? ['group_threshold'] : [])];
+    await io.out(`${[...table.columns, ...extra].map(csvCell).join(',')}\n`);
+    for await (const batch of table.batches()) {
+      const scores = scorer ? await scorer(batch.rows, table.columns) : null;
+      const lines: string[] = new Array<string>(batch.rows.length);
+      for (let i = 0; i < batch.rows.length; i++) {
+        const row = batch.rows[i];
+        const raw = scores ? scores[i] : scoreOf(row[s], batch.firstRow + i, scoreColumn, file);
+        const score = transform(raw);
+        const group = g >= 0 ? cellText(row[g]) : null;
+        const { threshold, decision } = rule.decide(score, group);
+        const cells = row.map((c) => csvCell(cellText(c)));
+        if (scores) cells.push(String(raw));
+        cells.push(decision);
+        if (rule.hasBands || rule.hasReviewBand) cells.push(csvCell(rule.bandName(score)));
+        if (g >= 0) cells.push(String(threshold));
+        lines[i] = cells.join(',');
+      }
+      await io.out(`${lines.join('\n')}\n`);
+    }
+  } finally {
+    await table.close();
+  }
+  return EXIT.ok;
+}

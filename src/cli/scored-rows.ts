@@ -1,0 +1,71 @@
+/**
+ * Walks a table's rows as (score, label, weight, group) for the subcommands that evaluate:
+ * columns resolved once, every cell checked, the recorded score mapping applied.
+ */
+import type { Table } from './table-reader';
+import { cellText, columnIndex, scoreOf, weightOf } from './cells';
+import { InputError } from './errors';
+
+export interface ScoredColumns {
+  score: string;
+  label: string;
+  weight: string | null;
+  group: string | null;
+}
+
+export interface ScoredRow {
+  score: number;
+  label: string;
+  weight: number;
+  group: string | null;
+}
+
+export interface WalkSummary {
+  rows: number;
+  /** Rows left out because their label cell is empty. */
+  unlabelled: number;
+}
+
+/**
+ * Calls `visit` for each labelled row. A row with an empty label is skipped and counted (the
+ * page drops such rows too); a score that is not a number stops with exit 2.
+ */
+export async function walkScoredRows(
+  table: Table,
+  file: string,
+  columns: ScoredColumns,
+  options: { scoreOption: string; labelOption: string; weightOption: string; transform: (raw: number) => number },
+  visit: (score: number, label: string, weight: number, group: string | null) => void,
+): Promise<WalkSummary> {
+  const wanted = [columns.score, columns.label, ...(columns.weight ? [columns.weight] : []), ...(columns.group ? [columns.group] : [])];
+  // Refuse a missing column before reading a single row.
+  columnIndex(table.columns, columns.score, options.scoreOption, file);
+  columnIndex(table.columns, columns.label, options.labelOption, file);
+  if (columns.weight) columnIndex(table.columns, columns.weight, options.weightOption, file);
+  if (columns.group) columnIndex(table.columns, columns.group, '--group', file);
+  let rows = 0;
+  let unlabelled = 0;
+  for await (const batch of table.batches([...new Set(wanted)])) {
+    const s = batch.layout.indexOf(columns.score);
+    const l = batch.layout.indexOf(columns.label);
+    const w = columns.weight ? batch.layout.indexOf(columns.weight) : -1;
+    const g = columns.group ? batch.layout.indexOf(columns.group) : -1;
+    const transform = options.transform;
+    for (let i = 0; i < batch.rows.length; i++) {
+      const row = batch.rows[i];
+      const at = batch.firstRow + i;
+      if (row.length <= Math.max(s, l, w, g)) throw new InputError(`${file} row ${at} has ${row.length} cells but the header names ${table.columns.length}`);
+      const label = cellText(row[l]);
+      if (label === '') {
+        unlabelled++;
+        continue;
+      }
+      const score = transform(scoreOf(row[s], at, columns.score, file));
+      const weight = w >= 0 ? weightOf(row[w], at, columns.weight ?? '', file) : 1;
+      visit(score, label, weight, g >= 0 ? cellText(row[g]) : null);
+      rows++;
+    }
+  }
+  if (rows === 0) throw new InputError(`${file} has no rows with a label in "${columns.label}"`);
+  return { rows, unlabelled };
+}

@@ -1,0 +1,146 @@
+/**
+ * Streams a table from disk in batches of rows, never holding the whole file: CSV/TSV through
+ * the page's own dialect and encoding detection (src/data) and PapaParse's core parser, or
+ * Parquet through hyparquet one row group at a time.
+ */
+import { open, type FileHandle } from 'node:fs/promises';
+import Papa from 'papaparse';
+import { parquetMetadataAsync, parquetRead, type AsyncBuffer, type FileMetaData } from 'hyparquet';
+import { compressors } from 'hyparquet-compressors';
+import { detectDialect, type CsvDialect } from '../data/csv-stream';
+import { detectEncoding, streamDecoder } from '../data/encoding';
+import { InputError } from './errors';
+
+/** One cell: text from CSV, a typed value from Parquet. */
+export type Cell = unknown;
+
+export interface RowBatch {
+  rows: Cell[][];
+  /** 1-based number of the batch's first data row (the header is not counted). */
+  firstRow: number;
+  /** The column each cell position holds (all columns, or those asked for where the format can skip the rest). */
+  layout: readonly string[];
+}
+
+export interface Table {
+  format: 'csv' | 'parquet';
+  columns: string[];
+  /** The CSV dialect, to write rows back out the same way; undefined for Parquet. */
+  dialect?: CsvDialect;
+  /** Bytes on disk. */
+  size: number;
+  /** Batches of rows; `wanted` lets a columnar file read only those columns. */
+  batches(wanted?: readonly string[]): AsyncIterable<RowBatch>;
+  close(): Promise<void>;
+}
+
+const CSV_CHUNK_BYTES = 1 << 20;
+/** Text enough for the delimiter guess (PapaParse looks at the first ten rows). */
+const DETECT_CHARS = 64 << 10;
+const PARQUET_MAGIC = 'PAR1';
+
+/** Opens FILE by its content (Parquet magic bytes) and falls back to CSV/TSV. */
+export async function openTable(path: string): Promise<Table> {
+  let handle: FileHandle;
+  try {
+    handle = await open(path, 'r');
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    throw new InputError(code === 'ENOENT' ? `${path}: no such file` : `${path}: cannot be read (${code ?? String(error)})`);
+  }
+  const { size } = await handle.stat();
+  if (size === 0) {
+    await handle.close();
+    throw new InputError(`${path} is empty: it needs a header row and at least one data row`);
+  }
+  const head = new Uint8Array(Math.min(size, DETECT_CHARS));
+  await handle.read(head, 0, head.length, 0);
+  if (size >= 12 && new TextDecoder().decode(head.subarray(0, 4)) === PARQUET_MAGIC) return openParquet(path, handle, size);
+  return openCsv(path, handle, size, head);
+}
+
+async function openCsv(path: string, handle: FileHandle, size: number, head: Uint8Array): Promise<Table> {
+  const encoding = detectEncoding(head);
+  const headText = streamDecoder(encoding).decode(head, head.length === size).replace(/^\uFEFF/, '');
+  const dialect = detectDialect(headText);
+  const firstLine = Papa.parse<string[]>(headText, { delimiter: dialect.delimiter, newline: dialect.linebreak, preview: 1 }).data[0] ?? [];
+  const columns = firstLine.map((c) => c.trim());
+  if (columns.length === 0 || columns.every((c) => c === '')) throw new InputError(`${path}: the first line is empty; it should name the columns`);
+
+  async function* batches(): AsyncGenerator<RowBatch> {
+    const decoder = streamDecoder(encoding);
+    const parser = new Papa.Parser({ delimiter: dialect.delimiter, newline: dialect.linebreak, quoteChar: '"' });
+    const buffer = new Uint8Array(CSV_CHUNK_BYTES);
+    let partial = '';
+    let headerSeen = false;
+    let row = 1;
+    let first = true;
+    for (let position = 0; position < size; ) {
+      const { bytesRead } = await handle.read(buffer, 0, buffer.length, position);
+      if (bytesRead === 0) break;
+      position += bytesRead;
+      const last = position >= size;
+      let text = partial + decoder.decode(buffer.subarray(0, bytesRead), last);
+      if (first) {
+        text = text.replace(/^\uFEFF/, '');
+        first = false;
+      }
+      const result = parser.parse(text, 0, !last) as { data: string[][]; errors: { code: string }[]; meta: { cursor: number } };
+      if (result.errors.some((e) => e.code === 'MissingQuotes')) {
+        throw new InputError(`${path}: a quoted cell (") near data row ${row + result.data.length} is never closed`);
+      }
+      partial = last ? '' : text.slice(result.meta.cursor);
+      let rows = result.data;
+      if (!headerSeen && rows.length > 0) {
+        rows = rows.slice(1);
+        headerSeen = true;
+      }
+      rows = rows.filter((r) => !(r.length === 1 && r[0] === ''));
+      if (rows.length > 0) {
+        yield { rows, firstRow: row, layout: columns };
+        row += rows.length;
+      }
+    }
+    if (row === 1) throw new InputError(`${path} has a header but no data rows`);
+  }
+  return { format: 'csv', columns, dialect, size, batches, close: () => handle.close() };
+}
+
+async function openParquet(path: string, handle: FileHandle, size: number): Promise<Table> {
+  const file: AsyncBuffer = {
+    byteLength: size,
+    async slice(start: number, end?: number) {
+      const stop = end ?? size;
+      const bytes = new Uint8Array(stop - start);
+      await handle.read(bytes, 0, bytes.length, start);
+      return bytes.buffer;
+    },
+  };
+  let metadata: FileMetaData;
+  try {
+    metadata = await parquetMetadataAsync(file);
+  } catch (error) {
+    throw new InputError(`${path}: not a readable Parquet file (${error instanceof Error ? error.message : String(error)})`);
+  }
+  // Top-level columns: the schema's root lists how many children it has.
+  const root = metadata.schema[0];
+  const columns = metadata.schema.slice(1, 1 + (root.num_children ?? 0)).map((s) => s.name);
+
+  async function* batches(wanted?: readonly string[]): AsyncGenerator<RowBatch> {
+    const layout = wanted ? [...wanted] : columns;
+    let rowStart = 0;
+    let yielded = 0;
+    for (const group of metadata.row_groups) {
+      const rowEnd = rowStart + Number(group.num_rows);
+      let rows: Cell[][] = [];
+      await parquetRead({ file, metadata, compressors, columns: layout, rowStart, rowEnd, onComplete: (r: Cell[][]) => (rows = r) });
+      if (rows.length > 0) {
+        yield { rows, firstRow: rowStart + 1, layout };
+        yielded += rows.length;
+      }
+      rowStart = rowEnd;
+    }
+    if (yielded === 0) throw new InputError(`${path} has no data rows`);
+  }
+  return { format: 'parquet', columns, size, batches, close: () => handle.close() };
+}

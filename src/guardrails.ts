@@ -1,0 +1,112 @@
+/**
+ * Guardrails for `cutoff check`: the floors recorded in the export (by default the lower
+ * Wilson bounds of recall and precision the page shows) and the score histogram that new
+ * scores are compared against for drift (PSI, with KS beside it). Shared by the page's export
+ * and the command, so both bin scores the same way.
+ */
+import { wilsonInterval } from './metrics/interval';
+import type { Confusion } from './metrics/score-curve';
+
+/** Equal-width bins on [0, 1] for the exported histogram: PSI's customary ten, doubled for resolution. */
+export const DRIFT_BINS = 20;
+
+/** Proportions below this count as this in PSI, so an empty bin does not make it infinite. */
+export const PSI_FLOOR = 1e-4;
+
+/** The drift alarm PSI level practitioners use (0.1 watch, 0.25 act). */
+export const DEFAULT_MAX_DRIFT = 0.25;
+
+export interface ScoreHistogram {
+  edges: number[];
+  counts: number[];
+}
+
+/** Edges 0, 1/B, …, 1. */
+export function driftEdges(bins: number = DRIFT_BINS): number[] {
+  return Array.from({ length: bins + 1 }, (_, i) => i / bins);
+}
+
+/**
+ * The bin of a score: bin i holds edges[i] <= s < edges[i + 1]; the last bin includes its top
+ * edge; scores below the first edge or above the last are counted in the end bins.
+ */
+export function histogramBin(edges: readonly number[], score: number): number {
+  const last = edges.length - 2;
+  if (!(score >= edges[1])) return 0;
+  if (score >= edges[last]) return last;
+  let lo = 1;
+  let hi = last;
+  // Largest i with edges[i] <= score.
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (edges[mid] <= score) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/** A weighted histogram of scores on the given edges. */
+export function scoreHistogram(scores: ArrayLike<number>, edges: readonly number[] = driftEdges(), weights?: ArrayLike<number>): ScoreHistogram {
+  const counts = new Array<number>(edges.length - 1).fill(0);
+  for (let i = 0; i < scores.length; i++) counts[histogramBin(edges, scores[i])] += weights ? weights[i] : 1;
+  return { edges: [...edges], counts };
+}
+
+function proportions(counts: readonly number[]): number[] {
+  const total = counts.reduce((a, b) => a + b, 0);
+  return counts.map((c) => (total > 0 ? c / total : 0));
+}
+
+/** Population stability index Σ (a − e)·ln(a / e) over the bins, proportions floored at PSI_FLOOR. */
+export function populationStability(expected: readonly number[], actual: readonly number[]): number {
+  const e = proportions(expected);
+  const a = proportions(actual);
+  let psi = 0;
+  for (let i = 0; i < e.length; i++) {
+    const ei = Math.max(PSI_FLOOR, e[i]);
+    const ai = Math.max(PSI_FLOOR, a[i]);
+    psi += (ai - ei) * Math.log(ai / ei);
+  }
+  return psi;
+}
+
+/** Kolmogorov–Smirnov distance between two binned distributions: the largest gap of their CDFs at the edges. */
+export function binnedKs(expected: readonly number[], actual: readonly number[]): number {
+  const e = proportions(expected);
+  const a = proportions(actual);
+  let ce = 0;
+  let ca = 0;
+  let ks = 0;
+  for (let i = 0; i < e.length; i++) {
+    ce += e[i];
+    ca += a[i];
+    ks = Math.max(ks, Math.abs(ce - ca));
+  }
+  return ks;
+}
+
+export interface Guardrails {
+  minRecall: number | null;
+  minPrecision: number | null;
+  maxAlarmRate: number | null;
+  maxDrift: number | null;
+  basis: string;
+}
+
+/**
+ * Default floors: the lower 95% Wilson bounds of recall and precision at the chosen threshold
+ * (new data that falls below them is unlikely to be the same population under the same model),
+ * no alarm-rate ceiling, and PSI 0.25.
+ */
+export function defaultGuardrails(c: Confusion, confidence: number = 0.95): Guardrails {
+  const round = (x: number) => Math.floor(x * 1e4) / 1e4;
+  const recall = c.tp + c.fn > 0 ? round(wilsonInterval(c.tp, c.tp + c.fn, confidence).low) : null;
+  const precision = c.tp + c.fp > 0 ? round(wilsonInterval(c.tp, c.tp + c.fp, confidence).low) : null;
+  return {
+    minRecall: recall,
+    minPrecision: precision,
+    maxAlarmRate: null,
+    maxDrift: DEFAULT_MAX_DRIFT,
+    basis: `${Math.round(confidence * 100)}% Wilson lower bounds of recall and precision; PSI ${DEFAULT_MAX_DRIFT}`,
+  };
+}
