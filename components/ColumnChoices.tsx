@@ -1,4 +1,6 @@
 import { distinctValues, type Dataset } from '../src/data/dataset';
+import { positiveForColumn } from '../src/data/label';
+import { SCORE_TRANSFORMS, type ScoreTransform } from '../src/data/score-transform';
 import { suggestCountColumn } from '../src/data/scores';
 import type { DataSettings, Settings } from '../src/settings';
 import { ColumnSelect } from './ColumnSelect';
@@ -8,6 +10,13 @@ interface ColumnChoicesProps {
   settings: DataSettings;
   onChange: (patch: Partial<Settings>) => void;
 }
+
+const TRANSFORM_NAMES: Record<ScoreTransform, string> = {
+  none: 'probabilities in [0, 1]',
+  'min-max': 'any numbers: rescale min-max',
+  sigmoid: 'logits: apply the sigmoid',
+  percent: 'percentages 0–100: divide by 100',
+};
 
 /** The three input modes; 'aggregated' is scores mode with a count column weighting each row. */
 const INPUT_MODES = ['train', 'scores', 'aggregated'] as const;
@@ -44,9 +53,8 @@ export function ColumnChoices({ dataset, settings, onChange }: ColumnChoicesProp
           value={settings.labelColumn ?? ''}
           onChange={(e) => {
             const column = dataset.columns.find((c) => c.name === e.target.value);
-            const values = column ? (distinctValues(column) ?? []) : [];
-            // With three or more values the user picks the positive one; two: the last, as before.
-            onChange({ labelColumn: e.target.value, positiveValue: values.length === 2 ? values[1] : null });
+            // The suggestion's rule (the rarer of two values); with three or more the user picks.
+            onChange({ labelColumn: e.target.value, positiveValue: column ? positiveForColumn(column) : null });
           }}
         >
           {settings.labelColumn === null && <option value="">choose…</option>}
@@ -93,11 +101,13 @@ export function ColumnChoices({ dataset, settings, onChange }: ColumnChoicesProp
             <select
               data-testid="score-transform-select"
               value={settings.scoreTransform}
-              onChange={(e) => onChange({ scoreTransform: e.target.value === 'min-max' ? 'min-max' : e.target.value === 'sigmoid' ? 'sigmoid' : 'none' })}
+              onChange={(e) => onChange({ scoreTransform: SCORE_TRANSFORMS.find((t) => t === e.target.value) ?? 'none' })}
             >
-              <option value="none">probabilities in [0, 1]</option>
-              <option value="min-max">any numbers: rescale min-max</option>
-              <option value="sigmoid">logits: apply the sigmoid</option>
+              {SCORE_TRANSFORMS.map((t) => (
+                <option key={t} value={t}>
+                  {TRANSFORM_NAMES[t]}
+                </option>
+              ))}
             </select>
           </label>
           <ColumnSelect

@@ -46,11 +46,18 @@ export function ColumnTable({ dataset, settings, onChange }: ColumnTableProps) {
             {dataset.columns.map((column) => {
               const summary = summarizeColumn(column, dataset.rowCount);
               const role = roleOf(column.name, settings);
-              const flags = [summary.mostlyEmpty && summary.type !== 'empty' ? 'mostly empty' : '', summary.infinite > 0 ? `${summary.infinite} infinite` : '']
+              const rowId = dataset.rowIdColumns.includes(column.name);
+              const flags = [
+                rowId ? 'row id' : '',
+                column.kind === 'numeric' && column.readAs ? column.readAs : '',
+                summary.mostlyEmpty && summary.type !== 'empty' ? 'mostly empty' : '',
+                summary.infinite > 0 ? `${summary.infinite} infinite` : '',
+                column.errorCells ? `${column.errorCells} Excel error${column.errorCells === 1 ? '' : 's'} as missing` : '',
+              ]
                 .filter(Boolean)
                 .join(', ');
               return (
-                <tr key={column.name} data-testid="column-row" data-column={column.name}>
+                <tr key={column.name} data-testid="column-row" data-column={column.name} data-row-id={rowId || undefined}>
                   <th scope="row">{column.name}</th>
                   <td data-testid="column-type">
                     {summary.type}

@@ -1,4 +1,4 @@
-import { memo, useState, type DragEvent } from 'react';
+import { memo, useEffect, useRef, useState, type DragEvent } from 'react';
 import { distinctValues, type Dataset } from '../src/data/dataset';
 import type { LabelVector } from '../src/data/label';
 import type { ReadOptions } from '../src/data/read-file';
@@ -35,6 +35,7 @@ export const DataPanel = memo(function DataPanel({ dataset, labels, settings, pa
     const file = event.dataTransfer.files[0];
     if (file) onFile(file);
   };
+  useExcludeRowIds(dataset, settings.excludedColumns, onChange);
   const labelColumn = dataset?.columns.find((c) => c.name === settings.labelColumn);
   const labelValues = labelColumn ? (distinctValues(labelColumn) ?? []) : [];
 
@@ -51,13 +52,13 @@ export const DataPanel = memo(function DataPanel({ dataset, labels, settings, pa
         onDragLeave={() => setDragOver(false)}
         onDrop={onDrop}
       >
-        <p>Drop a CSV here — it never leaves this browser.</p>
+        <p>Drop a CSV or Parquet file here — it never leaves this browser.</p>
         <div className="row">
           <label className="button">
             Choose a file…
             <input
               type="file"
-              accept=".csv,.tsv,.txt,text/csv,text/tab-separated-values"
+              accept=".csv,.tsv,.txt,.parquet,text/csv,text/tab-separated-values"
               data-testid="file-input"
               className="visually-hidden"
               onChange={(e) => {
@@ -104,3 +105,20 @@ export const DataPanel = memo(function DataPanel({ dataset, labels, settings, pa
     </section>
   );
 });
+
+/**
+ * Leaves a file's row-id columns out of the model once, when the file arrives: a sorted file
+ * would otherwise leak its label through the row order. Remembered per file fingerprint, so
+ * a column the user ticks back stays in, also when the same file is re-read.
+ */
+function useExcludeRowIds(dataset: Dataset | null, excluded: readonly string[], onChange: (patch: Partial<Settings>) => void): void {
+  const applied = useRef(new Set<string>());
+  useEffect(() => {
+    if (!dataset) return;
+    const fresh = dataset.rowIdColumns.filter((name) => !applied.current.has(`${dataset.sha256}:${name}`));
+    if (fresh.length === 0) return;
+    for (const name of fresh) applied.current.add(`${dataset.sha256}:${name}`);
+    const added = fresh.filter((name) => !excluded.includes(name));
+    if (added.length > 0) onChange({ excludedColumns: [...excluded, ...added] });
+  }, [dataset, excluded, onChange]);
+}

@@ -1,5 +1,6 @@
 import type { Delimiter } from '../src/data/csv-stream';
 import type { Dataset } from '../src/data/dataset';
+import { ENCODING_CHOICES, encodingName } from '../src/data/encoding';
 import { describeBytes } from '../src/data/limits';
 import type { ReadOptions } from '../src/data/read-file';
 import type { ParseState } from './hooks/useParser';
@@ -40,12 +41,15 @@ export function ParseProgress({ parse, onCancel }: { parse: ParseState; onCancel
 }
 
 /**
- * The detected delimiter and header, each overridable: a change re-reads the file. Shown
- * after a failed read too, since a wrong delimiter is the usual cause.
+ * The detected delimiter, encoding and header, each overridable: a change re-reads the file.
+ * Shown after a failed read too, since a wrong delimiter or encoding is the usual cause. A
+ * Parquet file says how its columns are typed itself, so there is nothing to choose.
  */
 export function ReadControls({ options, dataset, onReread }: { options: ReadOptions; dataset: Dataset | null; onReread: (patch: Partial<ReadOptions>) => void }) {
+  if (dataset?.format === 'parquet') return null;
   const found = dataset ? ` (found: ${delimiterName(dataset.delimiter)})` : '';
   const header = dataset ? ` (found: ${dataset.hasHeader ? 'header' : 'none'})` : '';
+  const encoding = dataset?.encoding ? ` (found: ${encodingName(dataset.encoding)})` : '';
   return (
     <div className="fields read-controls">
       <label>
@@ -62,6 +66,21 @@ export function ReadControls({ options, dataset, onReread }: { options: ReadOpti
           {DELIMITER_NAMES.map(([d, name]) => (
             <option key={name} value={d}>
               {name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        Encoding
+        <select
+          data-testid="encoding-select"
+          value={options.encoding ?? 'auto'}
+          onChange={(e) => onReread({ encoding: ENCODING_CHOICES.find((c) => c === e.target.value) ?? null, skipRagged: false })}
+        >
+          <option value="auto">detect{encoding}</option>
+          {ENCODING_CHOICES.map((c) => (
+            <option key={c} value={c}>
+              {encodingName(c)}
             </option>
           ))}
         </select>

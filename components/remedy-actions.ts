@@ -13,7 +13,12 @@ export function remedyActions(
     return [{ label: `Skip the ${rows} and read the rest`, testId: 'skip-rows-button', onClick: () => handlers.reread({ skipRagged: true }) }];
   }
   if (remedy?.kind === 'rescale-scores') {
+    // Percentages: dividing by 100 comes first, since min-max would change what a threshold means.
+    const percent: ErrorAction[] = remedy.percent
+      ? [{ label: 'Divide by 100 (percentages)', testId: 'rescale-percent-button', onClick: () => handlers.change({ scoreTransform: 'percent' }) }]
+      : [];
     return [
+      ...percent,
       { label: 'Rescale min-max to [0, 1]', testId: 'rescale-minmax-button', onClick: () => handlers.change({ scoreTransform: 'min-max' }) },
       { label: 'Apply the sigmoid (logits)', testId: 'rescale-sigmoid-button', onClick: () => handlers.change({ scoreTransform: 'sigmoid' }) },
     ];

@@ -4,6 +4,17 @@ import { DataError } from './errors';
 /** Column names that usually hold the outcome, most telling first. */
 const LABEL_NAME_HINTS = ['label', 'target', 'class', 'outcome', 'y', 'is_fraud', 'fraud', 'churn', 'diagnosis'];
 
+/**
+ * Name patterns that say "a yes/no outcome", in the order they are trusted: `*_label` and
+ * `*_target` name an outcome outright, `*_flag`, `is_*` and `has_*` usually do (but a
+ * feature can be named so too, hence only when two-valued, and the last one wins).
+ */
+const LABEL_NAME_PATTERNS = [/(^|_)(label|target)$/, /_flag$/, /^(is|has)_/];
+
+/** The rarer class needs this many rows, and this share of them, for a column to be suggested blind. */
+export const MIN_RARE_ROWS = 10;
+export const MIN_RARE_SHARE = 0.005;
+
 export interface LabelChoice {
   column: string;
   /** null when the column has three or more values: the user picks one versus the rest. */
@@ -18,11 +29,34 @@ function hintedColumn(dataset: Dataset): Column | undefined {
   return LABEL_NAME_HINTS.map((hint) => dataset.columns.find((c) => c.name.trim().toLowerCase() === hint)).find((c) => c !== undefined);
 }
 
+function isTwoValued(column: Column): boolean {
+  return distinctValues(column)?.length === 2;
+}
+
+/** The two-valued column a name pattern points at (`is_nine`, `churn_flag`), the last of the most telling pattern. */
+function patternedColumn(candidates: readonly Column[]): Column | undefined {
+  for (const pattern of LABEL_NAME_PATTERNS) {
+    const matching = candidates.filter((c) => pattern.test(c.name.trim().toLowerCase()));
+    if (matching.length > 0) return matching[matching.length - 1];
+  }
+  return undefined;
+}
+
+/** How many rows the rarer value of a two-valued column has. */
+function rareCount(column: Column): number {
+  const values = distinctValues(column) ?? [];
+  return Math.min(...countValues(column, values));
+}
+
 /**
- * Suggests the label: a two-valued column (a telling name first, else the last one),
- * with its rarer value as the positive class. A column named like a label with three or more
- * values is suggested without a positive value, for the user to pick one versus the rest.
- * Null when no column can be the label.
+ * Suggests the label, with its rarer value as the positive class: a column with a telling
+ * name first (`label`, `target`, …; then `*_label`, `*_target`, `*_flag`, `is_*`, `has_*`
+ * when two-valued); else the last two-valued column whose rarer class has at least
+ * MIN_RARE_ROWS rows and MIN_RARE_SHARE of them (a pixel that is on once is no outcome);
+ * else the last one whose rarer class has two rows or more; a single rare row only when
+ * nothing else exists. A column named like a label with three or more values is suggested
+ * without a positive value, for the user to pick one versus the rest. Row-id columns are
+ * never suggested. Null when no column can be the label.
  */
 export function suggestLabel(dataset: Dataset): LabelChoice | null {
   const hinted = hintedColumn(dataset);
@@ -32,10 +66,28 @@ export function suggestLabel(dataset: Dataset): LabelChoice | null {
     if (count === 2) return { column: hinted.name, positive: rarerValue(hinted) };
     return count > 2 ? { column: hinted.name, positive: null } : null;
   }
-  const binary = dataset.columns.filter((c) => distinctValues(c)?.length === 2);
+  const rowIds = dataset.rowIdColumns ?? [];
+  const binary = dataset.columns.filter((c) => isTwoValued(c) && !rowIds.includes(c.name));
   if (binary.length === 0) return null;
-  const column = binary[binary.length - 1];
+  const rare = binary.map(rareCount);
+  const enough = (i: number) => rare[i] >= MIN_RARE_ROWS && rare[i] >= MIN_RARE_SHARE * dataset.rowCount;
+  const column =
+    patternedColumn(binary) ?? lastWhere(binary, enough) ?? lastWhere(binary, (i) => rare[i] >= 2) ?? binary[binary.length - 1];
   return { column: column.name, positive: rarerValue(column) };
+}
+
+function lastWhere(columns: readonly Column[], keep: (index: number) => boolean): Column | undefined {
+  for (let i = columns.length - 1; i >= 0; i--) if (keep(i)) return columns[i];
+  return undefined;
+}
+
+/**
+ * The positive value when the user picks `column` as the label by hand: the same rule as
+ * the suggestion (the rarer value of two), so re-picking a column never flips its classes;
+ * null with three or more values, for the user to choose.
+ */
+export function positiveForColumn(column: Column): string | null {
+  return isTwoValued(column) ? rarerValue(column) : null;
 }
 
 /**

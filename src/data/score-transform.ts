@@ -1,11 +1,30 @@
 import { DataError } from './errors';
 
-/** How a score column outside [0, 1] is brought onto it; 'none' refuses such scores. */
-export type ScoreTransform = 'none' | 'min-max' | 'sigmoid';
-export const SCORE_TRANSFORMS: readonly ScoreTransform[] = ['none', 'min-max', 'sigmoid'];
+/**
+ * How a score column outside [0, 1] is brought onto it; 'none' refuses such scores.
+ * 'percent' divides scores on 0–100 by 100: unlike min-max it keeps what a threshold means
+ * (a threshold of 0.3 is a score of 30 whatever the file's lowest and highest scores).
+ */
+export type ScoreTransform = 'none' | 'min-max' | 'sigmoid' | 'percent';
+export const SCORE_TRANSFORMS: readonly ScoreTransform[] = ['none', 'min-max', 'sigmoid', 'percent'];
 
 /** The mapping applied, with what is needed to undo it on a deployed model's raw scores. */
-export type AppliedTransform = { kind: 'min-max'; min: number; max: number } | { kind: 'sigmoid' };
+export type AppliedTransform = { kind: 'min-max'; min: number; max: number } | { kind: 'sigmoid' } | { kind: 'divide'; by: number };
+
+/**
+ * True when every finite value lies in [0, 100] and some exceed 10: percentages, most
+ * likely (scores up to 1.7 or 5 are more likely margins or ratings).
+ */
+export function looksLikePercent(values: ArrayLike<number>): boolean {
+  let above = false;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (v !== v) continue;
+    if (v < 0 || v > 100) return false;
+    if (v > 10) above = true;
+  }
+  return above;
+}
 
 /**
  * Maps raw scores onto [0, 1]: min-max keeps their spacing (`(s − min) / (max − min)`), the
@@ -14,6 +33,15 @@ export type AppliedTransform = { kind: 'min-max'; min: number; max: number } | {
  */
 export function rescaleScores(raw: Float64Array, transform: Exclude<ScoreTransform, 'none'>, column: string): { scores: Float64Array; transform: AppliedTransform } {
   const scores = new Float64Array(raw.length);
+  if (transform === 'percent') {
+    for (let i = 0; i < raw.length; i++) {
+      if (!(raw[i] >= 0 && raw[i] <= 100)) {
+        throw new DataError(`The score column "${column}" has ${raw[i]}, outside 0–100: these are not percentages. Rescale min-max instead.`, { kind: 'rescale-scores', column });
+      }
+      scores[i] = raw[i] / 100;
+    }
+    return { scores, transform: { kind: 'divide', by: 100 } };
+  }
   if (transform === 'sigmoid') {
     for (let i = 0; i < raw.length; i++) scores[i] = 1 / (1 + Math.exp(-raw[i]));
     return { scores, transform: { kind: 'sigmoid' } };
@@ -33,5 +61,6 @@ export function rescaleScores(raw: Float64Array, transform: Exclude<ScoreTransfo
 /** A threshold on the rescaled scores as a threshold on the raw scores, for the export. */
 export function rawThreshold(threshold: number, transform: AppliedTransform): number {
   if (transform.kind === 'sigmoid') return Math.log(threshold / (1 - threshold));
+  if (transform.kind === 'divide') return threshold * transform.by;
   return transform.min + threshold * (transform.max - transform.min);
 }

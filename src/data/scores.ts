@@ -1,7 +1,7 @@
 import type { Dataset, NumericColumn } from './dataset';
 import { findColumn, lineOfRow } from './dataset';
 import { DataError } from './errors';
-import { rescaleScores, type ScoreTransform, type AppliedTransform } from './score-transform';
+import { looksLikePercent, rescaleScores, type ScoreTransform, type AppliedTransform } from './score-transform';
 
 export interface ScoreInputs {
   /** Probabilities in [0, 1], one per labelled row (rescaled when a transform was asked for). */
@@ -35,9 +35,12 @@ export function scoreInputs(
       );
     }
     if (transform === 'none' && (value < 0 || value > 1)) {
+      const percent = looksLikePercent(column.values);
       throw new DataError(
-        `The score column "${scoreColumn}" has ${value} on line ${lineOfRow(dataset, rows[i])}: scores must be probabilities between 0 and 1. Rescale them (min-max, or sigmoid for logits) or choose another column.`,
-        { kind: 'rescale-scores', column: scoreColumn },
+        percent
+          ? `The score column "${scoreColumn}" has ${value} on line ${lineOfRow(dataset, rows[i])}: its scores run from 0 to 100, like percentages. Divide them by 100 (a threshold keeps its meaning), rescale min-max, or choose another column.`
+          : `The score column "${scoreColumn}" has ${value} on line ${lineOfRow(dataset, rows[i])}: scores must be probabilities between 0 and 1. Rescale them (min-max, or sigmoid for logits) or choose another column.`,
+        percent ? { kind: 'rescale-scores', column: scoreColumn, percent } : { kind: 'rescale-scores', column: scoreColumn },
       );
     }
     raw[i] = value;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { rawThreshold, rescaleScores } from '../../../src/data/score-transform';
+import { looksLikePercent, rawThreshold, rescaleScores } from '../../../src/data/score-transform';
 
 describe('score rescaling', () => {
   it('maps min-max and back', () => {
@@ -16,5 +16,20 @@ describe('score rescaling', () => {
 
   it('refuses constant scores for min-max', () => {
     expect(() => rescaleScores(Float64Array.from([4, 4]), 'min-max', 's')).toThrow(/Every score in "s" is 4/);
+  });
+
+  it('divides percent scores by 100, which keeps what a threshold means, and maps back', () => {
+    const { scores, transform } = rescaleScores(Float64Array.from([0, 30, 85]), 'percent', 's');
+    expect(Array.from(scores)).toEqual([0, 0.3, 0.85]);
+    expect(transform).toEqual({ kind: 'divide', by: 100 });
+    expect(rawThreshold(0.3, transform)).toBe(30);
+    expect(() => rescaleScores(Float64Array.from([5, 120]), 'percent', 's')).toThrow(/outside 0–100/);
+  });
+
+  it('takes scores on 0–100 for percentages, not margins or ratings', () => {
+    expect(looksLikePercent(Float64Array.from([3, 55, 97.5, Number.NaN]))).toBe(true);
+    expect(looksLikePercent(Float64Array.from([0.2, 1.7]))).toBe(false);
+    expect(looksLikePercent(Float64Array.from([-3, 50]))).toBe(false);
+    expect(looksLikePercent(Float64Array.from([20, 130]))).toBe(false);
   });
 });

@@ -5,7 +5,7 @@ import { encodeLabels } from '../../../src/data/label';
 import { scoreInputs, suggestCountColumn, suggestScoreColumn } from '../../../src/data/scores';
 import { datasetOf } from './helpers';
 
-async function inputsOf(text: string, ...rest: [string | null, ('none' | 'min-max' | 'sigmoid')?]) {
+async function inputsOf(text: string, ...rest: [string | null, ('none' | 'min-max' | 'sigmoid' | 'percent')?]) {
   const d = await datasetOf(text);
   const { rows } = encodeLabels(findColumn(d, 'label')!, '1');
   return scoreInputs(d, rows, 'score', ...rest);
@@ -24,6 +24,15 @@ describe('scoreInputs', () => {
     expect(error).toBeInstanceOf(DataError);
     expect((error as DataError).message).toMatch(/"score" has 1\.7 on line 4: scores must be probabilities between 0 and 1/);
     expect((error as DataError).remedy).toEqual({ kind: 'rescale-scores', column: 'score' });
+  });
+
+  it('offers dividing by 100 first when the scores look like percentages', async () => {
+    const error = await inputsOf('score,label\n20,1\n85,0\n40,0\n', null).catch((e: unknown) => e);
+    expect((error as DataError).message).toMatch(/"score" has 20 on line 2: its scores run from 0 to 100, like percentages/);
+    expect((error as DataError).remedy).toEqual({ kind: 'rescale-scores', column: 'score', percent: true });
+    const inputs = await inputsOf('score,label\n20,1\n85,0\n40,0\n', null, 'percent');
+    expect(Array.from(inputs.scores)).toEqual([0.2, 0.85, 0.4]);
+    expect(inputs.transform).toEqual({ kind: 'divide', by: 100 });
   });
 
   it('rescales by min-max or sigmoid when asked', async () => {
