@@ -22,10 +22,10 @@ export function rowIds(dataset: Dataset, rows: ArrayLike<number>): string[] {
  */
 const INDEX_NAMES = new Set(['index', 'idx', 'id', 'row', 'rownum', 'rownumber', 'row_num', 'row_number', 'rowid', 'row_id', 'row.names', 'row_names', '#', 'no', 'no.', 'nr', 'obs', 'level_0', '__index_level_0__']);
 
-/** True when a header name (as written) is blank or reads like a row index. */
+/** True when a header name (as written) is blank or reads like a row index or a record id (`customer_id`). */
 export function isIndexLikeName(header: string): boolean {
   const name = header.trim().toLowerCase();
-  return name === '' || INDEX_NAMES.has(name) || /^unnamed: ?\d+$/.test(name) || /^\.\.\.\d+$/.test(name);
+  return name === '' || INDEX_NAMES.has(name) || /^unnamed: ?\d+$/.test(name) || /^\.\.\.\d+$/.test(name) || /[_ ]id$/.test(name);
 }
 
 /**
