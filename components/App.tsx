@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Dataset } from '../src/data/dataset';
 import { featureColumns } from '../src/data/features';
 import { DataError, ParseCancelled, type Remedy } from '../src/data/errors';
@@ -11,7 +11,14 @@ import { trainOptionsOf, type DataSettings, type Settings } from '../src/setting
 import { DataPanel } from './DataPanel';
 import { ErrorBanner } from './ErrorBanner';
 import { remedyActions } from './remedy-actions';
-import { ExplorePanel } from './ExplorePanel';
+import { Cockpit } from './Cockpit';
+import { MoreViews } from './MoreViews';
+import { Fold } from './Fold';
+import { createThresholdStore, ThresholdContext, useThreshold } from './threshold-store';
+import { useThresholdChoice, type ThresholdOrigin } from './hooks/useThresholdChoice';
+import { niceThresholdAtIndex } from '../src/metrics/nice-threshold';
+import { formatThreshold } from './CurveChart';
+import { formatRatio } from './format';
 import { ExportPanel } from './ExportPanel';
 import { TrainPanel } from './TrainPanel';
 import { downloadModel, downloadOperatingPoint, downloadPredictions } from './download';
@@ -30,7 +37,17 @@ declare const __APP_VERSION__: string;
 
 /** The whole page: data in, training, the decision workspace and the export. */
 export function App() {
-  const [settings, change] = usePersistentSettings();
+  const [settings, changeSettings, restoredFromLink] = usePersistentSettings();
+  const [store] = useState(() => createThresholdStore(settings.threshold));
+  // The threshold goes to its store, never through App's state: a drag re-renders only what follows it.
+  const change = useCallback(
+    (patch: Partial<Settings>) => {
+      const { threshold, ...rest } = patch;
+      if (threshold !== undefined) store.set(threshold);
+      if (Object.keys(rest).length > 0) changeSettings(rest);
+    },
+    [store, changeSettings],
+  );
   const [dataset, setDataset] = useState<Dataset | null>(null);
   const [inputError, setInputError] = useState<string | null>(null);
   const [dismissed, setDismissed] = useState<string | null>(null);
@@ -151,18 +168,18 @@ export function App() {
 
   const train = useCallback(() => {
     const data = trainingData();
-    if (data) trainer.start(data, trainOptionsOf(settings));
+    if (data) trainer.start(data, trainOptionsOf({ ...settings, threshold: store.get() }));
   }, [trainingData, settings, trainer]);
 
   const sweep = useCallback(() => {
     const data = trainingData();
-    if (data) trainer.sweep(data, trainOptionsOf(settings));
+    if (data) trainer.sweep(data, trainOptionsOf({ ...settings, threshold: store.get() }));
   }, [trainingData, settings, trainer]);
 
   const scoreWithModel = useCallback(
     (files: File[]) => {
       const data = trainingData(true);
-      if (data) trainer.score(files, data, trainOptionsOf(settings));
+      if (data) trainer.score(files, data, trainOptionsOf({ ...settings, threshold: store.get() }));
     },
     [trainingData, settings, trainer],
   );
@@ -186,15 +203,38 @@ export function App() {
   const exportPoint = useCallback(() => {
     if (!dataset || !labels || !evaluation) return;
     try {
-      downloadOperatingPoint({ dataset, labels, settings, evaluation, training: trainer.state, features: trainedFeatures, bootstrap: bootstrap.intervals });
+      downloadOperatingPoint({ dataset, labels, settings: { ...settings, threshold: store.get() }, evaluation, training: trainer.state, features: trainedFeatures, bootstrap: bootstrap.intervals });
     } catch (error) {
       setInputError(`The export failed: ${error instanceof Error ? error.message : String(error)}`);
     }
   }, [dataset, labels, settings, evaluation, trainer.state, trainedFeatures, bootstrap.intervals]);
 
+  const { costFp, costFn, prevalence } = settings;
+  const costs = useMemo(() => ({ costFp, costFn }), [costFp, costFn]);
+  // A new set of scores: another file or score column, or another training run.
+  const scoreSet = settings.mode === 'scores' ? `${dataset?.sha256}|${settings.labelColumn}|${settings.positiveValue}|${settings.scoreColumn}|${settings.weightColumn}|${settings.scoreTransform}` : trainer.state.options;
+  const saveThreshold = useCallback((threshold: number) => changeSettings({ threshold }), [changeSettings]);
+  const choice = useThresholdChoice(store, evaluation?.curve ?? null, costs, prevalence, scoreSet, restoredFromLink, saveThreshold);
+  const curve = evaluation?.curve ?? null;
+  const describe = useCallback(
+    (t: number) => {
+      if (!curve) return `threshold ${t}`;
+      const c = curve.confusionAt(t);
+      const share = (a: number, b: number) => (b > 0 ? (a / b).toFixed(3) : '—');
+      return `threshold ${t}: recall ${share(c.tp, c.tp + c.fn)}, precision ${share(c.tp, c.tp + c.fp)}, false positive rate ${share(c.fp, c.fp + c.tn)}`;
+    },
+    [curve],
+  );
+  const onThreshold = useCallback((t: number) => curve && choice.onIndex(curve.indexAt(t)), [curve, choice]);
+  const snap = useCallback((t: number) => (curve ? niceThresholdAtIndex(curve.thresholds, curve.indexAt(t)) : t), [curve]);
+  const stepFrom = useCallback(
+    (t: number, steps: number) => (curve ? niceThresholdAtIndex(curve.thresholds, Math.min(curve.thresholds.length, Math.max(0, curve.indexAt(t) + steps))) : t),
+    [curve],
+  );
+
   const exportPanel = (
-    <ExportPanel settings={settings} canExport={evaluation !== null} onExport={exportPoint}
-      onExportPredictions={() => dataset && evaluation && downloadPredictions(dataset, evaluation, settings)}
+    <ExportPanel settings={{ ...settings, threshold: store.get() }} canExport={evaluation !== null} onExport={exportPoint}
+      onExportPredictions={() => dataset && evaluation && downloadPredictions(dataset, evaluation, { ...settings, threshold: store.get() })}
       onChange={change}
       onError={setInputError}
     />
@@ -205,77 +245,144 @@ export function App() {
   const remedy = inputError !== null ? inputRemedy : labelProblem === null && featureProblem === null && evaluationError !== null ? evaluationRemedy : null;
   const errorActions = remedyActions(remedy, { reread, change });
 
+  // Data and Train fold into summary lines once the cockpit has scores to show; a click reopens them.
+  const [dataOpen, setDataOpen] = useState<boolean | null>(null);
+  const [trainOpen, setTrainOpen] = useState<boolean | null>(null);
+  const dataFolded = evaluation !== null && dataOpen !== true;
+  const trainFolded = evaluation !== null && trainOpen !== true;
+  useEffect(() => {
+    // A new file reopens nothing by itself, but forgets "keep it open" once it has no scores.
+    if (evaluation === null) {
+      setDataOpen(null);
+      setTrainOpen(null);
+    }
+  }, [evaluation]);
+  const trainedLabel = `model of ${trainer.state.epochs.length} epochs`;
+
   return (
-    <div className="app">
-      <header>
-        <h1>Cutoff</h1>
-        <p className="tagline">Choose the decision threshold of a classifier when a missed case costs more than a false alarm. Your data stays in this browser.</p>
-      </header>
-      <ErrorBanner message={error === dismissed ? null : error} actions={errorActions} onDismiss={() => setDismissed(error)} />
-      <main>
-        <div className="side-by-side">
-          <DataPanel
-            dataset={dataset}
-            labels={labels}
-            settings={dataSettings}
-            parse={parser.state}
-            readOptions={file ? readOptions : null}
-            onFile={onFile}
-            onDemo={onDemo}
-            onCancelParse={parser.cancel}
-            onReread={reread}
-            onChange={change}
-          />
-          {settings.mode === 'train' && (
-            <TrainPanel
-              settings={settings}
-              training={trainer.state}
-              imbalance={imbalance}
-              canTrain={labels !== null && featureProblem === null}
+    <ThresholdContext.Provider value={store}>
+      <div className={`app${evaluation ? ' has-cockpit' : ''}`}>
+        <header>
+          <h1>Cutoff</h1>
+          <p className="tagline">Choose the decision threshold of a classifier when a missed case costs more than a false alarm. Your data stays in this browser.</p>
+        </header>
+        <ErrorBanner message={error === dismissed ? null : error} actions={errorActions} onDismiss={() => setDismissed(error)} />
+        <div className={`steps${dataFolded && (trainFolded || settings.mode !== 'train') ? ' folded' : ''}`}>
+          <Fold name="data" folded={dataFolded} onToggle={() => setDataOpen(dataFolded)}>
+            <DataPanel
+              dataset={dataset}
+              labels={labels}
+              settings={dataSettings}
+              parse={parser.state}
+              readOptions={file ? readOptions : null}
+              onFile={onFile}
+              onDemo={onDemo}
+              onCancelParse={parser.cancel}
+              onReread={reread}
               onChange={change}
-              onTrain={train}
-              onSweep={sweep}
-              onCancel={trainer.cancel}
-              onExportModel={() => void exportModel()}
-              onImportModel={scoreWithModel}
             />
+          </Fold>
+          {settings.mode === 'train' && (
+            <Fold name="train" folded={trainFolded} onToggle={() => setTrainOpen(trainFolded)}>
+              <TrainPanel
+                settings={settings}
+                training={trainer.state}
+                imbalance={imbalance}
+                canTrain={labels !== null && featureProblem === null}
+                onChange={change}
+                onTrain={train}
+                onSweep={sweep}
+                onCancel={trainer.cancel}
+                onExportModel={() => void exportModel()}
+                onImportModel={scoreWithModel}
+              />
+            </Fold>
           )}
         </div>
         {evaluation ? (
-          <ExplorePanel
-            curve={evaluation.curve}
-            evaluatedOn={evaluation.evaluatedOn}
-            posWeight={settings.mode === 'train' ? trainer.state.posWeight : null}
-            settings={settings}
-            onChange={change}
-            bootstrap={bootstrap}
-            comparison={compare.comparison}
-            compareControls={
-              <CompareControls
-                settings={settings}
-                candidates={dataset?.columns
-                  .filter((c) => c.kind === 'numeric' && ![settings.labelColumn, settings.scoreColumn, settings.weightColumn].includes(c.name))
-                  .map((c) => c.name) ?? []}
-                comparison={compare.comparison}
-                pinned={compare.pinned}
-                canPin={trainer.state.status === 'done' || trainer.state.status === 'cancelled'}
-                onChange={change}
-                onPin={() => compare.pin(`model of ${trainer.state.epochs.length} epochs`)}
-                onUnpin={compare.unpin}
-              />
-            }
-            exportPanel={exportPanel}
-          />
+          <>
+            <Cockpit
+              curve={evaluation.curve}
+              view={evaluation.view}
+              evaluatedOn={evaluation.evaluatedOn === 'validation' ? 'validation split' : evaluation.evaluatedOn}
+              costFp={costFp}
+              costFn={costFn}
+              prevalence={prevalence}
+              onChange={change}
+              onIndex={choice.onIndex}
+              describe={describe}
+              bootstrap={bootstrap}
+              comparison={compare.comparison}
+              startNote={<StartNote origin={choice.origin} costs={costs} prevalence={prevalence} />}
+              actions={
+                <button type="button" className="jump" onClick={() => document.getElementById('export-heading')?.scrollIntoView({ block: 'nearest' })}>
+                  Export ↓
+                </button>
+              }
+            />
+            <MoreViews
+              curve={evaluation.curve}
+              view={evaluation.view}
+              costFp={costFp}
+              costFn={costFn}
+              prevalence={prevalence}
+              band={settings.band}
+              posWeight={settings.mode === 'train' ? trainer.state.posWeight : null}
+              onChange={change}
+              onIndex={choice.onIndex}
+              onThreshold={onThreshold}
+              stepFrom={stepFrom}
+              snap={snap}
+              describe={describe}
+            >
+              <div className="card">
+                <CompareControls
+                  settings={settings}
+                  candidates={dataset?.columns
+                    .filter((c) => c.kind === 'numeric' && ![settings.labelColumn, settings.scoreColumn, settings.weightColumn].includes(c.name))
+                    .map((c) => c.name) ?? []}
+                  comparison={compare.comparison}
+                  pinned={compare.pinned}
+                  canPin={trainer.state.status === 'done' || trainer.state.status === 'cancelled'}
+                  onChange={change}
+                  onPin={() => compare.pin(trainedLabel)}
+                  onUnpin={compare.unpin}
+                />
+              </div>
+              {dataset && <SlicesTable dataset={dataset} evaluation={evaluation} settings={settings} onChange={change} />}
+              {exportPanel}
+            </MoreViews>
+          </>
         ) : (
-          <section className="panel placeholder">
-            <p>{placeholderText(dataset, settings)}</p>
-          </section>
+          <main className="waiting">
+            <section className="panel placeholder">
+              <p>{placeholderText(dataset, settings)}</p>
+            </section>
+            {exportPanel}
+          </main>
         )}
-        {!evaluation && exportPanel}
-        {evaluation && dataset && <SlicesTable dataset={dataset} evaluation={evaluation} settings={settings} onChange={change} />}
-      </main>
-    </div>
+      </div>
+    </ThresholdContext.Provider>
   );
+}
+
+/** One line on where the threshold came from; it follows the threshold store. */
+function StartNote({ origin, costs, prevalence }: { origin: () => ThresholdOrigin; costs: { costFp: number; costFn: number }; prevalence: number | null }) {
+  const threshold = useThreshold();
+  const ratio = costs.costFp > 0 ? costs.costFn / costs.costFp : Infinity;
+  const at = prevalence !== null ? ` at ${prevalence} prevalence` : '';
+  switch (origin()) {
+    case 'cheapest':
+      return (
+        <>
+          Starts at the cheapest cutoff, {formatThreshold(threshold)}, when a miss costs {formatRatio(ratio)}× a false alarm{at}; it follows the costs until you move it.
+        </>
+      );
+    case 'restored':
+      return <>Threshold {formatThreshold(threshold)} kept as given by the link.</>;
+    default:
+      return <>Your threshold, {formatThreshold(threshold)}. ◯ marks the cheapest one for these costs.</>;
+  }
 }
 
 function placeholderText(dataset: Dataset | null, settings: Settings): string {

@@ -2,9 +2,8 @@ import { scaleLinear } from 'd3-scale';
 import { line } from 'd3-shape';
 import { memo, useMemo, useState } from 'react';
 import { bayesThreshold, type ScoreCurve } from '../src/metrics';
-import { calibratedCurve, rawIndexForCalibrated, type Calibration } from '../src/metrics/calibrated-curve';
-import { fitIsotonic, isotonicPredict } from '../src/metrics/isotonic';
-import { fitPlatt, plattPredict } from '../src/metrics/platt';
+import { rawIndexForCalibrated, type Calibration } from '../src/metrics/calibrated-curve';
+import type { CalibrationMethod } from '../src/metrics/calibration-method';
 import { reliabilityBins } from '../src/metrics/reliability';
 import { Axes } from './Axes';
 import { formatThreshold } from './CurveChart';
@@ -15,7 +14,6 @@ const M = { top: 12, right: 14, bottom: 40, left: 48 };
 const W = SIZE - M.left - M.right;
 const H = SIZE - M.top - M.bottom;
 
-type Method = 'none' | 'platt' | 'isotonic';
 
 interface CalibrationViewProps {
   curve: ScoreCurve;
@@ -23,6 +21,11 @@ interface CalibrationViewProps {
   costFn: number;
   /** Moves the threshold to an operating point of the raw scores. */
   onIndex: (k: number) => void;
+  method: CalibrationMethod;
+  onMethod: (method: CalibrationMethod) => void;
+  /** The map of `method`, fitted on `curve` (null for raw scores) and the calibrated curve. */
+  calibration: Calibration | null;
+  shown: ScoreCurve;
 }
 
 /**
@@ -30,22 +33,9 @@ interface CalibrationViewProps {
  * held-out scores, shows how far the scores are from probabilities and where the calibrated
  * cost rule C_FP/(C_FP+C_FN) would put the cutoff on the raw scores.
  */
-export const CalibrationView = memo(function CalibrationView({ curve, costFp, costFn, onIndex }: CalibrationViewProps) {
+export const CalibrationView = memo(function CalibrationView({ curve, costFp, costFn, onIndex, method, onMethod, calibration, shown }: CalibrationViewProps) {
   const costs = { costFp, costFn };
-  const [method, setMethod] = useState<Method>('none');
   const [strategy, setStrategy] = useState<'uniform' | 'quantile'>('uniform');
-  const calibration = useMemo((): Calibration | null => {
-    if (method === 'platt') {
-      const model = fitPlatt(curve);
-      return (s) => plattPredict(model, s);
-    }
-    if (method === 'isotonic') {
-      const map = fitIsotonic(curve);
-      return (s) => isotonicPredict(map, s);
-    }
-    return null;
-  }, [curve, method]);
-  const shown = useMemo(() => (calibration ? calibratedCurve(curve, calibration) : curve), [curve, calibration]);
   const raw = useMemo(() => reliabilityBins(curve, 10, strategy), [curve, strategy]);
   const calibrated = useMemo(() => (calibration ? reliabilityBins(shown, 10, strategy) : null), [shown, calibration, strategy]);
   // O(n) each: computed once per score set, never on a drag.
@@ -66,7 +56,7 @@ export const CalibrationView = memo(function CalibrationView({ curve, costFp, co
       <div className="row">
         <label>
           Calibrate with
-          <select data-testid="calibration-select" value={method} onChange={(e) => setMethod(e.target.value as Method)}>
+          <select data-testid="calibration-select" value={method} onChange={(e) => onMethod(e.target.value as CalibrationMethod)}>
             <option value="none">nothing (raw scores)</option>
             <option value="platt">Platt scaling</option>
             <option value="isotonic">isotonic regression</option>

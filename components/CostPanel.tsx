@@ -1,51 +1,44 @@
-import { useState } from 'react';
+import { memo } from 'react';
+import { expectedCostAt, impliedCostRatio, type ScoreCurve } from '../src/metrics';
 import type { Settings } from '../src/settings';
 import { formatMetric, formatRatio } from './format';
+import { useThreshold } from './threshold-store';
 
 interface CostPanelProps {
-  settings: Settings;
-  expectedCost: number;
-  /** Range of C_FN/C_FP for which the current threshold is the cheapest; null if never. */
-  impliedRatio: { low: number; high: number } | null;
-  /** C_FP/(C_FP+C_FN): the cost-optimal cutoff if the scores were calibrated probabilities. */
-  bayesThreshold: number;
-  /** (1−t)/t: the cost ratio the current threshold implies for a calibrated score. */
-  calibratedRatio: number;
-  /** Whether the scores come from a model trained with a weighted loss (so are not calibrated). */
-  weightedModel: boolean;
+  curve: ScoreCurve;
+  costFp: number;
+  costFn: number;
+  prevalence: Settings['prevalence'];
   onChange: (patch: Partial<Settings>) => void;
   onOptimal: () => void;
-  onF1Optimal: () => void;
-  /** Moves to the highest threshold with recall >= target; false when none reaches it. */
-  onRecallTarget: (target: number) => boolean;
 }
 
 const SLIDER_DECADES = 3;
 
 /** Costs of each error, the ratio slider, the assumed prevalence and the snap to cost-optimal. */
-export function CostPanel({ settings, expectedCost, impliedRatio, bayesThreshold, calibratedRatio, weightedModel, onChange, onOptimal, onF1Optimal, onRecallTarget }: CostPanelProps) {
-  const [recallTarget, setRecallTarget] = useState(0.9);
-  const [unreachable, setUnreachable] = useState(false);
-  const ratio = settings.costFp > 0 ? settings.costFn / settings.costFp : Infinity;
+export const CostPanel = memo(function CostPanel({ curve, costFp, costFn, prevalence, onChange, onOptimal }: CostPanelProps) {
+  const ratio = costFp > 0 ? costFn / costFp : Infinity;
   const sliderValue = Number.isFinite(ratio) && ratio > 0 ? Math.log10(ratio) : SLIDER_DECADES;
   const setCost = (key: 'costFp' | 'costFn', raw: number) => {
     if (Number.isFinite(raw) && raw >= 0) onChange({ [key]: raw });
   };
   return (
-    <section className="panel cost-panel" aria-labelledby="cost-heading">
-      <h2 id="cost-heading">4. Costs</h2>
-      <div className="fields">
+    <section className="cost-panel" aria-labelledby="cost-heading">
+      <h2 id="cost-heading">Costs</h2>
+      <div className="fields cost-fields">
         <label>
-          Cost of a false alarm (C_FP)
-          <input type="number" min={0} step="any" data-testid="cost-fp" value={settings.costFp} onChange={(e) => setCost('costFp', e.target.valueAsNumber)} />
+          False alarm (C_FP)
+          <input type="number" min={0} step="any" data-testid="cost-fp" value={costFp} onChange={(e) => setCost('costFp', e.target.valueAsNumber)} />
         </label>
         <label>
-          Cost of a missed case (C_FN)
-          <input type="number" min={0} step="any" data-testid="cost-fn" value={settings.costFn} onChange={(e) => setCost('costFn', e.target.valueAsNumber)} />
+          Missed case (C_FN)
+          <input type="number" min={0} step="any" data-testid="cost-fn" value={costFn} onChange={(e) => setCost('costFn', e.target.valueAsNumber)} />
         </label>
       </div>
       <label className="slider-field">
-        A missed case costs {formatRatio(ratio)}× a false alarm
+        <span>
+          A missed case costs <strong>{formatRatio(ratio)}×</strong> a false alarm
+        </span>
         <input
           type="range"
           data-testid="cost-slider"
@@ -54,7 +47,7 @@ export function CostPanel({ settings, expectedCost, impliedRatio, bayesThreshold
           step={0.01}
           value={Math.max(-SLIDER_DECADES, Math.min(SLIDER_DECADES, sliderValue))}
           aria-valuetext={`C_FN : C_FP = ${formatRatio(ratio)} : 1`}
-          onChange={(e) => onChange({ costFn: Number((settings.costFp * 10 ** e.target.valueAsNumber).toPrecision(4)) })}
+          onChange={(e) => onChange({ costFn: Number((costFp * 10 ** e.target.valueAsNumber).toPrecision(4)) })}
         />
       </label>
       <label>
@@ -65,51 +58,39 @@ export function CostPanel({ settings, expectedCost, impliedRatio, bayesThreshold
           max={1}
           step="any"
           data-testid="prevalence-input"
-          placeholder="as observed"
-          value={settings.prevalence ?? ''}
+          placeholder={`as observed (${formatMetric(curve.prevalence())})`}
+          value={prevalence ?? ''}
           onChange={(e) => {
             const value = e.target.valueAsNumber;
             onChange({ prevalence: Number.isFinite(value) && value > 0 && value < 1 ? value : null });
           }}
         />
       </label>
-      <p>
-        Expected cost per case: <strong data-testid="metric-expected-cost">{formatMetric(expectedCost)}</strong>
+      <CostAtThreshold curve={curve} costFp={costFp} costFn={costFn} prevalence={prevalence} />
+      <button type="button" className="primary" data-testid="optimal-button" onClick={onOptimal}>
+        Snap to cost-optimal
+      </button>
+    </section>
+  );
+});
+
+/** Expected cost and the cost ratio the current threshold implies: they follow the threshold. */
+function CostAtThreshold({ curve, costFp, costFn, prevalence }: Pick<CostPanelProps, 'curve' | 'costFp' | 'costFn' | 'prevalence'>) {
+  const threshold = useThreshold();
+  const index = curve.indexAt(threshold);
+  const expected = expectedCostAt(curve, index, { costFp, costFn }, prevalence ?? undefined);
+  const implied = impliedCostRatio(curve, index, prevalence ?? undefined);
+  return (
+    <>
+      <p className="expected-cost">
+        Expected cost per case{prevalence !== null ? ` at ${formatMetric(prevalence)} prevalence` : ''}:{' '}
+        <strong data-testid="metric-expected-cost">{formatMetric(expected)}</strong>
       </p>
       <p className="implied" data-testid="implied-cost-ratio">
-        {impliedRatio === null
-          ? 'No cost ratio makes this cutoff the cheapest on this data (it is off the ROC convex hull).'
-          : `This cutoff is the cheapest when a missed case costs ${formatRatio(impliedRatio.low)}–${formatRatio(impliedRatio.high)}× a false alarm.`}
+        {implied === null
+          ? 'No cost ratio makes this cutoff the cheapest here (it is below the ROC convex hull).'
+          : `Cheapest when a miss costs ${formatRatio(implied.low)}–${formatRatio(implied.high)}× a false alarm.`}
       </p>
-      <p className="note" data-testid="calibrated-rule">
-        Were the scores calibrated probabilities, the cheapest cutoff would be C_FP/(C_FP+C_FN) = {formatMetric(bayesThreshold)}, and
-        this threshold would imply a cost ratio of {formatRatio(calibratedRatio)}.
-        {weightedModel && ' A model trained with pos_weight ≠ 1 over-states probabilities, so snap to the empirical optimum below instead.'}
-      </p>
-      <button type="button" className="primary" data-testid="optimal-button" onClick={onOptimal}>
-        Snap to cost-optimal threshold
-      </button>
-      <div className="targets">
-        <button type="button" data-testid="f1-optimal-button" onClick={onF1Optimal}>
-          F1-optimal
-        </button>
-        <label>
-          Recall at least
-          <input
-            type="number"
-            min={0}
-            max={1}
-            step={0.01}
-            data-testid="recall-target-input"
-            value={recallTarget}
-            onChange={(e) => Number.isFinite(e.target.valueAsNumber) && setRecallTarget(e.target.valueAsNumber)}
-          />
-        </label>
-        <button type="button" data-testid="recall-target-button" onClick={() => setUnreachable(!onRecallTarget(recallTarget))}>
-          Fewest alarms at that recall
-        </button>
-      </div>
-      {unreachable && <p className="warning">No threshold reaches recall {recallTarget} on this data.</p>}
-    </section>
+    </>
   );
 }

@@ -1,6 +1,6 @@
 import { scaleLinear } from 'd3-scale';
 import { line } from 'd3-shape';
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import type { ThresholdSweep } from '../src/metrics/threshold-sweep';
 import { THRESHOLD_PLOT_H, THRESHOLD_X, ThresholdChart, type ThresholdChartProps } from './ThresholdChart';
 
@@ -15,7 +15,7 @@ const SERIES: { key: keyof Omit<ThresholdSweep, 'thresholds'>; label: string }[]
 ];
 
 /** Precision, recall, F1, alarm rate and expected cost against the threshold. */
-export function MetricsChart({ sweep, ...chart }: Props) {
+export const MetricsChart = memo(function MetricsChart({ sweep, ...chart }: Props) {
   const body = useMemo(() => {
     const maxCost = Math.max(1e-12, ...sweep.expectedCost);
     const x = THRESHOLD_X;
@@ -56,4 +56,4 @@ export function MetricsChart({ sweep, ...chart }: Props) {
       {body}
     </ThresholdChart>
   );
-}
+});

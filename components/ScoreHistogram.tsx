@@ -1,5 +1,5 @@
 import { scaleLinear } from 'd3-scale';
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import type { ClassHistogram } from '../src/metrics/histogram';
 import { THRESHOLD_PLOT_H, THRESHOLD_X, ThresholdChart, type ThresholdChartProps } from './ThresholdChart';
 
@@ -17,7 +17,7 @@ type Props = Omit<ThresholdChartProps, 'children' | 'testId' | 'handleTestId' | 
  * Scores by class: positives above the axis, negatives below, each scaled to its own peak so
  * a rare class stays visible. The inconclusive band is shaded when three-way mode is on.
  */
-export function ScoreHistogram({ histogram, band, onBandChange, stepFrom, snap, ...chart }: Props) {
+export const ScoreHistogram = memo(function ScoreHistogram({ histogram, band, onBandChange, stepFrom, snap, ...chart }: Props) {
   const body = useMemo(() => {
     const peak = (counts: Float64Array) => Math.max(1e-12, ...counts);
     const posPeak = peak(histogram.positives);
@@ -73,4 +73,4 @@ export function ScoreHistogram({ histogram, band, onBandChange, stepFrom, snap, 
       {body}
     </ThresholdChart>
   );
-}
+});

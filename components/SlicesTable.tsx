@@ -6,6 +6,7 @@ import type { Settings } from '../src/settings';
 import { ColumnSelect } from './ColumnSelect';
 import { formatCount, formatMetric } from './format';
 import type { Evaluation } from './hooks/useEvaluation';
+import { useThreshold } from './threshold-store';
 
 // More groups than this would not read as a table.
 const MAX_SLICES = 30;
@@ -19,6 +20,7 @@ interface SlicesTableProps {
 
 /** The confusion matrix and recall per subgroup at the current threshold. */
 export function SlicesTable({ dataset, evaluation, settings, onChange }: SlicesTableProps) {
+  const threshold = useThreshold();
   const candidates = dataset.columns.filter((c) => c.kind === 'categorical' && c.levels.length <= MAX_SLICES && c.name !== settings.labelColumn);
   const column = candidates.find((c) => c.name === settings.sliceColumn) ?? null;
   const slices = useMemo(() => {
@@ -54,7 +56,7 @@ export function SlicesTable({ dataset, evaluation, settings, onChange }: SlicesT
           </thead>
           <tbody>
             {slices.map(({ level, curve }) => {
-              const c = curve.confusionAt(settings.threshold);
+              const c = curve.confusionAt(threshold);
               const m = metricsFromConfusion(c, costs);
               return (
                 <tr key={level} data-testid="slice-row" data-slice={level}>

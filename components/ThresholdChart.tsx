@@ -1,8 +1,11 @@
 import { scaleLinear, type ScaleLinear } from 'd3-scale';
-import { useMemo, useRef, type KeyboardEvent, type ReactNode } from 'react';
+import { memo, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import type { ScoreCurve } from '../src/metrics';
+import { formatThreshold, keyStep } from './CurveChart';
+import { HoverReadout, type HoverPoint } from './HoverReadout';
 import { usePointerDrag } from './hooks/usePointerDrag';
 import { LayeredChart } from './LayeredChart';
-import { formatThreshold } from './CurveChart';
+import { useThreshold } from './threshold-store';
 
 export const WIDE_W = 460;
 export const WIDE_H = 220;
@@ -19,12 +22,13 @@ export interface ThresholdChartProps {
   handleTestId: string;
   title: string;
   yLabel: string;
-  threshold: number;
+  curve: ScoreCurve;
   /** Moves the threshold to the operating point nearest to a raw threshold value. */
   onThreshold: (t: number) => void;
-  /** Steps the operating point by whole distinct scores (keyboard). */
-  onStep: (steps: number) => void;
-  description: string;
+  /** Moves the threshold to operating point k (keyboard steps). */
+  onIndexChange: (index: number) => void;
+  /** The handle's spoken value: the numbers at the current threshold. */
+  describe: (threshold: number) => string;
   /** The chart body, drawn with THRESHOLD_X and THRESHOLD_PLOT_H; memoise it on its data. */
   children: ReactNode;
   legend?: ReactNode;
@@ -37,59 +41,46 @@ export interface ExtraHandle {
   label: string;
   value: number;
   onChange: (t: number) => void;
+  /** The value `steps` operating points away (keyboard); Home/End pass ±Infinity. */
   onStep: (steps: number) => void;
 }
 
+const EXTRA_STEPS: Record<string, number> = { ArrowRight: -1, ArrowUp: -1, ArrowLeft: 1, ArrowDown: 1, PageUp: -10, PageDown: 10, Home: Infinity, End: -Infinity };
+
 /**
  * A chart with the threshold on its x axis and a draggable, keyboard-operable threshold line.
- * The body is drawn by the caller and memoised by it; a drag moves only the line.
+ * The body is drawn by the caller and memoised by it; only the line layer follows the threshold.
  */
-export function ThresholdChart(props: ThresholdChartProps) {
+export const ThresholdChart = memo(function ThresholdChart(props: ThresholdChartProps) {
   const x = THRESHOLD_X;
   const svgRef = useRef<SVGSVGElement | null>(null);
-  const { onThreshold, onStep } = props;
+  const { curve, onThreshold } = props;
   const extras = props.extraHandles ?? [];
+  const [hover, setHover] = useState<HoverPoint | null>(null);
+  const tAt = (px: number) => Math.min(1, Math.max(0, x.invert(px - WIDE_MARGIN.left)));
   // which: -1 the threshold line, i >= 0 extraHandles[i].
-  const { startDrag, svgHandlers } = usePointerDrag(svgRef, WIDE_W, (p, which) => {
-    const t = Math.min(1, Math.max(0, x.invert(p.x - WIDE_MARGIN.left)));
-    if (which < 0) onThreshold(t);
-    else extras[which]?.onChange(t);
-  });
-  // Higher thresholds sit to the right here, so ArrowRight flags fewer cases.
-  const keySteps: Record<string, number> = { ArrowRight: -1, ArrowUp: -1, ArrowLeft: 1, ArrowDown: 1, PageUp: -10, PageDown: 10 };
-  const onKeyDown = (step: (steps: number) => void) => (event: KeyboardEvent<SVGElement>) => {
-    if (!(event.key in keySteps)) return;
-    event.preventDefault();
-    step(keySteps[event.key]);
-  };
-  const handle = (key: string, testId: string, label: string, value: number, which: number, step: (steps: number) => void, className: string) => {
-    const hx = x(Math.min(1, Math.max(0, value)));
-    return (
-      <g
-        key={key}
-        className={className}
-        data-testid={testId}
-        role="slider"
-        tabIndex={0}
-        aria-label={label}
-        aria-valuemin={0}
-        aria-valuemax={1}
-        aria-valuenow={value}
-        aria-valuetext={`${label} ${formatThreshold(value)}`}
-        onPointerDown={startDrag(which)}
-        onKeyDown={onKeyDown(step)}
-      >
-        <line x1={hx} x2={hx} y1={0} y2={PLOT_H} />
-        <rect className="grip" x={hx - 6} y={0} width={12} height={PLOT_H} />
-      </g>
-    );
-  };
+  const { startDrag, svgHandlers } = usePointerDrag(
+    svgRef,
+    WIDE_W,
+    (p, which) => {
+      const t = tAt(p.x);
+      if (which < 0) onThreshold(t);
+      else extras[which]?.onChange(t);
+    },
+    (p) => {
+      if (!p) return setHover(null);
+      const k = curve.indexAt(tAt(p.x));
+      const t = Math.min(1, Math.max(0, curve.thresholdAtIndex(k)));
+      setHover({ index: k, left: (WIDE_MARGIN.left + x(t)) / WIDE_W, top: 0.1 });
+    },
+  );
+  const [onPlotDown] = useState(() => startDrag(-1, true));
 
   const { children, yLabel } = props;
   const base = useMemo(
     () => (
       <g transform={`translate(${WIDE_MARGIN.left},${WIDE_MARGIN.top})`}>
-        <rect className="plot-area" width={PLOT_W} height={PLOT_H} onPointerDown={startDrag(-1)} />
+        <rect className="plot-area" width={PLOT_W} height={PLOT_H} onPointerDown={onPlotDown} />
         {children}
         {x.ticks(10).map((t) => (
           <g key={t} transform={`translate(${x(t)},${PLOT_H})`} className="tick">
@@ -105,14 +96,13 @@ export function ThresholdChart(props: ThresholdChartProps) {
         </text>
       </g>
     ),
-    // startDrag only reaches refs, so the first render's handler stays valid.
-    [children, yLabel],
+    [children, yLabel, onPlotDown, x],
   );
   return (
     <LayeredChart
       testId={props.testId}
       title={props.title}
-      description={props.description}
+      summary={`${yLabel} by threshold; drag the line or use the arrow keys to move the threshold.`}
       className="chart wide"
       width={WIDE_W}
       height={WIDE_H}
@@ -122,12 +112,88 @@ export function ThresholdChart(props: ThresholdChartProps) {
       base={base}
       overlay={
         <>
-          {extras.map((h, i) => handle(h.testId, h.testId, h.label, h.value, i, h.onStep, 'threshold-line band-line'))}
-          {handle('threshold', props.handleTestId, `${props.title}: threshold`, props.threshold, -1, onStep, 'threshold-line')}
+          {extras.map((h, i) => (
+            <LineHandle
+              key={h.testId}
+              testId={h.testId}
+              label={h.label}
+              value={h.value}
+              valueText={`${h.label} ${formatThreshold(h.value)}`}
+              className="threshold-line band-line"
+              onPointerDown={startDrag(i)}
+              onKey={(key) => {
+                const steps = EXTRA_STEPS[key];
+                if (steps === undefined) return false;
+                h.onStep(steps);
+                return true;
+              }}
+            />
+          ))}
+          <MainLine {...props} onPointerDown={startDrag(-1)} />
         </>
       }
+      popup={<HoverReadout curve={curve} point={hover} />}
     >
       {props.legend}
     </LayeredChart>
+  );
+});
+
+/** The threshold line: the one part of a threshold chart that follows the threshold. */
+function MainLine({ curve, handleTestId, title, describe, onIndexChange, onPointerDown }: ThresholdChartProps & { onPointerDown: (e: React.PointerEvent<SVGElement>) => void }) {
+  const threshold = useThreshold();
+  const index = curve.indexAt(threshold);
+  return (
+    <LineHandle
+      testId={handleTestId}
+      label={`${title}: threshold`}
+      value={threshold}
+      valueText={describe(threshold)}
+      className="threshold-line"
+      onPointerDown={onPointerDown}
+      onKey={(key) => {
+        // Higher thresholds sit to the right here, so ArrowRight flags fewer cases.
+        const next = keyStep(key, index, curve.thresholds.length, -1);
+        if (next === null) return false;
+        onIndexChange(next);
+        return true;
+      }}
+    />
+  );
+}
+
+interface LineHandleProps {
+  testId: string;
+  label: string;
+  value: number;
+  valueText: string;
+  className: string;
+  onPointerDown: (e: React.PointerEvent<SVGElement>) => void;
+  /** Handles a key; true when it moved the line. */
+  onKey: (key: string) => boolean;
+}
+
+function LineHandle({ testId, label, value, valueText, className, onPointerDown, onKey }: LineHandleProps) {
+  const hx = THRESHOLD_X(Math.min(1, Math.max(0, value)));
+  return (
+    <g
+      className={className}
+      data-testid={testId}
+      role="slider"
+      tabIndex={0}
+      aria-label={label}
+      aria-valuemin={0}
+      aria-valuemax={1}
+      aria-valuenow={value}
+      aria-valuetext={valueText}
+      onPointerDown={onPointerDown}
+      onKeyDown={(event: KeyboardEvent<SVGElement>) => {
+        if (onKey(event.key)) event.preventDefault();
+      }}
+    >
+      <rect className="focus-ring" x={hx - 7} y={-3} width={14} height={PLOT_H + 6} rx={4} />
+      <line x1={hx} x2={hx} y1={0} y2={PLOT_H} />
+      <rect className="grip" x={hx - 6} y={0} width={12} height={PLOT_H} />
+    </g>
   );
 }

@@ -1,11 +1,16 @@
 import { useEffect, useState } from 'react';
+import { useThreshold, useThresholdStore } from './threshold-store';
 
 /**
  * The threshold as a number field. A local draft keeps half-typed text ("0.") intact while
- * drags elsewhere still update the field.
+ * drags elsewhere still update the field; a value outside [0, 1] is refused with a message,
+ * and leaving the box empty (or invalid) restores the last valid threshold.
  */
-export function ThresholdInput({ threshold, onChange }: { threshold: number; onChange: (t: number) => void }) {
+export function ThresholdInput() {
+  const threshold = useThreshold();
+  const store = useThresholdStore();
   const [draft, setDraft] = useState(String(threshold));
+  const [problem, setProblem] = useState<string | null>(null);
   useEffect(() => {
     setDraft((d) => (Number(d) === threshold && d.trim() !== '' ? d : String(threshold)));
   }, [threshold]);
@@ -18,13 +23,30 @@ export function ThresholdInput({ threshold, onChange }: { threshold: number; onC
         max={1}
         step="any"
         data-testid="threshold-input"
+        aria-invalid={problem !== null}
+        aria-describedby={problem ? 'threshold-problem' : undefined}
         value={draft}
         onChange={(e) => {
-          setDraft(e.target.value);
-          const value = Number(e.target.value);
-          if (e.target.value.trim() !== '' && Number.isFinite(value)) onChange(value);
+          const text = e.target.value;
+          setDraft(text);
+          const value = Number(text);
+          if (text.trim() === '') return setProblem(null);
+          if (!Number.isFinite(value) || value < 0 || value > 1) {
+            return setProblem(`A threshold is a probability between 0 and 1; ${text} is outside it, so ${store.get()} stays.`);
+          }
+          setProblem(null);
+          store.set(value);
+        }}
+        onBlur={() => {
+          setDraft(String(store.get()));
+          setProblem(null);
         }}
       />
+      {problem && (
+        <span className="field-error" role="alert" id="threshold-problem" data-testid="threshold-error">
+          {problem}
+        </span>
+      )}
     </label>
   );
 }

@@ -6,6 +6,7 @@ import type { Dataset } from './data/dataset';
 import type { Remedy } from './data/errors';
 import type { ReadOptions } from './data/read-file';
 import type { RawColumn } from './data/preprocess';
+import type { CurveView } from './metrics/curve-view';
 
 // The training settings, their names and defaults are declared once, in src/settings.ts.
 export type { BackendChoice, BackendName, LossName, TrainOptions } from './settings';
@@ -148,7 +149,7 @@ export type MetricsRequest =
 
 export type MetricsEvent =
   /** A ScoreCurve's arrays, sorted off the main thread; rebuilt with `new ScoreCurve(n, …)`. */
-  | { type: 'curve'; requestId: number; n: number; thresholds: Float64Array; cumTp: Float64Array; cumFp: Float64Array }
+  | { type: 'curve'; requestId: number; n: number; thresholds: Float64Array; cumTp: Float64Array; cumFp: Float64Array; view: CurveView }
   | { type: 'bootstrap-progress'; requestId: number; done: number; total: number }
   | {
       type: 'bootstrap';

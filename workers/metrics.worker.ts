@@ -2,6 +2,7 @@
 // Runs the metrics that need the rows off the main thread: sorting scores into a curve, and
 // the bootstrap intervals.
 import { bootstrapAucAp } from '../src/metrics/bootstrap';
+import { curveViewBuffers, prepareCurveView } from '../src/metrics/curve-view';
 import { ScoreCurve } from '../src/metrics/score-curve';
 import type { MetricsEvent, MetricsRequest } from '../src/protocol';
 
@@ -17,8 +18,9 @@ self.onmessage = (message: MessageEvent<MetricsRequest>) => {
   try {
     if (request.type === 'curve') {
       const curve = ScoreCurve.from(scores, labels, weights ?? undefined);
+      const view = prepareCurveView(curve);
       const { thresholds, cumTp, cumFp } = curve;
-      post({ type: 'curve', requestId, n: curve.n, thresholds, cumTp, cumFp }, [thresholds.buffer, cumTp.buffer, cumFp.buffer]);
+      post({ type: 'curve', requestId, n: curve.n, thresholds, cumTp, cumFp, view }, [thresholds.buffer, cumTp.buffer, cumFp.buffer, ...curveViewBuffers(view)]);
       return;
     }
     const every = Math.max(1, Math.floor(request.replicates / PROGRESS_STEPS));

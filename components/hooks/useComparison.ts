@@ -2,19 +2,21 @@ import { useMemo, useState } from 'react';
 import type { Dataset } from '../../src/data/dataset';
 import { scoreInputs } from '../../src/data/scores';
 import type { ScoreCurve } from '../../src/metrics';
+import type { CurveView } from '../../src/metrics/curve-view';
 import { useCurve } from './useCurve';
 import type { Evaluation } from './useEvaluation';
 
 export interface Comparison {
   label: string;
   curve: ScoreCurve;
+  view: CurveView;
   /** Whole-curve figures, computed once (O(n)) rather than on every render. */
   rocAuc: number;
   averagePrecision: number;
 }
 
-function comparisonOf(label: string, curve: ScoreCurve): Comparison {
-  return { label, curve, rocAuc: curve.rocAuc(), averagePrecision: curve.averagePrecision() };
+function comparisonOf(label: string, curve: ScoreCurve, view: CurveView): Comparison {
+  return { label, curve, view, rocAuc: view.rocAuc, averagePrecision: view.averagePrecision };
 }
 
 /**
@@ -37,15 +39,20 @@ export function useComparison(
     }
   }, [dataset, evaluation, compareColumn, weightColumn]);
   // Sorted in a worker like the main scores: a second column can be as long as the first.
-  const built = useCurve(inputs.value?.scores ?? null, inputs.value ? (evaluation?.labels ?? null) : null, inputs.value?.weights ?? null);
+  const cases = useMemo(
+    () => (inputs.value && evaluation ? { scores: inputs.value.scores, labels: evaluation.labels, weights: inputs.value.weights } : null),
+    [inputs.value, evaluation],
+  );
+  const curveState = useCurve(cases);
+  const built = curveState.built;
   const fromColumn = useMemo(
-    () => (compareColumn !== null && built.curve ? comparisonOf(compareColumn, built.curve) : null),
-    [compareColumn, built.curve],
+    () => (compareColumn !== null && built ? comparisonOf(compareColumn, built.curve, built.view) : null),
+    [compareColumn, built],
   );
   return {
     comparison: fromColumn ?? pinned,
-    error: inputs.error ?? built.error,
-    pin: (label: string) => evaluation && setPinned(comparisonOf(label, evaluation.curve)),
+    error: inputs.error ?? curveState.error,
+    pin: (label: string) => evaluation && setPinned(comparisonOf(label, evaluation.curve, evaluation.view)),
     unpin: () => setPinned(null),
     pinned: pinned !== null,
   };

@@ -1,54 +1,87 @@
 import { useEffect, useRef, useState } from 'react';
-import { ScoreCurve } from '../../src/metrics';
+import { rememberCostHull, ScoreCurve } from '../../src/metrics';
+import type { CurveView } from '../../src/metrics/curve-view';
 import type { MetricsEvent, MetricsRequest, ScoredCases } from '../../src/protocol';
+import type { PendingRequest, WorkerClient } from '../../src/worker-client';
+import { createMetricsClient } from './worker-clients';
 
 /** Copies of the cases for the worker, so the page keeps its own arrays. */
 export function casesForWorker(scores: ArrayLike<number>, labels: Uint8Array, weights: Float64Array | null): ScoredCases {
   return { scores: Float64Array.from(scores), labels: labels.slice(), weights: weights ? weights.slice() : null };
 }
 
+/** The buffers of scored cases, moved to the worker rather than copied. */
 export function transferablesOf(cases: ScoredCases): ArrayBuffer[] {
   return [cases.scores.buffer, cases.labels.buffer, ...(cases.weights ? [cases.weights.buffer] : [])] as ArrayBuffer[];
 }
 
+/** What the curve is built from; its identity ties a result to the cases it belongs to. */
+export interface CurveCases {
+  scores: ArrayLike<number>;
+  labels: Uint8Array;
+  weights: Float64Array | null;
+}
+
+export interface BuiltCurve<C extends CurveCases> {
+  /** The cases this curve was built from (possibly older than the latest, see `keepPrevious`). */
+  cases: C;
+  curve: ScoreCurve;
+  view: CurveView;
+}
+
+export interface CurveState<C extends CurveCases> {
+  built: BuiltCurve<C> | null;
+  error: string | null;
+}
+
 /**
- * The ScoreCurve of some scored cases, sorted in a worker so a million scores never block the
- * page. Null while it is built; a newer set of cases supersedes an older one.
+ * The hook's logic without React: each `run` supersedes the one before. With `keepPrevious`
+ * the last curve stays shown until the new one arrives (training epochs: no blinking);
+ * without it the state clears at once (a new file must never show the old one's curve).
  */
-export function useCurve(
-  scores: ArrayLike<number> | null,
-  labels: Uint8Array | null,
-  weights: Float64Array | null,
-): { curve: ScoreCurve | null; error: string | null } {
-  const workerRef = useRef<Worker | null>(null);
-  const requestRef = useRef(0);
-  // `of` is the cases the result belongs to: for one render after new cases arrive, the old
-  // result is still in state and must not be paired with them.
-  const [result, setResult] = useState<{ of: unknown[]; curve: ScoreCurve | null; error: string | null }>({ of: [], curve: null, error: null });
+export function createCurveRunner<C extends CurveCases>(client: WorkerClient<MetricsRequest, MetricsEvent>, show: (update: (state: CurveState<C>) => CurveState<C>) => void) {
+  let current: PendingRequest | null = null;
+  return {
+    run(cases: C | null, keepPrevious: boolean): void {
+      current?.abandon();
+      current = null;
+      if (!keepPrevious || !cases) show(() => ({ built: null, error: null }));
+      if (!cases) return;
+      const copy = casesForWorker(cases.scores, cases.labels, cases.weights);
+      current = client.request((requestId) => ({ type: 'curve', requestId, ...copy }), {
+        transfer: transferablesOf(copy),
+        onEvent: (event) => {
+          if (event.type === 'curve') {
+            const curve = new ScoreCurve(event.n, event.thresholds, event.cumTp, event.cumFp);
+            rememberCostHull(curve, event.view.hull);
+            show(() => ({ built: { cases, curve, view: event.view }, error: null }));
+          } else if (event.type === 'error') show(() => ({ built: null, error: event.message }));
+        },
+        onFailure: (failure) => show(() => ({ built: null, error: `Computing the curve failed: ${failure.message}` })),
+      });
+    },
+  };
+}
 
-  useEffect(() => () => workerRef.current?.terminate(), []);
-
+/**
+ * The ScoreCurve of some scored cases and everything drawn from it, prepared in the metrics
+ * worker so a million scores never block the page. A newer set of cases supersedes an older one.
+ */
+export function useCurve<C extends CurveCases>(cases: C | null, keepPrevious = false): CurveState<C> {
+  const runnerRef = useRef<ReturnType<typeof createCurveRunner<C>> | null>(null);
+  const [state, setState] = useState<CurveState<C>>({ built: null, error: null });
   useEffect(() => {
-    const requestId = ++requestRef.current;
-    if (!scores || !labels) return;
-    const worker = (workerRef.current ??= new Worker(new URL('../../workers/metrics.worker.ts', import.meta.url), { type: 'module' }));
-    worker.onmessage = (message: MessageEvent<MetricsEvent>) => {
-      const event = message.data;
-      if (event.requestId !== requestRef.current) return;
-      if (event.type === 'curve') setResult({ of: [scores, labels, weights], curve: new ScoreCurve(event.n, event.thresholds, event.cumTp, event.cumFp), error: null });
-      else if (event.type === 'error') setResult({ of: [scores, labels, weights], curve: null, error: event.message });
+    const client = createMetricsClient();
+    runnerRef.current = createCurveRunner<C>(client, setState);
+    return () => {
+      runnerRef.current = null;
+      client.dispose();
     };
-    worker.onerror = (error) => {
-      error.preventDefault();
-      if (requestId !== requestRef.current) return;
-      workerRef.current = null;
-      setResult({ of: [scores, labels, weights], curve: null, error: `Computing the curve failed: ${error.message || 'the worker stopped'}` });
-    };
-    const cases = casesForWorker(scores, labels, weights);
-    const request: MetricsRequest = { type: 'curve', requestId, ...cases };
-    worker.postMessage(request, transferablesOf(cases));
-  }, [scores, labels, weights]);
-
-  const current = result.of[0] === scores && result.of[1] === labels && result.of[2] === weights && scores !== null;
-  return current ? { curve: result.curve, error: result.error } : { curve: null, error: null };
+  }, []);
+  // Declared after the effect above, so on mount the runner exists when this one runs.
+  useEffect(() => runnerRef.current?.run(cases, keepPrevious), [cases, keepPrevious]);
+  // For the one render between new cases and the effect that clears the state, never pair the
+  // old curve with new cases unless keeping the previous one was asked for.
+  if (state.built && state.built.cases !== cases && !keepPrevious) return { built: null, error: null };
+  return state;
 }

@@ -5,13 +5,16 @@ import { DataError, type Remedy } from '../../src/data/errors';
 import { encodeLabels, type LabelVector } from '../../src/data/label';
 import type { AppliedTransform } from '../../src/data/score-transform';
 import { scoreInputs } from '../../src/data/scores';
-import { ScoreCurve } from '../../src/metrics';
+import type { ScoreCurve } from '../../src/metrics';
+import type { CurveView } from '../../src/metrics/curve-view';
 import type { Settings } from '../../src/settings';
 import type { TrainingState } from './useTrainer';
 import { useCurve } from './useCurve';
 
 export interface Evaluation {
   curve: ScoreCurve;
+  /** The charts' points, paths, histogram and hull, prepared with the curve. */
+  view: CurveView;
   evaluatedOn: 'validation' | 'all rows';
   /** Dataset row of each evaluated case, aligned with `scores`. */
   rows: Uint32Array;
@@ -50,7 +53,7 @@ export function useEvaluation(dataset: Dataset | null, settings: Settings, train
 
   const { validationIndices, validationScores, evaluatedOn } = training;
   // The cases the threshold is chosen on; their curve is sorted in a worker (useCurve).
-  const scored = useMemo((): { value: Omit<Evaluation, 'curve'> | null; error: string | null; remedy?: Remedy | null } => {
+  const scored = useMemo((): { value: Omit<Evaluation, 'curve' | 'view'> | null; error: string | null; remedy?: Remedy | null } => {
     const vector = labels.value;
     if (!dataset || !vector) return { value: null, error: null };
     try {
@@ -74,25 +77,19 @@ export function useEvaluation(dataset: Dataset | null, settings: Settings, train
   }, [dataset, labels.value, mode, scoreColumn, weightColumn, scoreTransform, validationIndices, validationScores, evaluatedOn]);
 
   const cases = scored.value;
-  // A scores file can hold millions of rows and changes rarely: sort it in a worker. A validation
-  // split is small and changes every epoch: sort it here, so the views never blink between epochs.
-  const viaWorker = mode === 'scores';
-  const built = useCurve(viaWorker ? (cases?.scores ?? null) : null, cases?.labels ?? null, cases?.weights ?? null);
-  const local = useMemo(() => {
-    if (viaWorker || !cases) return { curve: null, error: null };
-    try {
-      return { curve: ScoreCurve.from(cases.scores, cases.labels, cases.weights ?? undefined), error: null };
-    } catch (error) {
-      return { curve: null, error: messageOf(error) };
-    }
-  }, [viaWorker, cases]);
-  const curve = viaWorker ? built.curve : local.curve;
-  const evaluation = useMemo(() => (cases && curve ? { ...cases, curve } : null), [cases, curve]);
+  // Sorted in the metrics worker, with everything the charts draw: a million scores, or a
+  // large validation split every epoch, never block the page. While a model trains, each
+  // epoch's curve stays up until the next one is ready, so the views never blink.
+  const built = useCurve(cases, mode === 'train' && training.status === 'training');
+  const evaluation = useMemo(
+    (): Evaluation | null => (built.built ? { ...built.built.cases, curve: built.built.curve, view: built.built.view } : null),
+    [built.built],
+  );
 
   return {
     labels: labels.value,
     evaluation,
-    error: labels.error ?? scored.error ?? (viaWorker ? built.error : local.error),
+    error: labels.error ?? scored.error ?? built.error,
     remedy: labels.error ? null : (scored.remedy ?? null),
   };
 }

@@ -18,9 +18,11 @@ function initialSettings(): Settings {
 
 /**
  * The settings object, restored from a shared link or this browser's storage and saved back
- * as it changes. Only choices are stored, never the data.
+ * as it changes. Only choices are stored, never the data. The third value tells whether they
+ * came from a share link (whose threshold is then kept as given).
  */
-export function usePersistentSettings(): [Settings, (patch: Partial<Settings>) => void] {
+export function usePersistentSettings(): [Settings, (patch: Partial<Settings>) => void, boolean] {
+  const [restoredFromLink] = useState(() => settingsFromFragment(window.location.hash) !== null);
   const [settings, setSettings] = useState<Settings>(initialSettings);
   useEffect(() => {
     const timer = window.setTimeout(() => {
@@ -33,5 +35,5 @@ export function usePersistentSettings(): [Settings, (patch: Partial<Settings>) =
     return () => window.clearTimeout(timer);
   }, [settings]);
   const change = useCallback((patch: Partial<Settings>) => setSettings((s) => ({ ...s, ...patch })), []);
-  return [settings, change];
+  return [settings, change, restoredFromLink];
 }

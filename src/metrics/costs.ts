@@ -60,6 +60,11 @@ export function costOptimal(
 // One hull per curve and prevalence; views ask for the implied ratio on every drag.
 const hullCache = new WeakMap<ScoreCurve, { prevalence: number | undefined; hull: CostHull }>();
 
+/** Hands over a hull built elsewhere (the metrics worker), so the first query costs O(log n). */
+export function rememberCostHull(curve: ScoreCurve, hull: CostHull, prevalence?: number): void {
+  hullCache.set(curve, { prevalence, hull });
+}
+
 /**
  * Range of cost ratios r = C_FN / C_FP for which operating point k is cost-optimal on the
  * empirical curve (at the observed prevalence, or at an assumed one): {low, high} with

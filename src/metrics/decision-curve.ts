@@ -49,3 +49,42 @@ export function decisionCurve(curve: ScoreCurve, grid: ArrayLike<number> = defau
   }
   return { thresholds, netBenefit, treatAll, treatNone };
 }
+
+/** The part of a decision curve worth drawing: thresholds and net benefits in view. */
+export interface DecisionCurveRange {
+  xMax: number;
+  yMin: number;
+  yMax: number;
+}
+
+/**
+ * A readable window on a decision curve: thresholds up to a little past the last one where
+ * the model or treat-all still has a positive net benefit (beyond it both only lose), and net
+ * benefits from the prevalence-scaled top down to the model's lowest value in that window,
+ * but never below −top (further down every strategy is worse than treating no one).
+ */
+export function decisionCurveRange(dc: DecisionCurve): DecisionCurveRange {
+  let lastUseful = 0;
+  let top = 0;
+  for (let i = 0; i < dc.thresholds.length; i++) {
+    const nb = dc.netBenefit[i];
+    const all = dc.treatAll[i];
+    if ((Number.isFinite(nb) && nb > 0) || (Number.isFinite(all) && all > 0)) lastUseful = dc.thresholds[i];
+    if (Number.isFinite(nb)) top = Math.max(top, nb);
+    if (Number.isFinite(all)) top = Math.max(top, all);
+  }
+  const xMax = Math.min(1, Math.max(0.05, lastUseful * 1.25));
+  top = Math.max(top, 1e-4) * 1.1;
+  let low = 0;
+  for (let i = 0; i < dc.thresholds.length; i++) {
+    if (dc.thresholds[i] > xMax) break;
+    const nb = dc.netBenefit[i];
+    if (Number.isFinite(nb)) low = Math.min(low, nb);
+  }
+  return { xMax, yMin: Math.max(low * 1.1, -top), yMax: top };
+}
+
+/** A grid of n thresholds evenly spaced in (0, xMax). */
+export function decisionGrid(xMax: number, n = 120): Float64Array {
+  return Float64Array.from({ length: n }, (_, i) => (xMax * (i + 1)) / (n + 1));
+}

@@ -1,0 +1,48 @@
+import type { ScoreCurve } from '../src/metrics';
+import { formatThreshold } from './CurveChart';
+import { formatCount, formatMetric } from './format';
+
+export interface HoverPoint {
+  /** Operating point under the pointer. */
+  index: number;
+  /** Where to show the readout, as a share of the chart's width and height. */
+  left: number;
+  top: number;
+}
+
+/**
+ * What a chart point means, shown while the pointer rests on it: its threshold, rates and the
+ * four counts. Reading it changes nothing; a click selects the point.
+ */
+export function HoverReadout({ curve, point }: { curve: ScoreCurve; point: HoverPoint | null }) {
+  if (!point) return null;
+  const k = curve.clampIndex(point.index);
+  const c = curve.confusionAtIndex(k);
+  const threshold = curve.thresholdAtIndex(k);
+  const tpr = c.tp + c.fn > 0 ? c.tp / (c.tp + c.fn) : NaN;
+  const fpr = c.fp + c.tn > 0 ? c.fp / (c.fp + c.tn) : NaN;
+  const precision = c.tp + c.fp > 0 ? c.tp / (c.tp + c.fp) : NaN;
+  const flip = point.left > 0.55;
+  return (
+    <div
+      className="hover-readout"
+      role="tooltip"
+      data-testid="hover-readout"
+      data-threshold={threshold}
+      style={{ left: flip ? undefined : `${point.left * 100}%`, right: flip ? `${(1 - point.left) * 100}%` : undefined, top: `${point.top * 100}%` }}
+    >
+      <strong>threshold {formatThreshold(threshold)}</strong>
+      <span>
+        TPR <b data-testid="hover-tpr">{formatMetric(tpr)}</b> · FPR <b data-testid="hover-fpr">{formatMetric(fpr)}</b>
+      </span>
+      <span>
+        precision <b data-testid="hover-precision">{formatMetric(precision)}</b>
+      </span>
+      <span className="hover-counts">
+        TP <b data-testid="hover-tp">{formatCount(c.tp)}</b> FP <b data-testid="hover-fp">{formatCount(c.fp)}</b> TN{' '}
+        <b data-testid="hover-tn">{formatCount(c.tn)}</b> FN <b data-testid="hover-fn">{formatCount(c.fn)}</b>
+      </span>
+      <em>click to choose it</em>
+    </div>
+  );
+}

@@ -1,0 +1,84 @@
+import { useCallback, useEffect, useRef } from 'react';
+import { costOptimal, type ScoreCurve } from '../../src/metrics';
+import { niceThresholdAtIndex } from '../../src/metrics/nice-threshold';
+import type { Settings } from '../../src/settings';
+import type { ThresholdStore } from '../threshold-store';
+
+/**
+ * Where the threshold shown came from: 'cheapest', the cost optimum (each new score set starts
+ * there, and it follows the costs until the user moves it); 'chosen' by the user; or 'restored'
+ * as given from a share link.
+ */
+export type ThresholdOrigin = 'cheapest' | 'chosen' | 'restored';
+
+// The settings object learns the threshold once it settles: saving it on every drag frame
+// would re-render the whole page for nothing.
+const SYNC_DELAY_MS = 300;
+
+interface Choice {
+  /** The origin now (read at render time by the start note, which follows the store). */
+  origin: () => ThresholdOrigin;
+  /** Moves the threshold to operating point k of the curve, as a user choice. */
+  onIndex: (k: number) => void;
+}
+
+/**
+ * Decides the starting threshold of each score set and keeps the settings in step with the
+ * threshold store. `scoreSet` is anything whose identity changes with a new set of scores
+ * (a new file, a new training run, another score column).
+ */
+export function useThresholdChoice(
+  store: ThresholdStore,
+  curve: ScoreCurve | null,
+  costs: { costFp: number; costFn: number },
+  prevalence: Settings['prevalence'],
+  scoreSet: unknown,
+  restoredFromLink: boolean,
+  saveThreshold: (threshold: number) => void,
+): Choice {
+  const origin = useRef<ThresholdOrigin>(restoredFromLink ? 'restored' : 'cheapest');
+  // A link's threshold is kept for the first score set it meets, not for later ones.
+  const keepRestored = useRef(restoredFromLink);
+  const settingItself = useRef(false);
+  const saveRef = useRef(saveThreshold);
+  saveRef.current = saveThreshold;
+
+  useEffect(() => {
+    let timer = 0;
+    const unsubscribe = store.subscribe(() => {
+      if (!settingItself.current) origin.current = 'chosen';
+      window.clearTimeout(timer);
+      timer = window.setTimeout(() => saveRef.current(store.get()), SYNC_DELAY_MS);
+    });
+    return () => {
+      unsubscribe();
+      window.clearTimeout(timer);
+    };
+  }, [store]);
+
+  const lastSet = useRef<unknown>(undefined);
+  const { costFp, costFn } = costs;
+  useEffect(() => {
+    if (!curve) return;
+    if (lastSet.current !== scoreSet) {
+      lastSet.current = scoreSet;
+      if (keepRestored.current) keepRestored.current = false;
+      else origin.current = 'cheapest';
+    }
+    if (origin.current !== 'cheapest') return;
+    const best = costOptimal(curve, { costFp, costFn }, prevalence ?? undefined);
+    settingItself.current = true;
+    store.set(niceThresholdAtIndex(curve.thresholds, best.index));
+    settingItself.current = false;
+  }, [curve, scoreSet, costFp, costFn, prevalence, store]);
+
+  const onIndex = useCallback(
+    (k: number) => {
+      if (!curve) return;
+      store.set(niceThresholdAtIndex(curve.thresholds, Math.min(curve.thresholds.length, Math.max(0, k))));
+    },
+    [curve, store],
+  );
+  const getOrigin = useCallback(() => origin.current, []);
+  return { origin: getOrigin, onIndex };
+}

@@ -1,0 +1,43 @@
+import { createContext, useContext, useSyncExternalStore } from 'react';
+
+/**
+ * The live threshold, outside React state: a drag sets it up to 120 times a second, and only
+ * the views that subscribe (handles, threshold lines, matrix, metrics) re-render. The settings
+ * object receives the value a moment after it settles, for saving, links and the export.
+ */
+export interface ThresholdStore {
+  get: () => number;
+  set: (threshold: number) => void;
+  subscribe: (listener: () => void) => () => void;
+}
+
+export function createThresholdStore(initial: number): ThresholdStore {
+  let value = initial;
+  const listeners = new Set<() => void>();
+  return {
+    get: () => value,
+    set: (threshold) => {
+      if (Object.is(threshold, value)) return;
+      value = threshold;
+      for (const listener of [...listeners]) listener();
+    },
+    subscribe: (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}
+
+export const ThresholdContext = createContext<ThresholdStore | null>(null);
+
+export function useThresholdStore(): ThresholdStore {
+  const store = useContext(ThresholdContext);
+  if (!store) throw new Error('useThreshold needs a ThresholdContext provider');
+  return store;
+}
+
+/** The current threshold; re-renders the caller, and only the caller, when it changes. */
+export function useThreshold(): number {
+  const store = useThresholdStore();
+  return useSyncExternalStore(store.subscribe, store.get);
+}

@@ -1,0 +1,59 @@
+import { chartPoints, type ChartPoints } from './chart-points';
+import { buildCostHull, type CostHull } from './cost-hull';
+import { decimate } from './decimate';
+import { classHistogram, type ClassHistogram } from './histogram';
+import type { ScoreCurve } from './score-curve';
+
+/**
+ * Everything the page draws from a new curve, prepared once (in the metrics worker) so the
+ * page never walks a million points: both charts' points, their decimated vertices, the score
+ * histogram, the ROC convex hull at the observed prevalence and the whole-curve figures.
+ */
+export interface CurveView {
+  points: ChartPoints;
+  /** Indices into `points` that draw the ROC / PR path within half a unit of a DRAW_UNITS grid. */
+  rocKept: Uint32Array;
+  prKept: Uint32Array;
+  histogram: ClassHistogram;
+  /** Cost hull at the observed prevalence (what impliedCostRatio needs). */
+  hull: CostHull;
+  rocAuc: number;
+  averagePrecision: number;
+}
+
+/**
+ * Resolution the decimated paths are exact to: half a unit of a 1,200-unit square, so a chart
+ * drawn up to 600 px wide never shows the simplification.
+ */
+export const DRAW_UNITS = 1200;
+
+/** Prepares the drawing of a curve; O(n). */
+export function prepareCurveView(curve: ScoreCurve): CurveView {
+  const points = chartPoints(curve);
+  return {
+    points,
+    rocKept: decimate(points.rocX, points.rocY, DRAW_UNITS, DRAW_UNITS, 0.5),
+    prKept: decimate(points.prX, points.prY, DRAW_UNITS, DRAW_UNITS, 0.5),
+    histogram: classHistogram(curve),
+    hull: buildCostHull(curve),
+    rocAuc: curve.rocAuc(),
+    averagePrecision: curve.averagePrecision(),
+  };
+}
+
+/** The buffers of a view, to transfer it between threads without copying. */
+export function curveViewBuffers(view: CurveView): ArrayBuffer[] {
+  const { points, histogram } = view;
+  return [
+    points.rocX,
+    points.rocY,
+    points.prX,
+    points.prY,
+    view.rocKept,
+    view.prKept,
+    histogram.edges,
+    histogram.positives,
+    histogram.negatives,
+    view.hull.vertices,
+  ].map((a) => a.buffer as ArrayBuffer);
+}
