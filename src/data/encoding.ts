@@ -68,23 +68,37 @@ export interface StreamDecoder {
 }
 
 /**
- * A streaming decoder for an encoding. ISO-8859-1 is decoded by hand: the Encoding Standard
- * (and so TextDecoder) treats that label as Windows-1252, which reads bytes 0x80–0x9F as
- * `€`, `‘`, … instead of the C1 control characters ISO-8859-1 has there.
+ * A streaming decoder for an encoding. The single-byte encodings are decoded by hand: the
+ * Encoding Standard (and so a browser's TextDecoder) reads the label ISO-8859-1 as
+ * Windows-1252, and Node's TextDecoder reads Windows-1252 as ISO-8859-1; they differ in
+ * bytes 0x80–0x9F (`€`, `‘`, `Ÿ`… in Windows-1252, control characters in ISO-8859-1).
  */
 export function streamDecoder(encoding: TextEncoding): StreamDecoder {
-  if (encoding === 'iso-8859-1') return { decode: latin1 };
+  if (encoding === 'iso-8859-1') return { decode: (chunk) => singleByte(chunk, null) };
+  if (encoding === 'windows-1252') return { decode: (chunk) => singleByte(chunk, CP1252_HIGH) };
   const decoder = new TextDecoder(encoding);
   return { decode: (chunk, last) => decoder.decode(chunk, { stream: !last }) };
 }
 
-/** Characters decoded per String.fromCharCode call: well under any engine's argument limit. */
-const LATIN1_BLOCK = 8192;
+/** Windows-1252's characters for bytes 0x80–0x9F (the five unassigned ones as their byte, as browsers do). */
+const CP1252_HIGH = Uint16Array.from(
+  '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090‘’“”•–—˜™š›œ\u009DžŸ',
+  (ch) => ch.charCodeAt(0),
+);
 
-function latin1(chunk: Uint8Array): string {
+/** Characters decoded per String.fromCharCode call: well under any engine's argument limit. */
+const BLOCK = 8192;
+
+function singleByte(chunk: Uint8Array, high: Uint16Array | null): string {
   let text = '';
-  for (let at = 0; at < chunk.length; at += LATIN1_BLOCK) {
-    text += String.fromCharCode(...chunk.subarray(at, at + LATIN1_BLOCK));
+  const codes = new Uint16Array(Math.min(BLOCK, chunk.length));
+  for (let at = 0; at < chunk.length; at += BLOCK) {
+    const n = Math.min(BLOCK, chunk.length - at);
+    for (let i = 0; i < n; i++) {
+      const byte = chunk[at + i];
+      codes[i] = high !== null && byte >= 0x80 && byte < 0xa0 ? high[byte - 0x80] : byte;
+    }
+    text += String.fromCharCode(...codes.subarray(0, n));
   }
   return text;
 }

@@ -1,7 +1,60 @@
 import { describe, expect, it } from 'vitest';
 import { findColumn } from '../../../src/data/dataset';
-import { encodeLabels, explainLabelChoice, explainMultiClass, explainNoLabel, suggestLabel } from '../../../src/data/label';
+import { encodeLabels, explainLabelChoice, explainMultiClass, explainNoLabel, positiveForColumn, suggestLabel } from '../../../src/data/label';
 import { datasetOf } from './helpers';
+
+/** A digits-like table: 64 pixel columns around an `is_nine` label, some pixels on in a single row. */
+function pixels(rows: number): string {
+  const names = [...Array.from({ length: 32 }, (_, i) => `px${i}`), 'is_nine', ...Array.from({ length: 32 }, (_, i) => `px${i + 32}`)];
+  const lines = [names.join(',')];
+  for (let r = 0; r < rows; r++) {
+    const cells = names.map((name, c) => (name === 'is_nine' ? String(r % 10 === 9 ? 1 : 0) : String(c % 7 === 0 ? (r === 3 ? 16 : 0) : (r * c) % 17)));
+    lines.push(cells.join(','));
+  }
+  return lines.join('\n') + '\n';
+}
+
+describe('label suggestion rule', () => {
+  it('takes a telling name (is_*) over a pixel whose rarer value occurs once', async () => {
+    const d = await datasetOf(pixels(200));
+    expect(suggestLabel(d)).toEqual({ column: 'is_nine', positive: '1' });
+  });
+
+  it('knows has_*, *_flag, *_label and *_target, the outcome-naming patterns first', async () => {
+    expect(suggestLabel(await datasetOf('has_car,x,churn_flag
+1,1,0
+0,2,1
+1,3,0
+'))?.column).toBe('churn_flag');
+    expect(suggestLabel(await datasetOf('is_adult,x,default_target
+1,1,0
+0,2,1
+1,3,0
+'))?.column).toBe('default_target');
+    expect(suggestLabel(await datasetOf('x,has_car
+1,1
+2,0
+'))?.column).toBe('has_car');
+  });
+
+  it('otherwise takes the last two-valued column whose rarer class has 10 rows and 0.5 % of them', async () => {
+    const rows = Array.from({ length: 400 }, (_, i) => `${i % 20 === 0 ? 1 : 0},${i === 7 ? 1 : 0},${i}`);
+    const d = await datasetOf(`sick,rare,x\n${rows.join('\n')}\n`);
+    expect(suggestLabel(d)).toEqual({ column: 'sick', positive: '1' });
+  });
+
+  it('falls back to a column with a single rare row only when nothing else exists', async () => {
+    const rows = Array.from({ length: 50 }, (_, i) => `${i === 7 ? 1 : 0},${(i * 3) % 11}`);
+    expect(suggestLabel(await datasetOf(`rare,x\n${rows.join('\n')}\n`))).toEqual({ column: 'rare', positive: '1' });
+  });
+
+  it('gives a hand-picked label the same positive class as the suggestion: the rarer value', async () => {
+    const d = await datasetOf('diagnosis,x\nmalignant,1\nbenign,2\nbenign,3\n');
+    expect(positiveForColumn(findColumn(d, 'diagnosis')!)).toBe('malignant');
+    expect(suggestLabel(d)?.positive).toBe('malignant');
+    expect(positiveForColumn(findColumn(await datasetOf('y,x\na,1\nb,2\nc,3\n'), 'y')!)).toBeNull();
+  });
+});
 
 describe('label suggestion and encoding', () => {
   it('suggests the two-valued column with its rarer value as positive', async () => {
