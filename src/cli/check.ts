@@ -13,6 +13,7 @@ import { openTable } from './table-reader';
 import { walkScoredRows } from './scored-rows';
 import { recordedTransform, transformScore } from './score-transform';
 import { loadPoint } from './load-point';
+import { readThresholdTable, thresholdLayoutOf } from './threshold-source';
 
 export interface CheckOptions {
   score?: string;
@@ -114,33 +115,54 @@ async function evaluate(point: OperatingPoint, table: Awaited<ReturnType<typeof 
   const bandRows = rule.bandNames.map(() => ({ rows: 0, positives: 0 }));
   let review = 0;
   let outside = 0;
-  const { rows, unlabelled } = await walkScoredRows(
-    table,
-    file,
-    cols,
-    { scoreOption: '--score', labelOption: '--label', weightOption: '--weight', transform: transformScore(recordedTransform(point)) },
-    (score, label, weight, group) => {
-      const positive = label === cols.positive;
-      const { threshold, decision } = rule.decide(score, group);
-      const predicted = score >= threshold;
-      count(confusion, predicted, positive, weight);
-      if (group !== null) {
-        let c = byGroup.get(group);
-        if (!c) byGroup.set(group, (c = emptyConfusion()));
-        count(c, predicted, positive, weight);
-      }
-      if (decision === 'review') review += weight;
-      if (rule.hasBands) {
-        const b = bandRows[rule.bandIndex(score)];
-        b.rows += weight;
-        if (positive) b.positives += weight;
-      }
-      if (driftCounts && histogram) driftCounts[histogramBin(histogram.edges, score)] += weight;
-      if (score < 0 || score > 1) outside++;
-      if (exactOk && !exact.add(score, positive, weight)) exactOk = false;
-      binned.add(score, positive, weight);
-    },
-  );
+  const visit = (score, label, weight, group) => {
+    const positive = label === cols.positive;
+    const { threshold, decision } = rule.decide(score, group);
+    const predicted = score >= threshold;
+    count(confusion, predicted, positive, weight);
+    if (group !== null) {
+      let c = byGroup.get(group);
+      if (!c) byGroup.set(group, (c = emptyConfusion()));
+      count(c, predicted, positive, weight);
+    }
+    if (decision === 'review') review += weight;
+    if (rule.hasBands) {
+      const b = bandRows[rule.bandIndex(score)];
+      b.rows += weight;
+      if (positive) b.positives += weight;
+    }
+    if (driftCounts && histogram) driftCounts[histogramBin(histogram.edges, score)] += weight;
+    if (score < 0 || score > 1) outside++;
+    if (exactOk && !exact.add(score, positive, weight)) exactOk = false;
+    binned.add(score, positive, weight);
+  };
+  const layout = thresholdLayoutOf(table);
+  let rows: number;
+  let unlabelled = 0;
+  if (layout) {
+    // A per-threshold count table: its bins stand in for rows (positive label, negative label).
+    const t = await readThresholdTable(table, layout, file);
+    const negative = `not ${cols.positive}`;
+    for (let k = 0; k < t.scores.length; k++) {
+      if (t.pos[k] > 0) visit(t.scores[k], cols.positive, t.pos[k], null);
+      if (t.neg[k] > 0) visit(t.scores[k], negative, t.neg[k], null);
+    }
+    rows = t.positives + t.negatives;
+    cols.weight = null;
+    notes.push(`read as a ${t.name} table: the curve is exact only at its ${t.thresholds.length} listed thresholds`);
+    if (!t.thresholds.includes(point.threshold)) {
+      const above = t.thresholds.find((x) => x >= point.threshold);
+      notes.push(`the exported threshold ${point.threshold} is not listed: the matrix is that of the next listed threshold${above === undefined ? ' (none above it: all negative)' : ` above it, ${above}`}`);
+    }
+  } else {
+    ({ rows, unlabelled } = await walkScoredRows(
+      table,
+      file,
+      cols,
+      { scoreOption: '--score', labelOption: '--label', weightOption: '--weight', transform: transformScore(recordedTransform(point)) },
+      visit,
+    ));
+  }
   if (unlabelled > 0) notes.push(`${unlabelled} rows with an empty label were left out`);
   if (outside > 0) notes.push(`${outside} scores lie outside [0, 1]: is this the score the threshold was chosen on?`);
   const positives = confusion.tp + confusion.fn;

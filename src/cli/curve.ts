@@ -8,6 +8,7 @@ import { InputError, EXIT } from './errors';
 import type { Io } from './io';
 import { openTable } from './table-reader';
 import { walkScoredRows } from './scored-rows';
+import { readThresholdTable, thresholdLayoutOf } from './threshold-source';
 
 export const DEFAULT_CURVE_BINS = 10_000;
 
@@ -24,6 +25,20 @@ export async function reduceCurve(file: string, options: CurveOptions): Promise<
   if (options.exact && options.bins !== undefined) throw new InputError('choose --bins N or --exact, not both');
   const bins = options.bins ?? DEFAULT_CURVE_BINS;
   const table = await openTable(file);
+  const layout = thresholdLayoutOf(table);
+  if (layout) {
+    // Already counts at thresholds: their differences are the rows (label 1 positive, 0 negative).
+    try {
+      const t = await readThresholdTable(table, layout, file);
+      const keep = (counts: Float64Array) => {
+        const at = [...counts.keys()].filter((k) => counts[k] > 0);
+        return { scores: Float64Array.from(at, (k) => t.scores[k]), counts: Float64Array.from(at, (k) => counts[k]) };
+      };
+      return [{ label: '0', ...keep(t.neg) }, { label: '1', ...keep(t.pos) }];
+    } finally {
+      await table.close();
+    }
+  }
   // One table per label value; a score counted as "positive" in its label's table.
   const byLabel = new Map<string, ScoreCounts>();
   let distinctLeft = MAX_DISTINCT_SCORES;
