@@ -2,11 +2,16 @@
  * The per-row predictions at the chosen operating point as CSV: row id, score, decision and,
  * in three-way mode, the band. Text cells are escaped so a spreadsheet never runs them.
  */
+import { bandIndexOf } from './metrics/risk-bands';
 
 export interface PredictionRows {
   /** Row identifiers as text (an id column's values, or 1-based row numbers). */
   ids: readonly string[];
   scores: ArrayLike<number>;
+  /** Per row: its group and that group's threshold (used instead of the rule's threshold). */
+  groups?: { names: readonly string[]; thresholds: ArrayLike<number> } | null;
+  /** Named risk bands: band i holds cuts[i−1] <= score < cuts[i]. */
+  riskBands?: { cuts: readonly number[]; names: readonly string[] } | null;
 }
 
 export interface DecisionRule {
@@ -32,13 +37,17 @@ export function decide(score: number, rule: DecisionRule): 'positive' | 'negativ
 
 /** Writes the predictions CSV, one line per row, header first. */
 export function predictionsCsv(rows: PredictionRows, rule: DecisionRule): string {
-  const header = rule.band ? 'id,score,decision,band' : 'id,score,decision';
-  const lines = [header];
+  const { groups, riskBands } = rows;
+  const header = ['id', 'score', ...(groups ? ['group', 'group_threshold'] : []), 'decision', ...(rule.band ? ['band'] : []), ...(riskBands ? ['risk_band'] : [])];
+  const lines = [header.join(',')];
   for (let i = 0; i < rows.ids.length; i++) {
     const score = rows.scores[i];
-    const decision = decide(score, rule);
-    const cells = [escapeCsvCell(rows.ids[i]), String(score), decision];
+    const decision = decide(score, groups ? { ...rule, threshold: groups.thresholds[i] } : rule);
+    const cells = [escapeCsvCell(rows.ids[i]), String(score)];
+    if (groups) cells.push(escapeCsvCell(groups.names[i]), String(groups.thresholds[i]));
+    cells.push(decision);
     if (rule.band) cells.push(decision === 'review' ? 'inside' : 'outside');
+    if (riskBands) cells.push(escapeCsvCell(riskBands.names[bandIndexOf(score, riskBands.cuts)] ?? ''));
     lines.push(cells.join(','));
   }
   return `${lines.join('\n')}\n`;

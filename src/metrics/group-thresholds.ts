@@ -1,4 +1,5 @@
 import { MetricsInputError } from './errors';
+import { niceThresholdAtIndex } from './nice-threshold';
 import { constantCostModel, RowCostCurve, type CostModel, type RowCostColumns } from './row-costs';
 import { ScoreCurve, type Confusion } from './score-curve';
 import type { Costs } from './threshold-metrics';
@@ -38,7 +39,7 @@ export interface GroupInput {
 /** One group's operating point under a strategy. */
 export interface GroupChoice {
   value: string;
-  /** Operating point on the group's own curve (ScoreCurve.indexAt) and the threshold realising it. */
+  /** Operating point on the group's own curve (ScoreCurve.indexAt) and the shortest threshold realising it. */
   index: number;
   threshold: number;
   confusion: Confusion;
@@ -62,6 +63,22 @@ export interface GroupSolution {
   tolerance: number;
   /** The unconstrained optimum's expected cost per case (every group at its own cost optimum). */
   optimumCost: number;
+  /** What one unit of positive / negative weight counts (as classWeights over all groups). */
+  weights: { wP: number; wN: number };
+}
+
+/**
+ * A group's recall, precision, false positive rate, alarm rate and accuracy at its choice,
+ * with the classes weighted as in the solution (so at an assumed prevalence, re-weighted).
+ */
+export function groupRates(c: Confusion, w: { wP: number; wN: number }): { recall: number; precision: number; fpr: number; alarmRate: number; accuracy: number } {
+  const tp = c.tp * w.wP;
+  const fn = c.fn * w.wP;
+  const fp = c.fp * w.wN;
+  const tn = c.tn * w.wN;
+  const div = (a: number, b: number) => (b > 0 ? a / b : 0);
+  const total = tp + fn + fp + tn;
+  return { recall: div(tp, tp + fn), precision: div(tp, tp + fp), fpr: div(fp, fp + tn), alarmRate: div(tp + fp, total), accuracy: div(tp + tn, total) };
 }
 
 export interface GroupOptions {
@@ -234,7 +251,7 @@ export function solveGroupThresholds(groups: readonly GroupInput[], strategy: Gr
     return {
       value: g.value,
       index: k,
-      threshold: g.curve.thresholdAtIndex(k),
+      threshold: niceThresholdAtIndex(g.curve.thresholds, k),
       confusion: g.curve.confusionAtIndex(k),
       metric,
       constrained: isParityStrategy(strategy) && !Number.isNaN(metric),
@@ -243,7 +260,7 @@ export function solveGroupThresholds(groups: readonly GroupInput[], strategy: Gr
     };
   });
   const expectedCost = groups.reduce((sum, g, i) => sum + costAt(g, indices[i]), 0);
-  return { strategy, groups: choices, expectedCost, gap, tolerance, optimumCost };
+  return { strategy, groups: choices, expectedCost, gap, tolerance, optimumCost, weights: w };
 }
 
 function solveParity(
