@@ -61,3 +61,12 @@ export async function confusionOf(page: Page): Promise<{ tp: number; fp: number;
 export async function uploadText(page: Page, name: string, text: string | Buffer): Promise<void> {
   await page.getByTestId('file-input').setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(text) });
 }
+
+/**
+ * Opens a step folded into its summary line (the cockpit folds Data and Train once scores are
+ * shown), as a person clicks "Show all" before changing a setting there.
+ */
+export async function unfold(page: Page, step: 'data' | 'train'): Promise<void> {
+  const fold = page.getByTestId(`${step}-fold`);
+  if ((await fold.getAttribute('data-folded')) === 'true') await page.getByTestId(`${step}-fold-toggle`).click();
+}

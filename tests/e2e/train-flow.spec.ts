@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { ORIGIN, confusionOf, expect, numberOf, test } from './fixtures';
+import { ORIGIN, confusionOf, expect, numberOf, test, unfold } from './fixtures';
 
 test('demo: train, drag the ROC handle, snap to optimal, export what the page shows', async ({ page, watch }) => {
   await page.goto('/');
@@ -82,6 +82,7 @@ test('cancel stops training and a retrain works', async ({ page }) => {
   await expect(page.getByTestId('roc-handle')).toBeVisible({ timeout: 60_000 });
   await page.getByTestId('cancel-button').click();
   await expect(page.getByTestId('training-status')).toHaveAttribute('data-state', 'cancelled', { timeout: 5_000 });
+  await unfold(page, 'train');
   await page.getByTestId('epochs-input').fill('1');
   await page.getByTestId('train-button').click();
   await expect(page.getByTestId('training-status')).toHaveAttribute('data-state', 'done', { timeout: 60_000 });
