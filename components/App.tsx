@@ -20,6 +20,7 @@ import { niceThresholdAtIndex } from '../src/metrics/nice-threshold';
 import { formatThreshold } from './CurveChart';
 import { formatRatio } from './format';
 import { ExportPanel } from './ExportPanel';
+import type { Guardrails } from '../src/guardrails';
 import { TrainPanel } from './TrainPanel';
 import { downloadModel, downloadOperatingPoint, downloadPredictions } from './download';
 import { useBootstrap } from './hooks/useBootstrap';
@@ -200,10 +201,10 @@ export function App() {
   }, [dataset, settings.labelColumn, settings.positiveValue, trainer]);
   const trainedFeatures = trainer.state.inputs;
 
-  const exportPoint = useCallback(() => {
+  const exportPoint = useCallback((guardrails?: Partial<Guardrails>) => {
     if (!dataset || !labels || !evaluation) return;
     try {
-      downloadOperatingPoint({ dataset, labels, settings: { ...settings, threshold: store.get() }, evaluation, training: trainer.state, features: trainedFeatures, bootstrap: bootstrap.intervals });
+      downloadOperatingPoint({ dataset, labels, settings: { ...settings, threshold: store.get() }, evaluation, training: trainer.state, features: trainedFeatures, bootstrap: bootstrap.intervals, guardrails });
     } catch (error) {
       setInputError(`The export failed: ${error instanceof Error ? error.message : String(error)}`);
     }
@@ -233,7 +234,7 @@ export function App() {
   );
 
   const exportPanel = (
-    <ExportPanel settings={{ ...settings, threshold: store.get() }} canExport={evaluation !== null} onExport={exportPoint}
+    <ExportPanel settings={{ ...settings, threshold: store.get() }} canExport={evaluation !== null} onExport={exportPoint} dataset={dataset}
       onExportPredictions={() => dataset && evaluation && downloadPredictions(dataset, evaluation, { ...settings, threshold: store.get() })}
       onChange={change}
       onError={setInputError}

@@ -1,21 +1,56 @@
 import { useState } from 'react';
-import { parseOperatingPoint } from '../src/operating-point';
+import { parseOperatingPoint, type OperatingPoint } from '../src/operating-point';
+import type { Guardrails } from '../src/guardrails';
 import { settingsToFragment, type Settings } from '../src/settings';
+import { settingsFromExtras } from '../src/decision-export';
 import { formatThreshold } from './CurveChart';
 
 interface ExportPanelProps {
   settings: Settings;
   canExport: boolean;
-  onExport: () => void;
+  /** Exports with the floors typed here (blank = the default). */
+  onExport: (guardrails: Partial<Guardrails>) => void;
   onExportPredictions: () => void;
   onChange: (patch: Partial<Settings>) => void;
-  onError: (message: string) => void;
+  /** A refusal to show; null clears an earlier one (after a successful import). */
+  onError: (message: string | null) => void;
+  /** The file loaded now, to warn when an imported point was made on another one. */
+  dataset?: { fileName: string; sha256: string } | null;
+}
+
+type Floor = 'minRecall' | 'minPrecision' | 'maxAlarmRate' | 'maxDrift';
+
+const FLOORS: { key: Floor; label: string; testId: string; placeholder: string; max: number }[] = [
+  { key: 'minRecall', label: 'Recall at least', testId: 'guardrail-min-recall', placeholder: 'lower 95% Wilson bound', max: 1 },
+  { key: 'minPrecision', label: 'Precision at least', testId: 'guardrail-min-precision', placeholder: 'lower 95% Wilson bound', max: 1 },
+  { key: 'maxAlarmRate', label: 'Alarm rate at most', testId: 'guardrail-max-alarm-rate', placeholder: 'not checked', max: 1 },
+  { key: 'maxDrift', label: 'Score drift (PSI) at most', testId: 'guardrail-max-drift', placeholder: '0.25', max: 100 },
+];
+
+/** What an imported point was made for that differs from what is loaded now: warned, not refused. */
+export function importWarnings(point: OperatingPoint, labelColumn: string | null, dataset: { fileName: string; sha256: string } | null | undefined): string[] {
+  const warnings: string[] = [];
+  if (labelColumn !== null && point.label.column !== labelColumn) {
+    warnings.push(`it was made for the label column "${point.label.column}", not "${labelColumn}"`);
+  }
+  if (dataset && point.dataset.sha256 !== dataset.sha256) {
+    warnings.push(`it was made on another file (${point.dataset.fileName}, SHA-256 ${point.dataset.sha256.slice(0, 12)}…), not ${dataset.fileName}`);
+  }
+  return warnings;
 }
 
 /** Export the operating point, load one back, or share the settings as a link (no data in it). */
-export function ExportPanel({ settings, canExport, onExport, onExportPredictions, onChange, onError }: ExportPanelProps) {
+export function ExportPanel({ settings, canExport, onExport, onExportPredictions, onChange, onError, dataset }: ExportPanelProps) {
   const [link, setLink] = useState<string | null>(null);
   const [imported, setImported] = useState<string | null>(null);
+  const [floors, setFloors] = useState<Record<Floor, string>>({ minRecall: '', minPrecision: '', maxAlarmRate: '', maxDrift: '' });
+  const floorProblem = FLOORS.map(({ key, label, max }) => {
+    const text = floors[key].trim();
+    const value = Number(text);
+    return text !== '' && !(Number.isFinite(value) && value >= 0 && value <= max) ? `${label}: ${text} is not a number from 0 to ${max}.` : null;
+  }).find((p) => p !== null);
+  const chosenFloors = (): Partial<Guardrails> =>
+    Object.fromEntries(FLOORS.filter(({ key }) => floors[key].trim() !== '').map(({ key }) => [key, Number(floors[key])]));
 
   const importFile = async (file: File) => {
     try {
@@ -25,10 +60,18 @@ export function ExportPanel({ settings, canExport, onExport, onExportPredictions
         costFp: point.costs.falsePositive,
         costFn: point.costs.falseNegative,
         prevalence: point.prevalence.assumed,
+        // Group thresholds, row-cost columns, risk bands and the target (schema version 2).
+        ...settingsFromExtras(point),
       });
-      setImported(`Restored threshold ${formatThreshold(point.threshold)} and costs from ${file.name} (made ${point.createdAt}).`);
+      const warnings = importWarnings(point, settings.labelColumn, dataset);
+      onError(null);
+      setImported(
+        `Restored threshold ${formatThreshold(point.threshold)} and costs from ${file.name} (made ${point.createdAt}).` +
+          (warnings.length > 0 ? ` Note: ${warnings.join('; ')}.` : ''),
+      );
     } catch (error) {
       const reason = error instanceof SyntaxError ? `it is not JSON (${error.message})` : error instanceof Error ? error.message : String(error);
+      setImported(null);
       onError(`${file.name} could not be loaded: ${reason}`);
     }
   };
@@ -47,7 +90,7 @@ export function ExportPanel({ settings, canExport, onExport, onExportPredictions
         for a serving system or a review document.
       </p>
       <div className="row">
-        <button type="button" className="primary" data-testid="export-button" disabled={!canExport} onClick={onExport}>
+        <button type="button" className="primary" data-testid="export-button" disabled={!canExport || floorProblem !== undefined} onClick={() => onExport(chosenFloors())}>
           Export operating-point.json
         </button>
         <button type="button" data-testid="predictions-export-button" disabled={!canExport} onClick={onExportPredictions}>
@@ -71,7 +114,20 @@ export function ExportPanel({ settings, canExport, onExport, onExportPredictions
           Link to these settings
         </button>
       </div>
-      {imported && <p className="note" data-testid="import-note">{imported}</p>}
+      <fieldset className="guardrails">
+        <legend>Guardrails for <code>cutoff check</code> in CI (blank = default)</legend>
+        {FLOORS.map(({ key, label, testId, placeholder, max }) => (
+          <label key={key}>
+            {label}
+            <input
+              type="number" min={0} max={max} step="any" data-testid={testId} placeholder={placeholder} value={floors[key]}
+              onChange={(e) => setFloors((f) => ({ ...f, [key]: e.target.value }))}
+            />
+          </label>
+        ))}
+        {floorProblem && <span className="field-error" role="alert" data-testid="guardrail-error">{floorProblem}</span>}
+      </fieldset>
+      {imported && <p className="note" role="status" data-testid="import-note">{imported}</p>}
       {link && (
         <label>
           This link restores the settings (no data in it):

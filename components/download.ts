@@ -1,6 +1,12 @@
 import type { Dataset } from '../src/data/dataset';
 import { rowIds } from '../src/data/row-ids';
 import { predictionsCsv } from '../src/predictions-csv';
+import { decisionExtras, rowGroupsOf } from '../src/decision-export';
+import { rowCostsOf } from '../src/decisions';
+import type { ScoreCurve } from '../src/metrics';
+import type { CostModel } from '../src/metrics/row-costs';
+import { bandNamesFor } from '../src/metrics/risk-bands';
+import { thresholdsCsv } from '../src/metrics/thresholds-table';
 import type { LabelVector } from '../src/data/label';
 import { evaluateThreshold } from '../src/evaluate';
 import { buildOperatingPoint, serializeOperatingPoint } from '../src/operating-point';
@@ -10,6 +16,7 @@ import type { Evaluation } from './hooks/useEvaluation';
 import { summarizeCurve } from '../src/metrics/curve-summary';
 import { wilsonInterval } from '../src/metrics/interval';
 import type { TrainingState } from './hooks/useTrainer';
+import { defaultGuardrails, driftEdges, scoreHistogram, type Guardrails } from '../src/guardrails';
 
 declare const __APP_VERSION__: string;
 
@@ -21,14 +28,31 @@ export interface ExportContext {
   training: TrainingState;
   features: string[];
   bootstrap: BootstrapIntervals | null;
+  /** Floors typed in the export panel; an absent one takes its default (see defaultGuardrails). */
+  guardrails?: Partial<Guardrails>;
+}
+
+/** The floors `cutoff check` enforces: defaults from the shown matrix, the user's where typed, and the score histogram for drift. */
+export function guardrailsFor(confusion: { tp: number; fp: number; tn: number; fn: number }, evaluation: Pick<Evaluation, 'scores' | 'weights'>, chosen: Partial<Guardrails> = {}) {
+  const defaults = defaultGuardrails(confusion);
+  const typed = Object.fromEntries(Object.entries(chosen).filter(([, v]) => v !== undefined));
+  const merged = { ...defaults, ...typed };
+  const changed = Object.keys(typed).some((k) => k !== 'basis');
+  return {
+    ...merged,
+    basis: changed ? `set in the export panel; defaults: ${defaults.basis}` : defaults.basis,
+    histogram: scoreHistogram(evaluation.scores, driftEdges(), evaluation.weights ?? undefined),
+  };
 }
 
 /** Writes the operating point the page shows as operating-point.json and offers it as a download. */
 export function downloadOperatingPoint(context: ExportContext): void {
   const { dataset, labels, settings, evaluation, training } = context;
   const { curve } = evaluation;
-  const shown = evaluateThreshold(curve, settings.threshold, settings, settings.prevalence);
+  // Row costs, when chosen, price the expected cost exported (as on the page).
+  const shown = evaluateThreshold(curve, settings.threshold, settings, settings.prevalence, rowCostsOf(dataset, evaluation, settings).costModel);
   const point = buildOperatingPoint({
+    ...decisionExtras(dataset, evaluation, settings, settings.threshold),
     toolVersion: __APP_VERSION__,
     createdAt: new Date(),
     dataset: { fileName: dataset.fileName, rows: dataset.rowCount, positives: labels.positives, sha256: dataset.sha256 },
@@ -74,6 +98,7 @@ export function downloadOperatingPoint(context: ExportContext): void {
     intervals: intervalsOf(shown.confusion, context.bootstrap),
     curves: summarizeCurve(curve, shown.index),
     impliedCostRatio: shown.impliedCostRatio,
+    guardrails: guardrailsFor(shown.confusion, evaluation, context.guardrails),
   });
   offerDownload(serializeOperatingPoint(point), 'operating-point.json', 'application/json');
 }
@@ -81,10 +106,20 @@ export function downloadOperatingPoint(context: ExportContext): void {
 /** Writes each evaluated case's score and decision at the shown threshold (and band) as CSV. */
 export function downloadPredictions(dataset: Dataset, evaluation: Evaluation, settings: Settings): void {
   const csv = predictionsCsv(
-    { ids: rowIds(dataset, evaluation.rows), scores: evaluation.scores },
+    {
+      ids: rowIds(dataset, evaluation.rows),
+      scores: evaluation.scores,
+      groups: rowGroupsOf(dataset, evaluation, settings, settings.threshold),
+      riskBands: settings.bandCuts.length > 0 ? { cuts: settings.bandCuts, names: bandNamesFor(settings.bandCuts, settings.bandNames) } : null,
+    },
     { threshold: settings.threshold, band: settings.band },
   );
   offerDownload(csv, 'predictions.csv', 'text/csv');
+}
+
+/** Writes the metrics at every threshold (row costs included) as thresholds.csv. */
+export function downloadThresholdsCsv(curve: ScoreCurve, costModel: CostModel, prevalence: number | null): void {
+  offerDownload(thresholdsCsv(curve, costModel, prevalence), 'thresholds.csv', 'text/csv');
 }
 
 /** Offers the exported model archive (from the train worker) as a download. */

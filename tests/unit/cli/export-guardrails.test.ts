@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { guardrailsFor } from '../../../components/download';
+import { importWarnings } from '../../../components/ExportPanel';
+import { wilsonInterval } from '../../../src/metrics/interval';
+import { binnedKs, histogramBin, populationStability } from '../../../src/guardrails';
+import { buildOperatingPoint } from '../../../src/operating-point';
+import { baseInput } from './fixtures';
+
+describe('guardrails in the export', () => {
+  const confusion = { tp: 80, fp: 40, tn: 860, fn: 20 };
+  const evaluation = { scores: [0.01, 0.3, 0.5, 0.99, 1], weights: null };
+
+  it('default to the lower 95% Wilson bounds of recall and precision, with the score histogram', () => {
+    const g = guardrailsFor(confusion, evaluation);
+    expect(g.minRecall).toBe(Math.floor(wilsonInterval(80, 100).low * 1e4) / 1e4);
+    expect(g.minPrecision).toBe(Math.floor(wilsonInterval(80, 120).low * 1e4) / 1e4);
+    expect(g.maxAlarmRate).toBeNull();
+    expect(g.histogram.edges).toHaveLength(21);
+    expect(g.histogram.counts.reduce((a, b) => a + b, 0)).toBe(5);
+    expect(g.histogram.counts[19]).toBe(2); // 0.99 and 1 (the top edge belongs to the last bin)
+    expect(() => buildOperatingPoint({ ...baseInput, guardrails: g })).not.toThrow();
+  });
+
+  it('takes the floors typed in the export panel', () => {
+    const g = guardrailsFor(confusion, evaluation, { minRecall: 0.9, maxAlarmRate: 0.2 });
+    expect([g.minRecall, g.maxAlarmRate]).toEqual([0.9, 0.2]);
+    expect(g.basis).toMatch(/set in the export panel/);
+  });
+});
+
+describe('drift measures', () => {
+  it('PSI is 0 for the same distribution and matches the formula otherwise; KS is the largest CDF gap', () => {
+    expect(populationStability([10, 20, 70], [1, 2, 7])).toBe(0);
+    const psi = (0.5 - 0.2) * Math.log(0.5 / 0.2) + (0.5 - 0.8) * Math.log(0.5 / 0.8);
+    expect(populationStability([20, 80], [50, 50])).toBeCloseTo(psi, 12);
+    expect(binnedKs([20, 80], [50, 50])).toBeCloseTo(0.3, 12);
+    expect([histogramBin([0, 0.5, 1], -1), histogramBin([0, 0.5, 1], 0.5), histogramBin([0, 0.5, 1], 2)]).toEqual([0, 1, 1]);
+  });
+});
+
+describe('import warnings', () => {
+  const point = buildOperatingPoint(baseInput);
+  it('name another label column and another file, and say nothing when they match', () => {
+    expect(importWarnings(point, 'y', { fileName: 's.csv', sha256: 'a'.repeat(64) })).toEqual([]);
+    const w = importWarnings(point, 'churned', { fileName: 'new.csv', sha256: 'b'.repeat(64) });
+    expect(w[0]).toBe('it was made for the label column "y", not "churned"');
+    expect(w[1]).toMatch(/another file \(s\.csv, SHA-256 aaaaaaaaaaaa…\), not new\.csv/);
+  });
+});
