@@ -3,12 +3,24 @@
  * run by `npm ci` (the `prepare` script) so `npx cutoff` works in a fresh clone on Node 20,
  * which cannot run TypeScript. Dependencies stay external: they are in node_modules.
  */
-import { defineConfig } from 'vite';
-import { readFileSync } from 'node:fs';
+import { defineConfig, type Plugin } from 'vite';
+import { chmodSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
 
+/** npx runs the bin file itself (`#!/usr/bin/env node`), so it must stay executable after every build. */
+function executableBin(): Plugin {
+  return {
+    name: 'cutoff-executable-bin',
+    writeBundle(options) {
+      chmodSync(join(options.dir ?? 'dist-cli', 'cutoff.mjs'), 0o755);
+    },
+  };
+}
+
 export default defineConfig({
+  plugins: [executableBin()],
   define: { __APP_VERSION__: JSON.stringify(version) },
   logLevel: 'warn',
   publicDir: false,

@@ -1,0 +1,107 @@
+/**
+ * The operating point leaves the browser: exported from the page as a person does, then checked
+ * by `npx cutoff check` on the same file (exit 0) and on one whose scores were shuffled (exit 1).
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test, uploadText } from './fixtures';
+
+function seeded(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function scoredCsv(scores: number[], labels: string[]): string {
+  return `id,score,label\n${scores.map((s, i) => `${i + 1},${s},${labels[i]}`).join('\n')}\n`;
+}
+
+const random = seeded(13);
+const labels: string[] = [];
+const scores: number[] = [];
+for (let i = 0; i < 3000; i++) {
+  const positive = random() < 0.2;
+  labels.push(positive ? 'fraud' : 'ok');
+  scores.push(Math.round(((positive ? 0.35 : 0) + random() * 0.65) * 1e4) / 1e4);
+}
+
+test.beforeAll(() => {
+  execFileSync('npm', ['run', 'build:cli'], { stdio: 'pipe' });
+});
+
+test('an exported operating point passes `npx cutoff check` on its file and fails on shuffled scores', async ({ page }) => {
+  const dir = mkdtempSync(join(tmpdir(), 'cutoff-pipeline-'));
+  const file = join(dir, 'scores.csv');
+  const text = scoredCsv(scores, labels);
+  writeFileSync(file, text);
+  await page.goto('/');
+  await uploadText(page, 'scores.csv', text);
+  await expect(page.getByTestId('dataset-summary')).toContainText('3000 rows');
+  await expect(page.getByTestId('positive-select')).toHaveValue('fraud');
+  await page.getByTestId('threshold-input').fill('0.5');
+  await expect(page.getByTestId('roc-handle')).toHaveAttribute('aria-valuenow', '0.5');
+  const download = page.waitForEvent('download');
+  await page.getByTestId('export-button').click();
+  const point = join(dir, 'operating-point.json');
+  await (await download).saveAs(point);
+  const exported = JSON.parse(readFileSync(point, 'utf8')) as { schemaVersion: number; guardrails: { minRecall: number; histogram: { counts: number[] } } };
+  expect(exported.schemaVersion).toBe(2);
+  expect(exported.guardrails.minRecall).toBeGreaterThan(0);
+
+  const same = spawnSync('npx', ['cutoff', 'check', point, file], { encoding: 'utf8' });
+  expect(same.stderr).toBe('');
+  expect(same.status).toBe(0);
+  expect(same.stdout).toMatch(/PASS/);
+
+  const shuffled = join(dir, 'shuffled.csv');
+  const rng = seeded(99);
+  const mixed = [...scores];
+  for (let i = mixed.length - 1; i > 0; i--) {
+    const j = Math.floor(rng() * (i + 1));
+    [mixed[i], mixed[j]] = [mixed[j], mixed[i]];
+  }
+  writeFileSync(shuffled, scoredCsv(mixed, labels));
+  const failed = spawnSync('npx', ['cutoff', 'check', point, shuffled], { encoding: 'utf8' });
+  expect(failed.status).toBe(1);
+  expect(failed.stderr).toMatch(/^cutoff check: (recall|precision) /);
+});
+
+test('import refuses a threshold outside [0, 1], then a good file clears the message and warns about another file', async ({ page }) => {
+  await page.goto('/');
+  await uploadText(page, 'scores.csv', scoredCsv(scores, labels));
+  await expect(page.getByTestId('dataset-summary')).toContainText('3000 rows');
+  await page.getByTestId('threshold-input').fill('0.4');
+  const download = page.waitForEvent('download');
+  await page.getByTestId('export-button').click();
+  const good = JSON.parse(readFileSync(await (await download).path(), 'utf8')) as Record<string, unknown>;
+  const bad = { ...good, threshold: 2 };
+  await page.getByTestId('import-input').setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(bad)) });
+  await expect(page.getByTestId('error')).toContainText('bad.json could not be loaded');
+  await expect(page.getByTestId('error')).toContainText('threshold');
+  const other = { ...good, threshold: 0.3, dataset: { ...(good.dataset as object), fileName: 'other.csv', sha256: 'b'.repeat(64) } };
+  await page.getByTestId('import-input').setInputFiles({ name: 'other.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(other)) });
+  await expect(page.getByTestId('error')).toHaveCount(0);
+  await expect(page.getByTestId('import-note')).toContainText('made on another file (other.csv');
+  await expect(page.getByTestId('roc-handle')).toHaveAttribute('aria-valuenow', '0.3');
+});
+
+test('threshold-input refuses 1.7 with a message and an emptied box restores the last valid value', async ({ page }) => {
+  await page.goto('/');
+  await uploadText(page, 'scores.csv', scoredCsv(scores, labels));
+  await expect(page.getByTestId('dataset-summary')).toContainText('3000 rows');
+  const input = page.getByTestId('threshold-input');
+  await input.fill('0.6');
+  await expect(page.getByTestId('roc-handle')).toHaveAttribute('aria-valuenow', '0.6');
+  await input.fill('1.7');
+  await expect(page.getByTestId('threshold-error')).toContainText('between 0 and 1');
+  await expect(page.getByTestId('roc-handle')).toHaveAttribute('aria-valuenow', '0.6');
+  await input.fill('');
+  await input.blur();
+  await expect(input).toHaveValue('0.6');
+});
