@@ -17,8 +17,12 @@ export interface ApplyOptions {
   model?: string;
 }
 
-/** Scores a batch of raw rows (cells by the table's columns); the --model path provides one. */
-export type BatchScorer = (rows: Cell[][], columns: readonly string[]) => Promise<Float64Array>;
+/** Scores batches of raw rows (cells by the table's columns); the --model path provides one. */
+export interface BatchScorer {
+  /** Columns the model reads, checked before any output. */
+  needs: readonly string[];
+  score(rows: Cell[][], columns: readonly string[]): Promise<Float64Array>;
+}
 
 function csvCell(text: string): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
@@ -32,11 +36,12 @@ export async function runApply(pointPath: string, file: string, options: ApplyOp
   try {
     const scoreColumn = options.score ?? (point.source.kind === 'scores' ? point.source.scoreColumn : 'score');
     const s = scorer ? -1 : columnIndex(table.columns, scoreColumn, '--score', file);
+    for (const name of scorer?.needs ?? []) columnIndex(table.columns, name, 'a column the model was trained on', file);
     const g = rule.groupColumn === null ? -1 : columnIndex(table.columns, rule.groupColumn, 'the export\'s group column', file);
     const extra = [...(scorer ? ['score'] : []), 'decision', ...(rule.hasBands || rule.hasReviewBand ? ['band'] : []), ...(g >= 0 ? ['group_threshold'] : [])];
     await io.out(`${[...table.columns, ...extra].map(csvCell).join(',')}\n`);
     for await (const batch of table.batches()) {
-      const scores = scorer ? await scorer(batch.rows, table.columns) : null;
+      const scores = scorer ? await scorer.score(batch.rows, table.columns) : null;
       const lines: string[] = new Array<string>(batch.rows.length);
       for (let i = 0; i < batch.rows.length; i++) {
         const row = batch.rows[i];
