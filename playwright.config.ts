@@ -15,6 +15,9 @@ export default defineConfig({
   use: {
     baseURL: 'http://127.0.0.1:4173',
     acceptDownloads: true,
+    // The production build installs a service worker that serves every file from its cache, past
+    // page.route; only tests/e2e/offline.spec.ts, which is about it, lets it run.
+    serviceWorkers: 'block',
     viewport: { width: 1280, height: 900 },
     launchOptions: {
       executablePath,
