@@ -1,4 +1,4 @@
-import type { ScaleLinear } from 'd3-scale';
+import type { ScaleLinear } from 'd3';
 
 interface AxesProps {
   x: ScaleLinear<number, number>;

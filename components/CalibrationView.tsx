@@ -1,5 +1,4 @@
-import { scaleLinear } from 'd3-scale';
-import { line } from 'd3-shape';
+import { scaleLinear, line } from 'd3';
 import { memo, useMemo, useState } from 'react';
 import { bayesThreshold, type ScoreCurve } from '../src/metrics';
 import { rawIndexForCalibrated, type Calibration } from '../src/metrics/calibrated-curve';

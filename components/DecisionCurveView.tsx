@@ -1,5 +1,4 @@
-import { scaleLinear } from 'd3-scale';
-import { line } from 'd3-shape';
+import { scaleLinear, line } from 'd3';
 import { memo, useMemo } from 'react';
 import type { ScoreCurve } from '../src/metrics';
 import { decisionCurve, decisionCurveRange, decisionGrid, defaultDecisionGrid } from '../src/metrics/decision-curve';

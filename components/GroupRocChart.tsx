@@ -1,5 +1,4 @@
-import { scaleLinear } from 'd3-scale';
-import { line } from 'd3-shape';
+import { scaleLinear, line } from 'd3';
 import { useMemo, useRef, type KeyboardEvent } from 'react';
 import { decimate } from '../src/metrics';
 import { chartPoints, nearestRocIndex } from '../src/metrics/chart-points';

@@ -1,5 +1,4 @@
-import { scaleLinear } from 'd3-scale';
-import { line } from 'd3-shape';
+import { scaleLinear, line } from 'd3';
 import { Axes } from './Axes';
 import type { EpochLog } from './hooks/useTrainer';
 
