@@ -13,7 +13,7 @@ import { buildOperatingPoint, serializeOperatingPoint } from '../src/operating-p
 import { DEFAULT_TRAIN_OPTIONS, type Settings } from '../src/settings';
 import type { BootstrapIntervals } from './hooks/useBootstrap';
 import type { Evaluation } from './hooks/useEvaluation';
-import { summarizeCurve } from '../src/metrics/curve-summary';
+import { summarizeCurve } from '../src/metrics/export-curves';
 import { wilsonInterval } from '../src/metrics/interval';
 import type { TrainingState } from './hooks/useTrainer';
 import { defaultGuardrails, driftEdges, scoreHistogram, type Guardrails } from '../src/guardrails';

@@ -2,7 +2,7 @@
 // Parses a dropped CSV or Parquet file off the main thread and sends back the typed Dataset.
 import { DataError, ParseCancelled } from '../src/data/errors';
 import { readDataFile } from '../src/data/read-file';
-import { transferablesOf } from '../src/data/transfer';
+import { datasetTransferables } from '../src/data/transfer';
 import type { ParseEvent, ParseRequest } from '../src/protocol';
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -28,7 +28,7 @@ self.onmessage = async (message: MessageEvent<ParseRequest>) => {
       signal: controller.signal,
       onProgress: (p) => post({ type: 'progress', requestId, bytesRead: p.bytesRead, totalBytes: file.size, rows: p.rows }),
     });
-    post({ type: 'parsed', requestId, dataset }, transferablesOf(dataset));
+    post({ type: 'parsed', requestId, dataset }, datasetTransferables(dataset));
   } catch (error) {
     if (error instanceof ParseCancelled) post({ type: 'cancelled', requestId });
     else {

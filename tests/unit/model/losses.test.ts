@@ -4,7 +4,7 @@ import '@tensorflow/tfjs-backend-cpu';
 // tf.grad needs the ops' gradients, which tfjs-core alone does not register.
 import '@tensorflow/tfjs-core/dist/register_all_gradients';
 import { logitGradient, lossFunction, meanLoss, weightedBceWithLogits, type LossWeights } from '../../../src/model/losses';
-import { lossReference, rowGradientReference, rowLossReference, softplus, weightedBceReference } from '../../../src/model/loss-reference';
+import { lossReference, rowGradientReference, rowLossReference, softplus, weightedBceReference } from './loss-reference';
 import { resolveLoss } from '../../../src/model/loss-spec';
 import torchFixture from './fixtures/torch-bce.json';
 

@@ -4,7 +4,7 @@ import { evaluate, EVALUATION_CHUNK } from '../../../src/model/evaluate';
 import { FlatMlp } from '../../../src/model/flat-mlp';
 import { buildMlp, disposeMlp } from '../../../src/model/mlp';
 import { weightedBceWithLogits } from '../../../src/model/losses';
-import { weightedBceReference } from '../../../src/model/loss-reference';
+import { weightedBceReference } from './loss-reference';
 import { tf } from './helpers';
 
 beforeAll(async () => {

@@ -2,7 +2,7 @@
  * Float64 plain-JS references of the losses in losses.ts, for tests and checks: the same
  * formulas written once more, without tfjs, in the stable form.
  */
-import type { LossWeights } from './losses';
+import type { LossWeights } from '../../../src/model/losses';
 
 /** log(1 + e^x) without overflow or loss of precision, in float64. */
 export function softplus(x: number): number {

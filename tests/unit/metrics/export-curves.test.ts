@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ScoreCurve } from '../../../src/metrics';
-import { summarizeCurve } from '../../../src/metrics/curve-summary';
+import { summarizeCurve } from '../../../src/metrics/export-curves';
 
 describe('summarizeCurve', () => {
   it('keeps the ends and the chosen point, with thresholds that realise each point', () => {
