@@ -39,5 +39,6 @@ export function useThresholdStore(): ThresholdStore {
 /** The current threshold; re-renders the caller, and only the caller, when it changes. */
 export function useThreshold(): number {
   const store = useThresholdStore();
-  return useSyncExternalStore(store.subscribe, store.get);
+  // The same getter serves server rendering (the chart snapshot tests render to static markup).
+  return useSyncExternalStore(store.subscribe, store.get, store.get);
 }

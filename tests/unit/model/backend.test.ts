@@ -1,3 +1,4 @@
+import type * as tfc from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { benchmarkCurrentBackend, chooseBackend, isSoftwareRenderer } from '../../../src/model/backend';
 import { probeWebgl, webglSkipReason } from '../../../src/model/webgl-probe';
@@ -97,8 +98,27 @@ test('the benchmark is quick, positive and leak-free', async () => {
   const t0 = performance.now();
   const ms = await benchmarkCurrentBackend(tf.core);
   expect(ms).toBeGreaterThan(0);
+  expect(Number.isFinite(ms)).toBe(true);
   expect(performance.now() - t0).toBeLessThan(1000);
   expect(tf.core.memory().numTensors).toBe(before);
+});
+
+test('the benchmark is in milliseconds per step: a backend 5 ms slower per step measures at least 5 ms, and slower', async () => {
+  const fast = await benchmarkCurrentBackend(tf.core);
+  // Every step runs in one tidy: holding each for 5 ms makes every step 5 ms slower.
+  const slow = new Proxy(tf.core, {
+    get(target, key, receiver) {
+      if (key !== 'tidy') return Reflect.get(target, key, receiver) as unknown;
+      return (fn: () => tfc.TensorContainer) => {
+        const until = performance.now() + 5;
+        while (performance.now() < until);
+        return target.tidy(fn);
+      };
+    },
+  });
+  const slowMs = await benchmarkCurrentBackend(slow);
+  expect(slowMs).toBeGreaterThanOrEqual(5);
+  expect(slowMs).toBeGreaterThan(fast);
 });
 
 test('software renderers are recognised', () => {
