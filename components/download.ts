@@ -16,6 +16,7 @@ import type { Evaluation } from './hooks/useEvaluation';
 import { summarizeCurve } from '../src/metrics/export-curves';
 import { wilsonInterval } from '../src/metrics/interval';
 import type { TrainingState } from './hooks/useTrainer';
+import { importedModelSource } from '../src/imported-model';
 import { defaultGuardrails, driftEdges, scoreHistogram, type Guardrails } from '../src/guardrails';
 
 declare const __APP_VERSION__: string;
@@ -60,7 +61,9 @@ export function downloadOperatingPoint(context: ExportContext): void {
     source:
       settings.mode === 'scores'
         ? { kind: 'scores', scoreColumn: settings.scoreColumn ?? '', weightColumn: settings.weightColumn, scoreTransform: evaluation.transform ?? null }
-        : {
+        : training.importedModelInfo
+          ? importedModelSource(training.importedModelInfo, dataset.sha256)
+          : {
             kind: 'trained',
             model: {
               layers: (training.options ?? DEFAULT_TRAIN_OPTIONS).hiddenUnits,

@@ -30,7 +30,8 @@ export interface ModelCard {
   /** The network's single output is a logit: probability = σ(output). */
   output: 'logit';
   tool: { name: 'Cutoff'; version: string };
-  data: { fileName: string; labelColumn: string; positiveValue: string };
+  /** sha256: the training file's hash, so scoring that same file again can be recognised. */
+  data: { fileName: string; labelColumn: string; positiveValue: string; sha256?: string };
   training: TrainedSettings;
   preprocessing: Preprocessor;
 }
@@ -63,7 +64,7 @@ export async function exportModelZip(tf: Tf, model: TrainedModel, context: Model
     version: 1,
     output: 'logit',
     tool: { name: 'Cutoff', version: context.toolVersion },
-    data: { fileName: context.fileName, labelColumn: context.labelColumn, positiveValue: context.positiveValue },
+    data: { fileName: context.fileName, labelColumn: context.labelColumn, positiveValue: context.positiveValue, ...(context.sha256 ? { sha256: context.sha256 } : {}) },
     training: model.settings,
     preprocessing: model.preprocessor,
   };
@@ -93,6 +94,8 @@ export interface LoadedModel {
   network: tfl.LayersModel;
   preprocessor: Preprocessor;
   description: string;
+  /** The preprocessing.json as read, for the export's record of the model (src/imported-model.ts). */
+  card: unknown;
 }
 
 /**
@@ -108,6 +111,7 @@ export async function loadModelFiles(tf: Tf, files: { name: string; bytes: Uint8
   const baseName = (name: string): string => name.slice(name.lastIndexOf('/') + 1);
   let modelJson: z.infer<typeof modelJsonSchema> | null = null;
   let card: z.infer<typeof cardSchema> | null = null;
+  let rawCard: unknown = null;
   for (const e of entries.filter((x) => x.name.toLowerCase().endsWith('.json'))) {
     let parsed: unknown;
     try {
@@ -118,7 +122,10 @@ export async function loadModelFiles(tf: Tf, files: { name: string; bytes: Uint8
     const asModel = modelJsonSchema.safeParse(parsed);
     if (asModel.success) modelJson = asModel.data;
     const asCard = cardSchema.safeParse(parsed);
-    if (asCard.success) card = asCard.data;
+    if (asCard.success) {
+      card = asCard.data;
+      rawCard = parsed;
+    }
   }
   if (!modelJson) throw new Error(`no TensorFlow.js ${MODEL_JSON} among the files; choose the exported .zip, or ${MODEL_JSON}, ${WEIGHTS_BIN} and ${PREPROCESSING_JSON}`);
   if (!card) throw new Error(`no Cutoff ${PREPROCESSING_JSON} among the files: a model cannot score new rows without its preprocessing`);
@@ -140,5 +147,5 @@ export async function loadModelFiles(tf: Tf, files: { name: string; bytes: Uint8
     network.dispose();
     throw new Error(`the network takes ${String(inputShape[1])} inputs and gives ${String(outputShape[1])} outputs, but the preprocessing makes ${preprocessor.inputs.length} inputs and Cutoff needs 1 output`);
   }
-  return { network, preprocessor, description: card.training.lossDescription };
+  return { network, preprocessor, description: card.training.lossDescription, card: rawCard };
 }

@@ -4,21 +4,31 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createTrainController } from '../../../src/model/train-controller';
 import { ofType, recorder, tf, trainRun } from '../model/helpers';
-import { cutoff, tempDir, writePoint } from './fixtures';
+import { baseInput, cutoff, tempDir, writePoint } from './fixtures';
+import { importedModelSource } from '../../../src/imported-model';
+import { buildOperatingPoint } from '../../../src/operating-point';
 
-describe('cutoff apply --model', () => {
+describe('cutoff apply --model, and the export of an imported model', () => {
   it('scores raw feature rows with the exported model as the page does (to 1e-6) and applies the threshold', async () => {
     const { events, emit } = recorder();
     const controller = createTrainController(tf, emit);
     const run = trainRun(400, 3, { epochs: 3, batchSize: 32, learningRate: 0.01 }, 1);
     controller.handle(run);
-    controller.handle({ type: 'export', runId: 2, context: { fileName: 'toy.csv', labelColumn: 'y', positiveValue: '1', toolVersion: '0.1.0' } });
+    controller.handle({ type: 'export', runId: 2, context: { fileName: 'toy.csv', labelColumn: 'y', positiveValue: '1', toolVersion: '0.1.0', sha256: 'c'.repeat(64) } });
     await controller.idle();
     const [exported] = ofType(events, 'exported');
     // The page's path: the score job on the same rows.
     controller.handle({ type: 'score', runId: 3, files: [new File([exported.zip], 'cutoff-model.zip')], data: { ...run.data, labels: new Uint8Array(run.data.rows.length) }, options: { backend: 'cpu', threshold: 0.5 } });
     await controller.idle();
     const [scored] = ofType(events, 'scored');
+    // The export records the model's own settings, not the page's defaults.
+    const [split] = ofType(events, 'split');
+    expect(scored.model).toMatchObject({ fileName: 'cutoff-model.zip', epochs: 3, posWeight: split.posWeight, learningRate: 0.01, features: ['x0', 'x1', 'x2'], trainedOn: { fileName: 'toy.csv', labelColumn: 'y', sha256: 'c'.repeat(64) } });
+    if (!scored.model) throw new Error('no model info');
+    const source = importedModelSource(scored.model, 'c'.repeat(64));
+    expect(source.model.scoredOwnTrainingRows).toBe(true);
+    expect(importedModelSource(scored.model, 'd'.repeat(64)).model.scoredOwnTrainingRows).toBe(false);
+    expect(buildOperatingPoint({ ...baseInput, source }).source).toEqual(source);
 
     const dir = tempDir();
     const model = join(dir, 'cutoff-model.zip');
