@@ -29,10 +29,7 @@ function contentSecurityPolicy(): Plugin {
     name: 'cutoff-csp',
     apply: 'build',
     transformIndexHtml(html) {
-      return html.replace(
-        '<meta charset="UTF-8" />',
-        `<meta charset="UTF-8" />\n    <meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}" />`,
-      );
+      return html.replace('<meta charset="UTF-8" />', `<meta charset="UTF-8" />\n    <meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}" />`);
     },
   };
 }
@@ -72,7 +69,10 @@ function offlineServiceWorker(): Plugin {
         const source = readFileSync(swPath, 'utf8');
         const placeholder = /(["'`])__CUTOFF_PRECACHE_MANIFEST__\1/;
         if (!placeholder.test(source)) throw new Error(`${swPath} has no precache placeholder`);
-        writeFileSync(swPath, source.replace(placeholder, () => JSON.stringify(JSON.stringify(manifest))));
+        writeFileSync(
+          swPath,
+          source.replace(placeholder, () => JSON.stringify(JSON.stringify(manifest))),
+        );
       },
     },
   };
@@ -86,14 +86,7 @@ export default defineConfig({
   // dev server from reloading the page in the middle of a first training run.
   optimizeDeps: {
     entries: ['index.html', 'workers/*.ts'],
-    include: [
-      '@tensorflow/tfjs-core',
-      '@tensorflow/tfjs-layers',
-      '@tensorflow/tfjs-backend-cpu',
-      '@tensorflow/tfjs-backend-webgl',
-      '@tensorflow/tfjs-backend-wasm',
-      'papaparse',
-    ],
+    include: ['@tensorflow/tfjs-core', '@tensorflow/tfjs-layers', '@tensorflow/tfjs-backend-cpu', '@tensorflow/tfjs-backend-webgl', '@tensorflow/tfjs-backend-wasm', 'papaparse'],
   },
   server: { host: '127.0.0.1', port: 5173, strictPort: true },
   preview: {

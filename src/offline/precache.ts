@@ -36,7 +36,13 @@ export function isAppRequest(request: Request, scope: string): boolean {
  * The cached copy, else the network. A page load (any query or fragment: settings ride in the
  * fragment) gets the cached index.html.
  */
-export async function respond(caches: CacheStorage, scope: string, manifest: PrecacheManifest, request: Request, network: (request: Request) => Promise<Response>): Promise<Response> {
+export async function respond(
+  caches: CacheStorage,
+  scope: string,
+  manifest: PrecacheManifest,
+  request: Request,
+  network: (request: Request) => Promise<Response>,
+): Promise<Response> {
   const cache = await caches.open(cacheNameOf(manifest));
   // ignoreVary: the server's `Vary: Origin` would otherwise set a module script's request (it
   // carries an Origin header) apart from the header-less one the install stored.

@@ -15,69 +15,68 @@ async function cutTheNetwork(context: BrowserContext): Promise<void> {
 test.describe('with the service worker', () => {
   test.use({ serviceWorkers: 'allow' });
 
-test('after one visit the app works with the network off: demo, training on WASM, drag, export', async ({ page, context }) => {
-  await page.goto('/');
-  // Installed means every file of the build is in the cache; claimed means this page uses it.
-  await page.evaluate(async () => {
-    await navigator.serviceWorker.ready;
-    if (!navigator.serviceWorker.controller) await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
+  test('after one visit the app works with the network off: demo, training on WASM, drag, export', async ({ page, context }) => {
+    await page.goto('/');
+    // Installed means every file of the build is in the cache; claimed means this page uses it.
+    await page.evaluate(async () => {
+      await navigator.serviceWorker.ready;
+      if (!navigator.serviceWorker.controller) await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
+    });
+
+    await cutTheNetwork(context);
+    await page.reload();
+    await expect(page.getByTestId('demo-button')).toBeVisible();
+
+    await page.getByTestId('demo-button').click();
+    await expect(page.getByTestId('dataset-summary')).toContainText('11183 rows');
+
+    // WASM: its .wasm binaries load only now, long after the first visit.
+    await page.getByTestId('backend-select').selectOption('wasm');
+    await page.getByTestId('epochs-input').fill('1');
+    await page.getByTestId('train-button').click();
+    await expect(page.getByTestId('training-status')).toHaveAttribute('data-state', 'done', { timeout: 90_000 });
+    await expect(page.getByTestId('backend')).toHaveText('wasm');
+
+    const before = await page.getByTestId('threshold-input').inputValue();
+    const handle = await page.getByTestId('histogram-handle').boundingBox();
+    if (!handle) throw new Error('histogram handle not on screen');
+    await page.mouse.move(handle.x + handle.width / 2, handle.y + handle.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(handle.x + handle.width / 2 - 60, handle.y + handle.height / 2, { steps: 5 });
+    await page.mouse.up();
+    await expect(page.getByTestId('threshold-input')).not.toHaveValue(before);
+
+    const download = page.waitForEvent('download');
+    await page.getByTestId('export-button').click();
+    const exported = JSON.parse(readFileSync(await (await download).path(), 'utf8')) as { threshold: number };
+    expect(exported.threshold).toBe(Number(await page.getByTestId('threshold-input').inputValue()));
   });
 
-  await cutTheNetwork(context);
-  await page.reload();
-  await expect(page.getByTestId('demo-button')).toBeVisible();
+  const SW_FILE = 'dist/sw.js';
+  const cutoffCaches = (page: Page) => page.evaluate(async () => (await caches.keys()).filter((key) => key.startsWith('cutoff-')));
 
-  await page.getByTestId('demo-button').click();
-  await expect(page.getByTestId('dataset-summary')).toContainText('11183 rows');
-
-  // WASM: its .wasm binaries load only now, long after the first visit.
-  await page.getByTestId('backend-select').selectOption('wasm');
-  await page.getByTestId('epochs-input').fill('1');
-  await page.getByTestId('train-button').click();
-  await expect(page.getByTestId('training-status')).toHaveAttribute('data-state', 'done', { timeout: 90_000 });
-  await expect(page.getByTestId('backend')).toHaveText('wasm');
-
-  const before = await page.getByTestId('threshold-input').inputValue();
-  const handle = await page.getByTestId('histogram-handle').boundingBox();
-  if (!handle) throw new Error('histogram handle not on screen');
-  await page.mouse.move(handle.x + handle.width / 2, handle.y + handle.height / 2);
-  await page.mouse.down();
-  await page.mouse.move(handle.x + handle.width / 2 - 60, handle.y + handle.height / 2, { steps: 5 });
-  await page.mouse.up();
-  await expect(page.getByTestId('threshold-input')).not.toHaveValue(before);
-
-  const download = page.waitForEvent('download');
-  await page.getByTestId('export-button').click();
-  const exported = JSON.parse(readFileSync(await (await download).path(), 'utf8')) as { threshold: number };
-  expect(exported.threshold).toBe(Number(await page.getByTestId('threshold-input').inputValue()));
-});
-
-const SW_FILE = 'dist/sw.js';
-const cutoffCaches = (page: Page) => page.evaluate(async () => (await caches.keys()).filter((key) => key.startsWith('cutoff-')));
-
-test("a new build is picked up on the next visit and the old build's cache goes", async ({ page, context }) => {
-  await page.goto('/');
-  await page.evaluate(async () => void (await navigator.serviceWorker.ready));
-  const [first] = await cutoffCaches(page);
-  expect(first).toMatch(/^cutoff-[0-9a-f]{16}$/);
-  // The next deployment: sw.js with another version, as any change to the build gives it. The
-  // same length, so the preview server's cached file size still fits; put back afterwards.
-  const built = readFileSync(SW_FILE, 'utf8');
-  const next = first === 'cutoff-ffffffffffffffff' ? 'eeeeeeeeeeeeeeee' : 'ffffffffffffffff';
-  try {
-    writeFileSync(SW_FILE, built.replace(first.slice('cutoff-'.length), next));
+  test("a new build is picked up on the next visit and the old build's cache goes", async ({ page, context }) => {
+    await page.goto('/');
+    await page.evaluate(async () => void (await navigator.serviceWorker.ready));
+    const [first] = await cutoffCaches(page);
+    expect(first).toMatch(/^cutoff-[0-9a-f]{16}$/);
+    // The next deployment: sw.js with another version, as any change to the build gives it. The
+    // same length, so the preview server's cached file size still fits; put back afterwards.
+    const built = readFileSync(SW_FILE, 'utf8');
+    const next = first === 'cutoff-ffffffffffffffff' ? 'eeeeeeeeeeeeeeee' : 'ffffffffffffffff';
+    try {
+      writeFileSync(SW_FILE, built.replace(first.slice('cutoff-'.length), next));
+      await page.reload();
+      await page.evaluate(async () => void (await (await navigator.serviceWorker.getRegistration())?.update()));
+      await expect.poll(() => cutoffCaches(page), { timeout: 30_000 }).toEqual([`cutoff-${next}`]);
+    } finally {
+      writeFileSync(SW_FILE, built);
+    }
+    await cutTheNetwork(context);
     await page.reload();
-    await page.evaluate(async () => void (await (await navigator.serviceWorker.getRegistration())?.update()));
-    await expect.poll(() => cutoffCaches(page), { timeout: 30_000 }).toEqual([`cutoff-${next}`]);
-  } finally {
-    writeFileSync(SW_FILE, built);
-  }
-  await cutTheNetwork(context);
-  await page.reload();
-  await page.getByTestId('demo-button').click();
-  await expect(page.getByTestId('dataset-summary')).toContainText('11183 rows');
-});
-
+    await page.getByTestId('demo-button').click();
+    await expect(page.getByTestId('dataset-summary')).toContainText('11183 rows');
+  });
 });
 
 // Without the fixture's console check: the refused script is itself logged as a console error.

@@ -40,7 +40,11 @@ describe('useBootstrap logic on the fake worker', () => {
     spawner.current().reply({ type: 'bootstrap-progress', requestId: 1, done: 250, total: 1000 });
     expect(last()).toEqual({ intervals: null, progress: 0.25, error: null });
     spawner.current().reply(answer(1));
-    expect(last()).toEqual({ intervals: { replicates: 1000, confidence: 0.95, rocAuc: { low: 0.7, high: 0.9 }, averagePrecision: { low: 0.6, high: 0.8 } }, progress: null, error: null });
+    expect(last()).toEqual({
+      intervals: { replicates: 1000, confidence: 0.95, rocAuc: { low: 0.7, high: 0.9 }, averagePrecision: { low: 0.6, high: 0.8 } },
+      progress: null,
+      error: null,
+    });
   });
 
   it('a new score set clears the old intervals and supersedes the running request', () => {

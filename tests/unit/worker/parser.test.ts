@@ -54,7 +54,12 @@ describe('useParser logic on the fake worker', () => {
     await expect(first).rejects.toBeInstanceOf(ParseCancelled);
     runner.cancel();
     await expect(second).rejects.toBeInstanceOf(ParseCancelled);
-    expect(spawner.current().messages<ParseRequest>().map((m) => `${m.type} ${m.requestId}`)).toEqual(['parse 1', 'cancel 1', 'parse 2', 'cancel 2']);
+    expect(
+      spawner
+        .current()
+        .messages<ParseRequest>()
+        .map((m) => `${m.type} ${m.requestId}`),
+    ).toEqual(['parse 1', 'cancel 1', 'parse 2', 'cancel 2']);
   });
 
   it('a crashed reader rejects with the restart message and the next file goes to a fresh worker', async () => {

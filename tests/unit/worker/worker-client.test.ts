@@ -34,7 +34,10 @@ describe('worker client', () => {
     spawner.current().reply({ type: 'done', id: 1, value: 7 });
     // After the final event the request is over: a stray late event is not delivered.
     spawner.current().reply({ type: 'step', id: 1 });
-    expect(events).toEqual([{ type: 'step', id: 1 }, { type: 'done', id: 1, value: 7 }]);
+    expect(events).toEqual([
+      { type: 'step', id: 1 },
+      { type: 'done', id: 1, value: 7 },
+    ]);
     expect(spawner.workers).toHaveLength(1);
   });
 
