@@ -47,7 +47,7 @@ export async function readDataFile(file: UploadedFile, options: ReadOptions = DE
   }
   if (isZip(head)) {
     throw new DataError(
-      `${file.name} is not a text CSV file: it is a zip archive, as an Excel (.xlsx) or OpenDocument workbook is. Save the sheet as CSV (File › Save As › CSV UTF-8) or export Parquet.`,
+      `${file.name} is not a text CSV file (it looks binary: a zip archive, as an Excel .xlsx or OpenDocument workbook is). Save the sheet as CSV (File › Save As › CSV UTF-8) or export Parquet.`,
     );
   }
   // UTF-16 text is full of NUL bytes; only its byte order mark tells it from binary.

@@ -21,20 +21,9 @@ describe('label suggestion rule', () => {
   });
 
   it('knows has_*, *_flag, *_label and *_target, the outcome-naming patterns first', async () => {
-    expect(suggestLabel(await datasetOf('has_car,x,churn_flag
-1,1,0
-0,2,1
-1,3,0
-'))?.column).toBe('churn_flag');
-    expect(suggestLabel(await datasetOf('is_adult,x,default_target
-1,1,0
-0,2,1
-1,3,0
-'))?.column).toBe('default_target');
-    expect(suggestLabel(await datasetOf('x,has_car
-1,1
-2,0
-'))?.column).toBe('has_car');
+    expect(suggestLabel(await datasetOf('has_car,x,churn_flag\n1,1,0\n0,2,1\n1,3,0\n'))?.column).toBe('churn_flag');
+    expect(suggestLabel(await datasetOf('is_adult,x,default_target\n1,1,0\n0,2,1\n1,3,0\n'))?.column).toBe('default_target');
+    expect(suggestLabel(await datasetOf('x,has_car\n1,1\n2,0\n'))?.column).toBe('has_car');
   });
 
   it('otherwise takes the last two-valued column whose rarer class has 10 rows and 0.5 % of them', async () => {
