@@ -114,10 +114,11 @@ async function evaluate(point: OperatingPoint, table: Awaited<ReturnType<typeof 
   const byGroup = new Map<string, Confusion>();
   const bandRows = rule.bandNames.map(() => ({ rows: 0, positives: 0 }));
   let review = 0;
+  const band = point.band;
   let outside = 0;
-  const visit = (score, label, weight, group) => {
+  const visit = (score: number, label: string, weight: number, group: string | null): void => {
     const positive = label === cols.positive;
-    const { threshold, decision } = rule.decide(score, group);
+    const threshold = rule.thresholdFor(group);
     const predicted = score >= threshold;
     count(confusion, predicted, positive, weight);
     if (group !== null) {
@@ -125,7 +126,7 @@ async function evaluate(point: OperatingPoint, table: Awaited<ReturnType<typeof 
       if (!c) byGroup.set(group, (c = emptyConfusion()));
       count(c, predicted, positive, weight);
     }
-    if (decision === 'review') review += weight;
+    if (band !== null && score >= band.lower && score < band.upper) review += weight;
     if (rule.hasBands) {
       const b = bandRows[rule.bandIndex(score)];
       b.rows += weight;
@@ -133,7 +134,10 @@ async function evaluate(point: OperatingPoint, table: Awaited<ReturnType<typeof 
     }
     if (driftCounts && histogram) driftCounts[histogramBin(histogram.edges, score)] += weight;
     if (score < 0 || score > 1) outside++;
-    if (exactOk && !exact.add(score, positive, weight)) exactOk = false;
+    if (exactOk && !exact.add(score, positive, weight)) {
+      exactOk = false;
+      exact.clear();
+    }
     binned.add(score, positive, weight);
   };
   const layout = thresholdLayoutOf(table);

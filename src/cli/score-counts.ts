@@ -61,6 +61,21 @@ export class DistinctScores implements ScoreCounts {
     return true;
   }
 
+  /** Frees the table (once it is full and no longer used); `distinct` keeps its count. */
+  clear(): void {
+    this.keys = new Float64Array(1);
+    this.pos = new Float64Array(1);
+    this.neg = new Float64Array(1);
+    this.used = new Uint8Array(1);
+  }
+
+  private slotOf(key: number): number {
+    const mask = this.keys.length - 1;
+    let slot = hashOf(key) & mask;
+    while (this.keys[slot] !== key) slot = (slot + 1) & mask;
+    return slot;
+  }
+
   private grow(): void {
     const { keys, pos, neg, used } = this;
     const capacity = keys.length * 2;
@@ -81,14 +96,20 @@ export class DistinctScores implements ScoreCounts {
   }
 
   entries(): { scores: Float64Array; pos: Float64Array; neg: Float64Array } {
-    const order: number[] = [];
-    for (let i = 0; i < this.keys.length; i++) if (this.used[i] === 1 && this.pos[i] + this.neg[i] > 0) order.push(i);
-    order.sort((a, b) => this.keys[a] - this.keys[b]);
-    return {
-      scores: Float64Array.from(order, (i) => this.keys[i]),
-      pos: Float64Array.from(order, (i) => this.pos[i]),
-      neg: Float64Array.from(order, (i) => this.neg[i]),
-    };
+    // Keys sorted natively (a typed-array sort), then each one's counts looked up again.
+    let m = 0;
+    for (let i = 0; i < this.keys.length; i++) if (this.used[i] === 1 && this.pos[i] + this.neg[i] > 0) m++;
+    const scores = new Float64Array(m);
+    for (let i = 0, k = 0; i < this.keys.length; i++) if (this.used[i] === 1 && this.pos[i] + this.neg[i] > 0) scores[k++] = this.keys[i];
+    scores.sort();
+    const pos = new Float64Array(m);
+    const neg = new Float64Array(m);
+    for (let k = 0; k < m; k++) {
+      const slot = this.slotOf(scores[k]);
+      pos[k] = this.pos[slot];
+      neg[k] = this.neg[slot];
+    }
+    return { scores, pos, neg };
   }
 
   curve(rows: number): ScoreCurve | null {

@@ -67,7 +67,13 @@ async function openCsv(path: string, handle: FileHandle, size: number, head: Uin
   const columns = firstLine.map((c) => c.trim());
   if (columns.length === 0 || columns.every((c) => c === '')) throw new InputError(`${path}: the first line is empty; it should name the columns`);
 
-  async function* batches(): AsyncGenerator<RowBatch> {
+  async function* batches(wanted?: readonly string[]): AsyncGenerator<RowBatch> {
+    const layout = wanted ? [...wanted] : columns;
+    const fieldOf = layout.map((name) => columns.indexOf(name));
+    // slotOf[f]: where field f goes in a projected row (−1: not wanted).
+    const lastField = Math.max(...fieldOf);
+    const slotOf = new Int32Array(lastField + 1).fill(-1);
+    fieldOf.forEach((f, slot) => f >= 0 && (slotOf[f] = slot));
     const decoder = streamDecoder(encoding);
     const parser = new Papa.Parser({ delimiter: dialect.delimiter, newline: dialect.linebreak, quoteChar: '"' });
     const buffer = new Uint8Array(CSV_CHUNK_BYTES);
@@ -75,6 +81,8 @@ async function openCsv(path: string, handle: FileHandle, size: number, head: Uin
     let headerSeen = false;
     let row = 1;
     let first = true;
+    const tooShort = (cells: number, at: number) =>
+      new InputError(`${path} row ${at} has ${cells} cells but the header names ${columns.length}; the column "${layout[fieldOf.findIndex((f) => f >= cells)]}" is missing there`);
     for (let position = 0; position < size; ) {
       const { bytesRead } = await handle.read(buffer, 0, buffer.length, position);
       if (bytesRead === 0) break;
@@ -85,19 +93,60 @@ async function openCsv(path: string, handle: FileHandle, size: number, head: Uin
         text = text.replace(/^\uFEFF/, '');
         first = false;
       }
-      const result = parser.parse(text, 0, !last) as { data: string[][]; errors: { code: string }[]; meta: { cursor: number } };
-      if (result.errors.some((e) => e.code === 'MissingQuotes')) {
-        throw new InputError(`${path}: a quoted cell (") near data row ${row + result.data.length} is never closed`);
+      let rows: string[][];
+      if (dialect.linebreak !== '\r' && text.indexOf('"') === -1) {
+        // No quote in this chunk: lines and cells are plain splits, and only the wanted cells are kept.
+        const end = last ? text.length : text.lastIndexOf('\n') + 1;
+        partial = text.slice(end);
+        rows = [];
+        for (let start = 0; start < end; ) {
+          let stop = text.indexOf('\n', start);
+          if (stop < 0 || stop >= end) stop = end;
+          const next = stop + 1;
+          if (stop > start && text.charCodeAt(stop - 1) === 13) stop--;
+          if (stop > start) {
+            if (!headerSeen) headerSeen = true;
+            else {
+              const cells = new Array<string>(layout.length);
+              let field = 0;
+              for (let at = start; field <= lastField; field++) {
+                let cut = text.indexOf(dialect.delimiter, at);
+                if (cut < 0 || cut > stop) cut = stop;
+                const slot = slotOf[field];
+                if (slot >= 0) cells[slot] = text.slice(at, cut);
+                if (cut === stop) {
+                  field++;
+                  break;
+                }
+                at = cut + dialect.delimiter.length;
+              }
+              if (field <= lastField) throw tooShort(field, row + rows.length);
+              rows.push(cells);
+            }
+          }
+          start = next;
+        }
+      } else {
+        const result = parser.parse(text, 0, !last) as { data: string[][]; errors: { code: string }[]; meta: { cursor: number } };
+        if (result.errors.some((e) => e.code === 'MissingQuotes')) {
+          throw new InputError(`${path}: a quoted cell (") near data row ${row + result.data.length} is never closed`);
+        }
+        partial = last ? '' : text.slice(result.meta.cursor);
+        rows = result.data;
+        if (!headerSeen && rows.length > 0) {
+          rows = rows.slice(1);
+          headerSeen = true;
+        }
+        rows = rows.filter((r) => !(r.length === 1 && r[0] === ''));
+        if (wanted) {
+          rows = rows.map((r, i) => {
+            if (r.length <= lastField) throw tooShort(r.length, row + i);
+            return fieldOf.map((f) => r[f]);
+          });
+        }
       }
-      partial = last ? '' : text.slice(result.meta.cursor);
-      let rows = result.data;
-      if (!headerSeen && rows.length > 0) {
-        rows = rows.slice(1);
-        headerSeen = true;
-      }
-      rows = rows.filter((r) => !(r.length === 1 && r[0] === ''));
       if (rows.length > 0) {
-        yield { rows, firstRow: row, layout: columns };
+        yield { rows, firstRow: row, layout };
         row += rows.length;
       }
     }
