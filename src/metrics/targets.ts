@@ -1,8 +1,8 @@
 import type { ScoreCurve } from './score-curve';
 import { fBeta } from './threshold-metrics';
 
-/** An operating point found by a search: index (as ScoreCurve.indexAt) and its threshold. */
-export interface OperatingPoint {
+/** A position on the curve found by a search: index (as ScoreCurve.indexAt) and its threshold (not the exported OperatingPoint of src/operating-point.ts). */
+export interface CurvePosition {
   index: number;
   threshold: number;
 }
@@ -12,7 +12,7 @@ export interface OperatingPoint {
  * Ties go to the highest threshold (fewest alarms), as in costOptimal. With no positives F is
  * 0 everywhere and the answer is index 0 ("flag nothing").
  */
-export function f1Optimal(curve: ScoreCurve, beta: number = 1): OperatingPoint & { f: number } {
+export function f1Optimal(curve: ScoreCurve, beta: number = 1): CurvePosition & { f: number } {
   let best = 0;
   let bestF = 0;
   const P = curve.positives;
@@ -36,7 +36,7 @@ export function f1Optimal(curve: ScoreCurve, beta: number = 1): OperatingPoint &
  * Returns null when no threshold reaches the target (target > 1, or no positives and
  * target > 0). A target <= 0 is met by flagging nothing (index 0).
  */
-export function thresholdForRecall(curve: ScoreCurve, target: number): (OperatingPoint & { recall: number }) | null {
+export function thresholdForRecall(curve: ScoreCurve, target: number): (CurvePosition & { recall: number }) | null {
   if (!(target > 0)) return { index: 0, threshold: curve.thresholdAtIndex(0), recall: 0 };
   const P = curve.positives;
   if (!(P > 0)) return null;
@@ -58,7 +58,7 @@ export function thresholdForRecall(curve: ScoreCurve, target: number): (Operatin
  * distinct score is checked. Operating points with nothing flagged have no precision and are
  * never returned. null when no threshold reaches the target.
  */
-export function thresholdForPrecision(curve: ScoreCurve, target: number): (OperatingPoint & { precision: number }) | null {
+export function thresholdForPrecision(curve: ScoreCurve, target: number): (CurvePosition & { precision: number }) | null {
   for (let k = curve.size; k >= 1; k--) {
     const tp = curve.cumTp[k - 1];
     const precision = tp / (tp + curve.cumFp[k - 1]);
@@ -84,7 +84,7 @@ export const TARGET_KINDS = ['fewest-alarms-at-recall', 'best-recall-at-precisio
 export type TargetKind = (typeof TARGET_KINDS)[number];
 
 /** A target's operating point with the figures it was judged on. */
-export interface TargetPoint extends OperatingPoint {
+export interface TargetPoint extends CurvePosition {
   recall: number;
   precision: number;
   alarmRate: number;
