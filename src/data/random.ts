@@ -1,6 +1,6 @@
 /**
- * Small seeded pseudo-random numbers, so that splits and shuffles are
- * reproducible from the seed stored in the export.
+ * The one seeded pseudo-random generator of Cutoff: validation splits, shuffles, oversampling
+ * and bootstrap resamples are all reproducible from a seed, in Node, the page and a worker alike.
  */
 
 /** A function returning uniform floats in [0, 1). */
@@ -19,6 +19,11 @@ export function mulberry32(seed: number): Random {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
+}
+
+/** A uniform integer in [0, n) for n <= 2^32 (multiply-shift; bias < n / 2^32, negligible here). */
+export function randomBelow(random: Random, n: number): number {
+  return Math.floor(random() * n);
 }
 
 /** Derives an independent-looking seed for a sub-stream (e.g. epoch k's shuffle). */

@@ -1,6 +1,6 @@
 import { MetricsInputError } from './errors';
 import { quantileSorted } from './interval';
-import { Prng } from './prng';
+import { mulberry32, randomBelow } from '../data/random';
 import { ScoreCurve } from './score-curve';
 
 /** Settings of a bootstrap run. */
@@ -77,7 +77,7 @@ export function bootstrapAucAp(
   const posWeight = Float64Array.from(pos.weight);
   const negWeight = Float64Array.from(neg.weight);
 
-  const rng = new Prng(seed);
+  const random = mulberry32(seed);
   const posW = new Float64Array(m);
   const negW = new Float64Array(m);
   const aucs = new Float64Array(replicates);
@@ -86,11 +86,11 @@ export function bootstrapAucAp(
     posW.fill(0);
     negW.fill(0);
     for (let j = 0; j < posLevel.length; j++) {
-      const pick = rng.below(posLevel.length);
+      const pick = randomBelow(random, posLevel.length);
       posW[posLevel[pick]] += posWeight[pick];
     }
     for (let j = 0; j < negLevel.length; j++) {
-      const pick = rng.below(negLevel.length);
+      const pick = randomBelow(random, negLevel.length);
       negW[negLevel[pick]] += negWeight[pick];
     }
     const { auc, ap } = aucApOfLevels(posW, negW);

@@ -14,7 +14,6 @@ export * from './float-bits';
 export * from './targets';
 export * from './band';
 export * from './interval';
-export * from './prng';
 export * from './bootstrap';
 export * from './reliability';
 export * from './platt';

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildOperatingPoint, serializeOperatingPoint, type OperatingPointInput } from '../../../src/operating-point';
 import { main } from '../../../src/cli/main';
-import { Prng } from '../../../src/metrics/prng';
+import { mulberry32 } from '../../../src/data/random';
 
 export function tempDir(): string {
   return mkdtempSync(join(tmpdir(), 'cutoff-cli-'));
@@ -40,8 +40,7 @@ export interface ScoredRow {
 
 /** Seeded rows: positives score higher on average; scores rounded to 4 decimals. */
 export function scoredRows(n: number, seed = 7): ScoredRow[] {
-  const prng = new Prng(seed);
-  const random = () => prng.next();
+  const random = mulberry32(seed);
   const rows: ScoredRow[] = [];
   for (let i = 0; i < n; i++) {
     const positive = random() < 0.2;

@@ -1,19 +1,27 @@
 import { describe, expect, it } from 'vitest';
-import { aucApOfLevels, bootstrapAucAp, MetricsInputError, Prng, ScoreCurve } from '../../../src/metrics';
+import { mulberry32, randomBelow } from '../../../src/data/random';
+import { aucApOfLevels, bootstrapAucAp, MetricsInputError, ScoreCurve } from '../../../src/metrics';
 import { generatedRows } from './lcg';
 
-describe('Prng', () => {
+describe('the seeded generator', () => {
   it('is deterministic per seed and roughly uniform', () => {
-    const a = new Prng(7);
-    const b = new Prng(7);
-    const c = new Prng(8);
-    const xs = Array.from({ length: 5 }, () => a.nextU32());
-    expect(xs).toEqual(Array.from({ length: 5 }, () => b.nextU32()));
-    expect(xs).not.toEqual(Array.from({ length: 5 }, () => c.nextU32()));
-    const r = new Prng(1);
+    const a = mulberry32(7);
+    const b = mulberry32(7);
+    const c = mulberry32(8);
+    const xs = Array.from({ length: 5 }, () => a());
+    expect(xs).toEqual(Array.from({ length: 5 }, () => b()));
+    expect(xs).not.toEqual(Array.from({ length: 5 }, () => c()));
+    const r = mulberry32(1);
     let sum = 0;
-    for (let i = 0; i < 100_000; i++) sum += r.next();
+    for (let i = 0; i < 100_000; i++) sum += r();
     expect(sum / 100_000).toBeCloseTo(0.5, 2);
+  });
+
+  it('randomBelow covers [0, n) evenly and never reaches n', () => {
+    const random = mulberry32(3);
+    const counts = new Array<number>(7).fill(0);
+    for (let i = 0; i < 70_000; i++) counts[randomBelow(random, 7)]++;
+    expect(counts.every((c) => Math.abs(c - 10_000) < 400)).toBe(true);
   });
 });
 
@@ -36,9 +44,9 @@ describe('bootstrapAucAp', () => {
     const kept = [...Array(n).keys()].filter((i) => w![i] > 0);
     const pos = kept.filter((i) => y[i] !== 0);
     const neg = kept.filter((i) => y[i] === 0);
-    const rng = new Prng(11);
+    const random = mulberry32(11);
     for (let r = 0; r < 5; r++) {
-      const rows = [...pos.map(() => pos[rng.below(pos.length)]), ...neg.map(() => neg[rng.below(neg.length)])];
+      const rows = [...pos.map(() => pos[randomBelow(random, pos.length)]), ...neg.map(() => neg[randomBelow(random, neg.length)])];
       const curve = ScoreCurve.from(rows.map((i) => s[i]), rows.map((i) => y[i]), rows.map((i) => w![i]));
       expect(res.samples.rocAuc[r]).toBeCloseTo(curve.rocAuc(), 12);
       expect(res.samples.averagePrecision[r]).toBeCloseTo(curve.averagePrecision(), 12);
