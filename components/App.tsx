@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import type { Dataset } from '../src/data/dataset';
 import { featureColumns } from '../src/data/features';
 import { DataError, ParseCancelled, type Remedy } from '../src/data/errors';
@@ -20,6 +20,7 @@ import { niceThresholdAtIndex } from '../src/metrics/nice-threshold';
 import { formatThreshold } from './CurveChart';
 import { formatRatio } from './format';
 import { ExportPanel } from './ExportPanel';
+import { thresholdTableDataset } from '../src/data/threshold-table';
 import type { Guardrails } from '../src/guardrails';
 import { TrainPanel } from './TrainPanel';
 import { downloadModel, downloadOperatingPoint, downloadPredictions } from './download';
@@ -27,6 +28,8 @@ import { useBootstrap } from './hooks/useBootstrap';
 import { useComparison } from './hooks/useComparison';
 import { CompareControls } from './CompareControls';
 import { SlicesTable } from './SlicesTable';
+import { DecisionsPanel } from './DecisionsPanel';
+import { useRowCosts } from './hooks/useDecisions';
 import { useEvaluation } from './hooks/useEvaluation';
 import { useParser } from './hooks/useParser';
 import { usePersistentSettings } from './hooks/usePersistentSettings';
@@ -66,6 +69,8 @@ export function App() {
   const { labels, evaluation, error: evaluationError, remedy: evaluationRemedy } = useEvaluation(dataset, settings, trainer.state);
   const bootstrap = useBootstrap(evaluation);
   const compare = useComparison(dataset, evaluation, settings.mode === 'scores' ? settings.compareColumn : null, settings.weightColumn);
+  // Row costs (a column per error kind) price every expected cost on the page when chosen.
+  const rowCosts = useRowCosts(dataset, evaluation, settings);
 
   const load = useCallback(
     async (file: File, options: ReadOptions = DEFAULT_READ_OPTIONS) => {
@@ -79,7 +84,9 @@ export function App() {
         setReadOptions(options);
       };
       try {
-        const next = await parse(file, options);
+        const parsed = await parse(file, options);
+        // A per-threshold count table (BigQuery ML, TFMA, scikit-learn, Spark) is read as the aggregated scores it stands for.
+        const next = thresholdTableDataset(parsed) ?? parsed;
         remember();
         const previous = settingsRef.current;
         const kept = keptChoices(next, previous);
@@ -259,6 +266,9 @@ export function App() {
     }
   }, [evaluation]);
   const trainedLabel = `model of ${trainer.state.epochs.length} epochs`;
+  // The second area follows a new score set in a background render, so the cockpit shows first
+  // and no single task mounts every view at once.
+  const later = useDeferredValue(evaluation);
 
   return (
     <ThresholdContext.Provider value={store}>
@@ -309,6 +319,7 @@ export function App() {
               costFp={costFp}
               costFn={costFn}
               prevalence={prevalence}
+              costModel={rowCosts?.costModel ?? null}
               onChange={change}
               onIndex={choice.onIndex}
               describe={describe}
@@ -321,38 +332,41 @@ export function App() {
                 </button>
               }
             />
-            <MoreViews
-              curve={evaluation.curve}
-              view={evaluation.view}
-              costFp={costFp}
-              costFn={costFn}
-              prevalence={prevalence}
-              band={settings.band}
-              posWeight={settings.mode === 'train' ? trainer.state.posWeight : null}
-              onChange={change}
-              onIndex={choice.onIndex}
-              onThreshold={onThreshold}
-              stepFrom={stepFrom}
-              snap={snap}
-              describe={describe}
-            >
-              <div className="card">
-                <CompareControls
-                  settings={settings}
-                  candidates={dataset?.columns
-                    .filter((c) => c.kind === 'numeric' && ![settings.labelColumn, settings.scoreColumn, settings.weightColumn].includes(c.name))
-                    .map((c) => c.name) ?? []}
-                  comparison={compare.comparison}
-                  pinned={compare.pinned}
-                  canPin={trainer.state.status === 'done' || trainer.state.status === 'cancelled'}
-                  onChange={change}
-                  onPin={() => compare.pin(trainedLabel)}
-                  onUnpin={compare.unpin}
-                />
-              </div>
-              {dataset && <SlicesTable dataset={dataset} evaluation={evaluation} settings={settings} onChange={change} />}
-              {exportPanel}
-            </MoreViews>
+            {later && (
+              <MoreViews
+                curve={later.curve}
+                view={later.view}
+                costFp={costFp}
+                costFn={costFn}
+                prevalence={prevalence}
+                band={settings.band}
+                posWeight={settings.mode === 'train' ? trainer.state.posWeight : null}
+                onChange={change}
+                onIndex={choice.onIndex}
+                onThreshold={onThreshold}
+                stepFrom={stepFrom}
+                snap={snap}
+                describe={describe}
+              >
+                <DecisionsPanel dataset={dataset} evaluation={later} settings={settings} rowCosts={rowCosts} onChange={change} onIndex={choice.onIndex} />
+                <div className="card">
+                  <CompareControls
+                    settings={settings}
+                    candidates={dataset?.columns
+                      .filter((c) => c.kind === 'numeric' && ![settings.labelColumn, settings.scoreColumn, settings.weightColumn].includes(c.name))
+                      .map((c) => c.name) ?? []}
+                    comparison={compare.comparison}
+                    pinned={compare.pinned}
+                    canPin={trainer.state.status === 'done' || trainer.state.status === 'cancelled'}
+                    onChange={change}
+                    onPin={() => compare.pin(trainedLabel)}
+                    onUnpin={compare.unpin}
+                  />
+                </div>
+                {dataset && <SlicesTable dataset={dataset} evaluation={later} settings={settings} onChange={change} />}
+                {exportPanel}
+              </MoreViews>
+            )}
           </>
         ) : (
           <main className="waiting">

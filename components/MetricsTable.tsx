@@ -49,7 +49,7 @@ export function MetricsTable({ metrics, confusion, rocAuc, averagePrecision, boo
     ['metric-queue-rate', 'Alarm rate', metrics.queueRate, 'share of cases flagged'],
     ['metric-accuracy', 'Accuracy', metrics.accuracy, 'misleading on imbalanced data'],
     ['metric-roc-auc', 'ROC-AUC', rocAuc, 'whole curve, threshold-free'],
-    ['metric-ap', 'Average precision (PR-AUC)', averagePrecision, 'whole curve, threshold-free'],
+    ['metric-ap', 'PR-AUC (average precision)', averagePrecision, 'whole curve, threshold-free'],
   ];
   return (
     <table className="metrics">

@@ -1,8 +1,15 @@
 /**
- * Drag benchmark (issue 7): with 1,000,000 scores loaded, a scripted 2-second drag across the
- * ROC curve; prints p50/p95 pointer-to-paint latency, the frames measured and the longest
- * main-thread task during the drag. Budget: p95 <= 16 ms, no long task over 50 ms.
- * Peer in the same run: the same drag with 10,000 scores, so the ratio shows what size costs.
+ * Cockpit benchmark (issue 10). With 1,000,000 scores loaded, a scripted 2-second drag across
+ * the ROC curve with raw 120 Hz input through CDP; with 10,000 scores beside it in the same run.
+ * Prints, never asserts:
+ * - handler → paint: from the frame's drag handler (the `cutoff:drag-frame` mark) to the end
+ *   of that frame's rendering (a message posted then runs once the frame is painted);
+ * - frame interval p95 over the drag (a dropped frame shows as ~33 ms);
+ * - stale frames: frames that began with a pointer move pending and did not show it;
+ * - the longest main-thread task from the file's arrival to the curves, and during the drag;
+ * - the longest tasks while a 400,000-row model trains and streams its epochs.
+ * Budgets: handler → paint p95 <= 8 ms; frame interval p95 <= 17 ms; no task over 50 ms.
+ * Run: npm run bench -- tests/bench/drag.bench.ts
  */
 import { test } from 'vitest';
 import { launchChromium, percentile, serveBuild } from './browser';
@@ -10,12 +17,15 @@ import { launchChromium, percentile, serveBuild } from './browser';
 const PORT = 4181;
 const DRAG_MS = 2000;
 
-function scoresCsv(n: number): string {
-  let seed = 12345;
-  const random = () => {
+function seeded(seed: number): () => number {
+  return () => {
     seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0;
     return seed / 4294967296;
   };
+}
+
+function scoresCsv(n: number): string {
+  const random = seeded(12345);
   const lines = ['score,label'];
   for (let i = 0; i < n; i++) {
     const positive = random() < 0.1;
@@ -25,17 +35,56 @@ function scoresCsv(n: number): string {
   return `${lines.join('\n')}\n`;
 }
 
+/** A training file: six informative numeric features and a 5 % positive label. */
+function featuresCsv(n: number): string {
+  const random = seeded(777);
+  const lines = ['f1,f2,f3,f4,f5,f6,label'];
+  for (let i = 0; i < n; i++) {
+    const y = random() < 0.05 ? 1 : 0;
+    const f = Array.from({ length: 6 }, (_, j) => (random() * 2 - 1 + (y ? 0.6 / (j + 1) : 0)).toFixed(4));
+    lines.push(`${f.join(',')},${y}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+interface Probe {
+  __loadTasks: number[];
+  __longTasks: number[];
+  __handler: number[];
+  __frames: number[];
+  __stale: number;
+  __framesWithInput: number;
+  __dragging: boolean;
+}
+
 async function measureDrag(url: string, n: number) {
   const browser = await launchChromium();
   try {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
+    const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+    // The frame's work is timed from the app's own drag mark to the end of the frame's paint.
+    await page.addInitScript(() => {
+      const w = window as unknown as Probe;
+      w.__handler = [];
+      const mark = performance.mark.bind(performance);
+      const channel = new MessageChannel();
+      let started = 0;
+      channel.port1.onmessage = () => w.__handler.push(performance.now() - started);
+      performance.mark = (name: string, options?: PerformanceMarkOptions) => {
+        if (name === 'cutoff:drag-frame') {
+          started = performance.now();
+          requestAnimationFrame(() => undefined);
+          setTimeout(() => channel.port2.postMessage(0), 0);
+        }
+        return mark(name, options);
+      };
+    });
     await page.goto(url);
     const loadStart = Date.now();
     await page.getByTestId('file-input').setInputFiles({ name: 'scores.csv', mimeType: 'text/csv', buffer: Buffer.from(scoresCsv(n)) });
     // Watched from here: Playwright's own hand-over of the file to the page is one long task
     // that a real drop does not have.
     await page.evaluate(() => {
-      const w = window as unknown as { __loadTasks: number[] };
+      const w = window as unknown as Probe;
       w.__loadTasks = [];
       new PerformanceObserver((list) => list.getEntries().forEach((e) => w.__loadTasks.push(e.duration))).observe({ type: 'longtask' });
     });
@@ -44,29 +93,36 @@ async function measureDrag(url: string, n: number) {
     // Let the load settle (bootstrap intervals arrive from their worker) before measuring.
     await page.getByTestId('metric-roc-auc-ci').filter({ hasText: 'bootstrap)' }).waitFor({ timeout: 120_000 });
     await page.waitForTimeout(500);
-    const loadTasks = await page.evaluate(() => (window as unknown as { __loadTasks: number[] }).__loadTasks);
+    const loadTasks = await page.evaluate(() => (window as unknown as Probe).__loadTasks);
     await page.evaluate(() => {
-      const w = window as unknown as { __latencies: number[]; __fromHandler: number[]; __longTasks: number[] };
-      w.__latencies = [];
-      w.__fromHandler = [];
+      const w = window as unknown as Probe;
+      w.__handler.length = 0;
+      w.__frames = [];
       w.__longTasks = [];
+      w.__stale = 0;
+      w.__framesWithInput = 0;
+      w.__dragging = true;
       new PerformanceObserver((list) => list.getEntries().forEach((e) => w.__longTasks.push(e.duration))).observe({ type: 'longtask' });
-      // Pointer-to-paint: from the event's timestamp to just after the next frame is produced.
-      window.addEventListener(
-        'pointermove',
-        (event) => {
-          const t0 = event.timeStamp;
-          const handled = performance.now();
-          requestAnimationFrame(() =>
-            setTimeout(() => {
-              const now = performance.now();
-              w.__latencies.push(now - t0);
-              w.__fromHandler.push(now - handled);
-            }, 0),
-          );
-        },
-        { capture: true },
-      );
+      const handle = document.querySelector('[data-testid="roc-handle"]');
+      let pendingSince = Infinity;
+      window.addEventListener('pointermove', (event) => (pendingSince = Math.min(pendingSince, event.timeStamp)), { capture: true });
+      let shown = handle?.getAttribute('cx');
+      const tick = (time: number) => {
+        w.__frames.push(time);
+        const hadInput = pendingSince < time;
+        // Read after this frame's rendering: did the handle move to the input that was waiting?
+        setTimeout(() => {
+          const now = handle?.getAttribute('cx');
+          if (hadInput) {
+            w.__framesWithInput++;
+            if (now === shown) w.__stale++;
+          }
+          shown = now;
+        }, 0);
+        if (hadInput) pendingSince = Infinity;
+        if (w.__dragging) requestAnimationFrame(tick);
+      };
+      requestAnimationFrame(tick);
     });
     const svg = await page.getByTestId('roc-chart').locator('svg[role="img"]').boundingBox();
     const handle = await page.getByTestId('roc-handle').boundingBox();
@@ -80,30 +136,34 @@ async function measureDrag(url: string, n: number) {
     await mouse('mousePressed', { x: handle.x + handle.width / 2, y: handle.y + handle.height / 2 });
     const start = Date.now();
     const sent: Promise<unknown>[] = [];
-    let i = 0;
+    let moves = 0;
     while (Date.now() - start < DRAG_MS) {
       // Sweep from the lower left to the upper right of the plot, where the curve runs.
       sent.push(mouse('mouseMoved', at((Date.now() - start) / DRAG_MS)));
       await new Promise((resolve) => setTimeout(resolve, 8));
-      i++;
+      moves++;
     }
     await Promise.all(sent);
     await mouse('mouseReleased', at(1));
     await page.waitForTimeout(200);
-    const { latencies, fromHandler, longTasks } = await page.evaluate(() => {
-      const w = window as unknown as { __latencies: number[]; __fromHandler: number[]; __longTasks: number[] };
-      return { latencies: w.__latencies, fromHandler: w.__fromHandler, longTasks: w.__longTasks };
+    const r = await page.evaluate(() => {
+      const w = window as unknown as Probe;
+      w.__dragging = false;
+      const intervals = w.__frames.slice(1).map((t, i) => t - w.__frames[i]);
+      return { handler: w.__handler, intervals, longTasks: w.__longTasks, stale: w.__stale, framesWithInput: w.__framesWithInput };
     });
     return {
       n,
       loadMs,
-      moves: i,
-      frames: latencies.length,
-      p50: percentile(latencies, 50),
-      p95: percentile(latencies, 95),
-      handlerP50: percentile(fromHandler, 50),
-      handlerP95: percentile(fromHandler, 95),
-      longest: Math.max(0, ...longTasks),
+      moves,
+      frames: r.handler.length,
+      handlerP50: percentile(r.handler, 50),
+      handlerP95: percentile(r.handler, 95),
+      intervalP50: percentile(r.intervals, 50),
+      intervalP95: percentile(r.intervals, 95),
+      stale: r.stale,
+      framesWithInput: r.framesWithInput,
+      longest: Math.max(0, ...r.longTasks),
       loadLongest: Math.max(0, ...loadTasks),
     };
   } finally {
@@ -111,24 +171,56 @@ async function measureDrag(url: string, n: number) {
   }
 }
 
-test('drag across the ROC curve at 1e6 scores', async () => {
+/** Long main-thread tasks while a model trains on `rows` rows and streams its epochs. */
+async function measureTraining(url: string, rows: number, epochs: number) {
+  const browser = await launchChromium();
+  try {
+    const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+    await page.goto(url);
+    await page.getByTestId('file-input').setInputFiles({ name: 'train.csv', mimeType: 'text/csv', buffer: Buffer.from(featuresCsv(rows)) });
+    await page.getByTestId('train-button').waitFor();
+    await page.getByTestId('epochs-input').fill(String(epochs));
+    await page.getByTestId('backend-select').selectOption('wasm');
+    await page.waitForTimeout(500);
+    await page.evaluate(() => {
+      const w = window as unknown as Probe;
+      w.__longTasks = [];
+      new PerformanceObserver((list) => list.getEntries().forEach((e) => w.__longTasks.push(e.duration))).observe({ type: 'longtask' });
+    });
+    const start = Date.now();
+    await page.getByTestId('train-button').click();
+    await page.locator('[data-testid="training-status"][data-state="done"]').waitFor({ timeout: 600_000 });
+    const seconds = (Date.now() - start) / 1000;
+    const tasks = await page.evaluate(() => (window as unknown as Probe).__longTasks);
+    return { rows, epochs, seconds, over50: tasks.filter((t) => t > 50).length, longest: Math.max(0, ...tasks) };
+  } finally {
+    await browser.close();
+  }
+}
+
+test('cockpit: drag at 1e4 and 1e6 scores, and training 400,000 rows', async () => {
   const server = await serveBuild(PORT);
   try {
     const peer = await measureDrag(server.url, 10_000);
     const big = await measureDrag(server.url, 1_000_000);
     for (const r of [peer, big]) {
       console.log(
-        `drag, ${r.n.toLocaleString('en')} scores: over ${r.frames} frames (${r.moves} pointer moves): ` +
-          `event timestamp → paint p50 ${r.p50.toFixed(1)} ms, p95 ${r.p95.toFixed(1)} ms; ` +
+        `drag, ${r.n.toLocaleString('en')} scores, ${r.frames} frames (${r.moves} pointer moves at 120 Hz): ` +
           `handler → paint p50 ${r.handlerP50.toFixed(1)} ms, p95 ${r.handlerP95.toFixed(1)} ms; ` +
-          `longest task during the drag ${r.longest.toFixed(0)} ms; load to first curve ${r.loadMs} ms ` +
-          `(longest main-thread task from the file's arrival to the curves ${r.loadLongest.toFixed(0)} ms)`,
+          `frame interval p50 ${r.intervalP50.toFixed(1)} ms, p95 ${r.intervalP95.toFixed(1)} ms; ` +
+          `frames behind the pointer ${r.stale} of ${r.framesWithInput}; longest task during the drag ${r.longest.toFixed(0)} ms; ` +
+          `file to first curve ${r.loadMs} ms, longest main-thread task meanwhile ${r.loadLongest.toFixed(0)} ms`,
       );
     }
     console.log(
-      `drag p95 ratio 1e6 / 1e4 scores: ${(big.handlerP95 / peer.handlerP95).toFixed(2)}× (handler → paint); ` +
-        `budget p95 <= 16 ms: ${big.handlerP95 <= 16 ? 'met' : 'NOT met'} handler → paint, ${big.p95 <= 16 ? 'met' : 'NOT met'} from the event timestamp ` +
-        `(that one includes waiting for the next frame, up to 16.7 ms at 60 Hz); no task over 50 ms: ${big.longest <= 50 ? 'met' : 'NOT met'}`,
+      `drag 1e6 / 1e4 scores, handler → paint p95: ${(big.handlerP95 / peer.handlerP95).toFixed(2)}×. Budgets at 1e6: ` +
+        `handler → paint p95 <= 8 ms ${big.handlerP95 <= 8 ? 'met' : 'NOT met'}; frame interval p95 <= 17 ms ${big.intervalP95 <= 17 ? 'met' : 'NOT met'}; ` +
+        `no task over 50 ms loading ${big.loadLongest <= 50 ? 'met' : 'NOT met'}, dragging ${big.longest <= 50 ? 'met' : 'NOT met'}`,
+    );
+    const training = await measureTraining(server.url, 400_000, 3);
+    console.log(
+      `training ${training.rows.toLocaleString('en')} rows × 6 features, ${training.epochs} epochs (wasm) in ${training.seconds.toFixed(1)} s: ` +
+        `${training.over50} main-thread tasks over 50 ms, longest ${training.longest.toFixed(0)} ms (budget: none over 50 ms)`,
     );
   } finally {
     server.stop();
