@@ -177,19 +177,19 @@ export function App() {
   const train = useCallback(() => {
     const data = trainingData();
     if (data) trainer.start(data, trainOptionsOf({ ...settings, threshold: store.get() }));
-  }, [trainingData, settings, trainer]);
+  }, [trainingData, settings, trainer, store]);
 
   const sweep = useCallback(() => {
     const data = trainingData();
     if (data) trainer.sweep(data, trainOptionsOf({ ...settings, threshold: store.get() }));
-  }, [trainingData, settings, trainer]);
+  }, [trainingData, settings, trainer, store]);
 
   const scoreWithModel = useCallback(
     (files: File[]) => {
       const data = trainingData(true);
       if (data) trainer.score(files, data, trainOptionsOf({ ...settings, threshold: store.get() }));
     },
-    [trainingData, settings, trainer],
+    [trainingData, settings, trainer, store],
   );
 
   const exportModel = useCallback(async () => {
@@ -215,7 +215,7 @@ export function App() {
     } catch (error) {
       setInputError(`The export failed: ${error instanceof Error ? error.message : String(error)}`);
     }
-  }, [dataset, labels, settings, evaluation, trainer.state, trainedFeatures, bootstrap.intervals]);
+  }, [dataset, labels, settings, evaluation, trainer.state, trainedFeatures, bootstrap.intervals, store]);
 
   const { costFp, costFn, prevalence } = settings;
   const costs = useMemo(() => ({ costFp, costFn }), [costFp, costFn]);
