@@ -6,6 +6,7 @@
  * of neighbouring rows are exact counts of the cases between two listed thresholds, so the curve
  * built from them is exact at the listed thresholds (and only there).
  */
+import type { Dataset } from './dataset';
 import { DataError } from './errors';
 
 export type ThresholdTableKind = 'bigquery-ml-roc-curve' | 'tfma-confusion-matrix-at-thresholds' | 'sklearn-confusion-matrix-at-thresholds' | 'spark-by-threshold';
@@ -156,4 +157,46 @@ function below(x: number): number {
   const bits = new BigInt64Array(buffer.buffer);
   bits[0] += x > 0 ? -1n : 1n;
   return buffer[0];
+}
+
+/**
+ * A threshold table read by the page as the aggregated scores it stands for: one `score` row per
+ * listed threshold and class, `label` positive/negative, `count` the cases between that threshold
+ * and the next one above. Null when the dataset is not a threshold table. Every threshold gets a
+ * row of each class (zero counts too, which the curve drops) so the positive class is suggested.
+ */
+export function thresholdTableDataset(dataset: Dataset): Dataset | null {
+  const layout = recognizeThresholdTable(dataset.columns.map((c) => c.name));
+  if (!layout) return null;
+  const numeric = (name: string): Float64Array | null => {
+    const column = dataset.columns.find((c) => c.name === name);
+    return column?.kind === 'numeric' ? column.values : null;
+  };
+  const [threshold, tp, fp, tn, fn] = [layout.threshold, layout.tp, layout.fp, layout.tn, layout.fn].map(numeric);
+  if (!threshold || !tp || !fp || !tn || !fn) return null;
+  const rows: ThresholdRow[] = Array.from(threshold, (t, i) => ({ threshold: t, tp: tp[i], fp: fp[i], tn: tn[i], fn: fn[i] }));
+  const bins = thresholdBins(rows);
+  const m = bins.scores.length;
+  const score = new Float64Array(2 * m);
+  const count = new Float64Array(2 * m);
+  const codes = new Int32Array(2 * m);
+  for (let k = 0; k < m; k++) {
+    score[2 * k] = score[2 * k + 1] = bins.scores[k];
+    count[2 * k] = bins.pos[k];
+    codes[2 * k] = 1;
+    count[2 * k + 1] = bins.neg[k];
+    codes[2 * k + 1] = 0;
+  }
+  const numberColumn = (name: string, values: Float64Array) => ({ kind: 'numeric' as const, name, values, missing: 0, distinct: null, distinctCount: null, infinite: 0, firstInfiniteRow: -1 });
+  return {
+    ...dataset,
+    rowCount: 2 * m,
+    columns: [numberColumn('score', score), { kind: 'categorical', name: 'label', codes, levels: ['negative', 'positive'], missing: 0 }, numberColumn('count', count)],
+    lineOf: Uint32Array.from({ length: 2 * m }, (_, i) => (i >> 1) + 2),
+    rowIdColumns: [],
+    notes: [
+      ...dataset.notes,
+      `Read as a ${THRESHOLD_TABLE_NAMES[layout.kind]} table of ${bins.thresholds.length} thresholds: differences of neighbouring rows are the counts between them, so the curve is exact only at the listed thresholds, and the threshold moves between them.`,
+    ],
+  };
 }

@@ -105,3 +105,31 @@ test('threshold-input refuses 1.7 with a message and an emptied box restores the
   await input.blur();
   await expect(input).toHaveValue('0.6');
 });
+
+test('a BigQuery ML ROC_CURVE table is read as counts at its thresholds, exact there', async ({ page }) => {
+  const at = (t: number) => {
+    const c = { tp: 0, fp: 0, tn: 0, fn: 0 };
+    scores.forEach((s, i) => {
+      const positive = labels[i] === 'fraud';
+      if (s >= t) positive ? c.tp++ : c.fp++;
+      else positive ? c.fn++ : c.tn++;
+    });
+    return c;
+  };
+  const listed = [0.2, 0.4, 0.5, 0.6, 0.8];
+  const lines = listed.map((t) => {
+    const c = at(t);
+    return [t, c.tp / (c.tp + c.fn), c.fp / (c.fp + c.tn), c.tp, c.fp, c.tn, c.fn].join(',');
+  });
+  await page.goto('/');
+  await uploadText(page, 'roc_curve.csv', `threshold,recall,false_positive_rate,true_positives,false_positives,true_negatives,false_negatives\n${lines.join('\n')}\n`);
+  await expect(page.getByText(/Read as a BigQuery ML ML\.ROC_CURVE table of 5 thresholds/)).toBeVisible();
+  await page.getByTestId('threshold-input').fill('0.5');
+  const expected = at(0.5);
+  await expect.poll(async () => ({
+    tp: Number(await page.getByTestId('cm-tp').innerText()),
+    fp: Number(await page.getByTestId('cm-fp').innerText()),
+    tn: Number(await page.getByTestId('cm-tn').innerText()),
+    fn: Number(await page.getByTestId('cm-fn').innerText()),
+  })).toEqual(expected);
+});
