@@ -1,5 +1,6 @@
 import { memo, useCallback, useMemo, type ReactNode } from 'react';
 import { costOptimal, type ScoreCurve } from '../src/metrics';
+import { modelCostOptimal, type CostModel } from '../src/metrics/row-costs';
 import type { CurveView } from '../src/metrics/curve-view';
 import { nearestPrIndex, nearestRocIndex } from '../src/metrics/chart-points';
 import type { Settings } from '../src/settings';
@@ -18,6 +19,8 @@ export interface CockpitProps {
   costFp: number;
   costFn: number;
   prevalence: Settings['prevalence'];
+  /** Row costs, when a cost column is chosen: they price the optimum and the expected cost. */
+  costModel?: CostModel | null;
   onChange: (patch: Partial<Settings>) => void;
   /** Moves the threshold to operating point k (stable for a curve). */
   onIndex: (k: number) => void;
@@ -49,7 +52,11 @@ export const Cockpit = memo(function Cockpit(props: CockpitProps) {
     () => (comparison ? { xs: comparison.view.points.prX, ys: comparison.view.points.prY, kept: comparison.view.prKept } : null),
     [comparison],
   );
-  const optimum = useMemo(() => costOptimal(curve, { costFp, costFn }, prevalence ?? undefined), [curve, costFp, costFn, prevalence]);
+  const costModel = props.costModel?.perRow ? props.costModel : null;
+  const optimum = useMemo(
+    () => (costModel ? modelCostOptimal(curve, costModel, prevalence ?? undefined) : costOptimal(curve, { costFp, costFn }, prevalence ?? undefined)),
+    [curve, costFp, costFn, prevalence, costModel],
+  );
   const observed = curve.prevalence();
   const pi = prevalence ?? observed;
   // Expected cost is constant along TPR = FPR · C_FP(1−π) / (C_FN π) + c on ROC axes.
@@ -151,7 +158,7 @@ export const Cockpit = memo(function Cockpit(props: CockpitProps) {
           evaluatedOn={props.evaluatedOn}
           bootstrap={props.bootstrap}
         />
-        <CostPanel curve={curve} costFp={costFp} costFn={costFn} prevalence={prevalence} onChange={props.onChange} onOptimal={onOptimal} />
+        <CostPanel curve={curve} costFp={costFp} costFn={costFn} prevalence={prevalence} costModel={costModel} onChange={props.onChange} onOptimal={onOptimal} />
       </div>
     </section>
   );

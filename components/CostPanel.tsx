@@ -1,5 +1,6 @@
 import { memo } from 'react';
 import { expectedCostAt, impliedCostRatio, type ScoreCurve } from '../src/metrics';
+import { modelCostAt, type CostModel } from '../src/metrics/row-costs';
 import type { Settings } from '../src/settings';
 import { formatMetric, formatRatio } from './format';
 import { useThreshold } from './threshold-store';
@@ -9,6 +10,8 @@ interface CostPanelProps {
   costFp: number;
   costFn: number;
   prevalence: Settings['prevalence'];
+  /** Per-row costs when a cost column is chosen; null: the constants. */
+  costModel?: CostModel | null;
   onChange: (patch: Partial<Settings>) => void;
   onOptimal: () => void;
 }
@@ -16,7 +19,7 @@ interface CostPanelProps {
 const SLIDER_DECADES = 3;
 
 /** Costs of each error, the ratio slider, the assumed prevalence and the snap to cost-optimal. */
-export const CostPanel = memo(function CostPanel({ curve, costFp, costFn, prevalence, onChange, onOptimal }: CostPanelProps) {
+export const CostPanel = memo(function CostPanel({ curve, costFp, costFn, prevalence, costModel, onChange, onOptimal }: CostPanelProps) {
   const ratio = costFp > 0 ? costFn / costFp : Infinity;
   const sliderValue = Number.isFinite(ratio) && ratio > 0 ? Math.log10(ratio) : SLIDER_DECADES;
   const setCost = (key: 'costFp' | 'costFn', raw: number) => {
@@ -66,7 +69,7 @@ export const CostPanel = memo(function CostPanel({ curve, costFp, costFn, preval
           }}
         />
       </label>
-      <CostAtThreshold curve={curve} costFp={costFp} costFn={costFn} prevalence={prevalence} />
+      <CostAtThreshold curve={curve} costFp={costFp} costFn={costFn} prevalence={prevalence} costModel={costModel} />
       <button type="button" className="primary" data-testid="optimal-button" onClick={onOptimal}>
         Snap to cost-optimal
       </button>
@@ -75,10 +78,10 @@ export const CostPanel = memo(function CostPanel({ curve, costFp, costFn, preval
 });
 
 /** Expected cost and the cost ratio the current threshold implies: they follow the threshold. */
-function CostAtThreshold({ curve, costFp, costFn, prevalence }: Pick<CostPanelProps, 'curve' | 'costFp' | 'costFn' | 'prevalence'>) {
+function CostAtThreshold({ curve, costFp, costFn, prevalence, costModel }: Pick<CostPanelProps, 'curve' | 'costFp' | 'costFn' | 'prevalence' | 'costModel'>) {
   const threshold = useThreshold();
   const index = curve.indexAt(threshold);
-  const expected = expectedCostAt(curve, index, { costFp, costFn }, prevalence ?? undefined);
+  const expected = costModel ? modelCostAt(curve, costModel, index, prevalence ?? undefined) : expectedCostAt(curve, index, { costFp, costFn }, prevalence ?? undefined);
   const implied = impliedCostRatio(curve, index, prevalence ?? undefined);
   return (
     <>

@@ -67,11 +67,11 @@ export function GroupPanel({ columns, settings, groups, solution, prevalenceLabe
             {summaryText(solution)}
             {prevalenceLabel && ` Rates ${prevalenceLabel}.`}
           </p>
-          <div className="group-cards">
+          <div className="group-cards" style={{ display: 'flex', flexWrap: 'wrap', gap: 12 }}>
             {solution.groups.map((g, i) => {
               const rates = groupRates(g.confusion, solution.weights);
               return (
-                <div key={g.value} className="group-card" data-testid="group-card" data-group={g.value}>
+                <div key={g.value} className="group-card" data-testid="group-card" data-group={g.value} style={{ flex: '1 1 200px', maxWidth: 300 }}>
                   <GroupRocChart group={g.value} curve={groups[i].curve} index={g.index} threshold={g.threshold} onIndexChange={(k) => drag(g.value, k)} />
                   <p>
                     Threshold <strong data-testid="group-threshold" data-group={g.value}>{formatThreshold(g.threshold)}</strong>

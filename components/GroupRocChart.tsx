@@ -54,7 +54,7 @@ export function GroupRocChart({ group, curve, index, threshold, onIndexChange }:
   return (
     <figure className="chart group-roc" data-testid="group-roc" data-group={group}>
       <figcaption>ROC of {group}</figcaption>
-      <svg ref={svgRef} viewBox={`0 0 ${SIZE} ${SIZE}`} role="group" aria-label={`ROC curve of group ${group}`} {...svgHandlers}>
+      <svg ref={svgRef} viewBox={`0 0 ${SIZE} ${SIZE}`} style={{ maxWidth: 2 * SIZE }} role="group" aria-label={`ROC curve of group ${group}`} {...svgHandlers}>
         <g transform={`translate(${M.left},${M.top})`}>
           <rect className="plot-area" width={W} height={H} onPointerDown={onPointerDown} />
           <line className="baseline" x1={x(0)} y1={y(0)} x2={x(1)} y2={y(1)} />
