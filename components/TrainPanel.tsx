@@ -1,7 +1,10 @@
 import { adviseWeight } from '../src/model/sweep-advice';
 import type { SweepPoint } from '../src/protocol';
 import { trainingScheduleOf, type Settings } from '../src/settings';
+import { FoldTable } from './FoldTable';
 import { LossChart } from './LossChart';
+import { StabilityPanel } from './StabilityPanel';
+import { useStability } from './hooks/useStability';
 import { ModelFiles } from './ModelFiles';
 import { SweepTable } from './SweepTable';
 import { TrainFields } from './TrainFields';
@@ -40,6 +43,8 @@ export function TrainPanel({ settings, training, imbalance, labelledRows = null,
   const warnings = adviseWeight(weight, imbalance, training.sweep.points, training.sweep.threshold);
   // What the empty batch-size and epochs fields resolve to: known exactly once a run has split the data.
   const schedule = training.schedule ?? (labelledRows !== null ? trainingScheduleOf(settings, labelledRows) : null);
+  const stability = useStability(training, settings);
+  const cv = training.crossValidation;
   const use = (p: SweepPoint): void => onChange(p.focalAlpha !== null ? { focalAlpha: p.focalAlpha } : { posWeight: p.posWeight });
   return (
     <section className="panel train-panel" aria-labelledby="train-heading">
@@ -72,10 +77,12 @@ export function TrainPanel({ settings, training, imbalance, labelledRows = null,
       </div>
       <p className="status" data-testid="training-status" data-state={training.status} data-tensors={training.numTensors ?? undefined} aria-live="polite">
         {training.importedModel !== null ? `Scored with an imported model (${training.importedModel})` : STATUS_TEXT[training.status]}
-        {training.totalEpochs > 0 && training.status !== 'idle' && ` — epoch ${training.epochs.length} of ${training.totalEpochs}`}
+        {cv && training.status === 'training' && (cv.refitEpochs === null ? ` — fold ${cv.currentFold} of ${cv.total}` : ` — refitting on all rows for ${cv.refitEpochs} epochs`)}
+        {training.totalEpochs > 0 && training.status !== 'idle' && !(cv && cv.refitEpochs !== null) && ` — epoch ${training.epochs.length} of ${training.totalEpochs}`}
         {last && `, validation loss ${last.validationLoss.toFixed(4)}, PR-AUC ${last.prAuc.toFixed(3)}, recall ${last.recall.toFixed(3)} at ${settings.threshold}`}
+        {cv && cv.refitEpochs !== null && training.status === 'done' && `; ${cv.total} folds, the model kept is refit on all rows for ${cv.refitEpochs} epochs`}
         {training.stoppedEarly && `; stopped early, the weights of epoch ${training.bestEpoch} were kept`}
-        {!training.stoppedEarly && training.status === 'done' && training.bestEpoch > 0 && training.bestEpoch !== last?.epoch && `; the weights of epoch ${training.bestEpoch} were kept`}
+        {!cv && !training.stoppedEarly && training.status === 'done' && training.bestEpoch > 0 && training.bestEpoch !== last?.epoch && `; the weights of epoch ${training.bestEpoch} were kept`}
         {training.status === 'error' && training.message && `: ${training.message}`}
       </p>
       {training.notice && (
@@ -108,6 +115,8 @@ export function TrainPanel({ settings, training, imbalance, labelledRows = null,
         </details>
       )}
       {training.epochs.length > 0 && <LossChart epochs={training.epochs} bestEpoch={training.status === 'training' ? 0 : training.bestEpoch} />}
+      {cv && cv.folds.length > 0 && <FoldTable cv={cv} scores={training.validationScores} labels={training.validationLabels} />}
+      {stability && <StabilityPanel stability={stability} />}
       {training.sweep.status !== 'idle' && <SweepTable sweep={training.sweep} chosen={settings.posWeight} onUse={use} />}
       <ModelFiles canExport={training.modelReady && !busy} canImport={canTrain && !busy} onExport={onExportModel} onImport={onImportModel} />
     </section>

@@ -1,3 +1,4 @@
+import { crossValidationExport, stabilityExport } from './training-export';
 import type { Dataset } from '../src/data/dataset';
 import { rowIds } from '../src/data/row-ids';
 import { predictionsCsv } from '../src/predictions-csv';
@@ -69,13 +70,14 @@ export function downloadOperatingPoint(context: ExportContext): void {
               layers: (training.options ?? DEFAULT_TRAIN_OPTIONS).hiddenUnits,
               loss: training.loss || 'weighted binary cross-entropy on logits',
               posWeight: training.posWeight ?? 1,
-              epochs: training.epochs.length,
+              epochs: training.crossValidation?.refitEpochs ?? training.epochs.length,
               learningRate: (training.options ?? DEFAULT_TRAIN_OPTIONS).learningRate,
               batchSize: training.schedule?.batchSize ?? 0,
               seed: training.options?.seed ?? settings.seed,
               backend: training.backend ?? 'cpu',
               validationFraction: (training.options ?? DEFAULT_TRAIN_OPTIONS).validationFraction,
               features: context.features,
+              ...(crossValidationExport(training) ? { crossValidation: crossValidationExport(training) } : {}),
             },
           },
     threshold: settings.threshold,
@@ -102,6 +104,7 @@ export function downloadOperatingPoint(context: ExportContext): void {
     curves: summarizeCurve(curve, shown.index),
     impliedCostRatio: shown.impliedCostRatio,
     guardrails: guardrailsFor(shown.confusion, evaluation, context.guardrails),
+    ...(settings.mode === 'train' && !training.importedModelInfo ? { stability: stabilityExport(training, settings) } : {}),
   });
   offerDownload(serializeOperatingPoint(point), 'operating-point.json', 'application/json');
 }

@@ -38,6 +38,16 @@ const trainedSource = z.object({
     backend: z.enum(['webgl', 'wasm', 'cpu']),
     validationFraction: z.number().gt(0).lt(1),
     features: z.array(z.string()),
+    /** Out-of-fold evaluation (evaluatedOn "out-of-fold"): the folds' figures; the model itself was refit on every labelled row. */
+    crossValidation: z
+      .object({
+        folds: z.number().int().min(2),
+        /** The refit's epochs: the median of the folds' best epochs. */
+        refitEpochs: z.number().int().positive(),
+        refitRows: count,
+        perFold: z.array(z.object({ fold: z.number().int().positive(), rows: count, positives: count, rocAuc: metric, averagePrecision: metric, bestEpoch: z.number().int().nonnegative() })),
+      })
+      .optional(),
   }),
 });
 

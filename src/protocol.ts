@@ -6,6 +6,7 @@ import type { Dataset } from './data/dataset';
 import type { Remedy } from './data/errors';
 import type { ReadOptions } from './data/read-file';
 import type { RawColumn } from './data/preprocess';
+import type { ImportedModelInfo } from './imported-model';
 import type { CurveView } from './metrics/curve-view';
 
 // The training settings, their names and defaults are declared once, in src/settings.ts.
@@ -43,6 +44,8 @@ export interface ModelContext {
   labelColumn: string;
   positiveValue: string;
   toolVersion: string;
+  /** The training file's SHA-256, written into the model card. */
+  sha256?: string;
 }
 
 /** Page → train worker. */
@@ -79,6 +82,17 @@ export interface SweepPoint extends ValidationFigures {
   epochsRun: number;
 }
 
+/** One fold of a cross-validation: its model's figures on the rows it did not train on. */
+export interface FoldSummary extends ValidationFigures {
+  /** 1 … k. */
+  fold: number;
+  /** Rows held out in this fold, and how many of them are positive. */
+  rows: number;
+  positives: number;
+  bestEpoch: number;
+  epochsRun: number;
+}
+
 /** Train worker → page; every event names the job (runId) it belongs to. */
 export type TrainEvent =
   /** `reason`: one short sentence; `details`: renderer, timings, failures (for a tooltip). */
@@ -88,6 +102,8 @@ export type TrainEvent =
       runId: number;
       /** Indices into the request's rows of the validation split, ascending. */
       validationIndices: Uint32Array;
+      /** Their 0/1 labels (for the threshold-stability resamples). */
+      validationLabels: Uint8Array;
       trainSize: number;
       /** The pos_weight actually used (resolved from null to neg/pos). */
       posWeight: number;
@@ -111,9 +127,28 @@ export type TrainEvent =
       validationLoss: number;
       /** Seconds spent on this epoch's training steps (not its evaluation). */
       seconds: number;
-      /** Probabilities for the validation rows, in the order of validationIndices. */
+      /** Probabilities for the validation rows, in the order of validationIndices (of this fold's held-out rows in cross-validation). */
       validationScores: Float32Array;
+      /** Cross-validation: the fold (1 … k) this epoch belongs to; absent for a hold-out run. */
+      fold?: number;
     } & ValidationFigures)
+  /** Cross-validation: a fold's model has finished. */
+  | { type: 'fold'; runId: number; folds: number; summary: FoldSummary }
+  /**
+   * Cross-validation: every labelled row scored by the model that did not train on it (in the
+   * order of the request's rows), sent before the refit on all rows starts.
+   */
+  | {
+      type: 'out-of-fold';
+      runId: number;
+      scores: Float32Array;
+      /** The fold (0 … k−1) of each row, and its 0/1 label. */
+      foldOf: Uint8Array;
+      labels: Uint8Array;
+      folds: FoldSummary[];
+      /** Epochs of the refit on all rows: the median of the folds' best epochs. */
+      refitEpochs: number;
+    }
   | { type: 'sweep-point'; runId: number; index: number; total: number; point: SweepPoint }
   | {
       type: 'done';
@@ -128,7 +163,7 @@ export type TrainEvent =
       numTensors: number;
     }
   | { type: 'exported'; runId: number; zip: ArrayBuffer; fileName: string }
-  | { type: 'scored'; runId: number; scores: Float32Array; description: string; numTensors: number }
+  | { type: 'scored'; runId: number; scores: Float32Array; description: string; numTensors: number; model?: ImportedModelInfo }
   | { type: 'error'; runId: number; message: string; numTensors: number }
   /** The backend became unusable (WebGL context lost): the page restarts the worker on WASM. */
   | { type: 'lost'; runId: number; message: string };

@@ -1,4 +1,5 @@
-import type { BackendName, SweepPoint, TrainEvent, TrainOptions } from '../../src/protocol';
+import type { ImportedModelInfo } from '../../src/imported-model';
+import type { BackendName, FoldSummary, SweepPoint, TrainEvent, TrainOptions } from '../../src/protocol';
 
 /** What training-status shows as data-state. */
 export type TrainingStatus = 'idle' | 'training' | 'done' | 'cancelled' | 'error';
@@ -28,6 +29,19 @@ export interface SweepState {
   message: string;
 }
 
+/** A cross-validation run: the folds done so far, then every row's out-of-fold score. */
+export interface CrossValidationState {
+  /** k. */
+  total: number;
+  /** The fold (1 … k) whose epochs the loss chart shows. */
+  currentFold: number;
+  folds: FoldSummary[];
+  /** The fold (0 … k−1) of each labelled row, once every fold has finished. */
+  foldOf: Uint8Array | null;
+  /** Epochs of the refit on all rows (the model kept); null until the folds are done. */
+  refitEpochs: number | null;
+}
+
 /** Everything the page knows about training: settings in use, progress, the latest scores. */
 export interface TrainingState {
   status: TrainingStatus;
@@ -49,8 +63,12 @@ export interface TrainingState {
   validationIndices: Uint32Array | null;
   /** Latest scores, aligned with validationIndices. */
   validationScores: Float32Array | null;
-  /** 'all rows' when the scores come from an imported model. */
-  evaluatedOn: 'validation' | 'all rows';
+  /** The 0/1 labels of those rows (null for an imported model's scores). */
+  validationLabels: Uint8Array | null;
+  /** 'all rows' when the scores come from an imported model; 'out-of-fold' after a cross-validation. */
+  evaluatedOn: 'validation' | 'all rows' | 'out-of-fold';
+  /** Set while and after a cross-validation run; null for a hold-out run. */
+  crossValidation: CrossValidationState | null;
   /** Epoch whose weights the model ended with; 0 before the end. */
   bestEpoch: number;
   stoppedEarly: boolean;
@@ -63,6 +81,8 @@ export interface TrainingState {
   modelReady: boolean;
   /** The imported model that scored the rows, in words; null for a trained one. */
   importedModel: string | null;
+  /** What the imported model's card says about its training, for the export. */
+  importedModelInfo: ImportedModelInfo | null;
   /** Something the user should know that is not an error (e.g. the worker was restarted). */
   notice: string | null;
   sweep: SweepState;
@@ -86,7 +106,9 @@ export const INITIAL_TRAINING: TrainingState = {
   notes: [],
   validationIndices: null,
   validationScores: null,
+  validationLabels: null,
   evaluatedOn: 'validation',
+  crossValidation: null,
   bestEpoch: 0,
   stoppedEarly: false,
   numTensors: null,
@@ -94,6 +116,7 @@ export const INITIAL_TRAINING: TrainingState = {
   options: null,
   modelReady: false,
   importedModel: null,
+  importedModelInfo: null,
   notice: null,
   sweep: INITIAL_SWEEP,
 };
@@ -106,6 +129,7 @@ export function startJob(s: TrainingState, kind: JobKind, options: TrainOptions)
     status: 'training',
     totalEpochs: kind === 'train' ? (options.epochs ?? 0) : 0,
     options: kind === 'train' ? options : null,
+    crossValidation: kind === 'train' && options.evaluation === 'cv' ? { total: options.folds, currentFold: 1, folds: [], foldOf: null, refitEpochs: null } : null,
     notice: s.notice,
     sweep: s.sweep,
     numTensors: s.numTensors,
@@ -122,6 +146,7 @@ export function reduceTraining(s: TrainingState, kind: JobKind, event: TrainEven
       return {
         ...s,
         validationIndices: event.validationIndices,
+        validationLabels: event.validationLabels,
         posWeight: event.posWeight,
         loss: event.loss,
         inputs: event.inputs,
@@ -131,8 +156,27 @@ export function reduceTraining(s: TrainingState, kind: JobKind, event: TrainEven
       };
     case 'epoch': {
       const { epoch, trainLoss, validationLoss, prAuc, rocAuc, recall, precision, seconds } = event;
-      return { ...s, validationScores: event.validationScores, epochs: [...s.epochs, { epoch, trainLoss, validationLoss, prAuc, rocAuc, recall, precision, seconds }] };
+      const log = { epoch, trainLoss, validationLoss, prAuc, rocAuc, recall, precision, seconds };
+      const cv = s.crossValidation;
+      if (cv && event.fold !== undefined) {
+        // A fold's held-out scores are not the page's evaluation: that waits for all folds.
+        const sameFold = event.fold === cv.currentFold;
+        return { ...s, epochs: sameFold ? [...s.epochs, log] : [log], crossValidation: { ...cv, currentFold: event.fold } };
+      }
+      return { ...s, validationScores: event.validationScores, epochs: [...s.epochs, log] };
     }
+    case 'fold':
+      return s.crossValidation ? { ...s, crossValidation: { ...s.crossValidation, folds: [...s.crossValidation.folds, event.summary] } } : s;
+    case 'out-of-fold':
+      return {
+        ...s,
+        // Every labelled row, in the order sent, each scored by the model that did not see it.
+        validationIndices: Uint32Array.from(event.scores, (_, i) => i),
+        validationScores: event.scores,
+        validationLabels: event.labels,
+        evaluatedOn: 'out-of-fold',
+        crossValidation: { ...(s.crossValidation ?? { total: event.folds.length, currentFold: event.folds.length }), folds: event.folds, foldOf: event.foldOf, refitEpochs: event.refitEpochs },
+      };
     case 'done':
       return {
         ...s,
@@ -152,6 +196,7 @@ export function reduceTraining(s: TrainingState, kind: JobKind, event: TrainEven
         validationScores: event.scores,
         evaluatedOn: 'all rows',
         importedModel: event.description,
+        importedModelInfo: event.model ?? null,
         numTensors: event.numTensors,
       };
     case 'error':

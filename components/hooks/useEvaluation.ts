@@ -15,7 +15,7 @@ export interface Evaluation {
   curve: ScoreCurve;
   /** The charts' points, paths, histogram and hull, prepared with the curve. */
   view: CurveView;
-  evaluatedOn: 'validation' | 'all rows';
+  evaluatedOn: 'validation' | 'all rows' | 'out-of-fold';
   /** Dataset row of each evaluated case, aligned with `scores`. */
   rows: Uint32Array;
   scores: ArrayLike<number>;

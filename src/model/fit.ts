@@ -78,7 +78,9 @@ export async function fit(
   const trainRows = weightedRows(run.train, d, spec.batch);
   const validationRows = weightedRows(run.validation, d, spec.batch);
   const loss = lossFunction(tc, spec.objective);
-  const earlyStopping = options.patience > 0;
+  // A refit on every row has nothing to validate on: it runs its fixed number of epochs.
+  const validating = run.validation.positions.length > 0;
+  const earlyStopping = options.patience > 0 && validating;
 
   // The tf.layers model fixes the architecture and the seeded initial weights; FlatMlp
   // trains the same network with far fewer kernel launches.
@@ -124,15 +126,15 @@ export async function fit(
       // Both losses are evaluated after the epoch with the same weights, so they compare
       // like for like (a running mean of batch losses would lag).
       const trainLoss = (await evaluate(tc, net, loss, trainRows, false)).loss;
-      const validation = await evaluate(tc, net, loss, validationRows, true);
+      const validation = validating ? await evaluate(tc, net, loss, validationRows, true) : { loss: NaN, probabilities: new Float32Array(0) };
       const scores = validation.probabilities ?? new Float32Array(0);
-      const bad = [trainLoss, validation.loss].find((v) => !Number.isFinite(v));
+      const bad = (validating ? [trainLoss, validation.loss] : [trainLoss]).find((v) => !Number.isFinite(v));
       if (bad !== undefined || !scores.every(Number.isFinite)) {
         outcome.reason = 'diverged';
         outcome.message = `training diverged at epoch ${epoch}: the loss became ${Number.isNaN(bad) || bad === undefined ? 'NaN' : 'infinite'}; lower the learning rate or pos_weight`;
         break;
       }
-      const figures = validationFigures(scores, run.validation.y, options.threshold);
+      const figures = validating ? validationFigures(scores, run.validation.y, options.threshold) : { prAuc: NaN, rocAuc: NaN, recall: NaN, precision: NaN };
       outcome.epochsRun = epoch;
       const improved = validation.loss < bestLoss;
       if (improved || !earlyStopping) {

@@ -5,7 +5,7 @@
  */
 import { fitPreprocessor, type Preprocessor } from '../data/preprocess';
 import { applyPreprocessor } from '../data/preprocess-apply';
-import { stratifiedSplit } from '../data/split';
+import { stratifiedSplit, type Split } from '../data/split';
 import type { TrainingData, TrainOptions } from '../protocol';
 import type { LossWeights } from './losses';
 import type { SplitRows } from './rows';
@@ -64,14 +64,22 @@ function checkData(data: TrainingData): void {
 /** Splits, fits the preprocessing on the training split, and encodes both splits. */
 export function prepareRun(data: TrainingData, options: TrainOptions): PreparedRun {
   checkOptions(options);
+  return prepareSplit(data, options, stratifiedSplit(data.labels, options.validationFraction, options.seed));
+}
+
+/**
+ * Prepares a given split (positions into the request's rows): one fold of a cross-validation,
+ * or every row with an empty validation part for the final refit.
+ */
+export function prepareSplit(data: TrainingData, options: TrainOptions, split: Split): PreparedRun {
   checkData(data);
-  const split = stratifiedSplit(data.labels, options.validationFraction, options.seed);
+  const refit = split.validation.length === 0;
   let trainPositives = 0;
   for (let k = 0; k < split.train.length; k++) trainPositives += data.labels[split.train[k]] === 1 ? 1 : 0;
   const trainNegatives = split.train.length - trainPositives;
   let validationPositives = 0;
   for (let k = 0; k < split.validation.length; k++) validationPositives += data.labels[split.validation[k]] === 1 ? 1 : 0;
-  if (trainPositives === 0 || trainNegatives === 0 || validationPositives === 0 || validationPositives === split.validation.length) {
+  if (trainPositives === 0 || trainNegatives === 0 || (!refit && (validationPositives === 0 || validationPositives === split.validation.length))) {
     throw new TrainingStop(
       `need at least 2 positive and 2 negative rows to train and validate (training split has ${trainPositives} positive, ${trainNegatives} negative)`,
     );

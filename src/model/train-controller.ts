@@ -3,6 +3,7 @@
  * 'sweep' or 'score' cancels the one before it; 'cancel' stops the named job; 'export'
  * packs the model of the last completed training run, which is kept as plain arrays.
  */
+import { importedModelInfo } from '../imported-model';
 import type { BackendChoice, BackendName, TrainEvent, TrainRequest } from '../protocol';
 import { chooseBackend, type BackendSelection } from './backend';
 import type { WebglProbe } from './webgl-probe';
@@ -12,6 +13,7 @@ import { exportModelZip, loadModelFiles } from './model-files';
 import { disposeMlp } from './mlp';
 import { scoreRows } from './score';
 import { sweep } from './sweep';
+import { crossValidate } from './cross-validate';
 import { describeError, train, type Emit } from './train-loop';
 import type { TrainedModel } from './trained-model';
 import type { Tf } from './tf';
@@ -111,7 +113,7 @@ export function createTrainController(tf: Tf, emit: Emit, options: TrainControll
       const backend = await useBackend(runId, job.options.backend);
       if (job.type === 'train') {
         lastModel = null;
-        lastModel = await train(tf, job, emit, isCancelled, options.hooks, backend);
+        lastModel = await (job.options.evaluation === 'cv' ? crossValidate : train)(tf, job, emit, isCancelled, options.hooks, backend);
       } else if (job.type === 'sweep') {
         await sweep(tf, job, emit, isCancelled, options.hooks);
       } else {
@@ -134,7 +136,8 @@ export function createTrainController(tf: Tf, emit: Emit, options: TrainControll
     } finally {
       disposeMlp(loaded.network);
     }
-    const event: TrainEvent = { type: 'scored', runId: job.runId, scores, description: loaded.description, numTensors: tf.core.memory().numTensors };
+    const model = importedModelInfo(loaded.card, job.files.map((f) => f.name).join(', '));
+    const event: TrainEvent = { type: 'scored', runId: job.runId, scores, description: loaded.description, numTensors: tf.core.memory().numTensors, model };
     emit(event, [scores.buffer]);
   };
 

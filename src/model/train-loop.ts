@@ -32,11 +32,13 @@ export async function train(tf: Tf, run: TrainRun, emit: Emit, isCancelled: () =
     const prepared = prepareRun(run.data, options);
     const spec = resolveLoss(options, prepared.trainPositives, prepared.trainNegatives);
     const validationIndices = prepared.validation.positions.slice();
+    const validationLabels = Uint8Array.from(prepared.validation.y);
     emit(
       {
         type: 'split',
         runId,
         validationIndices,
+        validationLabels,
         trainSize: prepared.train.positions.length,
         posWeight: spec.posWeight,
         loss: spec.description,
@@ -46,7 +48,7 @@ export async function train(tf: Tf, run: TrainRun, emit: Emit, isCancelled: () =
         epochs: prepared.schedule.epochs,
         stepsPerEpoch: prepared.schedule.stepsPerEpoch,
       },
-      [validationIndices.buffer],
+      [validationIndices.buffer, validationLabels.buffer],
     );
     let lastReported = 0;
     const { schedule } = prepared;

@@ -52,5 +52,7 @@ test('on WASM, the same seed gives the same split and the same scores; the reaso
     return [...split.validationIndices, ...(ofType(events, 'epoch').at(-1)?.validationScores ?? [])];
   };
   expect(await runOnce()).toEqual(await runOnce());
-  expect((await chooseBackend(tc, 'wasm')).reason).toMatch(/^wasm: chosen in settings \[SIMD on, single thread/);
+  const selection = await chooseBackend(tc, 'wasm');
+  expect(selection.reason).toBe('WASM (SIMD) — chosen in settings');
+  expect(selection.details).toMatch(/^wasm: chosen in settings; WASM: SIMD on, single thread/);
 });
