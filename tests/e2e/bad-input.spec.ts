@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { expect, test, uploadText } from './fixtures';
+import { expect, test, unfold, uploadText } from './fixtures';
 
 /** After a refusal the app must still read the next file. */
 async function expectUsable(page: Page): Promise<void> {
@@ -78,6 +78,8 @@ test('a score column outside [0, 1] is refused by line and can be rescaled', asy
   await page.getByTestId('export-button').click();
   const exported = JSON.parse(readFileSync(await (await download).path(), 'utf8')) as { source: { scoreTransform: unknown } };
   expect(exported.source.scoreTransform).toEqual({ kind: 'min-max', min: -3, max: 1.7 });
+  // The cockpit folds the data step once scores are in.
+  await unfold(page, 'data');
   await page.getByTestId('score-transform-select').selectOption('none');
   await expect(page.getByTestId('error')).toContainText('1.7');
   await page.getByTestId('rescale-sigmoid-button').click();

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { confusionOf, expect, test, uploadText } from './fixtures';
+import { confusionOf, expect, test, unfold, uploadText } from './fixtures';
 
 /** The column table's cell of one column. */
 function cell(page: Page, column: string, testId: string) {
@@ -66,8 +66,12 @@ test('aggregated score,label,count rows: the count column is found and weights t
   await expect(page.getByTestId('weight-select')).toHaveValue('n');
   await page.getByTestId('threshold-input').fill('0.6');
   await expect.poll(() => confusionOf(page)).toEqual({ tp: 40, fp: 45, tn: 300, fn: 2 });
+  // The cockpit folds the data step once scores are in.
+  await unfold(page, 'data');
   await page.getByTestId('mode-select').selectOption('scores');
   await expect(page.getByTestId('weight-select')).toHaveValue('');
+  // A new score set starts at its cost optimum (the cockpit): the same threshold is set again.
+  await page.getByTestId('threshold-input').fill('0.6');
   await expect.poll(() => confusionOf(page)).toEqual({ tp: 2, fp: 2, tn: 1, fn: 1 });
 });
 
