@@ -7,7 +7,7 @@ import { explainLabelChoice, keptChoices, suggestLabel } from '../src/data/label
 import { DEFAULT_READ_OPTIONS, type ReadOptions } from '../src/data/read-file';
 import { suggestCountColumn, suggestScoreColumn } from '../src/data/scores';
 import type { TrainingData } from '../src/protocol';
-import { trainOptionsOf, type DataSettings, type Settings } from '../src/settings';
+import { dataSettingsOf, trainOptionsOf, type DataSettings, type Settings } from '../src/settings';
 import { DataPanel } from './DataPanel';
 import { ErrorBanner } from './ErrorBanner';
 import { remedyActions } from './remedy-actions';
@@ -128,11 +128,10 @@ export function App() {
   // The data panel is memoised on what it shows, so dragging the threshold does not re-render it.
   const onFile = useCallback((chosen: File) => void load(chosen), [load]);
   const onDemo = useCallback(() => void loadDemo(), [loadDemo]);
-  const { mode, labelColumn, positiveValue, scoreColumn, weightColumn, scoreTransform, excludedColumns } = settings;
-  const dataSettings = useMemo(
-    (): DataSettings => ({ mode, labelColumn, positiveValue, scoreColumn, weightColumn, scoreTransform, excludedColumns }),
-    [mode, labelColumn, positiveValue, scoreColumn, weightColumn, scoreTransform, excludedColumns],
-  );
+  // Keyed on the values of DATA_SETTING_KEYS, so the memo changes only when one of them does.
+  const dataKey = JSON.stringify(dataSettingsOf(settings));
+  const dataSettings = useMemo((): DataSettings => JSON.parse(dataKey) as DataSettings, [dataKey]);
+
 
   const reread = useCallback(
     (patch: Partial<ReadOptions>) => {
@@ -299,6 +298,7 @@ export function App() {
                 settings={settings}
                 training={trainer.state}
                 imbalance={imbalance}
+                labelledRows={labels?.rows.length ?? null}
                 canTrain={labels !== null && featureProblem === null}
                 onChange={change}
                 onTrain={train}

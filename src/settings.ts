@@ -154,3 +154,8 @@ export function trainingScheduleOf(settings: Settings, labelledRows: number): Re
 /** The settings about the data's columns: what the data panel shows and edits. */
 export const DATA_SETTING_KEYS = ['mode', 'labelColumn', 'positiveValue', 'scoreColumn', 'weightColumn', 'scoreTransform', 'excludedColumns'] as const;
 export type DataSettings = Pick<Settings, (typeof DATA_SETTING_KEYS)[number]>;
+
+/** The data settings of `settings`, in DATA_SETTING_KEYS order. */
+export function dataSettingsOf(settings: Settings): DataSettings {
+  return Object.fromEntries(DATA_SETTING_KEYS.map((key) => [key, settings[key]])) as DataSettings;
+}

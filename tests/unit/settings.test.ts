@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS, LOSS_NAMES, restoreSettings, settingsFromFragment, settingsSchema, settingsToFragment, TRAIN_SETTING_KEYS, trainingScheduleOf, trainOptionsOf } from '../../src/settings';
+import { DATA_SETTING_KEYS, dataSettingsOf, DEFAULT_SETTINGS, LOSS_NAMES, restoreSettings, settingsFromFragment, settingsSchema, settingsToFragment, TRAIN_SETTING_KEYS, trainingScheduleOf, trainOptionsOf } from '../../src/settings';
 
 describe('settings persistence', () => {
   it('round-trips through a URL fragment', () => {
@@ -44,5 +44,13 @@ describe('settings declared once', () => {
     expect(trainingScheduleOf(DEFAULT_SETTINGS, 400)).toEqual({ batchSize: 32, epochs: 60, stepsPerEpoch: 10, steps: 600 });
     const cv = trainingScheduleOf({ ...DEFAULT_SETTINGS, evaluation: 'cv', folds: 5, batchSize: 64, epochs: 3 }, 1000);
     expect(cv).toEqual({ batchSize: 64, epochs: 3, stepsPerEpoch: 13, steps: 39 });
+  });
+});
+
+describe('data settings', () => {
+  it('picks exactly DATA_SETTING_KEYS', () => {
+    const data = dataSettingsOf({ ...DEFAULT_SETTINGS, labelColumn: 'y', threshold: 0.3 });
+    expect(Object.keys(data)).toEqual([...DATA_SETTING_KEYS]);
+    expect(data.labelColumn).toBe('y');
   });
 });
