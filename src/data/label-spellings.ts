@@ -16,16 +16,18 @@ export function mergeSpellings(column: CategoricalColumn, padded: boolean): Merg
   const { levels } = column;
   if (levels.length <= 2) return null;
   const folded: string[] = [];
-  const groupOf = levels.map((level) => {
+  const groupOf: number[] = [];
+  // Stops at the third folded value: a column of a million ids costs three lookups, not a million.
+  for (const level of levels) {
     const key = level.toLowerCase();
     let at = folded.indexOf(key);
     if (at === -1) {
-      if (folded.length === 2) return -1;
+      if (folded.length === 2) return null;
       at = folded.push(key) - 1;
     }
-    return at;
-  });
-  if (folded.length !== 2 || groupOf.includes(-1)) return null;
+    groupOf.push(at);
+  }
+  if (folded.length !== 2) return null;
   const codes = column.codes.map((code) => (code < 0 ? -1 : groupOf[code]));
   const spelled = folded.map((value, g) => {
     const spellings = levels.filter((_, i) => groupOf[i] === g);
