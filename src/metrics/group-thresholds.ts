@@ -244,6 +244,10 @@ export function solveGroupThresholds(groups: readonly GroupInput[], strategy: Gr
     const values = groups.map((g, i) => metricOf(g, indices[i])).filter((v) => !Number.isNaN(v));
     gap = values.length > 0 ? Math.max(...values) - Math.min(...values) : 0;
   }
+  // Single and manual keep the threshold as given (it generalises to new scores as the user
+  // meant); the solved strategies report the shortest threshold realising their point.
+  const given = (g: GroupInput) =>
+    strategy === 'single' ? options.threshold : strategy === 'manual' ? (options.manual?.get(g.value) ?? options.threshold) : null;
   const choices = groups.map((g, i): GroupChoice => {
     const k = indices[i];
     const e = g.costs.errorCostsAtIndex(k);
@@ -251,7 +255,7 @@ export function solveGroupThresholds(groups: readonly GroupInput[], strategy: Gr
     return {
       value: g.value,
       index: k,
-      threshold: niceThresholdAtIndex(g.curve.thresholds, k),
+      threshold: given(g) ?? niceThresholdAtIndex(g.curve.thresholds, k),
       confusion: g.curve.confusionAtIndex(k),
       metric,
       constrained: isParityStrategy(strategy) && !Number.isNaN(metric),

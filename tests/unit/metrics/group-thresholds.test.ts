@@ -143,7 +143,7 @@ describe('group thresholds', () => {
     const rows = [0.9, 0.7, 0.4, 0.2, 0.8, 0.3];
     const inputs = groupInputs({ scores: rows, labels: [1, 0, 1, 0, 1, 0], weights: null }, [0, 0, 0, 0, 1, 1], ['x', 'y'], COSTS, null);
     const s = solveGroupThresholds(inputs, 'manual', { threshold: 0.5, manual: new Map([['x', 0.3]]) });
-    expect(s.groups.map((g) => g.threshold)).toEqual([0.4, 0.8]);
+    expect(s.groups.map((g) => g.threshold)).toEqual([0.3, 0.5]);
     expect(s.groups[0].confusion).toEqual({ tp: 2, fp: 1, tn: 1, fn: 0 });
     expect(GROUP_STRATEGIES.filter(isParityStrategy)).toHaveLength(4);
   });
