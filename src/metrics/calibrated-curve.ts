@@ -1,3 +1,4 @@
+import { bisector, descending } from 'd3-array';
 import { ScoreCurve } from './score-curve';
 
 /** A nondecreasing map from a raw score to a calibrated probability (Platt with a < 0, isotonic). */
@@ -33,13 +34,6 @@ function countsOf(c: ScoreCurve): [Float64Array, Float64Array, Float64Array] {
  * Binary search, valid because the map never decreases.
  */
 export function rawIndexForCalibrated(curve: ScoreCurve, calibrate: Calibration, p: number): number {
-  let lo = 0;
-  let hi = curve.size;
-  // thresholds descend, so calibrate(thresholds[i]) >= p holds on a prefix.
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (calibrate(curve.thresholds[mid]) >= p) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  // thresholds descend, so calibrate(thresholds[i]) >= p holds on a prefix: its length.
+  return bisector<number, number>((threshold, q) => descending(calibrate(threshold), q)).right(curve.thresholds, p, 0, curve.size);
 }

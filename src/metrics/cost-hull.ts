@@ -1,3 +1,4 @@
+import { bisectRight } from 'd3-array';
 import { classWeights } from './class-weights';
 import type { ScoreCurve } from './score-curve';
 
@@ -78,14 +79,8 @@ function edgeRatio(curve: ScoreCurve, hull: CostHull, a: number, b: number): num
 export function costRatioRange(curve: ScoreCurve, hull: CostHull, k: number): { low: number; high: number } | null {
   const v = hull.vertices;
   const h = v.length;
-  // Last vertex at or before k.
-  let lo = 0;
-  let hi = h;
-  while (hi - lo > 1) {
-    const mid = (lo + hi) >>> 1;
-    if (v[mid] <= k) lo = mid;
-    else hi = mid;
-  }
+  // Last vertex at or before k (the first, vertex 0, when none is).
+  const lo = Math.max(0, bisectRight(v, k) - 1);
   const kx = xOf(curve, hull, k);
   const ky = yOf(curve, hull, k);
   const vertexRange = (j: number) => ({

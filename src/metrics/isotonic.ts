@@ -1,3 +1,4 @@
+import { bisectLeft } from 'd3-array';
 import type { ScoreCurve } from './score-curve';
 
 /**
@@ -68,14 +69,9 @@ export function isotonicPredict(map: IsotonicMap, score: number): number {
   if (n === 0 || Number.isNaN(score)) return NaN;
   if (score <= x[0]) return y[0];
   if (score >= x[n - 1]) return y[n - 1];
-  let lo = 0;
-  let hi = n - 1;
-  // x[lo] < score <= x[hi]
-  while (hi - lo > 1) {
-    const mid = (lo + hi) >>> 1;
-    if (x[mid] < score) lo = mid;
-    else hi = mid;
-  }
+  // x[lo] < score <= x[hi]: x[0] < score <= x[n − 1] here, so 1 <= hi <= n − 1.
+  const hi = bisectLeft(x, score);
+  const lo = hi - 1;
   if (score === x[hi]) return y[hi];
   const t = (score - x[lo]) / (x[hi] - x[lo]);
   return y[lo] + t * (y[hi] - y[lo]);

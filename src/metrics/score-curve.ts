@@ -1,7 +1,11 @@
+import { bisector, descending } from 'd3-array';
 import { averagePrecisionOf, brierOf, logLossOf, LOG_LOSS_EPS, prCurveOf, rocAucOf, rocCurveOf } from './curve-summaries';
 import { buildCounts, MAX_ROWS } from './build-counts';
 import { MetricsInputError } from './errors';
 import { nextUp } from './float-bits';
+
+/** Thresholds run from the highest down: bisect them in descending order. */
+const byDescendingThreshold = bisector<number, number>(descending);
 
 export { MetricsInputError } from './errors';
 
@@ -92,16 +96,8 @@ export class ScoreCurve {
    */
   indexAt(t: number): number {
     if (Number.isNaN(t)) return 0;
-    const th = this.thresholds;
-    let lo = 0;
-    let hi = th.length;
     // First position whose threshold is < t; everything before it is >= t.
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (th[mid] >= t) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
+    return byDescendingThreshold.right(this.thresholds, t);
   }
 
   /** Confusion matrix at threshold t (score >= t is positive). O(log n). */

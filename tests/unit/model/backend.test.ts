@@ -103,22 +103,22 @@ test('the benchmark is quick, positive and leak-free', async () => {
   expect(tf.core.memory().numTensors).toBe(before);
 });
 
-test('the benchmark is in milliseconds per step: a backend 5 ms slower per step measures at least 5 ms, and slower', async () => {
-  const fast = await benchmarkCurrentBackend(tf.core);
-  // Every step runs in one tidy: holding each for 5 ms makes every step 5 ms slower.
-  const slow = new Proxy(tf.core, {
-    get(target, key, receiver) {
-      if (key !== 'tidy') return Reflect.get(target, key, receiver) as unknown;
-      return (fn: () => tfc.TensorContainer) => {
-        const until = performance.now() + 5;
-        while (performance.now() < until);
-        return target.tidy(fn);
-      };
-    },
-  });
-  const slowMs = await benchmarkCurrentBackend(slow);
-  expect(slowMs).toBeGreaterThanOrEqual(5);
-  expect(slowMs).toBeGreaterThan(fast);
+test('the benchmark is in milliseconds per step: a backend made d ms slower per step measures at least d ms', async () => {
+  // Every step runs in one tidy: holding each for d ms makes every step d ms slower. Lower
+  // bounds only: the time of the work itself depends on how busy the machine is.
+  const slowedBy = (ms: number): typeof tf.core =>
+    new Proxy(tf.core, {
+      get(target, key, receiver) {
+        if (key !== 'tidy') return Reflect.get(target, key, receiver) as unknown;
+        return (fn: () => tfc.TensorContainer) => {
+          const until = performance.now() + ms;
+          while (performance.now() < until);
+          return target.tidy(fn);
+        };
+      },
+    });
+  expect(await benchmarkCurrentBackend(slowedBy(5))).toBeGreaterThanOrEqual(5);
+  expect(await benchmarkCurrentBackend(slowedBy(20))).toBeGreaterThanOrEqual(20);
 });
 
 test('software renderers are recognised', () => {
