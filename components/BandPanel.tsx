@@ -1,7 +1,7 @@
 import { memo, useEffect } from 'react';
 import type { ScoreCurve } from '../src/metrics';
 import { useThreshold } from './threshold-store';
-import { bandAtIndices } from '../src/metrics/band';
+import { bandAtIndices, proposeBand } from '../src/metrics/band';
 import type { Settings } from '../src/settings';
 import { formatCount } from './format';
 import { formatPercent } from './DataPanel';
@@ -12,30 +12,6 @@ interface BandPanelProps {
   onChange: (patch: Partial<Settings>) => void;
 }
 
-/** Half-width of the band proposed when three-way mode is switched on. */
-const DEFAULT_HALF_WIDTH = 0.1;
-
-/**
- * The band offered when three-way mode is switched on: ±0.1 around the threshold, rounded,
- * then narrowed where needed so it still holds the threshold, flags the highest score and
- * clears the lowest one whenever the scores allow it.
- */
-export function proposeBand(curve: ScoreCurve, threshold: number): { lower: number; upper: number } {
-  const t = Math.min(1, Math.max(0, threshold));
-  const round = (v: number) => Math.round(v * 100) / 100;
-  const highest = curve.thresholds[0];
-  const lowest = curve.thresholds[curve.thresholds.length - 1];
-  let upper = round(Math.min(1, t + DEFAULT_HALF_WIDTH));
-  let lower = round(Math.max(0, t - DEFAULT_HALF_WIDTH));
-  if (upper > highest) upper = Math.max(t, highest);
-  if (lower <= lowest && curve.thresholds.length > 1) lower = Math.min(t, curve.thresholds[curve.thresholds.length - 2]);
-  return { lower: Math.min(lower, t), upper: Math.max(upper, t) };
-}
-
-/**
- * Three-way decisions: scores at or above `upper` are flagged, below `lower` cleared, and the
- * ones between go to human review. Shows how many cases land in each part.
- */
 export const BandPanel = memo(function BandPanel({ curve, band, onChange }: BandPanelProps) {
   const threshold = useThreshold();
   // The band always holds the threshold: moving it past an edge carries the edge along.

@@ -1,7 +1,7 @@
 import { scaleLinear, line } from 'd3';
 import { memo, useMemo } from 'react';
 import type { ScoreCurve } from '../src/metrics';
-import { decisionCurve, decisionCurveRange, decisionGrid, defaultDecisionGrid } from '../src/metrics/decision-curve';
+import { belowRange, decisionCurve, decisionCurveRange, decisionGrid, defaultDecisionGrid } from '../src/metrics/decision-curve';
 import { Axes } from './Axes';
 
 const SIZE = 300;
@@ -25,10 +25,11 @@ export const DecisionCurveView = memo(function DecisionCurveView({
   /** What the scores are, in words ("raw scores", "Platt-calibrated probabilities"). */
   probabilities: string;
 }) {
-  const { dc, range } = useMemo(() => {
+  const { dc, range, off } = useMemo(() => {
     const coarse = decisionCurveRange(decisionCurve(curve, defaultDecisionGrid(), prevalence));
     const fine = decisionCurve(curve, decisionGrid(coarse.xMax), prevalence);
-    return { dc: fine, range: decisionCurveRange(fine) };
+    const range = decisionCurveRange(fine);
+    return { dc: fine, range, off: belowRange(fine, range.yMin) };
   }, [curve, prevalence]);
   const x = scaleLinear().domain([0, range.xMax]).range([0, W]).nice();
   const y = scaleLinear().domain([range.yMin, range.yMax]).range([H, 0]).nice();
@@ -57,6 +58,12 @@ export const DecisionCurveView = memo(function DecisionCurveView({
       <p className="note" data-testid="decision-curve-basis">
         On {probabilities}: net benefit reads scores as probabilities{probabilities === 'raw scores' ? ' (calibrate them in the calibration view if they are not)' : ''}.
       </p>
+      {off && (
+        <p className="note" data-testid="decision-curve-off">
+          Between thresholds {off.from.toFixed(3)} and {off.to.toFixed(3)} the model&apos;s net benefit falls below the chart: read as
+          probabilities, these scores flag far more cases than they should{probabilities === 'raw scores' ? ' — calibrate them' : ''}.
+        </p>
+      )}
       <p className="legend">
         <span className="key series-key model">model</span> <span className="key series-key treat-all">treat all</span>{' '}
         <span className="key series-key treat-none">treat none</span>

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { Confusion, ThresholdMetrics } from '../src/metrics';
 import { wilsonInterval } from '../src/metrics/interval';
 import { formatMetric } from './format';
@@ -28,10 +29,15 @@ export function MetricsTable({ metrics, confusion, rocAuc, averagePrecision, boo
     'metric-roc-auc': bootstrap?.rocAuc,
     'metric-ap': bootstrap?.averagePrecision,
   };
-  const interval = (testId: string) => {
+  const interval = (testId: string): ReactNode => {
     if (testId in resampled) {
       const ci = resampled[testId];
-      if (ci) return `${formatMetric(ci.low)}–${formatMetric(ci.high)} (bootstrap)`;
+      if (ci)
+        return (
+          <>
+            {formatMetric(ci.low)}–{formatMetric(ci.high)} <span className="ci-method">(bootstrap)</span>
+          </>
+        );
       return bootstrapProgress !== null ? `bootstrap ${Math.round(bootstrapProgress * 100)}%…` : '';
     }
     const counts = intervals[testId];

@@ -61,7 +61,7 @@ export interface DecisionCurveRange {
  * A readable window on a decision curve: thresholds up to a little past the last one where
  * the model or treat-all still has a positive net benefit (beyond it both only lose), and net
  * benefits from the prevalence-scaled top down to the model's lowest value in that window,
- * but never below −top (further down every strategy is worse than treating no one).
+ * but never below −3·top (further down the model only loses, and the gains would flatten out).
  */
 export function decisionCurveRange(dc: DecisionCurve): DecisionCurveRange {
   let lastUseful = 0;
@@ -81,10 +81,23 @@ export function decisionCurveRange(dc: DecisionCurve): DecisionCurveRange {
     const nb = dc.netBenefit[i];
     if (Number.isFinite(nb)) low = Math.min(low, nb);
   }
-  return { xMax, yMin: Math.max(low * 1.1, -top), yMax: top };
+  return { xMax, yMin: Math.max(low * 1.1, -3 * top), yMax: top };
 }
 
 /** A grid of n thresholds evenly spaced in (0, xMax). */
 export function decisionGrid(xMax: number, n = 120): Float64Array {
   return Float64Array.from({ length: n }, (_, i) => (xMax * (i + 1)) / (n + 1));
+}
+
+/** The thresholds (within the grid) where the model's net benefit lies below `floor`, as one range. */
+export function belowRange(dc: DecisionCurve, floor: number): { from: number; to: number } | null {
+  let from = NaN;
+  let to = NaN;
+  for (let i = 0; i < dc.thresholds.length; i++) {
+    if (dc.netBenefit[i] < floor) {
+      if (Number.isNaN(from)) from = dc.thresholds[i];
+      to = dc.thresholds[i];
+    }
+  }
+  return Number.isNaN(from) ? null : { from, to };
 }
