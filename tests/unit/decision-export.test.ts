@@ -24,6 +24,9 @@ const dataset: Dataset = {
   lineOf: Uint32Array.from([2, 3, 4, 5, 6, 7]),
   notes: [],
   sha256: 'a'.repeat(64),
+  format: 'csv',
+  encoding: null,
+  rowIdColumns: [],
 };
 const cases = { curve: ScoreCurve.from(scores, labels), rows: Uint32Array.from([0, 1, 2, 3, 4, 5]), scores, labels, weights: null };
 
