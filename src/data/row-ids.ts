@@ -10,9 +10,13 @@ export function cellText(column: Column, row: number): string {
   return code < 0 ? '' : column.levels[code];
 }
 
-/** The identifiers of some rows: an `id` column's values when there is one, else 1-based row numbers. */
+/**
+ * The identifiers of some rows: an `id` column's values when there is one, else a detected
+ * row-id column's (a pandas index), else 1-based row numbers.
+ */
 export function rowIds(dataset: Dataset, rows: ArrayLike<number>): string[] {
-  const idColumn = dataset.columns.find((c) => c.name.trim().toLowerCase() === 'id');
+  const rowIdColumn = dataset.columns.find((c) => (dataset.rowIdColumns ?? []).includes(c.name));
+  const idColumn = dataset.columns.find((c) => c.name.trim().toLowerCase() === 'id') ?? rowIdColumn;
   return Array.from(rows, (row) => (idColumn ? cellText(idColumn, row) : String(row + 1)));
 }
 

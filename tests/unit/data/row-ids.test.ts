@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { findColumn } from '../../../src/data/dataset';
 import { featureColumns } from '../../../src/data/features';
-import { isIndexLikeName } from '../../../src/data/row-ids';
+import { isIndexLikeName, rowIds } from '../../../src/data/row-ids';
 import { datasetOf } from './helpers';
 
 /** n rows of a sorted file, as `df.to_csv()` writes it: the index under a blank header. */
@@ -51,5 +51,11 @@ describe('row-id columns', () => {
     const d = await datasetOf(pandasCsv(30));
     expect(featureColumns(d, 'label', d.rowIdColumns).map((c) => c.name)).toEqual(['x']);
     expect(featureColumns(d, 'label').map((c) => c.name)).toEqual(['column_1', 'x']);
+  });
+
+  it('gives exported rows the values of the row-id column, as the file numbered them', async () => {
+    const d = await datasetOf(pandasCsv(30));
+    expect(rowIds(d, [0, 29])).toEqual(['0', '29']);
+    expect(rowIds(await datasetOf('x,label\n1,a\n2,b\n'), [1])).toEqual(['2']);
   });
 });
