@@ -3,7 +3,9 @@ import { Axes } from './Axes';
 import type { EpochLog } from './hooks/useTrainer';
 
 const W = 300;
-const H = 120;
+const H = 150;
+/** Least vertical room per y tick label, so the labels never crowd. */
+const PX_PER_TICK = 28;
 const M = { top: 8, right: 10, bottom: 40, left: 46 };
 
 interface Series {
@@ -38,7 +40,7 @@ function Panel({ epochs, series, yLabel, domain, testId, bestEpoch }: PanelProps
   return (
     <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={`${yLabel} per epoch; epoch ${last.epoch}: ${said}`} data-testid={testId} data-epochs={epochs.length}>
       <g transform={`translate(${M.left},${M.top})`}>
-        <Axes x={x} y={y} width={width} height={height} xLabel="epoch" yLabel={yLabel} ticks={4} />
+        <Axes x={x} y={y} width={width} height={height} xLabel="epoch" yLabel={yLabel} ticks={Math.max(2, Math.floor(height / PX_PER_TICK))} />
         {bestEpoch > 0 && <line className="best-epoch" x1={x(bestEpoch)} x2={x(bestEpoch)} y1={0} y2={height} />}
         {series.map((s) => (
           <path
@@ -58,10 +60,10 @@ function Panel({ epochs, series, yLabel, domain, testId, bestEpoch }: PanelProps
 }
 
 /**
- * Training and validation loss, and validation PR-AUC and ROC-AUC, per epoch, redrawn as each
+ * Training and validation loss, and validation PR-AUC, ROC-AUC and recall at the run's threshold, per epoch, redrawn as each
  * epoch arrives; the epoch whose weights the model kept is marked.
  */
-export function LossChart({ epochs, bestEpoch }: { epochs: EpochLog[]; bestEpoch: number }) {
+export function LossChart({ epochs, bestEpoch, threshold = 0.5 }: { epochs: EpochLog[]; bestEpoch: number; threshold?: number }) {
   return (
     <figure className="loss-chart">
       <Panel
@@ -77,17 +79,18 @@ export function LossChart({ epochs, bestEpoch }: { epochs: EpochLog[]; bestEpoch
       <Panel
         epochs={epochs}
         testId="auc-chart"
-        yLabel="validation AUC"
+        yLabel="validation"
         domain={[0, 1]}
         bestEpoch={bestEpoch}
         series={[
           { key: 'pr-auc', label: 'PR-AUC', pick: (e) => e.prAuc },
           { key: 'roc-auc', label: 'ROC-AUC', pick: (e) => e.rocAuc },
+          { key: 'recall', label: `recall at ${threshold}`, pick: (e) => e.recall },
         ]}
       />
       <figcaption>
         <span className="key train">training loss</span> <span className="key validation">validation loss</span> <span className="key pr-auc">PR-AUC</span>{' '}
-        <span className="key roc-auc">ROC-AUC</span>
+        <span className="key roc-auc">ROC-AUC</span> <span className="key recall">recall at {threshold}</span>
         {bestEpoch > 0 && <span className="key best-epoch">│ kept epoch {bestEpoch}</span>}
       </figcaption>
     </figure>

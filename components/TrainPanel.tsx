@@ -114,7 +114,7 @@ export function TrainPanel({ settings, training, imbalance, labelledRows = null,
           <p>Inputs: {training.inputs.join(', ')}</p>
         </details>
       )}
-      {training.epochs.length > 0 && <LossChart epochs={training.epochs} bestEpoch={training.status === 'training' ? 0 : training.bestEpoch} />}
+      {training.epochs.length > 0 && <LossChart epochs={training.epochs} bestEpoch={training.status === 'training' || cv ? 0 : training.bestEpoch} threshold={training.options?.threshold ?? settings.threshold} />}
       {cv && cv.folds.length > 0 && <FoldTable cv={cv} scores={training.validationScores} labels={training.validationLabels} />}
       {stability && <StabilityPanel stability={stability} />}
       {training.sweep.status !== 'idle' && <SweepTable sweep={training.sweep} chosen={settings.posWeight} onUse={use} />}
