@@ -1,5 +1,5 @@
 import { bisector, descending } from 'd3-array';
-import { averagePrecisionOf, brierOf, logLossOf, LOG_LOSS_EPS, prCurveOf, rocAucOf, rocCurveOf } from './curve-summaries';
+import { averagePrecisionOf, brierOf, rocAucOf } from './curve-summaries';
 import { buildCounts, MAX_ROWS } from './build-counts';
 import { MetricsInputError } from './errors';
 import { nextUp } from './float-bits';
@@ -150,31 +150,8 @@ export class ScoreCurve {
     return brierOf(this);
   }
 
-  /** Log loss (weighted) with scores clipped to [eps, 1 − eps]; eps defaults to float64 epsilon. */
-  logLoss(eps: number = LOG_LOSS_EPS): number {
-    return logLossOf(this, eps);
-  }
-
   /** Weighted share of positives, positives / (positives + negatives). */
   prevalence(): number {
     return this.positives / (this.positives + this.negatives);
-  }
-
-  /**
-   * ROC points exactly as scikit-learn roc_curve(drop_intermediate=False) (>= 1.3): size + 1
-   * points, the first (0, 0) at threshold +Infinity. A rate whose class is absent is NaN
-   * throughout, as in scikit-learn.
-   */
-  rocCurve(): { fpr: Float64Array; tpr: Float64Array; thresholds: Float64Array } {
-    return rocCurveOf(this);
-  }
-
-  /**
-   * Precision–recall points exactly as scikit-learn (>= 1.3) precision_recall_curve: thresholds
-   * ascending (size of them), recall decreasing, then a last point (recall 0, precision 1).
-   * Precision with nothing predicted positive is 0; with no positives recall is 1 throughout.
-   */
-  prCurve(): { precision: Float64Array; recall: Float64Array; thresholds: Float64Array } {
-    return prCurveOf(this);
   }
 }

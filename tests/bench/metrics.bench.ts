@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { it } from 'vitest';
 import { bootstrapAucAp, decimate, ScoreCurve } from '../../src/metrics';
+import { rocCurveOf } from '../unit/metrics/curve-oracles';
 
 const N = 1_000_000;
 const PYTHON = '/usr/bin/python3';
@@ -128,7 +129,7 @@ it('metrics core at 1,000,000 scores', () => {
   log(`memory: held ${fmt(heldPerScore, 1)} B/score, build peak ≈ ${fmt(peakPerScore, 1)} B/score (budget ≤ ${BUDGET.bytesPerScore}) ${peakPerScore <= BUDGET.bytesPerScore ? 'OK' : 'OVER BUDGET'}`);
   log(`query: ${fmt(queryUs, 3)} µs (budget ≤ ${BUDGET.queryMicros} µs) ${queryUs <= BUDGET.queryMicros ? 'OK' : 'OVER BUDGET'}`);
 
-  const roc = curve.rocCurve();
+  const roc = rocCurveOf(curve);
   const dec = timeMs(3, () => decimate(roc.fpr, roc.tpr, 600, 400, 0.5, []));
   log(`decimate ROC (${roc.fpr.length.toLocaleString('en')} points → ${dec.result.length} at 600×400 px): ${fmt(dec.ms)} ms`);
 
