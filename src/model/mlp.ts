@@ -3,18 +3,15 @@
  */
 import type * as tfl from '@tensorflow/tfjs-layers';
 import type * as tfc from '@tensorflow/tfjs-core';
-import { weightedBceWithLogits } from './losses';
 import type { Tf } from './tf';
 
-/** Settings of {@link buildMlp}. */
+/** Settings of {@link createMlp}. */
 export interface MlpOptions {
   inputDim: number;
   /** Units of each hidden ReLU layer, input side first. */
   hiddenUnits?: number[];
   /** Same seed, same initial weights. */
   seed: number;
-  learningRate: number;
-  posWeight: number;
 }
 
 /**
@@ -24,7 +21,7 @@ export interface MlpOptions {
  * initial weights, and an exported model needs no optimizer).
  * The caller owns the model: dispose it with {@link disposeMlp}.
  */
-export function createMlp(tf: Tf, options: Omit<MlpOptions, 'learningRate' | 'posWeight'>): tfl.Sequential {
+export function createMlp(tf: Tf, options: MlpOptions): tfl.Sequential {
   const hidden = options.hiddenUnits ?? [32, 16];
   const model = tf.layers.sequential();
   const units = [...hidden, 1];
@@ -41,16 +38,6 @@ export function createMlp(tf: Tf, options: Omit<MlpOptions, 'learningRate' | 'po
         ...(i === 0 ? { inputShape: [options.inputDim] } : {}),
       }),
     );
-  });
-  return model;
-}
-
-/** {@link createMlp}, compiled with Adam and weighted BCE on logits (the reference the fast trainer is checked against). */
-export function buildMlp(tf: Tf, options: MlpOptions): tfl.Sequential {
-  const model = createMlp(tf, options);
-  model.compile({
-    optimizer: tf.core.train.adam(options.learningRate),
-    loss: weightedBceWithLogits(tf.core, options.posWeight),
   });
   return model;
 }

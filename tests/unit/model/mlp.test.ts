@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, test } from 'vitest';
-import { buildMlp, disposeMlp } from '../../../src/model/mlp';
+import { disposeMlp } from '../../../src/model/mlp';
+import { buildMlp } from './reference-mlp';
 import { tf } from './helpers';
 
 beforeAll(async () => {
