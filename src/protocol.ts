@@ -50,7 +50,8 @@ export interface ModelContext {
 
 /** Page → train worker. */
 export type TrainRequest =
-  | { type: 'train'; runId: number; data: TrainingData; options: TrainOptions }
+  /** `trainer`: which implementation trains the network; only the bench sets it (default 'flat-mlp'). */
+  | { type: 'train'; runId: number; data: TrainingData; options: TrainOptions; trainer?: 'flat-mlp' | 'tfjs-minimize' }
   /** Trains one model per pos_weight (null: 1, √r, r, 2r with r = neg/pos) and reports each. */
   | { type: 'sweep'; runId: number; data: TrainingData; options: TrainOptions; weights: number[] | null }
   | { type: 'cancel'; runId: number }

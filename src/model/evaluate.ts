@@ -23,7 +23,7 @@ export interface Evaluation {
 }
 
 /** Evaluates `net` on every row of `rows` with `loss` (a mean over rows). */
-export async function evaluate(tf: typeof tfc, net: FlatMlp, loss: LossFn, rows: SplitRows, withProbabilities: boolean): Promise<Evaluation> {
+export async function evaluate(tf: typeof tfc, net: Pick<FlatMlp, 'logits'>, loss: LossFn, rows: SplitRows, withProbabilities: boolean): Promise<Evaluation> {
   const { n, featureCount: d } = rows;
   const probabilities = withProbabilities ? new Float32Array(n) : null;
   let sum = 0;

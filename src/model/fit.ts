@@ -8,6 +8,7 @@ import { deriveSeed, mulberry32 } from '../data/random';
 import type { TrainOptions, ValidationFigures } from '../protocol';
 import { evaluate } from './evaluate';
 import { FlatMlp } from './flat-mlp';
+import { LayersTrainer, type TrainerName } from './layers-trainer';
 import type { LossSpec } from './loss-spec';
 import { lossFunction } from './losses';
 import { createMlp, disposeMlp } from './mlp';
@@ -55,7 +56,7 @@ export interface FitOutcome {
 const defaultYield = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
 /** Settings of {@link fit}: the run's options, minus what the spec and preparation already fixed. */
-export type FitOptions = Pick<TrainOptions, 'learningRate' | 'patience' | 'seed' | 'hiddenUnits' | 'threshold'> & { epochs: number; batchSize: number };
+export type FitOptions = Pick<TrainOptions, 'learningRate' | 'patience' | 'seed' | 'hiddenUnits' | 'threshold'> & { epochs: number; batchSize: number; trainer?: TrainerName };
 
 /**
  * Fits an MLP with `spec` on `run`. `isCancelled` is polled between batches; `onEpoch` gets
@@ -83,13 +84,17 @@ export async function fit(
   const earlyStopping = options.patience > 0 && validating;
 
   // The tf.layers model fixes the architecture and the seeded initial weights; FlatMlp
-  // trains the same network with far fewer kernel launches.
-  const initial = createMlp(tf, { inputDim: d, hiddenUnits: options.hiddenUnits, seed: options.seed });
-  let net: FlatMlp;
-  try {
-    net = new FlatMlp(tc, initial.getWeights(), { learningRate: options.learningRate });
-  } finally {
-    disposeMlp(initial);
+  // trains the same network with far fewer kernel launches (tfjs's own path: LayersTrainer).
+  let net: FlatMlp | LayersTrainer;
+  if (options.trainer === 'tfjs-minimize') {
+    net = new LayersTrainer(tf, { inputDim: d, hiddenUnits: options.hiddenUnits, seed: options.seed, learningRate: options.learningRate });
+  } else {
+    const initial = createMlp(tf, { inputDim: d, hiddenUnits: options.hiddenUnits, seed: options.seed });
+    try {
+      net = new FlatMlp(tc, initial.getWeights(), { learningRate: options.learningRate });
+    } finally {
+      disposeMlp(initial);
+    }
   }
 
   const outcome: FitOutcome = { reason: 'completed', epochsRun: 0, bestEpoch: 0, bestScores: null, bestFigures: null, weights: null, message: null };

@@ -52,7 +52,7 @@ export async function train(tf: Tf, run: TrainRun, emit: Emit, isCancelled: () =
     );
     let lastReported = 0;
     const { schedule } = prepared;
-    const outcome = await fit(tf, prepared, spec, { ...options, ...schedule }, isCancelled, (report) => {
+    const outcome = await fit(tf, prepared, spec, { ...options, ...schedule, trainer: run.trainer }, isCancelled, (report) => {
       lastReported = report.epoch;
       emit({ type: 'epoch', runId, epochs: schedule.epochs, ...report }, [report.validationScores.buffer]);
     }, hooks);

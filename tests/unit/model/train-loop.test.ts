@@ -146,3 +146,17 @@ describe('train', () => {
     expect(focal.events[0]).toMatchObject({ type: 'error', message: 'focal α must be between 0 and 1 (exclusive), got 1' });
   });
 });
+
+describe("tfjs's own training path", () => {
+  test('trains the same network from the same initial weights to nearly the same model as FlatMlp', async () => {
+    const { events: flat, emit: emitFlat } = recorder();
+    const { events: layers, emit: emitLayers } = recorder();
+    const run = trainRun(300, 3, { epochs: 3, batchSize: 32 });
+    const before = tf.core.memory().numTensors;
+    await train(tf, run, emitFlat, () => false);
+    await train(tf, { ...run, trainer: 'tfjs-minimize' }, emitLayers, () => false);
+    expect(tf.core.memory().numTensors).toBe(before);
+    const lossesOf = (events: typeof flat) => events.flatMap((e) => (e.type === 'epoch' ? [e.validationLoss] : []));
+    lossesOf(layers).forEach((l, i) => expect(l).toBeCloseTo(lossesOf(flat)[i], 3));
+  });
+});
