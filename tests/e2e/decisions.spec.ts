@@ -179,6 +179,21 @@ test('row costs price the errors and the optimum; the targets snap the threshold
   expect(await thresholdShown(page)).toBe(before);
 });
 
+test('with an assumed prevalence, precision and the natural frequencies are re-weighted to it', async ({ page }) => {
+  await load(page);
+  await page.getByTestId('threshold-input').fill('0.5');
+  await page.getByTestId('prevalence-input').fill('0.05');
+  const c = confusion(ROWS, 0.5);
+  const tpr = c.tp / (c.tp + c.fn);
+  const fpr = c.fp / (c.fp + c.tn);
+  // Bayes' rule at π = 0.05 from the rates measured on the data.
+  await expect(page.getByTestId('metric-precision')).toHaveText(((0.05 * tpr) / (0.05 * tpr + 0.95 * fpr)).toFixed(4));
+  await expect(page.getByTestId('metric-recall')).toHaveText(tpr.toFixed(4));
+  await expect(page.getByTestId('natural-frequencies')).toContainText(
+    `At 5 % prevalence, of every 1,000 cases at this threshold: ${Math.round(50 * tpr)} caught, ${Math.round(950 * fpr)} false alarms`,
+  );
+});
+
 test('risk bands, thresholds.csv and the predictions CSV with group thresholds and band names', async ({ page }) => {
   await load(page);
   await page.getByTestId('cost-fn-column').selectOption('amount');
