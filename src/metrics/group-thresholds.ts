@@ -279,27 +279,44 @@ function solveParity(
   const constrained = groups.map((g, i) => ({ i, o: optionsOf(strategy, g, w) })).filter(({ o }) => !Number.isNaN(o.metric[0]));
   if (constrained.length === 0) return { indices, tolerance: 0 };
   const all = constrained.map((c) => c.o);
-  // Where the groups' ranges barely overlap (accuracy can), even the resolution may not
-  // bring them together: then the smallest spread any choice achieves is the tolerance.
-  const tolerance = Math.max(userTolerance ?? sampleResolution(all), smallestSpread(all));
-  // Candidate window starts: every achievable value of every group, ascending. A choice whose
-  // metrics differ by at most the tolerance lies in the window that starts at its smallest value.
-  const starts = Float64Array.from(new Set(constrained.flatMap(({ o }) => Array.from(o.metric)))).sort();
-  const G = constrained.length;
+  let tolerance = userTolerance ?? sampleResolution(all);
+  let pick = cheapestWithin(all, tolerance);
+  if (pick === null) {
+    // Where the groups' ranges barely overlap (accuracy can), even the resolution may not bring
+    // them together: then the smallest spread any choice achieves is the tolerance. (Computed
+    // only then: it costs O(M·G·log M).)
+    tolerance = Math.max(tolerance, smallestSpread(all));
+    pick = cheapestWithin(all, tolerance);
+  }
+  if (pick === null) throw new MetricsInputError('No choice of thresholds keeps the groups within the tolerance.');
+  const chosen = pick;
+  constrained.forEach(({ i, o }, j) => {
+    indices[i] = o.index[chosen[j]];
+  });
+  return { indices, tolerance };
+}
+
+/**
+ * The cheapest choice of one option per group whose metrics lie within `tolerance` of each
+ * other (positions into each group's options), or null when there is none. Every window start
+ * is an achievable value: a choice lies in the window that starts at its smallest metric.
+ */
+function cheapestWithin(all: readonly Options[], tolerance: number): number[] | null {
+  const starts = Float64Array.from(new Set(all.flatMap((o) => Array.from(o.metric)))).sort();
+  const G = all.length;
   const lo = new Int32Array(G); // first option with metric >= start
   const hi = new Int32Array(G); // one past the last option with metric <= start + tolerance
   // Per group a deque (as an array and head) of option positions with nondecreasing cost.
-  const deques: number[][] = constrained.map(() => []);
+  const deques: number[][] = all.map(() => []);
   const heads = new Int32Array(G);
-  let bestStart = -1;
   let bestCost = Infinity;
-  let bestPick: number[] = [];
+  let bestPick: number[] | null = null;
   for (const start of starts) {
     const end = start + tolerance + EPS;
     let total = 0;
     let feasible = true;
     for (let j = 0; j < G; j++) {
-      const { metric, cost } = constrained[j].o;
+      const { metric, cost } = all[j];
       const dq = deques[j];
       while (hi[j] < metric.length && metric[hi[j]] <= end) {
         const c = cost[hi[j]];
@@ -317,17 +334,12 @@ function solveParity(
       total += cost[dq[heads[j]]];
     }
     if (!feasible) continue;
-    if (bestStart < 0 || total < bestCost - EPS * Math.max(1, Math.abs(bestCost))) {
+    if (bestPick === null || total < bestCost - EPS * Math.max(1, Math.abs(bestCost))) {
       bestCost = total;
-      bestStart = start;
       bestPick = deques.map((dq, j) => dq[heads[j]]);
     }
   }
-  if (bestStart < 0) throw new MetricsInputError('No choice of thresholds keeps the groups within the tolerance.');
-  constrained.forEach(({ i, o }, j) => {
-    indices[i] = o.index[bestPick[j]];
-  });
-  return { indices, tolerance };
+  return bestPick;
 }
 
 /**
