@@ -16,6 +16,8 @@ interface ExportPanelProps {
   onError: (message: string | null) => void;
   /** The file loaded now, to warn when an imported point was made on another one. */
   dataset?: { fileName: string; sha256: string } | null;
+  /** The rows were scored by an imported model trained on this very file (same SHA-256). */
+  trainedOnThisFile?: boolean;
 }
 
 type Floor = 'minRecall' | 'minPrecision' | 'maxAlarmRate' | 'maxDrift';
@@ -40,7 +42,7 @@ export function importWarnings(point: OperatingPoint, labelColumn: string | null
 }
 
 /** Export the operating point, load one back, or share the settings as a link (no data in it). */
-export function ExportPanel({ settings, canExport, onExport, onExportPredictions, onChange, onError, dataset }: ExportPanelProps) {
+export function ExportPanel({ settings, canExport, onExport, onExportPredictions, onChange, onError, dataset, trainedOnThisFile = false }: ExportPanelProps) {
   const [link, setLink] = useState<string | null>(null);
   const [imported, setImported] = useState<string | null>(null);
   const [floors, setFloors] = useState<Record<Floor, string>>({ minRecall: '', minPrecision: '', maxAlarmRate: '', maxDrift: '' });
@@ -114,6 +116,12 @@ export function ExportPanel({ settings, canExport, onExport, onExportPredictions
           Link to these settings
         </button>
       </div>
+      {trainedOnThisFile && (
+        <p className="note warning" role="status" data-testid="own-training-rows">
+          The imported model was trained on this file (same SHA-256): the rows it scored include its own training rows, so these
+          metrics are optimistic. The export records it (scoredOwnTrainingRows).
+        </p>
+      )}
       <fieldset className="guardrails">
         <legend>Guardrails for <code>cutoff check</code> in CI (blank = default)</legend>
         {FLOORS.map(({ key, label, testId, placeholder, max }) => (

@@ -133,3 +133,63 @@ test('a BigQuery ML ROC_CURVE table is read as counts at its thresholds, exact t
     fn: Number(await page.getByTestId('cm-fn').innerText()),
   })).toEqual(expected);
 });
+
+/** 600 rows: two numeric features (one with gaps), a text feature, a rare positive label. */
+function smallCsv(rows = 600): string {
+  let s = 7;
+  const rand = (): number => (s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 4294967296;
+  const colors = ['red', 'green', 'blue'];
+  const lines = ['x1,x2,color,y'];
+  for (let i = 0; i < rows; i++) {
+    const x1 = rand() * 4 - 2;
+    const x2 = rand() * 4 - 2;
+    const color = colors[Math.floor(rand() * 3)];
+    const y = x1 + 0.5 * x2 + (color === 'red' ? 0.8 : 0) + rand() > 2.2 ? 1 : 0;
+    lines.push(`${x1.toFixed(3)},${rand() < 0.05 ? '' : x2.toFixed(3)},${rand() < 0.03 ? 'NA' : color},${y}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+test('a model trained in the page scores rows in `cutoff apply --model` as the page does, and its export is truthful', async ({ page }) => {
+  const dir = mkdtempSync(join(tmpdir(), 'cutoff-model-'));
+  const csv = join(dir, 'small.csv');
+  writeFileSync(csv, smallCsv());
+  await page.goto('/');
+  await uploadText(page, 'small.csv', smallCsv());
+  await expect(page.getByTestId('dataset-summary')).toContainText('600 rows');
+  await page.getByTestId('batch-size-input').fill('32');
+  await page.getByTestId('epochs-input').fill('3');
+  await page.getByTestId('train-button').click();
+  await expect(page.getByTestId('training-status')).toHaveAttribute('data-state', 'done', { timeout: 60_000 });
+  let download = page.waitForEvent('download');
+  await page.getByTestId('model-export-button').click();
+  const zip = join(dir, 'cutoff-model.zip');
+  await (await download).saveAs(zip);
+
+  await page.getByTestId('model-import-input').setInputFiles(zip);
+  await expect(page.getByTestId('training-status')).toContainText('Scored with an imported model', { timeout: 30_000 });
+  await expect(page.getByTestId('own-training-rows')).toContainText('trained on this file');
+  download = page.waitForEvent('download');
+  await page.getByTestId('export-button').click();
+  const point = join(dir, 'operating-point.json');
+  await (await download).saveAs(point);
+  const exported = JSON.parse(readFileSync(point, 'utf8')) as { threshold: number; source: { kind: string; model: { epochs: number; features: string[]; scoredOwnTrainingRows: boolean; posWeight: number } } };
+  expect(exported.source.kind).toBe('imported-model');
+  expect(exported.source.model.epochs).toBe(3);
+  expect(exported.source.model.features).toEqual(['x1', 'x2', 'color']);
+  expect(exported.source.model.posWeight).toBeGreaterThan(1);
+  expect(exported.source.model.scoredOwnTrainingRows).toBe(true);
+
+  download = page.waitForEvent('download');
+  await page.getByTestId('predictions-export-button').click();
+  const pagePredictions = readFileSync(await (await download).path(), 'utf8').trim().split('\n').slice(1).map((l) => Number(l.split(',')[1]));
+  const applied = spawnSync('npx', ['cutoff', 'apply', point, csv, '--model', zip], { encoding: 'utf8' });
+  expect(applied.stderr).toBe('');
+  expect(applied.status).toBe(0);
+  const lines = applied.stdout.trim().split('\n');
+  expect(lines[0]).toBe('x1,x2,color,y,score,decision');
+  const scoresByCli = lines.slice(1).map((l) => Number(l.split(',')[4]));
+  expect(scoresByCli).toHaveLength(600);
+  expect(pagePredictions).toHaveLength(600);
+  scoresByCli.forEach((s, i) => expect(Math.abs(s - pagePredictions[i])).toBeLessThanOrEqual(1e-6));
+});
