@@ -80,7 +80,11 @@ describe('useBootstrap logic on the fake worker', () => {
     runner.run(cases);
     expect(spawner.workers).toHaveLength(2);
     spawner.current().reply(answer(2));
-    expect(last()?.intervals).not.toBeNull();
+    expect(last()).toEqual({
+      intervals: { replicates: 1000, confidence: 0.95, rocAuc: { low: 0.7, high: 0.9 }, averagePrecision: { low: 0.6, high: 0.8 } },
+      progress: null,
+      error: null,
+    });
   });
 
   it('a worker that cannot load (offline) says so', () => {
