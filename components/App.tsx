@@ -66,7 +66,7 @@ export function App() {
   const trainer = useTrainer();
   const { parse } = parser;
   const resetTraining = trainer.reset;
-  const { labels, evaluation, error: evaluationError, remedy: evaluationRemedy } = useEvaluation(dataset, settings, trainer.state);
+  const { labels, evaluation, error: evaluationError, remedy: evaluationRemedy, updating } = useEvaluation(dataset, settings, trainer.state);
   const bootstrap = useBootstrap(evaluation);
   const compare = useComparison(dataset, evaluation, settings.mode === 'scores' ? settings.compareColumn : null, settings.weightColumn);
   // Row costs (a column per error kind) price every expected cost on the page when chosen.
@@ -196,6 +196,7 @@ export function App() {
     try {
       const { zip, fileName } = await trainer.exportModel({
         fileName: dataset.fileName,
+        sha256: dataset.sha256,
         labelColumn: settings.labelColumn ?? '',
         positiveValue: settings.positiveValue ?? '',
         toolVersion: __APP_VERSION__,
@@ -220,8 +221,13 @@ export function App() {
   const costs = useMemo(() => ({ costFp, costFn }), [costFp, costFn]);
   // A new set of scores: another file or score column, or another training run.
   const scoreSet = settings.mode === 'scores' ? `${dataset?.sha256}|${settings.labelColumn}|${settings.positiveValue}|${settings.scoreColumn}|${settings.weightColumn}|${settings.scoreTransform}` : trainer.state.options;
-  const saveThreshold = useCallback((threshold: number) => changeSettings({ threshold }), [changeSettings]);
-  const choice = useThresholdChoice(store, evaluation?.curve ?? null, costs, prevalence, scoreSet, restoredFromLink, saveThreshold);
+  // A scores file's threshold is saved with the file it was chosen on; a trained model's never is
+  // (retraining makes new scores).
+  const scoresKey = settings.mode === 'scores' && dataset ? (scoreSet as string) : null;
+  const [savedFor] = useState(settings.thresholdScoreSet);
+  const restored = useMemo(() => ({ fromLink: restoredFromLink, savedFor, key: scoresKey }), [restoredFromLink, savedFor, scoresKey]);
+  const saveThreshold = useCallback((threshold: number) => changeSettings({ threshold, thresholdScoreSet: scoresKey }), [changeSettings, scoresKey]);
+  const choice = useThresholdChoice(store, evaluation?.curve ?? null, costs, prevalence, scoreSet, restored, saveThreshold);
   const curve = evaluation?.curve ?? null;
   const describe = useCallback(
     (t: number) => {
@@ -241,6 +247,7 @@ export function App() {
 
   const exportPanel = (
     <ExportPanel settings={{ ...settings, threshold: store.get() }} canExport={evaluation !== null} onExport={exportPoint} dataset={dataset}
+      trainedOnThisFile={trainer.state.importedModelInfo !== null && trainer.state.importedModelInfo.trainedOn.sha256 === dataset?.sha256}
       onExportPredictions={() => dataset && evaluation && downloadPredictions(dataset, evaluation, { ...settings, threshold: store.get() })}
       onChange={change}
       onError={setInputError}
@@ -325,6 +332,7 @@ export function App() {
               describe={describe}
               bootstrap={bootstrap}
               comparison={compare.comparison}
+              updating={updating}
               startNote={<StartNote origin={choice.origin} costs={costs} prevalence={prevalence} />}
               actions={
                 <button type="button" className="jump" onClick={() => document.getElementById('export-heading')?.scrollIntoView({ block: 'nearest' })}>
@@ -340,6 +348,7 @@ export function App() {
                 costFn={costFn}
                 prevalence={prevalence}
                 band={settings.band}
+                bandCuts={settings.bandCuts}
                 posWeight={settings.mode === 'train' ? trainer.state.posWeight : null}
                 onChange={change}
                 onIndex={choice.onIndex}
@@ -394,7 +403,7 @@ function StartNote({ origin, costs, prevalence }: { origin: () => ThresholdOrigi
         </>
       );
     case 'restored':
-      return <>Threshold {formatThreshold(threshold)} kept as given by the link.</>;
+      return <>Threshold {formatThreshold(threshold)} kept as restored (from the link, or as you left it for this file).</>;
     default:
       return <>Your threshold, {formatThreshold(threshold)}. ◯ marks the cheapest one for these costs.</>;
   }

@@ -32,6 +32,8 @@ export interface CockpitProps {
   startNote: ReactNode;
   /** Shown at the end of the head row (export). */
   actions?: ReactNode;
+  /** Newer scores are being turned into a curve (the next epoch, the final weights). */
+  updating: boolean;
 }
 
 /**
@@ -105,7 +107,7 @@ export const Cockpit = memo(function Cockpit(props: CockpitProps) {
   const onOptimal = useCallback(() => onIndex(optimum.index), [onIndex, optimum.index]);
 
   return (
-    <section className="cockpit" aria-label="Choose the threshold" data-testid="cockpit">
+    <section className="cockpit" aria-label="Choose the threshold" data-testid="cockpit" data-updating={props.updating} aria-busy={props.updating}>
       <div className="cockpit-head">
         <ThresholdInput />
         <p className="start-note" data-testid="start-note">

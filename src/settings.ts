@@ -71,6 +71,8 @@ export const settingsSchema = z.object({
   /** A categorical column whose values split the metrics table into slices. */
   sliceColumn: z.string().nullable().default(null),
   threshold: z.number().finite().default(0.5),
+  /** The scores file the threshold was chosen on (hash and columns): after a reload, the same file keeps it. */
+  thresholdScoreSet: z.string().nullable().default(null),
   costFp: z.number().finite().min(0).default(1),
   costFn: z.number().finite().min(0).default(10),
   /** Assumed deployment prevalence; null means as observed in the data. */

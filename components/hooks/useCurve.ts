@@ -32,6 +32,8 @@ export interface BuiltCurve<C extends CurveCases> {
 export interface CurveState<C extends CurveCases> {
   built: BuiltCurve<C> | null;
   error: string | null;
+  /** True while a curve for newer cases than `built`'s is being computed. */
+  pending?: boolean;
 }
 
 /**
@@ -82,6 +84,7 @@ export function useCurve<C extends CurveCases>(cases: C | null, keepPrevious = f
   useEffect(() => runnerRef.current?.run(cases, keepPrevious), [cases, keepPrevious]);
   // For the one render between new cases and the effect that clears the state, never pair the
   // old curve with new cases unless keeping the previous one was asked for.
-  if (state.built && state.built.cases !== cases && !keepPrevious) return { built: null, error: null };
-  return state;
+  const pending = cases !== null && state.error === null && state.built?.cases !== cases;
+  if (state.built && state.built.cases !== cases && !keepPrevious) return { built: null, error: null, pending };
+  return { ...state, pending };
 }

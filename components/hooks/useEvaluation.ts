@@ -31,6 +31,8 @@ export interface EvaluationResult {
   error: string | null;
   /** What the page can offer about `error` (e.g. rescaling scores outside [0, 1]). */
   remedy: Remedy | null;
+  /** True while newer scores than the evaluation's are being turned into a curve. */
+  updating: boolean;
 }
 
 /**
@@ -78,9 +80,10 @@ export function useEvaluation(dataset: Dataset | null, settings: Settings, train
 
   const cases = scored.value;
   // Sorted in the metrics worker, with everything the charts draw: a million scores, or a
-  // large validation split every epoch, never block the page. While a model trains, each
-  // epoch's curve stays up until the next one is ready, so the views never blink.
-  const built = useCurve(cases, mode === 'train' && training.status === 'training');
+  // large validation split every epoch, never block the page. A model's curve stays up until
+  // the next epoch's (or the final weights') is ready, so the views never blink; a new file
+  // or training run clears the scores first, and with them the curve.
+  const built = useCurve(cases, mode === 'train');
   const evaluation = useMemo(
     (): Evaluation | null => (built.built ? { ...built.built.cases, curve: built.built.curve, view: built.built.view } : null),
     [built.built],
@@ -91,6 +94,7 @@ export function useEvaluation(dataset: Dataset | null, settings: Settings, train
     evaluation,
     error: labels.error ?? scored.error ?? built.error,
     remedy: labels.error ? null : (scored.remedy ?? null),
+    updating: built.pending === true,
   };
 }
 

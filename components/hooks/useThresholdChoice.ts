@@ -33,12 +33,14 @@ export function useThresholdChoice(
   costs: { costFp: number; costFn: number },
   prevalence: Settings['prevalence'],
   scoreSet: unknown,
-  restoredFromLink: boolean,
+  restored: { fromLink: boolean; savedFor: string | null; key: string | null },
   saveThreshold: (threshold: number) => void,
 ): Choice {
-  const origin = useRef<ThresholdOrigin>(restoredFromLink ? 'restored' : 'cheapest');
-  // A link's threshold is kept for the first score set it meets, not for later ones.
-  const keepRestored = useRef(restoredFromLink);
+  const origin = useRef<ThresholdOrigin>(restored.fromLink ? 'restored' : 'cheapest');
+  // A link's threshold is kept for the first score set it meets, not for later ones; a saved one
+  // only for the same scores file it was chosen on (a reload of the page).
+  const keepRestored = useRef(restored.fromLink);
+  const savedFor = useRef(restored.savedFor);
   const settingItself = useRef(false);
   const saveRef = useRef(saveThreshold);
   saveRef.current = saveThreshold;
@@ -63,14 +65,16 @@ export function useThresholdChoice(
     if (lastSet.current !== scoreSet) {
       lastSet.current = scoreSet;
       if (keepRestored.current) keepRestored.current = false;
+      else if (savedFor.current !== null && savedFor.current === restored.key) origin.current = 'restored';
       else origin.current = 'cheapest';
+      savedFor.current = null;
     }
     if (origin.current !== 'cheapest') return;
     const best = costOptimal(curve, { costFp, costFn }, prevalence ?? undefined);
     settingItself.current = true;
     store.set(niceThresholdAtIndex(curve.thresholds, best.index));
     settingItself.current = false;
-  }, [curve, scoreSet, costFp, costFn, prevalence, store]);
+  }, [curve, scoreSet, costFp, costFn, prevalence, store, restored.key]);
 
   const onIndex = useCallback(
     (k: number) => {

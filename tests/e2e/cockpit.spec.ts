@@ -25,6 +25,8 @@ async function trainDemo(page: Page, epochs = 3): Promise<void> {
   await page.getByTestId('epochs-input').fill(String(epochs));
   await page.getByTestId('train-button').click();
   await expect(page.getByTestId('training-status')).toHaveAttribute('data-state', 'done', { timeout: 90_000 });
+  // The final weights' scores are turned into a curve in the metrics worker a moment later.
+  await expect(page.getByTestId('cockpit')).toHaveAttribute('data-updating', 'false');
 }
 
 test.describe('at 1366×768', () => {
