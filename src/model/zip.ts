@@ -36,7 +36,7 @@ export async function readZip(bytes: Uint8Array): Promise<ZipEntry[]> {
   try {
     files = unzipSync(bytes);
   } catch (error) {
-    throw new Error(`damaged ZIP archive (${error instanceof Error ? error.message : String(error)})`);
+    throw new Error(`damaged ZIP archive (${error instanceof Error ? error.message : String(error)})`, { cause: error });
   }
   const entries: ZipEntry[] = [];
   for (const [name, data] of Object.entries(files)) {
