@@ -80,6 +80,14 @@ describe('reading files in other encodings', () => {
     }
   });
 
+  it('refuses UTF-16 without a BOM as binary, and reads it once the user chooses UTF-16', async () => {
+    const bytes = utf16('a\tlabel\n1\tyes\n2\tno\n', false).subarray(2);
+    await expect(datasetOf(bytes)).rejects.toThrow(/looks binary/);
+    const d = await datasetOf(bytes, { encoding: 'utf-16' });
+    expect(d.columns.map((c) => c.name)).toEqual(['a', 'label']);
+    expect(d.notes[0]).toBe('Read as UTF-16LE text, as chosen.');
+  });
+
   it('drops a UTF-8 BOM and says nothing', async () => {
     const d = await datasetOf('\uFEFFa,label\n1,yes\n2,no\n');
     expect(d.columns[0].name).toBe('a');
