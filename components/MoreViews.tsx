@@ -20,6 +20,8 @@ export interface MoreViewsProps {
   costFn: number;
   prevalence: Settings['prevalence'];
   band: Settings['band'];
+  /** Cut points of the named risk bands, draggable on the histogram. */
+  bandCuts?: Settings['bandCuts'];
   /** pos_weight of the model that made the scores; null for a scores file. */
   posWeight: number | null;
   onChange: (patch: Partial<Settings>) => void;
@@ -45,6 +47,7 @@ export const MoreViews = memo(function MoreViews(props: MoreViewsProps) {
   const calibration = useMemo(() => fitCalibration(curve, method), [curve, method]);
   const calibrated = useMemo(() => (calibration ? calibratedCurve(curve, calibration) : curve), [curve, calibration]);
   const onBandChange = useCallback((next: { lower: number; upper: number }) => onChange({ band: next }), [onChange]);
+  const onRiskCutsChange = useCallback((cuts: number[]) => onChange({ bandCuts: cuts }), [onChange]);
   const onF1Optimal = useCallback(() => onIndex(f1Optimal(curve).index), [curve, onIndex]);
   const onRecallTarget = useCallback(
     (target: number) => {
@@ -61,6 +64,8 @@ export const MoreViews = memo(function MoreViews(props: MoreViewsProps) {
           <ScoreHistogram
             histogram={view.histogram}
             band={band}
+            riskCuts={props.bandCuts}
+            onRiskCutsChange={onRiskCutsChange}
             onBandChange={onBandChange}
             snap={snap}
             stepFrom={stepFrom}

@@ -11,13 +11,16 @@ type Props = Omit<ThresholdChartProps, 'children' | 'testId' | 'handleTestId' | 
   stepFrom: (t: number, steps: number) => number;
   /** The threshold of the operating point nearest to t. */
   snap: (t: number) => number;
+  /** Cut points of the named risk bands, each a draggable edge; moved edges stay in order. */
+  riskCuts?: readonly number[];
+  onRiskCutsChange?: (cuts: number[]) => void;
 };
 
 /**
  * Scores by class: positives above the axis, negatives below, each scaled to its own peak so
  * a rare class stays visible. The inconclusive band is shaded when three-way mode is on.
  */
-export const ScoreHistogram = memo(function ScoreHistogram({ histogram, band, onBandChange, stepFrom, snap, ...chart }: Props) {
+export const ScoreHistogram = memo(function ScoreHistogram({ histogram, band, onBandChange, stepFrom, snap, riskCuts, onRiskCutsChange, ...chart }: Props) {
   const body = useMemo(() => {
     const peak = (counts: Float64Array) => Math.max(1e-12, ...counts);
     const posPeak = peak(histogram.positives);
@@ -68,8 +71,22 @@ export const ScoreHistogram = memo(function ScoreHistogram({ histogram, band, on
         },
       ]
     : [];
+  // A risk-band cut moves only between its neighbours, so the bands keep their order and names.
+  const moveCut = (i: number, raw: number) => {
+    if (!riskCuts || !onRiskCutsChange) return;
+    const t = Math.min(1, Math.max(0, raw));
+    if ((i > 0 && !(t > riskCuts[i - 1])) || (i < riskCuts.length - 1 && !(t < riskCuts[i + 1]))) return;
+    onRiskCutsChange(riskCuts.map((c, j) => (j === i ? t : c)));
+  };
+  const cutHandles = (onRiskCutsChange ? (riskCuts ?? []) : []).map((cut, i) => ({
+    testId: `risk-cut-handle-${i}`,
+    label: `risk band cut point ${i + 1}`,
+    value: cut,
+    onChange: (t: number) => moveCut(i, snap(t)),
+    onStep: (steps: number) => moveCut(i, stepFrom(cut, steps)),
+  }));
   return (
-    <ThresholdChart {...chart} extraHandles={edges} testId="histogram-chart" handleTestId="histogram-handle" title="Scores by class" yLabel="share of class peak">
+    <ThresholdChart {...chart} extraHandles={[...edges, ...cutHandles]} testId="histogram-chart" handleTestId="histogram-handle" title="Scores by class" yLabel="share of class peak">
       {body}
     </ThresholdChart>
   );

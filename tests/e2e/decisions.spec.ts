@@ -211,6 +211,16 @@ test('risk bands, thresholds.csv and the predictions CSV with group thresholds a
   }
   await page.locator('[data-testid="band-name"][data-band-index="3"]').fill('act now');
   await expect(page.locator('[data-testid="risk-band-row"][data-band="act now"]')).toBeVisible();
+  // The middle cut is an edge on the histogram too: one distinct score lower by keyboard.
+  await page.getByTestId('risk-cut-handle-1').focus();
+  await page.keyboard.press('ArrowLeft');
+  await expect(page.getByTestId('bands-input')).not.toHaveValue('0.2, 0.5, 0.8');
+  const moved = Number((await page.getByTestId('bands-input').inputValue()).split(',')[1]);
+  expect(moved).toBeLessThan(0.5);
+  // Exactly one distinct score left the medium band for the high one.
+  expect(new Set(ROWS.filter((r) => r.score >= moved && r.score < 0.5).map((r) => r.score)).size).toBe(1);
+  const medium = ROWS.filter((r) => r.score >= 0.2 && r.score < moved).length;
+  await expect(page.locator('[data-testid="risk-band-row"][data-band="medium"]').getByTestId('risk-band-count')).toHaveText(String(medium));
   await page.getByTestId('bands-input').fill('0.5, 0.2');
   await expect(page.getByTestId('bands-error')).toContainText('must increase');
   await page.getByTestId('bands-input').fill('0.2, 0.5, 0.8');
