@@ -6,7 +6,7 @@
  */
 import { deriveSeed, mulberry32 } from '../data/random';
 import type { TrainOptions, ValidationFigures } from '../protocol';
-import { evaluate } from './evaluate';
+import { lossOverSplit } from './split-loss';
 import { FlatMlp } from './flat-mlp';
 import { LayersTrainer, type TrainerName } from './layers-trainer';
 import type { LossSpec } from './loss-spec';
@@ -130,8 +130,8 @@ export async function fit(
 
       // Both losses are evaluated after the epoch with the same weights, so they compare
       // like for like (a running mean of batch losses would lag).
-      const trainLoss = (await evaluate(tc, net, loss, trainRows, false)).loss;
-      const validation = validating ? await evaluate(tc, net, loss, validationRows, true) : { loss: NaN, probabilities: new Float32Array(0) };
+      const trainLoss = (await lossOverSplit(tc, net, loss, trainRows, false)).loss;
+      const validation = validating ? await lossOverSplit(tc, net, loss, validationRows, true) : { loss: NaN, probabilities: new Float32Array(0) };
       const scores = validation.probabilities ?? new Float32Array(0);
       const bad = (validating ? [trainLoss, validation.loss] : [trainLoss]).find((v) => !Number.isFinite(v));
       if (bad !== undefined || !scores.every(Number.isFinite)) {

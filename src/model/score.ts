@@ -6,7 +6,7 @@ import type * as tfl from '@tensorflow/tfjs-layers';
 import type * as tfc from '@tensorflow/tfjs-core';
 import type { Preprocessor, RawColumn } from '../data/preprocess';
 import { applyPreprocessor } from '../data/preprocess-apply';
-import { EVALUATION_CHUNK } from './evaluate';
+import { EVALUATION_CHUNK } from './split-loss';
 import type { Tf } from './tf';
 
 /** Probabilities for `rows` of `columns`, in row order. */

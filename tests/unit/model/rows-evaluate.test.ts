@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import { gatherBatch, splitRows } from '../../../src/model/rows';
-import { evaluate, EVALUATION_CHUNK } from '../../../src/model/evaluate';
+import { EVALUATION_CHUNK, lossOverSplit } from '../../../src/model/split-loss';
 import { FlatMlp } from '../../../src/model/flat-mlp';
 import { disposeMlp } from '../../../src/model/mlp';
 import { buildMlp } from './reference-mlp';
@@ -24,7 +24,7 @@ describe('splitRows / gatherBatch', () => {
   });
 });
 
-describe('evaluate', () => {
+describe('lossOverSplit', () => {
   test('chunked loss and probabilities equal a direct computation', async () => {
     const n = EVALUATION_CHUNK + 100; // two chunks
     const d = 2;
@@ -34,7 +34,7 @@ describe('evaluate', () => {
     const model = buildMlp(tf, { inputDim: d, hiddenUnits: [4], seed: 2, learningRate: 0.01, posWeight: 3 });
     const net = new FlatMlp(tf.core, model.getWeights(), { learningRate: 0.01 });
     const before = tf.core.memory().numTensors;
-    const result = await evaluate(tf.core, net, weightedBceWithLogits(tf.core, 3), rows, true);
+    const result = await lossOverSplit(tf.core, net, weightedBceWithLogits(tf.core, 3), rows, true);
     expect(tf.core.memory().numTensors).toBe(before);
 
     const logitsT = net.logits(tf.core.tensor2d(x, [n, d]));

@@ -14,16 +14,19 @@ import type { SplitRows } from './rows';
  */
 export const EVALUATION_CHUNK = 32768;
 
-/** Result of {@link evaluate}. */
-export interface Evaluation {
+/** Result of {@link lossOverSplit}. */
+export interface SplitLoss {
   /** Mean loss over the rows. */
   loss: number;
   /** σ(logit) per row, in row order; null unless asked for. */
   probabilities: Float32Array | null;
 }
 
-/** Evaluates `net` on every row of `rows` with `loss` (a mean over rows). */
-export async function evaluate(tf: typeof tfc, net: Pick<FlatMlp, 'logits'>, loss: LossFn, rows: SplitRows, withProbabilities: boolean): Promise<Evaluation> {
+/**
+ * The mean loss of `net` over every row of `rows` (and each row's probability when asked).
+ * Not src/evaluate.ts (a threshold's figures) nor useEvaluation (the scores a page chooses on).
+ */
+export async function lossOverSplit(tf: typeof tfc, net: Pick<FlatMlp, 'logits'>, loss: LossFn, rows: SplitRows, withProbabilities: boolean): Promise<SplitLoss> {
   const { n, featureCount: d } = rows;
   const probabilities = withProbabilities ? new Float32Array(n) : null;
   let sum = 0;
