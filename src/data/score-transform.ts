@@ -57,10 +57,3 @@ export function rescaleScores(raw: Float64Array, transform: Exclude<ScoreTransfo
   for (let i = 0; i < raw.length; i++) scores[i] = (raw[i] - min) / span;
   return { scores, transform: { kind: 'min-max', min, max } };
 }
-
-/** A threshold on the rescaled scores as a threshold on the raw scores, for the export. */
-export function rawThreshold(threshold: number, transform: AppliedTransform): number {
-  if (transform.kind === 'sigmoid') return Math.log(threshold / (1 - threshold));
-  if (transform.kind === 'divide') return threshold * transform.by;
-  return transform.min + threshold * (transform.max - transform.min);
-}

@@ -67,18 +67,6 @@ export function bandAtIndices(
   };
 }
 
-/**
- * Expected cost per case of a band: C_FP per flagged negative, C_FN per cleared positive and
- * C_review per reviewed case (review assumed to decide correctly).
- */
-export function bandExpectedCost(band: Band, costs: { costFp: number; costFn: number; costReview: number }): number {
-  const total =
-    band.flagged.tp + band.flagged.fp + band.review.positives + band.review.negatives + band.cleared.fn + band.cleared.tn;
-  if (!(total > 0)) return 0;
-  const reviewed = band.review.positives + band.review.negatives;
-  return (costs.costFp * band.flagged.fp + costs.costFn * band.cleared.fn + costs.costReview * reviewed) / total;
-}
-
 /** Half-width of the band proposed when three-way mode is switched on. */
 const DEFAULT_HALF_WIDTH = 0.1;
 

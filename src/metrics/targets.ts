@@ -52,21 +52,6 @@ export function thresholdForRecall(curve: ScoreCurve, target: number): (CurvePos
   return { index: hi, threshold: curve.thresholdAtIndex(hi), recall: curve.cumTp[hi - 1] / P };
 }
 
-/**
- * The lowest threshold whose precision is at least `target` (the most positives caught while
- * keeping that precision), O(size): precision is not monotone in the threshold, so every
- * distinct score is checked. Operating points with nothing flagged have no precision and are
- * never returned. null when no threshold reaches the target.
- */
-export function thresholdForPrecision(curve: ScoreCurve, target: number): (CurvePosition & { precision: number }) | null {
-  for (let k = curve.size; k >= 1; k--) {
-    const tp = curve.cumTp[k - 1];
-    const precision = tp / (tp + curve.cumFp[k - 1]);
-    if (precision >= target) return { index: k, threshold: curve.thresholdAtIndex(k), precision };
-  }
-  return null;
-}
-
 /** Precision and alarm rate at operating point k, at the data's prevalence or an assumed one. */
 function precisionAndAlarmRate(curve: ScoreCurve, k: number, prevalence?: number): { precision: number; alarmRate: number } {
   const { tp, fp } = curve.confusionAtIndex(k);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { looksLikePercent, rawThreshold, rescaleScores } from '../../../src/data/score-transform';
+import { looksLikePercent, rescaleScores } from '../../../src/data/score-transform';
+import { rawThreshold } from './raw-threshold';
 
 describe('score rescaling', () => {
   it('maps min-max and back', () => {
