@@ -255,7 +255,7 @@ export function App() {
   );
 
   const trainingError = trainer.state.status === 'error' ? trainer.state.message : null;
-  const error = inputError ?? labelProblem ?? featureProblem ?? evaluationError ?? compare.error ?? trainingError;
+  const error = inputError ?? labelProblem ?? featureProblem ?? evaluationError ?? compare.error ?? trainingError ?? bootstrap.error;
   const remedy = inputError !== null ? inputRemedy : labelProblem === null && featureProblem === null && evaluationError !== null ? evaluationRemedy : null;
   const errorActions = remedyActions(remedy, { reread, change });
 

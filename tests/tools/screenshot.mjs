@@ -37,6 +37,7 @@ if (process.argv.includes('--scores')) {
   await page.getByTestId('train-button').click();
   await page.getByTestId('training-status').and(page.locator('[data-state="done"]')).waitFor({ timeout: 120_000 });
 }
+await page.getByTestId('metric-roc-auc-ci').filter({ hasText: 'bootstrap' }).filter({ hasNotText: '%' }).waitFor({ timeout: 120_000 });
 await page.mouse.move(1, 1);
 await page.screenshot({ path: out, fullPage: process.argv.includes('--full') });
 await browser.close();
