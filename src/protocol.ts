@@ -8,6 +8,7 @@ import type { ReadOptions } from './data/read-file';
 import type { RawColumn } from './data/preprocess';
 import type { ImportedModelInfo } from './imported-model';
 import type { CurveView } from './metrics/curve-view';
+import type { EvaluatedScores, StabilityRules, ThresholdStability } from './metrics/threshold-stability';
 
 // The training settings, their names and defaults are declared once, in src/settings.ts.
 export type { BackendChoice, BackendName, LossName, TrainOptions } from './settings';
@@ -181,7 +182,9 @@ export interface ScoredCases {
 
 export type MetricsRequest =
   | ({ type: 'curve'; requestId: number } & ScoredCases)
-  | ({ type: 'bootstrap'; requestId: number; replicates: number; seed: number } & ScoredCases);
+  | ({ type: 'bootstrap'; requestId: number; replicates: number; seed: number } & ScoredCases)
+  /** Threshold stability over the folds or seeded bootstrap resamples (weights unused). */
+  | ({ type: 'stability'; requestId: number; evaluated: Omit<EvaluatedScores, 'scores' | 'labels'>; rules: StabilityRules; chosen: number } & ScoredCases);
 
 export type MetricsEvent =
   /** A ScoreCurve's arrays, sorted off the main thread; rebuilt with `new ScoreCurve(n, …)`. */
@@ -195,4 +198,5 @@ export type MetricsEvent =
       rocAuc: { low: number; high: number };
       averagePrecision: { low: number; high: number };
     }
+  | { type: 'stability'; requestId: number; stability: ThresholdStability }
   | { type: 'error'; requestId: number; message: string };

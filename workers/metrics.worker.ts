@@ -1,9 +1,10 @@
 /// <reference lib="webworker" />
 // Runs the metrics that need the rows off the main thread: sorting scores into a curve, and
-// the bootstrap intervals.
+// the bootstrap intervals, the threshold stability.
 import { bootstrapAucAp } from '../src/metrics/bootstrap';
 import { curveViewBuffers, prepareCurveView } from '../src/metrics/curve-view';
 import { ScoreCurve } from '../src/metrics/score-curve';
+import { evaluatedStability } from '../src/metrics/threshold-stability';
 import type { MetricsEvent, MetricsRequest } from '../src/protocol';
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -21,6 +22,11 @@ self.onmessage = (message: MessageEvent<MetricsRequest>) => {
       const view = prepareCurveView(curve);
       const { thresholds, cumTp, cumFp } = curve;
       post({ type: 'curve', requestId, n: curve.n, thresholds, cumTp, cumFp, view }, [thresholds.buffer, cumTp.buffer, cumFp.buffer, ...curveViewBuffers(view)]);
+      return;
+    }
+    if (request.type === 'stability') {
+      const stability = evaluatedStability({ ...request.evaluated, scores, labels }, request.rules, request.chosen);
+      post({ type: 'stability', requestId, stability });
       return;
     }
     const every = Math.max(1, Math.floor(request.replicates / PROGRESS_STEPS));

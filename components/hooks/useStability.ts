@@ -1,31 +1,71 @@
-import { useMemo } from 'react';
-import { bootstrapResamples, chosenStability, foldResamples, resampleCurves, ruleStability, type ThresholdStability } from '../../src/metrics/threshold-stability';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { ThresholdStability } from '../../src/metrics/threshold-stability';
+import type { MetricsEvent, MetricsRequest } from '../../src/protocol';
 import type { Settings } from '../../src/settings';
+import type { PendingRequest, WorkerClient } from '../../src/worker-client';
 import type { TrainingState } from './training-state';
+import { createMetricsClient } from './worker-clients';
 
-/** Bootstrap resamples in hold-out mode: fewer for large splits, so it stays well under a second. */
+/** Bootstrap resamples in hold-out mode: fewer for large splits, so the worker answers in about a second. */
 const replicatesFor = (n: number): number => (n > 50_000 ? 20 : n > 10_000 ? 50 : 200);
+
+export type StabilityRequest = Omit<Extract<MetricsRequest, { type: 'stability' }>, 'type' | 'requestId'>;
+
+/**
+ * The hook's logic without React: each `run` supersedes the one before; the resamples are built
+ * and solved in the metrics worker, so a large validation split never blocks the page.
+ */
+export function createStabilityRunner(client: WorkerClient<MetricsRequest, MetricsEvent>, show: (stability: ThresholdStability | null) => void) {
+  let current: PendingRequest | null = null;
+  return {
+    run(request: StabilityRequest | null): void {
+      current?.abandon();
+      current = null;
+      if (!request) return show(null);
+      const copy = { ...request, scores: request.scores.slice(), labels: request.labels.slice() };
+      current = client.request((requestId) => ({ type: 'stability', requestId, ...copy }), {
+        transfer: [copy.scores.buffer, copy.labels.buffer],
+        onEvent: (event) => show(event.type === 'stability' ? event.stability : null),
+        onFailure: () => show(null),
+      });
+    },
+  };
+}
 
 /**
  * The threshold stability of the trained model's evaluated scores: over the k folds after a
- * cross-validation, over seeded bootstrap resamples of the validation split otherwise.
- * Curves are built once per finished run; the rules are re-solved when the costs change, and
- * only recall and precision at the threshold are re-read on a drag.
+ * cross-validation, over seeded bootstrap resamples of the validation split otherwise. Asked
+ * again of the worker when the costs or the settled threshold change, never on a drag.
  */
 export function useStability(training: TrainingState, settings: Settings): ThresholdStability | null {
   const { validationScores: scores, validationLabels: labels, crossValidation: cv, status } = training;
   const finished = status === 'done' || status === 'cancelled';
   const seed = training.options?.seed ?? settings.seed;
-  const resampled = useMemo(() => {
-    if (!finished || !scores || !labels || scores.length !== labels.length || scores.length === 0) return null;
-    if (cv?.foldOf) return { method: 'k-fold' as const, curves: resampleCurves(scores, labels, foldResamples(cv.foldOf, cv.total)), seed };
-    if (training.evaluatedOn !== 'validation') return null;
-    return { method: 'bootstrap' as const, curves: resampleCurves(scores, labels, bootstrapResamples(scores.length, replicatesFor(scores.length), seed)), seed };
-  }, [finished, scores, labels, cv, seed, training.evaluatedOn]);
   const { costFp, costFn, prevalence, threshold } = settings;
-  const thresholds = useMemo(() => (resampled ? ruleStability(resampled.curves, { costs: { costFp, costFn }, prevalence: prevalence ?? undefined }) : null), [resampled, costFp, costFn, prevalence]);
-  return useMemo(() => {
-    if (!resampled || !thresholds) return null;
-    return { method: resampled.method, resamples: resampled.curves.length, seed: resampled.seed, thresholds, atChosen: chosenStability(resampled.curves, threshold), chosen: threshold };
-  }, [resampled, thresholds, threshold]);
+  const request = useMemo((): StabilityRequest | null => {
+    if (!finished || !scores || !labels || scores.length !== labels.length || scores.length === 0) return null;
+    if (!cv?.foldOf && training.evaluatedOn !== 'validation') return null;
+    return {
+      scores: Float64Array.from(scores),
+      labels: Uint8Array.from(labels),
+      weights: null,
+      evaluated: { foldOf: cv?.foldOf ?? null, folds: cv?.total ?? 0, seed, replicates: replicatesFor(scores.length) },
+      rules: { costs: { costFp, costFn }, prevalence: prevalence ?? undefined },
+      chosen: threshold,
+    };
+  }, [finished, scores, labels, cv, seed, training.evaluatedOn, costFp, costFn, prevalence, threshold]);
+
+  const runnerRef = useRef<ReturnType<typeof createStabilityRunner> | null>(null);
+  const [stability, setStability] = useState<ThresholdStability | null>(null);
+  useEffect(() => {
+    const client = createMetricsClient();
+    runnerRef.current = createStabilityRunner(client, setStability);
+    return () => {
+      runnerRef.current = null;
+      client.dispose();
+    };
+  }, []);
+  // Declared after the effect above, so on mount the runner exists when this one runs.
+  useEffect(() => runnerRef.current?.run(request), [request]);
+  return request ? stability : null;
 }
