@@ -6,7 +6,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, test, uploadText } from './fixtures';
+import { expect, test, unfold, uploadText } from './fixtures';
 
 function seeded(seed: number): () => number {
   let a = seed;
@@ -161,11 +161,14 @@ test('a model trained in the page scores rows in `cutoff apply --model` as the p
   await page.getByTestId('epochs-input').fill('3');
   await page.getByTestId('train-button').click();
   await expect(page.getByTestId('training-status')).toHaveAttribute('data-state', 'done', { timeout: 60_000 });
+  // The cockpit folds the Train step into one line once scores are shown: open it, as a person would.
+  await unfold(page, 'train');
   let download = page.waitForEvent('download');
   await page.getByTestId('model-export-button').click();
   const zip = join(dir, 'cutoff-model.zip');
   await (await download).saveAs(zip);
 
+  await unfold(page, 'train');
   await page.getByTestId('model-import-input').setInputFiles(zip);
   await expect(page.getByTestId('training-status')).toContainText('Scored with an imported model', { timeout: 30_000 });
   await expect(page.getByTestId('own-training-rows')).toContainText('trained on this file');
