@@ -4,6 +4,7 @@ import { costColumnNames, groupColumnNames } from '../src/decision-inputs';
 import type { RowCosts } from '../src/decisions';
 import { niceThresholdAtIndex } from '../src/metrics/nice-threshold';
 import { naturalFrequencies } from '../src/metrics/prevalence';
+import { rowCostScaleRange } from '../src/metrics/row-costs';
 import { solveTarget, type TargetKind } from '../src/metrics/targets';
 import type { Settings } from '../src/settings';
 import { downloadThresholdsCsv } from './download';
@@ -76,7 +77,14 @@ export function DecisionsPanel({ dataset, evaluation, settings, rowCosts, onChan
       </div>
       <div className="card">
         {costModel && (
-          <RowCostControls columns={costNames} settings={settings} confusion={confusion} errorCosts={costModel.errorCostsAtIndex(index)} onChange={onChange} />
+          <RowCostControls
+            columns={costNames}
+            settings={settings}
+            confusion={confusion}
+            errorCosts={costModel.errorCostsAtIndex(index)}
+            scaleRange={costModel.perRow ? rowCostScaleRange(curve, costModel, index) : undefined}
+            onChange={onChange}
+          />
         )}
       </div>
       <div className="card">

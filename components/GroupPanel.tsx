@@ -91,6 +91,8 @@ export function GroupPanel({ columns, settings, groups, solution, prevalenceLabe
                       <tr><th scope="row">recall</th><td className="num" colSpan={2} data-testid="group-recall" data-group={g.value}>{formatMetric(rates.recall)}</td></tr>
                       <tr><th scope="row">precision</th><td className="num" colSpan={2} data-testid="group-precision" data-group={g.value}>{formatMetric(rates.precision)}</td></tr>
                       <tr><th scope="row">FPR</th><td className="num" colSpan={2} data-testid="group-fpr" data-group={g.value}>{formatMetric(rates.fpr)}</td></tr>
+                      <tr><th scope="row">misses cost</th><td className="num" colSpan={2} data-testid="group-missed-cost" data-group={g.value}>{formatCount(g.missedCost)}</td></tr>
+                      <tr><th scope="row">alarms cost</th><td className="num" colSpan={2} data-testid="group-alarm-cost" data-group={g.value}>{formatCount(g.alarmCost)}</td></tr>
                       <tr><th scope="row">alarm rate</th><td className="num" colSpan={2} data-testid="group-alarm-rate" data-group={g.value}>{formatMetric(rates.alarmRate)}</td></tr>
                     </tbody>
                   </table>

@@ -10,11 +10,13 @@ interface RowCostControlsProps {
   /** The matrix and the cost of its errors at the threshold shown. */
   confusion: Confusion;
   errorCosts: ErrorCosts;
+  /** With row costs: the scales of every miss's cost at which this threshold is the cheapest. */
+  scaleRange?: { low: number; high: number } | null;
   onChange: (patch: Partial<Settings>) => void;
 }
 
 /** Columns holding each row's cost of a miss and of a false alarm, and what the errors shown cost. */
-export function RowCostControls({ columns, settings, confusion, errorCosts, onChange }: RowCostControlsProps) {
+export function RowCostControls({ columns, settings, confusion, errorCosts, scaleRange, onChange }: RowCostControlsProps) {
   const perRow = settings.costFnColumn !== null || settings.costFpColumn !== null;
   return (
     <section className="panel row-costs" aria-labelledby="row-costs-heading">
@@ -38,6 +40,13 @@ export function RowCostControls({ columns, settings, confusion, errorCosts, onCh
         />
       </div>
       <p data-testid="row-cost-summary">{errorCostText(confusion, errorCosts)}</p>
+      {perRow && scaleRange !== undefined && (
+        <p data-testid="row-cost-ratio">
+          {scaleRange === null
+            ? 'With these row costs no scaling of the miss costs makes this threshold the cheapest.'
+            : `With these row costs this threshold is the cheapest while every miss's cost is scaled by ×${scale(scaleRange.low)} to ×${scale(scaleRange.high)} (×1: as given).`}
+        </p>
+      )}
       {perRow && (
         <p className="note">
           Expected cost, the optimum and the group figures use each row’s cost; a missing cell takes the constant cost. The iso-cost line and the
@@ -48,6 +57,7 @@ export function RowCostControls({ columns, settings, confusion, errorCosts, onCh
   );
 }
 
+const scale = (v: number) => (Number.isFinite(v) ? String(Number(v.toPrecision(3))) : '∞');
 const amount = (v: number) => v.toLocaleString('en-US', { maximumFractionDigits: 2 });
 
 /** "The 12 missed cases cost 8,450; the 108 alarms cost 1,080." */

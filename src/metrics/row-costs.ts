@@ -152,3 +152,28 @@ export function modelCostOptimal(curve: ScoreCurve, model: CostModel, prevalence
   }
   return { index: best, threshold: curve.thresholdAtIndex(best), expectedCost: bestCost };
 }
+
+/**
+ * The implied-ratio question under row costs: by how much could every miss's cost be scaled
+ * (λ·missed + alarms) and operating point k still be the cheapest? {low, high} with
+ * 0 <= low <= high <= Infinity (λ = 1: the costs as given), or null when no scale makes k the
+ * cheapest (another point misses no more and alarms less, or k lies below the lower hull).
+ * O(size) per query.
+ */
+export function rowCostScaleRange(curve: ScoreCurve, model: CostModel, k: number): { low: number; high: number } | null {
+  const i = curve.clampIndex(k);
+  const at = model.errorCostsAtIndex(i);
+  let low = 0;
+  let high = Infinity;
+  for (let j = 0; j <= curve.size; j++) {
+    if (j === i) continue;
+    const e = model.errorCostsAtIndex(j);
+    const dMissed = e.missed - at.missed;
+    const dAlarms = at.alarms - e.alarms;
+    // k is no dearer than j: λ·dMissed >= dAlarms.
+    if (dMissed > 0) low = Math.max(low, dAlarms / dMissed);
+    else if (dMissed < 0) high = Math.min(high, dAlarms / dMissed);
+    else if (dAlarms > 0) return null;
+  }
+  return low <= high ? { low, high } : null;
+}

@@ -137,6 +137,11 @@ test('row costs price the errors and the optimum; the targets snap the threshold
   const byAmount = (r: Row) => r.amount;
   const cheapest = Math.min(...candidates(ROWS).map((t) => cost(ROWS, t, byAmount)));
   await expect.poll(async () => cost(ROWS, await thresholdShown(page), byAmount)).toBe(cheapest);
+  // At the optimum the costs as given (scale ×1) lie inside the range of scales that keep it cheapest.
+  const ratio = (await page.getByTestId('row-cost-ratio').innerText()).match(/×([\d.]+) to ×([\d.]+|∞)/);
+  expect(ratio).not.toBeNull();
+  expect(Number(ratio?.[1])).toBeLessThanOrEqual(1);
+  expect(ratio?.[2] === '∞' ? Infinity : Number(ratio?.[2])).toBeGreaterThanOrEqual(1);
 
   const target = async (kind: string, value: string) => {
     await page.getByTestId('target-kind').selectOption(kind);
@@ -245,6 +250,10 @@ test('risk bands, thresholds.csv and the predictions CSV with group thresholds a
   await page.getByTestId('group-select').selectOption('group');
   await page.getByTestId('group-strategy').selectOption('group-cost');
   const thresholds = { A: await groupThreshold(page, 'A'), B: await groupThreshold(page, 'B') };
+  for (const g of ['A', 'B'] as const) {
+    const missedAmount = groupRows(g).filter((r) => r.label && r.score < thresholds[g]).reduce((sum, r) => sum + r.amount, 0);
+    await expect(page.locator(`[data-testid="group-missed-cost"][data-group="${g}"]`)).toHaveText(String(missedAmount));
+  }
   const predictions = page.waitForEvent('download');
   await page.getByTestId('predictions-export-button').click();
   const [head, ...out] = readFileSync(await (await predictions).path(), 'utf8').trim().split('\n');

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { costOptimal, expectedCostAt, MetricsInputError, ScoreCurve } from '../../../src/metrics';
-import { constantCostModel, modelCostAt, modelCostOptimal, RowCostCurve } from '../../../src/metrics/row-costs';
+import { constantCostModel, modelCostAt, modelCostOptimal, RowCostCurve, rowCostScaleRange } from '../../../src/metrics/row-costs';
 import { distinctDescending } from './brute-force';
 
 const rowsArb = fc
@@ -114,6 +114,37 @@ describe('RowCostCurve', () => {
     );
     expect(() => RowCostCurve.from(curve, scores, labels, null, { missed: null, alarm: [0, 0, Infinity] }, { costFp: 1, costFn: 1 })).toThrow(
       MetricsInputError,
+    );
+  });
+});
+
+describe('rowCostScaleRange', () => {
+  it('gives the scales of the miss costs at which the point is the cheapest, checked by brute force at sampled scales', () => {
+    fc.assert(
+      fc.property(rowsArb, fc.nat(), (rows, pick) => {
+        const { curve, model } = build(rows);
+        const k = pick % (curve.size + 1);
+        const range = rowCostScaleRange(curve, model, k);
+        const costAt = (j: number, lambda: number) => {
+          const e = model.errorCostsAtIndex(j);
+          return lambda * e.missed + e.alarms;
+        };
+        const cheapestAt = (lambda: number) => {
+          let best = Infinity;
+          for (let j = 0; j <= curve.size; j++) best = Math.min(best, costAt(j, lambda));
+          return costAt(k, lambda) <= best + 1e-9 * Math.max(1, best);
+        };
+        for (const lambda of [0, 0.01, 0.1, 0.5, 1, 2, 10, 100, 1e4]) {
+          const inside = range !== null && lambda >= range.low * (1 - 1e-9) && lambda <= range.high * (1 + 1e-9);
+          if (inside) expect(cheapestAt(lambda)).toBe(true);
+          // Strictly outside the range some other point is strictly cheaper.
+          if (range === null || lambda < range.low * (1 - 1e-6) || lambda > range.high * (1 + 1e-6)) expect(cheapestAt(lambda)).toBe(false);
+        }
+        if (range) {
+          const mid = Number.isFinite(range.high) ? (range.low + range.high) / 2 : range.low + 1;
+          expect(cheapestAt(mid)).toBe(true);
+        }
+      }),
     );
   });
 });
