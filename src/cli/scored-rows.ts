@@ -45,12 +45,31 @@ export async function walkScoredRows(
   if (columns.group) columnIndex(table.columns, columns.group, '--group', file);
   let rows = 0;
   let unlabelled = 0;
-  for await (const batch of table.batches([...new Set(wanted)])) {
+  for await (const batch of table.batches([...new Set(wanted)], { columnar: true })) {
     const s = batch.layout.indexOf(columns.score);
     const l = batch.layout.indexOf(columns.label);
     const w = columns.weight ? batch.layout.indexOf(columns.weight) : -1;
     const g = columns.group ? batch.layout.indexOf(columns.group) : -1;
     const transform = options.transform;
+    if (batch.columns) {
+      const [sc, lc] = [batch.columns[s], batch.columns[l]];
+      const wc = w >= 0 ? batch.columns[w] : null;
+      const gc = g >= 0 ? batch.columns[g] : null;
+      const n = batch.length ?? 0;
+      for (let i = 0; i < n; i++) {
+        const at = batch.firstRow + i;
+        const label = cellText(lc[i]);
+        if (label === '') {
+          unlabelled++;
+          continue;
+        }
+        const score = transform(scoreOf(sc[i], at, columns.score, file));
+        const weight = wc ? weightOf(wc[i], at, columns.weight ?? '', file) : 1;
+        visit(score, label, weight, gc ? cellText(gc[i]) : null);
+        rows++;
+      }
+      continue;
+    }
     for (let i = 0; i < batch.rows.length; i++) {
       const row = batch.rows[i];
       const at = batch.firstRow + i;

@@ -5,7 +5,7 @@
  */
 import { open, type FileHandle } from 'node:fs/promises';
 import Papa from 'papaparse';
-import { parquetMetadataAsync, parquetRead, type AsyncBuffer, type FileMetaData } from 'hyparquet';
+import { parquetMetadataAsync, parquetRead, type AsyncBuffer, type ColumnData, type FileMetaData } from 'hyparquet';
 import { compressors } from 'hyparquet-compressors';
 import { detectDialect, type CsvDialect } from '../data/csv-stream';
 import { detectEncoding, streamDecoder } from '../data/encoding';
@@ -20,6 +20,12 @@ export interface RowBatch {
   firstRow: number;
   /** The column each cell position holds (all columns, or those asked for where the format can skip the rest). */
   layout: readonly string[];
+  /**
+   * Column-major cells, one array per layout column, when asked for with `columnar` and the
+   * format is columnar (Parquet): `rows` is then empty and `length` counts the rows.
+   */
+  columns?: ArrayLike<Cell>[];
+  length?: number;
 }
 
 export interface Table {
@@ -30,7 +36,7 @@ export interface Table {
   /** Bytes on disk. */
   size: number;
   /** Batches of rows; `wanted` lets a columnar file read only those columns. */
-  batches(wanted?: readonly string[]): AsyncIterable<RowBatch>;
+  batches(wanted?: readonly string[], options?: { columnar?: boolean }): AsyncIterable<RowBatch>;
   close(): Promise<void>;
 }
 
@@ -175,12 +181,37 @@ async function openParquet(path: string, handle: FileHandle, size: number): Prom
   const root = metadata.schema[0];
   const columns = metadata.schema.slice(1, 1 + (root.num_children ?? 0)).map((s) => s.name);
 
-  async function* batches(wanted?: readonly string[]): AsyncGenerator<RowBatch> {
+  async function* batches(wanted?: readonly string[], options: { columnar?: boolean } = {}): AsyncGenerator<RowBatch> {
     const layout = wanted ? [...wanted] : columns;
     let rowStart = 0;
     let yielded = 0;
     for (const group of metadata.row_groups) {
       const rowEnd = rowStart + Number(group.num_rows);
+      if (options.columnar && rowEnd > rowStart) {
+        // Columns as decoded (typed arrays for numbers): no row arrays are assembled.
+        const n = rowEnd - rowStart;
+        const parts: ArrayLike<Cell>[] = layout.map(() => []);
+        const start = rowStart;
+        await parquetRead({
+          file, metadata, compressors, columns: layout, rowStart, rowEnd,
+          onChunk: (chunk: ColumnData) => {
+            const j = layout.indexOf(chunk.columnName);
+            if (j < 0) return;
+            if (chunk.rowStart === start && chunk.rowEnd === rowEnd) {
+              parts[j] = chunk.columnData as ArrayLike<Cell>;
+              return;
+            }
+            // A chunk covering part of the group (or more): copy the rows of this group.
+            const target = parts[j].length === n ? (parts[j] as Cell[]) : (parts[j] = new Array<Cell>(n)) as Cell[];
+            const data = chunk.columnData as ArrayLike<Cell>;
+            for (let r = Math.max(chunk.rowStart, start); r < Math.min(chunk.rowEnd, rowEnd); r++) target[r - start] = data[r - chunk.rowStart];
+          },
+        });
+        yield { rows: [], firstRow: rowStart + 1, layout, columns: parts, length: n };
+        yielded += n;
+        rowStart = rowEnd;
+        continue;
+      }
       let rows: Cell[][] = [];
       await parquetRead({ file, metadata, compressors, columns: layout, rowStart, rowEnd, onComplete: (r: Cell[][]) => (rows = r) });
       if (rows.length > 0) {
