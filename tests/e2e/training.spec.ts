@@ -1,7 +1,7 @@
 import type { Page, Worker } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { readZip } from '../../src/model/zip';
-import { confusionOf, expect, test, uploadText } from './fixtures';
+import { confusionOf, expect, test, unfold, uploadText } from './fixtures';
 
 /** 600 rows: two numeric features (one with gaps), a text feature, a rare positive label. */
 function smallCsv(rows = 600): string {
@@ -31,6 +31,18 @@ async function train(page: Page, epochs: number): Promise<void> {
   await page.getByTestId('epochs-input').fill(String(epochs));
   await page.getByTestId('train-button').click();
   await expect(page.getByTestId('training-status')).toHaveAttribute('data-state', 'done', { timeout: 60_000 });
+  await openTrain(page);
+}
+
+/**
+ * The panel folds into a line once the cockpit has scores (and again when a new score set
+ * arrives); a person opens it again to change a setting.
+ */
+async function openTrain(page: Page): Promise<void> {
+  await expect(async () => {
+    await unfold(page, 'train');
+    await expect(page.getByTestId('loss-select')).toBeVisible({ timeout: 500 });
+  }).toPass({ timeout: 10_000 });
 }
 
 async function tensorsOf(page: Page): Promise<number> {
@@ -50,6 +62,7 @@ test('trains with every loss, cancels mid-run and retrains; the tensor count sta
   await page.getByTestId('patience-input').fill('0');
   let baseline: number | null = null;
   for (const loss of ['weighted-bce', 'class-weights', 'focal', 'oversample']) {
+    await openTrain(page);
     await page.getByTestId('loss-select').selectOption(loss);
     await train(page, 3);
     // The curves streamed in: one point per epoch in both charts, and the ROC chart is drawn.
@@ -65,6 +78,7 @@ test('trains with every loss, cancels mid-run and retrains; the tensor count sta
   await expect(page.getByTestId('preprocessing-notes')).toBeAttached();
 
   // A long run, cancelled once the first epoch has been drawn.
+  await openTrain(page);
   await page.getByTestId('loss-select').selectOption('weighted-bce');
   await page.getByTestId('batch-size-input').fill('4');
   await page.getByTestId('epochs-input').fill('500');
@@ -73,6 +87,7 @@ test('trains with every loss, cancels mid-run and retrains; the tensor count sta
   await page.getByTestId('cancel-button').click();
   await expect(page.getByTestId('training-status')).toHaveAttribute('data-state', 'cancelled', { timeout: 1_000 });
   await expect(page.getByTestId('training-status')).toHaveAttribute('data-tensors', String(baseline));
+  await openTrain(page);
 
   await page.getByTestId('batch-size-input').fill('32');
   await train(page, 2);
