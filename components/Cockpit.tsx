@@ -132,7 +132,7 @@ export const Cockpit = memo(function Cockpit(props: CockpitProps) {
           onIndexChange={onIndex}
           baseline={rocBaseline}
           marks={rocMarks}
-          followMarks={isoLine}
+          followMarks={costModel ? undefined : isoLine}
           describe={describe}
         />
         <CurveChart

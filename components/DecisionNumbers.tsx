@@ -32,6 +32,7 @@ export const DecisionNumbers = memo(function DecisionNumbers(props: DecisionNumb
         averagePrecision={props.averagePrecision}
         bootstrap={props.bootstrap.intervals}
         bootstrapProgress={props.bootstrap.progress}
+        prevalence={props.prevalence}
       />
     </div>
   );

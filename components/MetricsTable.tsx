@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import type { Confusion, ThresholdMetrics } from '../src/metrics';
 import { wilsonInterval } from '../src/metrics/interval';
+import { reweightedInterval, type ReweightedRate } from '../src/metrics/reweighted-interval';
 import { formatMetric } from './format';
 import type { BootstrapIntervals } from './hooks/useBootstrap';
 
@@ -12,10 +13,12 @@ interface MetricsTableProps {
   bootstrap: BootstrapIntervals | null;
   /** Share of the bootstrap done, while it runs. */
   bootstrapProgress: number | null;
+  /** Assumed deployment prevalence: precision, NPV and the alarm rate are shown at it. */
+  prevalence?: number | null;
 }
 
 /** Threshold metrics beside the whole-curve ones; never accuracy alone. */
-export function MetricsTable({ metrics, confusion, rocAuc, averagePrecision, bootstrap, bootstrapProgress }: MetricsTableProps) {
+export function MetricsTable({ metrics, confusion, rocAuc, averagePrecision, bootstrap, bootstrapProgress, prevalence = null }: MetricsTableProps) {
   const { tp, fp, tn, fn } = confusion;
   // Wilson intervals for the proportions whose denominators are plain counts.
   const intervals: Record<string, [number, number]> = {
@@ -39,6 +42,12 @@ export function MetricsTable({ metrics, confusion, rocAuc, averagePrecision, boo
           </>
         );
       return bootstrapProgress !== null ? `bootstrap ${Math.round(bootstrapProgress * 100)}%…` : '';
+    }
+    // At an assumed prevalence these rates are re-weighted, and so are their intervals.
+    const reweighted: Record<string, ReweightedRate> = { 'metric-precision': 'precision', 'metric-npv': 'npv', 'metric-queue-rate': 'queueRate' };
+    if (prevalence !== null && testId in reweighted) {
+      const ci = reweightedInterval(confusion, prevalence, reweighted[testId]);
+      return ci ? `${formatMetric(ci.low)}–${formatMetric(ci.high)}` : '';
     }
     const counts = intervals[testId];
     if (!counts || counts[1] === 0) return '';
