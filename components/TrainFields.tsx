@@ -12,10 +12,11 @@ interface TrainFieldsProps {
 }
 
 const LOSS_LABELS: Record<LossName, string> = {
-  'weighted-bce': 'Weighted BCE (pos_weight)',
-  'class-weights': 'Class weights (balanced)',
-  focal: 'Focal loss (γ, α)',
-  oversample: 'Oversample positives',
+  // Short enough for the field's width; the README's table says more.
+  'weighted-bce': 'Weighted BCE',
+  'class-weights': 'Class weights',
+  focal: 'Focal (γ, α)',
+  oversample: 'Oversample',
 };
 
 const BACKEND_LABELS: Record<BackendChoice, string> = {
