@@ -43,9 +43,9 @@ function median(xs: number[]): number {
 
 function timeMs<T>(runs: number, fn: () => T): { ms: number; coldMs: number; result: T } {
   const c0 = performance.now();
-  let result = fn();
+  fn();
   const coldMs = performance.now() - c0;
-  result = fn(); // second warm-up: the JIT has usually settled after two calls
+  let result = fn(); // second warm-up: the JIT has usually settled after two calls
   const times: number[] = [];
   for (let r = 0; r < runs; r++) {
     const t0 = performance.now();

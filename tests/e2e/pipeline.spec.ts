@@ -111,8 +111,12 @@ test('a BigQuery ML ROC_CURVE table is read as counts at its thresholds, exact t
     const c = { tp: 0, fp: 0, tn: 0, fn: 0 };
     scores.forEach((s, i) => {
       const positive = labels[i] === 'fraud';
-      if (s >= t) positive ? c.tp++ : c.fp++;
-      else positive ? c.fn++ : c.tn++;
+      if (s >= t) {
+      if (positive) c.tp++;
+      else c.fp++;
+    }
+      else if (positive) c.fn++;
+    else c.tn++;
     });
     return c;
   };

@@ -47,7 +47,9 @@ test('settings survive a reload and travel in a link, the data does not', async 
   const link = await page.getByTestId('share-link').inputValue();
   expect(link).toContain('#settings=');
   expect(decodeURIComponent(link)).not.toContain('0.9,1');
-  const other = await context.browser()!.newContext();
+  const browser = context.browser();
+  if (!browser) throw new Error('no browser');
+  const other = await browser.newContext();
   const fresh = await other.newPage();
   await fresh.goto(link);
   await uploadText(fresh, 'other.csv', SCORES);

@@ -8,8 +8,12 @@ const SCORES = `score,label\n${rows.map(([s, l]) => `${s},${l}`).join('\n')}\n`;
 function bruteForce(t: number) {
   const c = { tp: 0, fp: 0, tn: 0, fn: 0 };
   for (const [s, l] of rows) {
-    if (s >= t) l ? c.tp++ : c.fp++;
-    else l ? c.fn++ : c.tn++;
+    if (s >= t) {
+      if (l) c.tp++;
+      else c.fp++;
+    }
+    else if (l) c.fn++;
+    else c.tn++;
   }
   return c;
 }

@@ -13,8 +13,12 @@ const truth = ScoreCurve.from(scores, labels);
 function at(t: number): ThresholdRow {
   const r = { threshold: t, tp: 0, fp: 0, tn: 0, fn: 0 };
   scores.forEach((s, i) => {
-    if (s >= t) labels[i] ? r.tp++ : r.fp++;
-    else labels[i] ? r.fn++ : r.tn++;
+    if (s >= t) {
+      if (labels[i]) r.tp++;
+      else r.fp++;
+    }
+    else if (labels[i]) r.fn++;
+    else r.tn++;
   });
   return r;
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { findColumn } from '../../../src/data/dataset';
 import { encodeLabels, explainLabelChoice, explainMultiClass, explainNoLabel, positiveForColumn, suggestLabel } from '../../../src/data/label';
 import { datasetOf } from './helpers';
+import { defined } from '../defined';
 
 /** A digits-like table: 64 pixel columns around an `is_nine` label, some pixels on in a single row. */
 function pixels(rows: number): string {
@@ -39,9 +40,9 @@ describe('label suggestion rule', () => {
 
   it('gives a hand-picked label the same positive class as the suggestion: the rarer value', async () => {
     const d = await datasetOf('diagnosis,x\nmalignant,1\nbenign,2\nbenign,3\n');
-    expect(positiveForColumn(findColumn(d, 'diagnosis')!)).toBe('malignant');
+    expect(positiveForColumn(defined(findColumn(d, 'diagnosis')))).toBe('malignant');
     expect(suggestLabel(d)?.positive).toBe('malignant');
-    expect(positiveForColumn(findColumn(await datasetOf('y,x\na,1\nb,2\nc,3\n'), 'y')!)).toBeNull();
+    expect(positiveForColumn(defined(findColumn(await datasetOf('y,x\na,1\nb,2\nc,3\n'), 'y')))).toBeNull();
   });
 });
 
@@ -54,7 +55,7 @@ describe('label suggestion and encoding', () => {
   it('suggests a 0/1 numeric column and encodes it', async () => {
     const d = await datasetOf('x,y\n0.5,1\n0.2,0\n0.1,0\n');
     expect(suggestLabel(d)).toEqual({ column: 'y', positive: '1' });
-    const vector = encodeLabels(findColumn(d, 'y')!, '1');
+    const vector = encodeLabels(defined(findColumn(d, 'y')), '1');
     expect(Array.from(vector.labels)).toEqual([1, 0, 0]);
   });
 
@@ -65,7 +66,7 @@ describe('label suggestion and encoding', () => {
 
   it('drops rows with a missing label and counts them', async () => {
     const d = await datasetOf('x,y\n1,a\n2,b\n3,NA\n4,a\n');
-    const vector = encodeLabels(findColumn(d, 'y')!, 'b');
+    const vector = encodeLabels(defined(findColumn(d, 'y')), 'b');
     expect(vector.dropped).toBe(1);
     expect(Array.from(vector.rows)).toEqual([0, 1, 3]);
     expect(vector.positives).toBe(1);
@@ -73,12 +74,12 @@ describe('label suggestion and encoding', () => {
 
   it('treats the other values as negative when there are three or more', async () => {
     const d = await datasetOf('x,y\n1,a\n2,b\n3,c\n');
-    expect(Array.from(encodeLabels(findColumn(d, 'y')!, 'c').labels)).toEqual([0, 0, 1]);
+    expect(Array.from(encodeLabels(defined(findColumn(d, 'y')), 'c').labels)).toEqual([0, 0, 1]);
   });
 
   it('refuses a label with one class', async () => {
     const d = await datasetOf('x,y\n1,a\n2,a\n');
-    expect(() => encodeLabels(findColumn(d, 'y')!, 'a')).toThrow(/only one class/);
+    expect(() => encodeLabels(defined(findColumn(d, 'y')), 'a')).toThrow(/only one class/);
   });
 });
 
@@ -106,7 +107,7 @@ describe('three or more label values', () => {
   it('suggests a column named like a label without a positive value, and says what to do', async () => {
     const d = await datasetOf('x,label\n1,a\n2,b\n3,c\n4,a\n');
     expect(suggestLabel(d)).toEqual({ column: 'label', positive: null });
-    expect(explainMultiClass(findColumn(d, 'label')!)).toBe(
+    expect(explainMultiClass(defined(findColumn(d, 'label')))).toBe(
       'The label column "label" has 3 values ("a", "b", "c"), not two. Choose the positive class under Positive class: Cutoff then compares it with all the other values (one versus the rest).',
     );
   });

@@ -13,7 +13,7 @@ describe('readNumber', () => {
     expect(readNumber('2.5E+2')).toBe(250);
     expect(readNumber(' 7 ')).toBe(7);
     expect(readNumber('0012')).toBe(12);
-    expect(readNumber('12345678901234567890')).toBe(12345678901234567890);
+    expect(readNumber('12345678901234567890')).toBe(Number('12345678901234567890'));
   });
 
   it('keeps text, hex and blanks out', () => {

@@ -4,10 +4,11 @@ import { DataError } from '../../../src/data/errors';
 import { encodeLabels } from '../../../src/data/label';
 import { scoreInputs, suggestCountColumn, suggestScoreColumn } from '../../../src/data/scores';
 import { datasetOf } from './helpers';
+import { defined } from '../defined';
 
 async function inputsOf(text: string, ...rest: [string | null, ('none' | 'min-max' | 'sigmoid' | 'percent')?]) {
   const d = await datasetOf(text);
-  const { rows } = encodeLabels(findColumn(d, 'label')!, '1');
+  const { rows } = encodeLabels(defined(findColumn(d, 'label')), '1');
   return scoreInputs(d, rows, 'score', ...rest);
 }
 
@@ -15,7 +16,7 @@ describe('scoreInputs', () => {
   it('reads probabilities and weights for the labelled rows', async () => {
     const inputs = await inputsOf('score,label,count\n0.9,1,3\n0.2,0,5\n0.4,,1\n0.5,0,2\n', 'count');
     expect(Array.from(inputs.scores)).toEqual([0.9, 0.2, 0.5]);
-    expect(Array.from(inputs.weights!)).toEqual([3, 5, 2]);
+    expect(Array.from(defined(inputs.weights))).toEqual([3, 5, 2]);
     expect(inputs.transform).toBeNull();
   });
 

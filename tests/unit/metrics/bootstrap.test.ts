@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { mulberry32, randomBelow } from '../../../src/data/random';
 import { aucApOfLevels, bootstrapAucAp, MetricsInputError, ScoreCurve } from '../../../src/metrics';
 import { generatedRows } from './lcg';
+import { defined } from '../defined';
 
 describe('the seeded generator', () => {
   it('is deterministic per seed and roughly uniform', () => {
@@ -41,13 +42,13 @@ describe('bootstrapAucAp', () => {
     const { scores: s, labels: y, weights: w } = generatedRows(9, n, 1, true);
     const res = bootstrapAucAp(s, y, w, { replicates: 5, seed: 11 });
     // Redraw the same rows with the same generator, in the same order (positives, then negatives).
-    const kept = [...Array(n).keys()].filter((i) => w![i] > 0);
+    const kept = [...Array(n).keys()].filter((i) => defined(w)[i] > 0);
     const pos = kept.filter((i) => y[i] !== 0);
     const neg = kept.filter((i) => y[i] === 0);
     const random = mulberry32(11);
     for (let r = 0; r < 5; r++) {
       const rows = [...pos.map(() => pos[randomBelow(random, pos.length)]), ...neg.map(() => neg[randomBelow(random, neg.length)])];
-      const curve = ScoreCurve.from(rows.map((i) => s[i]), rows.map((i) => y[i]), rows.map((i) => w![i]));
+      const curve = ScoreCurve.from(rows.map((i) => s[i]), rows.map((i) => y[i]), rows.map((i) => defined(w)[i]));
       expect(res.samples.rocAuc[r]).toBeCloseTo(curve.rocAuc(), 12);
       expect(res.samples.averagePrecision[r]).toBeCloseTo(curve.averagePrecision(), 12);
     }

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { defined } from '../defined';
 import {
   bayesThreshold,
   calibratedCostRatio,
@@ -111,9 +112,9 @@ describe('impliedCostRatio', () => {
           if (want === null) expect(got).toBeNull();
           else {
             expect(got).not.toBeNull();
-            expect(got!.low).toBeCloseTo(want.low, 12);
-            if (want.high === Infinity) expect(got!.high).toBe(Infinity);
-            else expect(got!.high).toBeCloseTo(want.high, 12);
+            expect(defined(got).low).toBeCloseTo(want.low, 12);
+            if (want.high === Infinity) expect(defined(got).high).toBe(Infinity);
+            else expect(defined(got).high).toBeCloseTo(want.high, 12);
           }
         }
       }),

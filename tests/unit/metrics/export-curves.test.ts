@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ScoreCurve } from '../../../src/metrics';
 import { summarizeCurve } from '../../../src/metrics/export-curves';
+import { defined } from '../defined';
 
 describe('summarizeCurve', () => {
   it('keeps the ends and the chosen point, with thresholds that realise each point', () => {
@@ -14,7 +15,7 @@ describe('summarizeCurve', () => {
     expect(s.roc.fpr[0]).toBe(0);
     expect(s.roc.tpr[s.roc.tpr.length - 1]).toBe(1);
     const chosen = curve.confusionAtIndex(keep);
-    const at = s.roc.threshold.indexOf(s.roc.threshold.find((t) => curve.indexAt(t) === keep)!);
+    const at = s.roc.threshold.indexOf(defined(s.roc.threshold.find((t) => curve.indexAt(t) === keep)));
     expect(at).toBeGreaterThanOrEqual(0);
     expect(s.roc.tpr[at]).toBe(chosen.tp / curve.positives);
     s.roc.threshold.forEach((t, i) => expect(curve.confusionAt(t).fp / curve.negatives).toBe(s.roc.fpr[i]));

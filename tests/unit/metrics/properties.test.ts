@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { metricsFromConfusion, ScoreCurve } from '../../../src/metrics';
 import { bruteAp, bruteAuc, bruteConfusion, close, distinctDescending, type Rows } from './brute-force';
+import { defined } from '../defined';
 
 /** Scores with many ties (a coarse grid) mixed with arbitrary finite doubles, -0 included. */
 const score = fc.oneof(
@@ -117,7 +118,7 @@ describe('ScoreCurve against brute force', () => {
         const shuffled = {
           scores: idx.map((i) => r.scores[i]),
           labels: idx.map((i) => r.labels[i]),
-          weights: r.weights ? idx.map((i) => r.weights![i]) : undefined,
+          weights: r.weights ? idx.map((i) => defined(r.weights)[i]) : undefined,
         };
         const a = build(r);
         const b = build(shuffled);

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { fBeta, metricsFromConfusion, ScoreCurve } from '../../../src/metrics';
 import { logLossOf, prCurveOf, rocCurveOf } from './curve-oracles';
 import { generatedRows } from './lcg';
+import { defined } from '../defined';
 
 /** Figures scikit-learn wrote (tests/fixtures/sklearn/make_fixtures.py); checked within 1e-9. */
 type Num = number | string;
@@ -61,9 +62,9 @@ function rowsOf(c: Case): { scores: ArrayLike<number>; labels: ArrayLike<number>
     // String labels: the positive class maps to 1, everything else to 0.
     const labels = c.rawLabels.map((v) => (v === c.positiveLabel ? 1 : 0));
     expect(labels).toEqual(c.labels);
-    return { scores: c.scores!.map(num), labels };
+    return { scores: defined(c.scores).map(num), labels };
   }
-  return { scores: c.scores!.map(num), labels: c.labels!, weights: c.weights?.map(num) };
+  return { scores: defined(c.scores).map(num), labels: defined(c.labels), weights: c.weights?.map(num) };
 }
 
 // calibration.json has its own shape and test (calibration.test.ts).
@@ -107,8 +108,8 @@ describe('agreement with scikit-learn fixtures', () => {
           expectAllClose(pr.recall, e.pr.recall, 'recall');
           expectAllClose(pr.thresholds, e.pr.thresholds, 'pr thresholds');
         } else {
-          const rs = e.rocSample!;
-          const ps = e.prSample!;
+          const rs = defined(e.rocSample);
+          const ps = defined(e.prSample);
           expect(roc.fpr.length).toBe(e.rocLength);
           expect(pr.precision.length).toBe(e.prLength);
           expectAllClose(rs.index.map((i) => roc.fpr[i]), rs.fpr, 'fpr');

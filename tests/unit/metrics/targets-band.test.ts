@@ -11,6 +11,7 @@ import {
 } from '../../../src/metrics';
 import { bandExpectedCost, thresholdForPrecision } from './target-oracles';
 import { bruteConfusion, close } from './brute-force';
+import { defined } from '../defined';
 
 const rowsArb = fc
   .array(fc.tuple(fc.integer({ min: 0, max: 10 }), fc.constantFrom(0, 1)), { minLength: 1, maxLength: 40 })
@@ -59,10 +60,10 @@ describe('thresholdForRecall / thresholdForPrecision', () => {
         if (want < 0) expect(got).toBeNull();
         else {
           expect(got?.index).toBe(want);
-          expect(got!.recall).toBeGreaterThanOrEqual(r);
+          expect(defined(got).recall).toBeGreaterThanOrEqual(r);
           // The threshold reproduces the recall through the ordinary query.
-          const t = bruteConfusion({ scores, labels }, got!.threshold);
-          expect(close(t.tp / Math.max(1, t.tp + t.fn), got!.recall)).toBe(true);
+          const t = bruteConfusion({ scores, labels }, defined(got).threshold);
+          expect(close(t.tp / Math.max(1, t.tp + t.fn), defined(got).recall)).toBe(true);
         }
       }),
     );
