@@ -139,9 +139,9 @@ describe('impliedCostRatio', () => {
 
   it('scales with an assumed prevalence', () => {
     const curve = ScoreCurve.from([0.9, 0.8, 0.6, 0.4, 0.2], [1, 0, 1, 0, 0]);
-    const observed = impliedCostRatio(curve, 1)!;
+    const observed = defined(impliedCostRatio(curve, 1));
     // π = 0.5 vs observed 0.4: each ratio scales by (P/N)·(1 − π)/π = (2/3)·1.
-    const shifted = impliedCostRatio(curve, 1, 0.5)!;
+    const shifted = defined(impliedCostRatio(curve, 1, 0.5));
     expect(shifted.low).toBeCloseTo(observed.low * (2 / 3), 12);
     expect(shifted.high).toBeCloseTo(observed.high * (2 / 3), 12);
     expect(impliedCostRatio(curve, 2)).toBeNull(); // 0.8 is a lone negative: below the hull
