@@ -132,7 +132,6 @@ export function App() {
   const dataKey = JSON.stringify(dataSettingsOf(settings));
   const dataSettings = useMemo((): DataSettings => JSON.parse(dataKey) as DataSettings, [dataKey]);
 
-
   const reread = useCallback(
     (patch: Partial<ReadOptions>) => {
       if (file) void load(file, { ...readOptions, ...patch });
@@ -146,10 +145,7 @@ export function App() {
     [dataset, settings.labelColumn, settings.positiveValue],
   );
   const featureProblem = useMemo(
-    () =>
-      dataset && settings.mode === 'train' && settings.labelColumn !== null
-        ? explainFeatureProblem(dataset, settings.labelColumn, settings.excludedColumns)
-        : null,
+    () => (dataset && settings.mode === 'train' && settings.labelColumn !== null ? explainFeatureProblem(dataset, settings.labelColumn, settings.excludedColumns) : null),
     [dataset, settings.mode, settings.labelColumn, settings.excludedColumns],
   );
 
@@ -162,16 +158,19 @@ export function App() {
    * The labelled rows and every column but the label, for the train worker: without the
    * excluded columns for training, with all of them for a loaded model (it names what it needs).
    */
-  const trainingData = useCallback((withExcluded = false): TrainingData | null => {
-    if (!dataset || !labels || settings.labelColumn === null) return null;
-    try {
-      const excluded = withExcluded ? [] : settings.excludedColumns;
-      return { columns: featureColumns(dataset, settings.labelColumn, excluded), rows: labels.rows, labels: labels.labels };
-    } catch (error) {
-      setInputError(error instanceof Error ? error.message : String(error));
-      return null;
-    }
-  }, [dataset, labels, settings.labelColumn, settings.excludedColumns]);
+  const trainingData = useCallback(
+    (withExcluded = false): TrainingData | null => {
+      if (!dataset || !labels || settings.labelColumn === null) return null;
+      try {
+        const excluded = withExcluded ? [] : settings.excludedColumns;
+        return { columns: featureColumns(dataset, settings.labelColumn, excluded), rows: labels.rows, labels: labels.labels };
+      } catch (error) {
+        setInputError(error instanceof Error ? error.message : String(error));
+        return null;
+      }
+    },
+    [dataset, labels, settings.labelColumn, settings.excludedColumns],
+  );
 
   const train = useCallback(() => {
     const data = trainingData();
@@ -208,19 +207,34 @@ export function App() {
   }, [dataset, settings.labelColumn, settings.positiveValue, trainer]);
   const trainedFeatures = trainer.state.inputs;
 
-  const exportPoint = useCallback((guardrails?: Partial<Guardrails>) => {
-    if (!dataset || !labels || !evaluation) return;
-    try {
-      downloadOperatingPoint({ dataset, labels, settings: { ...settings, threshold: store.get() }, evaluation, training: trainer.state, features: trainedFeatures, bootstrap: bootstrap.intervals, guardrails });
-    } catch (error) {
-      setInputError(`The export failed: ${error instanceof Error ? error.message : String(error)}`);
-    }
-  }, [dataset, labels, settings, evaluation, trainer.state, trainedFeatures, bootstrap.intervals, store]);
+  const exportPoint = useCallback(
+    (guardrails?: Partial<Guardrails>) => {
+      if (!dataset || !labels || !evaluation) return;
+      try {
+        downloadOperatingPoint({
+          dataset,
+          labels,
+          settings: { ...settings, threshold: store.get() },
+          evaluation,
+          training: trainer.state,
+          features: trainedFeatures,
+          bootstrap: bootstrap.intervals,
+          guardrails,
+        });
+      } catch (error) {
+        setInputError(`The export failed: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    },
+    [dataset, labels, settings, evaluation, trainer.state, trainedFeatures, bootstrap.intervals, store],
+  );
 
   const { costFp, costFn, prevalence } = settings;
   const costs = useMemo(() => ({ costFp, costFn }), [costFp, costFn]);
   // A new set of scores: another file or score column, or another training run.
-  const scoreSet = settings.mode === 'scores' ? `${dataset?.sha256}|${settings.labelColumn}|${settings.positiveValue}|${settings.scoreColumn}|${settings.weightColumn}|${settings.scoreTransform}` : trainer.state.options;
+  const scoreSet =
+    settings.mode === 'scores'
+      ? `${dataset?.sha256}|${settings.labelColumn}|${settings.positiveValue}|${settings.scoreColumn}|${settings.weightColumn}|${settings.scoreTransform}`
+      : trainer.state.options;
   // A scores file's threshold is saved with the file it was chosen on; a trained model's never is
   // (retraining makes new scores).
   const scoresKey = settings.mode === 'scores' && dataset ? (scoreSet as string) : null;
@@ -246,7 +260,11 @@ export function App() {
   );
 
   const exportPanel = (
-    <ExportPanel settings={{ ...settings, threshold: store.get() }} canExport={evaluation !== null} onExport={exportPoint} dataset={dataset}
+    <ExportPanel
+      settings={{ ...settings, threshold: store.get() }}
+      canExport={evaluation !== null}
+      onExport={exportPoint}
+      dataset={dataset}
       trainedOnThisFile={trainer.state.importedModelInfo !== null && trainer.state.importedModelInfo.trainedOn.sha256 === dataset?.sha256}
       onExportPredictions={() => dataset && evaluation && downloadPredictions(dataset, evaluation, { ...settings, threshold: store.get() })}
       onChange={change}
@@ -361,9 +379,11 @@ export function App() {
                 <div className="card">
                   <CompareControls
                     settings={settings}
-                    candidates={dataset?.columns
-                      .filter((c) => c.kind === 'numeric' && ![settings.labelColumn, settings.scoreColumn, settings.weightColumn].includes(c.name))
-                      .map((c) => c.name) ?? []}
+                    candidates={
+                      dataset?.columns
+                        .filter((c) => c.kind === 'numeric' && ![settings.labelColumn, settings.scoreColumn, settings.weightColumn].includes(c.name))
+                        .map((c) => c.name) ?? []
+                    }
                     comparison={compare.comparison}
                     pinned={compare.pinned}
                     canPin={trainer.state.status === 'done' || trainer.state.status === 'cancelled'}

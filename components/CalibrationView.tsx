@@ -13,7 +13,6 @@ const M = { top: 12, right: 14, bottom: 40, left: 48 };
 const W = SIZE - M.left - M.right;
 const H = SIZE - M.top - M.bottom;
 
-
 interface CalibrationViewProps {
   curve: ScoreCurve;
   costFp: number;
@@ -85,8 +84,7 @@ export const CalibrationView = memo(function CalibrationView({ curve, costFp, co
         Brier score: raw <strong data-testid="metric-brier">{formatMetric(brier.raw)}</strong>
         {calibration && (
           <>
-            , calibrated <strong data-testid="metric-brier-calibrated">{formatMetric(brier.calibrated)}</strong> (fitted and scored on the same
-            validation data, so optimistic)
+            , calibrated <strong data-testid="metric-brier-calibrated">{formatMetric(brier.calibrated)}</strong> (fitted and scored on the same validation data, so optimistic)
           </>
         )}
       </p>

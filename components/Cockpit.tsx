@@ -46,14 +46,8 @@ export const Cockpit = memo(function Cockpit(props: CockpitProps) {
   const { points } = view;
   const roc = useMemo((): CurvePoints => ({ xs: points.rocX, ys: points.rocY, kept: view.rocKept }), [points, view.rocKept]);
   const pr = useMemo((): CurvePoints => ({ xs: points.prX, ys: points.prY, kept: view.prKept }), [points, view.prKept]);
-  const compareRoc = useMemo(
-    () => (comparison ? { xs: comparison.view.points.rocX, ys: comparison.view.points.rocY, kept: comparison.view.rocKept } : null),
-    [comparison],
-  );
-  const comparePr = useMemo(
-    () => (comparison ? { xs: comparison.view.points.prX, ys: comparison.view.points.prY, kept: comparison.view.prKept } : null),
-    [comparison],
-  );
+  const compareRoc = useMemo(() => (comparison ? { xs: comparison.view.points.rocX, ys: comparison.view.points.rocY, kept: comparison.view.rocKept } : null), [comparison]);
+  const comparePr = useMemo(() => (comparison ? { xs: comparison.view.points.prX, ys: comparison.view.points.prY, kept: comparison.view.prKept } : null), [comparison]);
   const costModel = props.costModel?.perRow ? props.costModel : null;
   const optimum = useMemo(
     () => (costModel ? modelCostOptimal(curve, costModel, prevalence ?? undefined) : costOptimal(curve, { costFp, costFn }, prevalence ?? undefined)),

@@ -26,8 +26,7 @@ function roleOf(name: string, settings: DataSettings): string | null {
  */
 export function ColumnTable({ dataset, settings, onChange }: ColumnTableProps) {
   const excluded = settings.excludedColumns;
-  const toggle = (name: string, use: boolean) =>
-    onChange({ excludedColumns: use ? excluded.filter((n) => n !== name) : [...excluded.filter((n) => n !== name), name] });
+  const toggle = (name: string, use: boolean) => onChange({ excludedColumns: use ? excluded.filter((n) => n !== name) : [...excluded.filter((n) => n !== name), name] });
   return (
     <details className="column-table" open={dataset.columns.length <= 30}>
       <summary>Columns ({dataset.columns.length})</summary>
@@ -63,8 +62,12 @@ export function ColumnTable({ dataset, settings, onChange }: ColumnTableProps) {
                     {summary.type}
                     {flags && <span className="flag"> · {flags}</span>}
                   </td>
-                  <td className="num" data-testid="column-missing">{formatPercent(summary.missingShare)}</td>
-                  <td className="num" data-testid="column-distinct">{describeDistinct(summary.distinct)}</td>
+                  <td className="num" data-testid="column-missing">
+                    {formatPercent(summary.missingShare)}
+                  </td>
+                  <td className="num" data-testid="column-distinct">
+                    {describeDistinct(summary.distinct)}
+                  </td>
                   <td>
                     {role ?? (
                       <input

@@ -93,8 +93,8 @@ function CostAtThreshold({ curve, costFp, costFn, prevalence, costModel }: Pick<
         {costModel
           ? 'Costs come from each row, so no single cost ratio applies; the Decisions card shows how far the costs may scale with this cutoff still the cheapest.'
           : implied === null
-          ? 'No cost ratio makes this cutoff the cheapest here (it is below the ROC convex hull).'
-          : `Cheapest when a miss costs ${formatRatio(implied.low)}–${formatRatio(implied.high)}× a false alarm.`}
+            ? 'No cost ratio makes this cutoff the cheapest here (it is below the ROC convex hull).'
+            : `Cheapest when a miss costs ${formatRatio(implied.low)}–${formatRatio(implied.high)}× a false alarm.`}
       </p>
     </>
   );

@@ -60,8 +60,8 @@ export const DecisionCurveView = memo(function DecisionCurveView({
       </p>
       {off && (
         <p className="note" data-testid="decision-curve-off">
-          Between thresholds {off.from.toFixed(3)} and {off.to.toFixed(3)} the model&apos;s net benefit falls below the chart: read as
-          probabilities, these scores flag far more cases than they should{probabilities === 'raw scores' ? ' — calibrate them' : ''}.
+          Between thresholds {off.from.toFixed(3)} and {off.to.toFixed(3)} the model&apos;s net benefit falls below the chart: read as probabilities, these scores flag far more
+          cases than they should{probabilities === 'raw scores' ? ' — calibrate them' : ''}.
         </p>
       )}
       <p className="legend">

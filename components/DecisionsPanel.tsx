@@ -62,8 +62,8 @@ export function DecisionsPanel({ dataset, evaluation, settings, rowCosts, onChan
     <>
       <div className="card decisions-card">
         <p data-testid="natural-frequencies">
-          {label ? `${label.replace(/^at/, 'At')}, of` : 'Of'} every 1,000 cases at this threshold: {round(frequencies.tp)} caught, {round(frequencies.fp)}{' '}
-          false alarms, {round(frequencies.fn)} missed, {round(frequencies.tn)} rightly cleared.
+          {label ? `${label.replace(/^at/, 'At')}, of` : 'Of'} every 1,000 cases at this threshold: {round(frequencies.tp)} caught, {round(frequencies.fp)} false alarms,{' '}
+          {round(frequencies.fn)} missed, {round(frequencies.tn)} rightly cleared.
           {label && ' Precision, NPV, accuracy and the alarm rate shown are re-weighted to it; recall and FPR do not change.'}
         </p>
         <button type="button" data-testid="thresholds-csv-button" onClick={() => costModel && downloadThresholdsCsv(curve, costModel, settings.prevalence)}>

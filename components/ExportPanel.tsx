@@ -51,8 +51,7 @@ export function ExportPanel({ settings, canExport, onExport, onExportPredictions
     const value = Number(text);
     return text !== '' && !(Number.isFinite(value) && value >= 0 && value <= max) ? `${label}: ${text} is not a number from 0 to ${max}.` : null;
   }).find((p) => p !== null);
-  const chosenFloors = (): Partial<Guardrails> =>
-    Object.fromEntries(FLOORS.filter(({ key }) => floors[key].trim() !== '').map(({ key }) => [key, Number(floors[key])]));
+  const chosenFloors = (): Partial<Guardrails> => Object.fromEntries(FLOORS.filter(({ key }) => floors[key].trim() !== '').map(({ key }) => [key, Number(floors[key])]));
 
   const importFile = async (file: File) => {
     try {
@@ -88,8 +87,8 @@ export function ExportPanel({ settings, canExport, onExport, onExportPredictions
     <section className="panel export-panel" aria-labelledby="export-heading">
       <h2 id="export-heading">5. Export</h2>
       <p>
-        Download the operating point shown — threshold {formatThreshold(settings.threshold)}, its confusion matrix, metrics and costs — as JSON
-        for a serving system or a review document.
+        Download the operating point shown — threshold {formatThreshold(settings.threshold)}, its confusion matrix, metrics and costs — as JSON for a serving system or a review
+        document.
       </p>
       <div className="row">
         <button type="button" className="primary" data-testid="export-button" disabled={!canExport || floorProblem !== undefined} onClick={() => onExport(chosenFloors())}>
@@ -118,24 +117,40 @@ export function ExportPanel({ settings, canExport, onExport, onExportPredictions
       </div>
       {trainedOnThisFile && (
         <p className="note warning" role="status" data-testid="own-training-rows">
-          The imported model was trained on this file (same SHA-256): the rows it scored include its own training rows, so these
-          metrics are optimistic. The export records it (scoredOwnTrainingRows).
+          The imported model was trained on this file (same SHA-256): the rows it scored include its own training rows, so these metrics are optimistic. The export records it
+          (scoredOwnTrainingRows).
         </p>
       )}
       <fieldset className="guardrails">
-        <legend>Guardrails for <code>cutoff check</code> in CI (blank = default)</legend>
+        <legend>
+          Guardrails for <code>cutoff check</code> in CI (blank = default)
+        </legend>
         {FLOORS.map(({ key, label, testId, placeholder, max }) => (
           <label key={key}>
             {label}
             <input
-              type="number" min={0} max={max} step="any" data-testid={testId} placeholder={placeholder} value={floors[key]}
+              type="number"
+              min={0}
+              max={max}
+              step="any"
+              data-testid={testId}
+              placeholder={placeholder}
+              value={floors[key]}
               onChange={(e) => setFloors((f) => ({ ...f, [key]: e.target.value }))}
             />
           </label>
         ))}
-        {floorProblem && <span className="field-error" role="alert" data-testid="guardrail-error">{floorProblem}</span>}
+        {floorProblem && (
+          <span className="field-error" role="alert" data-testid="guardrail-error">
+            {floorProblem}
+          </span>
+        )}
       </fieldset>
-      {imported && <p className="note" role="status" data-testid="import-note">{imported}</p>}
+      {imported && (
+        <p className="note" role="status" data-testid="import-note">
+          {imported}
+        </p>
+      )}
       {link && (
         <label>
           This link restores the settings (no data in it):

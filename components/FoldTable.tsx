@@ -51,8 +51,8 @@ export function FoldTable({ cv, scores, labels }: FoldTableProps) {
       </table>
       {cv.refitEpochs !== null && (
         <p className="note" data-testid="refit-note">
-          Every figure on the page uses the out-of-fold scores of all {scores?.length ?? 0} labelled rows. The model kept for export and for scoring a file was refit on all of
-          them for {cv.refitEpochs} epochs (the median of the folds' best epochs).
+          Every figure on the page uses the out-of-fold scores of all {scores?.length ?? 0} labelled rows. The model kept for export and for scoring a file was refit on all of them
+          for {cv.refitEpochs} epochs (the median of the folds' best epochs).
         </p>
       )}
     </div>

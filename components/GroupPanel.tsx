@@ -74,26 +74,67 @@ export function GroupPanel({ columns, settings, groups, solution, prevalenceLabe
                 <div key={g.value} className="group-card" data-testid="group-card" data-group={g.value} style={{ flex: '1 1 200px', maxWidth: 300 }}>
                   <GroupRocChart group={g.value} curve={groups[i].curve} index={g.index} threshold={g.threshold} onIndexChange={(k) => drag(g.value, k)} />
                   <p>
-                    Threshold <strong data-testid="group-threshold" data-group={g.value}>{formatThreshold(g.threshold)}</strong>
+                    Threshold{' '}
+                    <strong data-testid="group-threshold" data-group={g.value}>
+                      {formatThreshold(g.threshold)}
+                    </strong>
                   </p>
                   <table className="metrics group-matrix">
                     <tbody>
                       <tr>
                         <th scope="row">TP / FP</th>
-                        <td className="num" data-testid="group-tp" data-group={g.value}>{formatCount(g.confusion.tp)}</td>
-                        <td className="num" data-testid="group-fp" data-group={g.value}>{formatCount(g.confusion.fp)}</td>
+                        <td className="num" data-testid="group-tp" data-group={g.value}>
+                          {formatCount(g.confusion.tp)}
+                        </td>
+                        <td className="num" data-testid="group-fp" data-group={g.value}>
+                          {formatCount(g.confusion.fp)}
+                        </td>
                       </tr>
                       <tr>
                         <th scope="row">FN / TN</th>
-                        <td className="num" data-testid="group-fn" data-group={g.value}>{formatCount(g.confusion.fn)}</td>
-                        <td className="num" data-testid="group-tn" data-group={g.value}>{formatCount(g.confusion.tn)}</td>
+                        <td className="num" data-testid="group-fn" data-group={g.value}>
+                          {formatCount(g.confusion.fn)}
+                        </td>
+                        <td className="num" data-testid="group-tn" data-group={g.value}>
+                          {formatCount(g.confusion.tn)}
+                        </td>
                       </tr>
-                      <tr><th scope="row">recall</th><td className="num" colSpan={2} data-testid="group-recall" data-group={g.value}>{formatMetric(rates.recall)}</td></tr>
-                      <tr><th scope="row">precision</th><td className="num" colSpan={2} data-testid="group-precision" data-group={g.value}>{formatMetric(rates.precision)}</td></tr>
-                      <tr><th scope="row">FPR</th><td className="num" colSpan={2} data-testid="group-fpr" data-group={g.value}>{formatMetric(rates.fpr)}</td></tr>
-                      <tr><th scope="row">misses cost</th><td className="num" colSpan={2} data-testid="group-missed-cost" data-group={g.value}>{formatCount(g.missedCost)}</td></tr>
-                      <tr><th scope="row">alarms cost</th><td className="num" colSpan={2} data-testid="group-alarm-cost" data-group={g.value}>{formatCount(g.alarmCost)}</td></tr>
-                      <tr><th scope="row">alarm rate</th><td className="num" colSpan={2} data-testid="group-alarm-rate" data-group={g.value}>{formatMetric(rates.alarmRate)}</td></tr>
+                      <tr>
+                        <th scope="row">recall</th>
+                        <td className="num" colSpan={2} data-testid="group-recall" data-group={g.value}>
+                          {formatMetric(rates.recall)}
+                        </td>
+                      </tr>
+                      <tr>
+                        <th scope="row">precision</th>
+                        <td className="num" colSpan={2} data-testid="group-precision" data-group={g.value}>
+                          {formatMetric(rates.precision)}
+                        </td>
+                      </tr>
+                      <tr>
+                        <th scope="row">FPR</th>
+                        <td className="num" colSpan={2} data-testid="group-fpr" data-group={g.value}>
+                          {formatMetric(rates.fpr)}
+                        </td>
+                      </tr>
+                      <tr>
+                        <th scope="row">misses cost</th>
+                        <td className="num" colSpan={2} data-testid="group-missed-cost" data-group={g.value}>
+                          {formatCount(g.missedCost)}
+                        </td>
+                      </tr>
+                      <tr>
+                        <th scope="row">alarms cost</th>
+                        <td className="num" colSpan={2} data-testid="group-alarm-cost" data-group={g.value}>
+                          {formatCount(g.alarmCost)}
+                        </td>
+                      </tr>
+                      <tr>
+                        <th scope="row">alarm rate</th>
+                        <td className="num" colSpan={2} data-testid="group-alarm-rate" data-group={g.value}>
+                          {formatMetric(rates.alarmRate)}
+                        </td>
+                      </tr>
                     </tbody>
                   </table>
                 </div>

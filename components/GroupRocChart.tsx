@@ -36,9 +36,7 @@ export function GroupRocChart({ group, curve, index, threshold, onIndexChange }:
   }, [points, x, y]);
   const svgRef = useRef<SVGSVGElement | null>(null);
   const clamp = (v: number) => Math.min(1, Math.max(0, v));
-  const { startDrag, svgHandlers } = usePointerDrag(svgRef, SIZE, (p) =>
-    onIndexChange(nearestRocIndex(points, clamp(x.invert(p.x - M.left)), clamp(y.invert(p.y - M.top)))),
-  );
+  const { startDrag, svgHandlers } = usePointerDrag(svgRef, SIZE, (p) => onIndexChange(nearestRocIndex(points, clamp(x.invert(p.x - M.left)), clamp(y.invert(p.y - M.top)))));
   const onPointerDown = startDrag(0);
   const last = points.rocX.length - 1;
   const onKeyDown = (event: KeyboardEvent<SVGElement>) => {

@@ -39,8 +39,8 @@ export function HoverReadout({ curve, point }: { curve: ScoreCurve; point: Hover
         precision <b data-testid="hover-precision">{formatMetric(precision)}</b>
       </span>
       <span className="hover-counts">
-        TP <b data-testid="hover-tp">{formatCount(c.tp)}</b> FP <b data-testid="hover-fp">{formatCount(c.fp)}</b> TN{' '}
-        <b data-testid="hover-tn">{formatCount(c.tn)}</b> FN <b data-testid="hover-fn">{formatCount(c.fn)}</b>
+        TP <b data-testid="hover-tp">{formatCount(c.tp)}</b> FP <b data-testid="hover-fp">{formatCount(c.fp)}</b> TN <b data-testid="hover-tn">{formatCount(c.tn)}</b> FN{' '}
+        <b data-testid="hover-fn">{formatCount(c.fn)}</b>
       </span>
       <em>click to choose it</em>
     </div>

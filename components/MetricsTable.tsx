@@ -71,7 +71,9 @@ export function MetricsTable({ metrics, confusion, rocAuc, averagePrecision, boo
       <thead>
         <tr>
           <th scope="col">metric</th>
-          <th scope="col" className="num">value</th>
+          <th scope="col" className="num">
+            value
+          </th>
           <th scope="col">95% interval</th>
           <th scope="col" />
         </tr>

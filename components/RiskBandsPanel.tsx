@@ -62,23 +62,45 @@ export function RiskBandsPanel({ curve, settings, onChange }: RiskBandsPanelProp
             <tr>
               <th scope="col">band</th>
               <th scope="col">scores</th>
-              <th scope="col" className="num">cases</th>
-              <th scope="col" className="num">positives</th>
-              <th scope="col" className="num">precision</th>
-              <th scope="col" className="num">share</th>
+              <th scope="col" className="num">
+                cases
+              </th>
+              <th scope="col" className="num">
+                positives
+              </th>
+              <th scope="col" className="num">
+                precision
+              </th>
+              <th scope="col" className="num">
+                share
+              </th>
             </tr>
           </thead>
           <tbody>
             {bands.map((band, i) => (
               <tr key={i} data-testid="risk-band-row" data-band={band.name}>
                 <td>
-                  <input aria-label={`Name of band ${i + 1}`} data-testid="band-name" data-band-index={i} value={bandNames[i] ?? band.name} onChange={(e) => rename(i, e.target.value)} />
+                  <input
+                    aria-label={`Name of band ${i + 1}`}
+                    data-testid="band-name"
+                    data-band-index={i}
+                    value={bandNames[i] ?? band.name}
+                    onChange={(e) => rename(i, e.target.value)}
+                  />
                 </td>
                 <td>{rangeText(band.lower, band.upper)}</td>
-                <td className="num" data-testid="risk-band-count">{formatCount(band.count)}</td>
-                <td className="num" data-testid="risk-band-positives">{formatCount(band.positives)}</td>
-                <td className="num" data-testid="risk-band-precision">{formatMetric(band.precision)}</td>
-                <td className="num" data-testid="risk-band-share">{formatMetric(band.share)}</td>
+                <td className="num" data-testid="risk-band-count">
+                  {formatCount(band.count)}
+                </td>
+                <td className="num" data-testid="risk-band-positives">
+                  {formatCount(band.positives)}
+                </td>
+                <td className="num" data-testid="risk-band-precision">
+                  {formatMetric(band.precision)}
+                </td>
+                <td className="num" data-testid="risk-band-share">
+                  {formatMetric(band.share)}
+                </td>
               </tr>
             ))}
           </tbody>

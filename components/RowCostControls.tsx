@@ -49,8 +49,8 @@ export function RowCostControls({ columns, settings, confusion, errorCosts, scal
       )}
       {perRow && (
         <p className="note">
-          Expected cost, the optimum and the group figures use each row’s cost; a missing cell takes the constant cost. The iso-cost line and the
-          implied cost ratio assume constant costs.
+          Expected cost, the optimum and the group figures use each row’s cost; a missing cell takes the constant cost. The iso-cost line and the implied cost ratio assume constant
+          costs.
         </p>
       )}
     </section>

@@ -28,8 +28,12 @@ export const ScoreHistogram = memo(function ScoreHistogram({ histogram, band, on
     const x = THRESHOLD_X;
     const height = THRESHOLD_PLOT_H;
     const mid = height / 2;
-    const up = scaleLinear().domain([0, posPeak]).range([0, mid - 4]);
-    const down = scaleLinear().domain([0, negPeak]).range([0, mid - 4]);
+    const up = scaleLinear()
+      .domain([0, posPeak])
+      .range([0, mid - 4]);
+    const down = scaleLinear()
+      .domain([0, negPeak])
+      .range([0, mid - 4]);
     const bars = [];
     for (let b = 0; b < histogram.positives.length; b++) {
       const x0 = x(histogram.edges[b]) + 0.5;
@@ -86,7 +90,14 @@ export const ScoreHistogram = memo(function ScoreHistogram({ histogram, band, on
     onStep: (steps: number) => moveCut(i, stepFrom(cut, steps)),
   }));
   return (
-    <ThresholdChart {...chart} extraHandles={[...edges, ...cutHandles]} testId="histogram-chart" handleTestId="histogram-handle" title="Scores by class" yLabel="share of class peak">
+    <ThresholdChart
+      {...chart}
+      extraHandles={[...edges, ...cutHandles]}
+      testId="histogram-chart"
+      handleTestId="histogram-handle"
+      title="Scores by class"
+      yLabel="share of class peak"
+    >
       {body}
     </ThresholdChart>
   );

@@ -45,13 +45,27 @@ export function SlicesTable({ dataset, evaluation, settings, onChange }: SlicesT
           <thead>
             <tr>
               <th scope="col">{column?.name}</th>
-              <th scope="col" className="num">cases</th>
-              <th scope="col" className="num">TP</th>
-              <th scope="col" className="num">FP</th>
-              <th scope="col" className="num">FN</th>
-              <th scope="col" className="num">TN</th>
-              <th scope="col" className="num">recall</th>
-              <th scope="col" className="num">precision</th>
+              <th scope="col" className="num">
+                cases
+              </th>
+              <th scope="col" className="num">
+                TP
+              </th>
+              <th scope="col" className="num">
+                FP
+              </th>
+              <th scope="col" className="num">
+                FN
+              </th>
+              <th scope="col" className="num">
+                TN
+              </th>
+              <th scope="col" className="num">
+                recall
+              </th>
+              <th scope="col" className="num">
+                precision
+              </th>
             </tr>
           </thead>
           <tbody>

@@ -20,10 +20,17 @@ export function StabilityPanel({ stability }: { stability: ThresholdStability })
   return (
     <section className="stability" aria-label="Threshold stability" data-testid="stability" data-method={stability.method}>
       <p data-testid="stability-text">
-        Stability: {describeStability(stability)}. At the threshold in use ({stability.chosen}), recall is {meanSd(stability.atChosen.recall)} (range {range(stability.atChosen.recall, 3)}) and precision{' '}
-        {meanSd(stability.atChosen.precision)} (range {range(stability.atChosen.precision, 3)}) across {where}.
+        Stability: {describeStability(stability)}. At the threshold in use ({stability.chosen}), recall is {meanSd(stability.atChosen.recall)} (range{' '}
+        {range(stability.atChosen.recall, 3)}) and precision {meanSd(stability.atChosen.precision)} (range {range(stability.atChosen.precision, 3)}) across {where}.
       </p>
-      <svg viewBox={`0 0 ${W} ${H * stability.thresholds.length + 12}`} width={W} height={H * stability.thresholds.length + 12} role="img" aria-label={`threshold ranges across ${where}`} className="stability-strip">
+      <svg
+        viewBox={`0 0 ${W} ${H * stability.thresholds.length + 12}`}
+        width={W}
+        height={H * stability.thresholds.length + 12}
+        role="img"
+        aria-label={`threshold ranges across ${where}`}
+        className="stability-strip"
+      >
         {stability.thresholds.map((t, row) => (
           <g key={t.rule} transform={`translate(0,${row * H})`} data-rule={t.rule}>
             {Number.isFinite(t.spread.low) && (
@@ -46,8 +53,12 @@ export function StabilityPanel({ stability }: { stability: ThresholdStability })
           </g>
         ))}
         <line className="stability-chosen" x1={onAxis(stability.chosen)} x2={onAxis(stability.chosen)} y1={0} y2={H * stability.thresholds.length} />
-        <text x={0} y={H * stability.thresholds.length + 10} className="tick">0</text>
-        <text x={W} y={H * stability.thresholds.length + 10} className="tick" textAnchor="end">1 (threshold)</text>
+        <text x={0} y={H * stability.thresholds.length + 10} className="tick">
+          0
+        </text>
+        <text x={W} y={H * stability.thresholds.length + 10} className="tick" textAnchor="end">
+          1 (threshold)
+        </text>
       </svg>
       <table className="stability-table">
         <thead>

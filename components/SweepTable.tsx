@@ -20,8 +20,7 @@ export function SweepTable({ sweep, chosen, onUse }: SweepTableProps) {
   return (
     <figure className="sweep">
       <figcaption>
-        pos_weight sweep{' '}
-        {sweep.status === 'running' ? `— training ${Math.min(sweep.points.length + 1, Math.max(sweep.total, 1))} of ${sweep.total || '…'}` : ''}
+        pos_weight sweep {sweep.status === 'running' ? `— training ${Math.min(sweep.points.length + 1, Math.max(sweep.total, 1))} of ${sweep.total || '…'}` : ''}
         {sweep.status === 'cancelled' ? '— cancelled' : ''}
       </figcaption>
       <table className="metrics sweep-table" data-testid="sweep-table" data-state={sweep.status}>

@@ -43,8 +43,8 @@ export const TargetsPanel = memo(function TargetsPanel({ costFp, costFn, weighte
       </div>
       {unreachable && <p className="warning">No threshold reaches recall {recallTarget} on this data.</p>}
       <p className="note" data-testid="calibrated-rule">
-        Were the scores calibrated probabilities, the cheapest cutoff would be C_FP/(C_FP+C_FN) = {formatMetric(bayesThreshold({ costFp, costFn }))}, and
-        this threshold would imply a cost ratio of {formatRatio(calibratedCostRatio(threshold))}.
+        Were the scores calibrated probabilities, the cheapest cutoff would be C_FP/(C_FP+C_FN) = {formatMetric(bayesThreshold({ costFp, costFn }))}, and this threshold would imply
+        a cost ratio of {formatRatio(calibratedCostRatio(threshold))}.
         {weightedModel && ' A model trained with pos_weight ≠ 1 over-states probabilities, so snap to the empirical optimum instead.'}
       </p>
     </section>

@@ -59,8 +59,26 @@ export function TrainFields({ settings, imbalance, disabled, schedule, onChange 
       />
       {focal && (
         <>
-          <NumberField label="Focal γ" testId="focal-gamma-input" value={settings.focalGamma} min={0} max={10} hint="γ between 0 and 10" isValid={(v) => v >= 0 && v <= 10} onCommit={(v) => v !== null && onChange({ focalGamma: v })} />
-          <NumberField label="Focal α (positives)" testId="focal-alpha-input" value={settings.focalAlpha} min={0.01} max={0.99} hint="α strictly between 0 and 1" isValid={(v) => v > 0 && v < 1} onCommit={(v) => v !== null && onChange({ focalAlpha: v })} />
+          <NumberField
+            label="Focal γ"
+            testId="focal-gamma-input"
+            value={settings.focalGamma}
+            min={0}
+            max={10}
+            hint="γ between 0 and 10"
+            isValid={(v) => v >= 0 && v <= 10}
+            onCommit={(v) => v !== null && onChange({ focalGamma: v })}
+          />
+          <NumberField
+            label="Focal α (positives)"
+            testId="focal-alpha-input"
+            value={settings.focalAlpha}
+            min={0.01}
+            max={0.99}
+            hint="α strictly between 0 and 1"
+            isValid={(v) => v > 0 && v < 1}
+            onCommit={(v) => v !== null && onChange({ focalAlpha: v })}
+          />
         </>
       )}
       <label>
@@ -76,9 +94,29 @@ export function TrainFields({ settings, imbalance, disabled, schedule, onChange 
         </select>
       </label>
       {settings.evaluation === 'cv' ? (
-        <NumberField label="Folds (k)" testId="folds-input" value={settings.folds} min={2} max={20} step={1} hint="a whole number from 2 to 20" isValid={integerIn(2, 20)} onCommit={(v) => v !== null && onChange({ folds: v })} />
+        <NumberField
+          label="Folds (k)"
+          testId="folds-input"
+          value={settings.folds}
+          min={2}
+          max={20}
+          step={1}
+          hint="a whole number from 2 to 20"
+          isValid={integerIn(2, 20)}
+          onCommit={(v) => v !== null && onChange({ folds: v })}
+        />
       ) : (
-        <NumberField label="Validation share" testId="validation-fraction-input" value={settings.validationFraction} min={0.05} max={0.5} step={0.05} hint="between 0.05 and 0.5" isValid={(v) => v >= 0.05 && v <= 0.5} onCommit={(v) => v !== null && onChange({ validationFraction: v })} />
+        <NumberField
+          label="Validation share"
+          testId="validation-fraction-input"
+          value={settings.validationFraction}
+          min={0.05}
+          max={0.5}
+          step={0.05}
+          hint="between 0.05 and 0.5"
+          isValid={(v) => v >= 0.05 && v <= 0.5}
+          onCommit={(v) => v !== null && onChange({ validationFraction: v })}
+        />
       )}
       <NumberField
         label="Epochs (empty: auto)"
@@ -93,7 +131,16 @@ export function TrainFields({ settings, imbalance, disabled, schedule, onChange 
         isValid={integerIn(1, 1000)}
         onCommit={(v) => onChange({ epochs: v })}
       />
-      <NumberField label="Learning rate" testId="learning-rate-input" value={settings.learningRate} min={0.00001} max={1} hint="a number in (0, 1]" isValid={(v) => v > 0 && v <= 1} onCommit={(v) => v !== null && onChange({ learningRate: v })} />
+      <NumberField
+        label="Learning rate"
+        testId="learning-rate-input"
+        value={settings.learningRate}
+        min={0.00001}
+        max={1}
+        hint="a number in (0, 1]"
+        isValid={(v) => v > 0 && v <= 1}
+        onCommit={(v) => v !== null && onChange({ learningRate: v })}
+      />
       <NumberField
         label="Batch size (empty: auto)"
         testId="batch-size-input"
@@ -107,10 +154,25 @@ export function TrainFields({ settings, imbalance, disabled, schedule, onChange 
         isValid={integerIn(1, 65536)}
         onCommit={(v) => onChange({ batchSize: v })}
       />
-      <NumberField label="Patience (0 = off)" testId="patience-input" value={settings.patience} min={0} max={1000} step={1} hint="a whole number of epochs, 0 turns early stopping off" isValid={integerIn(0, 1000)} onCommit={(v) => v !== null && onChange({ patience: v })} />
+      <NumberField
+        label="Patience (0 = off)"
+        testId="patience-input"
+        value={settings.patience}
+        min={0}
+        max={1000}
+        step={1}
+        hint="a whole number of epochs, 0 turns early stopping off"
+        isValid={integerIn(0, 1000)}
+        onCommit={(v) => v !== null && onChange({ patience: v })}
+      />
       <label>
         Backend
-        <select data-testid="backend-select" value={settings.backend} title="auto: WASM where WebGL is software-rendered, else the faster of WebGL and WASM in a quick benchmark" onChange={(e) => isBackend(e.target.value) && onChange({ backend: e.target.value })}>
+        <select
+          data-testid="backend-select"
+          value={settings.backend}
+          title="auto: WASM where WebGL is software-rendered, else the faster of WebGL and WASM in a quick benchmark"
+          onChange={(e) => isBackend(e.target.value) && onChange({ backend: e.target.value })}
+        >
           {BACKEND_CHOICES.map((name) => (
             <option key={name} value={name}>
               {BACKEND_LABELS[name]}

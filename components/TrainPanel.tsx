@@ -68,7 +68,13 @@ export function TrainPanel({ settings, training, imbalance, labelledRows = null,
         <button type="button" className="primary" data-testid="train-button" disabled={!canTrain || busy} onClick={onTrain}>
           Train
         </button>
-        <button type="button" data-testid="sweep-button" disabled={!canTrain || busy} onClick={onSweep} title="Train one model per pos_weight 1, √r, r, 2r (r = neg/pos) and compare them on validation">
+        <button
+          type="button"
+          data-testid="sweep-button"
+          disabled={!canTrain || busy}
+          onClick={onSweep}
+          title="Train one model per pos_weight 1, √r, r, 2r (r = neg/pos) and compare them on validation"
+        >
           Sweep pos_weight
         </button>
         <button type="button" data-testid="cancel-button" disabled={!busy} onClick={onCancel}>
@@ -82,7 +88,12 @@ export function TrainPanel({ settings, training, imbalance, labelledRows = null,
         {last && `, validation loss ${last.validationLoss.toFixed(4)}, PR-AUC ${last.prAuc.toFixed(3)}, recall ${last.recall.toFixed(3)} at ${settings.threshold}`}
         {cv && cv.refitEpochs !== null && training.status === 'done' && `; ${cv.total} folds, the model kept is refit on all rows for ${cv.refitEpochs} epochs`}
         {training.stoppedEarly && `; stopped early, the weights of epoch ${training.bestEpoch} were kept`}
-        {!cv && !training.stoppedEarly && training.status === 'done' && training.bestEpoch > 0 && training.bestEpoch !== last?.epoch && `; the weights of epoch ${training.bestEpoch} were kept`}
+        {!cv &&
+          !training.stoppedEarly &&
+          training.status === 'done' &&
+          training.bestEpoch > 0 &&
+          training.bestEpoch !== last?.epoch &&
+          `; the weights of epoch ${training.bestEpoch} were kept`}
         {training.status === 'error' && training.message && `: ${training.message}`}
       </p>
       {training.notice && (
@@ -114,7 +125,13 @@ export function TrainPanel({ settings, training, imbalance, labelledRows = null,
           <p>Inputs: {training.inputs.join(', ')}</p>
         </details>
       )}
-      {training.epochs.length > 0 && <LossChart epochs={training.epochs} bestEpoch={training.status === 'training' || cv ? 0 : training.bestEpoch} threshold={training.options?.threshold ?? settings.threshold} />}
+      {training.epochs.length > 0 && (
+        <LossChart
+          epochs={training.epochs}
+          bestEpoch={training.status === 'training' || cv ? 0 : training.bestEpoch}
+          threshold={training.options?.threshold ?? settings.threshold}
+        />
+      )}
       {cv && cv.folds.length > 0 && <FoldTable cv={cv} scores={training.validationScores} labels={training.validationLabels} />}
       {stability && <StabilityPanel stability={stability} />}
       {training.sweep.status !== 'idle' && <SweepTable sweep={training.sweep} chosen={settings.posWeight} onUse={use} />}

@@ -4,10 +4,7 @@ import type { Settings } from '../src/settings';
 import type { ErrorAction } from './ErrorBanner';
 
 /** The buttons the error banner offers for a problem's remedy. */
-export function remedyActions(
-  remedy: Remedy | null,
-  handlers: { reread: (patch: Partial<ReadOptions>) => void; change: (patch: Partial<Settings>) => void },
-): ErrorAction[] {
+export function remedyActions(remedy: Remedy | null, handlers: { reread: (patch: Partial<ReadOptions>) => void; change: (patch: Partial<Settings>) => void }): ErrorAction[] {
   if (remedy?.kind === 'skip-ragged-rows') {
     const rows = `${remedy.count} ragged row${remedy.count === 1 ? '' : 's'}`;
     return [{ label: `Skip the ${rows} and read the rest`, testId: 'skip-rows-button', onClick: () => handlers.reread({ skipRagged: true }) }];

@@ -19,7 +19,14 @@ export function crossValidationExport(training: TrainingState): TrainedModelExpo
     folds: cv.total,
     refitEpochs: cv.refitEpochs,
     refitRows: training.validationScores?.length ?? 0,
-    perFold: cv.folds.map((f) => ({ fold: f.fold, rows: f.rows, positives: f.positives, rocAuc: finiteOrNull(f.rocAuc), averagePrecision: finiteOrNull(f.prAuc), bestEpoch: f.bestEpoch })),
+    perFold: cv.folds.map((f) => ({
+      fold: f.fold,
+      rows: f.rows,
+      positives: f.positives,
+      rocAuc: finiteOrNull(f.rocAuc),
+      averagePrecision: finiteOrNull(f.prAuc),
+      bestEpoch: f.bestEpoch,
+    })),
   };
 }
 
@@ -36,7 +43,11 @@ export function stabilityExport(training: TrainingState, settings: Settings): Op
     { costs: { costFp: settings.costFp, costFn: settings.costFn }, prevalence: settings.prevalence ?? undefined },
     settings.threshold,
   );
-  const atChosen = Object.fromEntries(Object.entries(s.atChosen).filter(([, v]) => Number.isFinite(v.low)).map(([k, v]) => [k, spreadExport(v)]));
+  const atChosen = Object.fromEntries(
+    Object.entries(s.atChosen)
+      .filter(([, v]) => Number.isFinite(v.low))
+      .map(([k, v]) => [k, spreadExport(v)]),
+  );
   return {
     method: s.method,
     resamples: s.resamples,

@@ -24,5 +24,8 @@ export const decisionFields = {
     .default([]),
   bandNames: z.array(z.string()).default([]),
   /** The last target used to place the threshold, e.g. best recall at precision >= 0.8. */
-  target: z.object({ kind: z.enum(TARGET_KINDS), value: z.number().finite() }).nullable().default(null),
+  target: z
+    .object({ kind: z.enum(TARGET_KINDS), value: z.number().finite() })
+    .nullable()
+    .default(null),
 };

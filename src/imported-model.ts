@@ -24,7 +24,17 @@ const number = z.number().finite().nullable().optional().catch(null);
 /** Lenient: a card from an older Cutoff lacks some fields, which become null rather than a refusal. */
 const cardSchema = z.object({
   data: z
-    .object({ fileName: z.string().catch(''), labelColumn: z.string().catch(''), positiveValue: z.string().catch(''), sha256: z.string().regex(/^[0-9a-f]{64}$/).nullable().optional().catch(null) })
+    .object({
+      fileName: z.string().catch(''),
+      labelColumn: z.string().catch(''),
+      positiveValue: z.string().catch(''),
+      sha256: z
+        .string()
+        .regex(/^[0-9a-f]{64}$/)
+        .nullable()
+        .optional()
+        .catch(null),
+    })
     .catch({ fileName: '', labelColumn: '', positiveValue: '', sha256: null }),
   training: z
     .object({

@@ -45,7 +45,9 @@ const trainedSource = z.object({
         /** The refit's epochs: the median of the folds' best epochs. */
         refitEpochs: z.number().int().positive(),
         refitRows: count,
-        perFold: z.array(z.object({ fold: z.number().int().positive(), rows: count, positives: count, rocAuc: metric, averagePrecision: metric, bestEpoch: z.number().int().nonnegative() })),
+        perFold: z.array(
+          z.object({ fold: z.number().int().positive(), rows: count, positives: count, rocAuc: metric, averagePrecision: metric, bestEpoch: z.number().int().nonnegative() }),
+        ),
       })
       .optional(),
   }),
@@ -61,8 +63,6 @@ const scoresSource = z.object({
    */
   scoreTransform: scoreTransformSchema.nullable().optional(),
 });
-
-
 
 /**
  * A model loaded from an exported archive and used to score the file: recorded with its own
@@ -86,7 +86,11 @@ const importedModelSource = z.object({
       fileName: z.string(),
       labelColumn: z.string(),
       positiveValue: z.string(),
-      sha256: z.string().regex(/^[0-9a-f]{64}$/).nullable().optional(),
+      sha256: z
+        .string()
+        .regex(/^[0-9a-f]{64}$/)
+        .nullable()
+        .optional(),
     }),
     /** True when the scored file is the one the model was trained on: the metrics are then optimistic. */
     scoredOwnTrainingRows: z.boolean().optional(),
@@ -221,7 +225,9 @@ export function parseOperatingPoint(value: unknown): OperatingPoint {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new Error('Not a valid Cutoff operating point: the file is not a JSON object');
   const version: unknown = (value as { schemaVersion?: unknown }).schemaVersion;
   if (!READABLE_SCHEMA_VERSIONS.some((v) => v === version)) {
-    throw new Error(`Not a valid Cutoff operating point: schemaVersion ${JSON.stringify(version) ?? 'is missing'}; this Cutoff reads versions ${READABLE_SCHEMA_VERSIONS.join(' and ')}`);
+    throw new Error(
+      `Not a valid Cutoff operating point: schemaVersion ${JSON.stringify(version) ?? 'is missing'}; this Cutoff reads versions ${READABLE_SCHEMA_VERSIONS.join(' and ')}`,
+    );
   }
   const result = operatingPointSchema.safeParse(value);
   if (result.success) return result.data;
@@ -281,9 +287,10 @@ const EXTRA_FIELDS = ['stability', 'groups', 'rowCosts', 'bands', 'targets', 'gu
 /** Builds and validates the export; undefined figures (NaN) become null, an unbounded ratio's high end too. */
 export function buildOperatingPoint(input: OperatingPointInput): OperatingPoint {
   const finiteOrNull = (v: number) => (Number.isFinite(v) ? v : null);
-  const metrics = Object.fromEntries(
-    Object.entries(input.metrics).map(([name, value]) => [name, finiteOrNull(value)]),
-  ) as Record<keyof OperatingPointInput['metrics'], number | null>;
+  const metrics = Object.fromEntries(Object.entries(input.metrics).map(([name, value]) => [name, finiteOrNull(value)])) as Record<
+    keyof OperatingPointInput['metrics'],
+    number | null
+  >;
   return parseOperatingPoint({
     schemaVersion: OPERATING_POINT_SCHEMA_VERSION,
     createdAt: input.createdAt.toISOString(),
@@ -301,9 +308,6 @@ export function buildOperatingPoint(input: OperatingPointInput): OperatingPoint 
     metrics: input.intervals ? { ...metrics, intervals: input.intervals } : metrics,
     ...(input.curves ? { curves: input.curves } : {}),
     ...Object.fromEntries(EXTRA_FIELDS.filter((k) => input[k] !== undefined).map((k) => [k, input[k]])),
-    impliedCostRatio:
-      input.impliedCostRatio === null
-        ? null
-        : { low: input.impliedCostRatio.low, high: finiteOrNull(input.impliedCostRatio.high) },
+    impliedCostRatio: input.impliedCostRatio === null ? null : { low: input.impliedCostRatio.low, high: finiteOrNull(input.impliedCostRatio.high) },
   });
 }

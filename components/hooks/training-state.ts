@@ -175,7 +175,12 @@ export function reduceTraining(s: TrainingState, kind: JobKind, event: TrainEven
         validationScores: event.scores,
         validationLabels: event.labels,
         evaluatedOn: 'out-of-fold',
-        crossValidation: { ...(s.crossValidation ?? { total: event.folds.length, currentFold: event.folds.length }), folds: event.folds, foldOf: event.foldOf, refitEpochs: event.refitEpochs },
+        crossValidation: {
+          ...(s.crossValidation ?? { total: event.folds.length, currentFold: event.folds.length }),
+          folds: event.folds,
+          foldOf: event.foldOf,
+          refitEpochs: event.refitEpochs,
+        },
       };
     case 'done':
       return {

@@ -45,10 +45,7 @@ export function useComparison(
   );
   const curveState = useCurve(cases);
   const built = curveState.built;
-  const fromColumn = useMemo(
-    () => (compareColumn !== null && built ? comparisonOf(compareColumn, built.curve, built.view) : null),
-    [compareColumn, built],
-  );
+  const fromColumn = useMemo(() => (compareColumn !== null && built ? comparisonOf(compareColumn, built.curve, built.view) : null), [compareColumn, built]);
   return {
     comparison: fromColumn ?? pinned,
     error: inputs.error ?? curveState.error,

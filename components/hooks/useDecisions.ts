@@ -7,10 +7,7 @@ import type { Settings } from '../../src/settings';
 /** The cost model of the evaluated cases; rebuilt only when the data, the costs or the cost columns change. */
 export function useRowCosts(dataset: Dataset | null, cases: EvaluatedCases | null, settings: Settings): RowCosts | null {
   const { costFp, costFn, costFnColumn, costFpColumn } = settings;
-  return useMemo(
-    () => (cases ? rowCostsOf(dataset, cases, { costFp, costFn, costFnColumn, costFpColumn }) : null),
-    [dataset, cases, costFp, costFn, costFnColumn, costFpColumn],
-  );
+  return useMemo(() => (cases ? rowCostsOf(dataset, cases, { costFp, costFn, costFnColumn, costFpColumn }) : null), [dataset, cases, costFp, costFn, costFnColumn, costFpColumn]);
 }
 
 /**

@@ -84,10 +84,7 @@ export function useEvaluation(dataset: Dataset | null, settings: Settings, train
   // the next epoch's (or the final weights') is ready, so the views never blink; a new file
   // or training run clears the scores first, and with them the curve.
   const built = useCurve(cases, mode === 'train');
-  const evaluation = useMemo(
-    (): Evaluation | null => (built.built ? { ...built.built.cases, curve: built.built.curve, view: built.built.view } : null),
-    [built.built],
-  );
+  const evaluation = useMemo((): Evaluation | null => (built.built ? { ...built.built.cases, curve: built.built.curve, view: built.built.view } : null), [built.built]);
 
   return {
     labels: labels.value,

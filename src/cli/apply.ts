@@ -37,7 +37,7 @@ export async function runApply(pointPath: string, file: string, options: ApplyOp
     const scoreColumn = options.score ?? (point.source.kind === 'scores' ? point.source.scoreColumn : 'score');
     const s = scorer ? -1 : columnIndex(table.columns, scoreColumn, '--score', file);
     for (const name of scorer?.needs ?? []) columnIndex(table.columns, name, 'a column the model was trained on', file);
-    const g = rule.groupColumn === null ? -1 : columnIndex(table.columns, rule.groupColumn, 'the export\'s group column', file);
+    const g = rule.groupColumn === null ? -1 : columnIndex(table.columns, rule.groupColumn, "the export's group column", file);
     const extra = [...(scorer ? ['score'] : []), 'decision', ...(rule.hasBands || rule.hasReviewBand ? ['band'] : []), ...(g >= 0 ? ['group_threshold'] : [])];
     await io.out(`${[...table.columns, ...extra].map(csvCell).join(',')}\n`);
     for await (const batch of table.batches()) {

@@ -25,7 +25,11 @@ export function cellNumber(cell: Cell): number {
 export function columnIndex(layout: readonly string[], name: string, option: string, file: string): number {
   const index = layout.indexOf(name);
   if (index < 0) {
-    const shown = layout.slice(0, 12).map((c) => `"${c}"`).join(', ') + (layout.length > 12 ? ', …' : '');
+    const shown =
+      layout
+        .slice(0, 12)
+        .map((c) => `"${c}"`)
+        .join(', ') + (layout.length > 12 ? ', …' : '');
     throw new InputError(`${file} has no column "${name}" (it has ${shown}); name the right one with ${option}`);
   }
   return index;

@@ -45,7 +45,16 @@ export interface CheckReport {
   threshold: number;
   columns: { score: string; label: string; positive: string; weight: string | null; group: string | null };
   confusion: Confusion;
-  metrics: { recall: number | null; precision: number | null; specificity: number | null; f1: number | null; accuracy: number | null; alarmRate: number; rocAuc: number | null; averagePrecision: number | null };
+  metrics: {
+    recall: number | null;
+    precision: number | null;
+    specificity: number | null;
+    f1: number | null;
+    accuracy: number | null;
+    alarmRate: number;
+    rocAuc: number | null;
+    averagePrecision: number | null;
+  };
   /** How ROC-AUC and AP were computed: exactly, or from bins when the file has too many distinct scores. */
   ranking: { exact: true } | { exact: false; bins: number; errorBound: { rocAuc: number; averagePrecision: number } };
   exported: { confusion: Confusion; recall: number | null; precision: number | null; rocAuc: number | null; averagePrecision: number | null; rows: number };
@@ -156,7 +165,9 @@ async function evaluate(point: OperatingPoint, table: Awaited<ReturnType<typeof 
     notes.push(`read as a ${t.name} table: the curve is exact only at its ${t.thresholds.length} listed thresholds`);
     if (!t.thresholds.includes(point.threshold)) {
       const above = t.thresholds.find((x) => x >= point.threshold);
-      notes.push(`the exported threshold ${point.threshold} is not listed: the matrix is that of the next listed threshold${above === undefined ? ' (none above it: all negative)' : ` above it, ${above}`}`);
+      notes.push(
+        `the exported threshold ${point.threshold} is not listed: the matrix is that of the next listed threshold${above === undefined ? ' (none above it: all negative)' : ` above it, ${above}`}`,
+      );
     }
   } else {
     ({ rows, unlabelled } = await walkScoredRows(
@@ -188,7 +199,8 @@ async function evaluate(point: OperatingPoint, table: Awaited<ReturnType<typeof 
     rocAuc: curve ? orNull(curve.rocAuc()) : null,
     averagePrecision: curve ? orNull(curve.averagePrecision()) : null,
   };
-  const drift = driftCounts && histogram ? { psi: populationStability(histogram.counts, driftCounts), ks: binnedKs(histogram.counts, driftCounts), bins: driftCounts.length } : null;
+  const drift =
+    driftCounts && histogram ? { psi: populationStability(histogram.counts, driftCounts), ks: binnedKs(histogram.counts, driftCounts), bins: driftCounts.length } : null;
   const floors = floorsOf(point, options, metrics, drift);
   const groups = (point.groups?.thresholds ?? []).map((g) => {
     const c = byGroup.get(g.value) ?? emptyConfusion();
@@ -236,7 +248,8 @@ function floorsOf(point: OperatingPoint, options: CheckOptions, metrics: CheckRe
   add('precision', 'min', options.minPrecision, g?.minPrecision, metrics.precision);
   add('alarm rate', 'max', options.maxAlarmRate, g?.maxAlarmRate, metrics.alarmRate);
   if ((options.maxDrift !== undefined || (g?.maxDrift ?? null) !== null) && drift === null) {
-    if (options.maxDrift !== undefined) throw new InputError('--max-drift needs the score histogram an export records (guardrails.histogram); this operating point has none: export it again');
+    if (options.maxDrift !== undefined)
+      throw new InputError('--max-drift needs the score histogram an export records (guardrails.histogram); this operating point has none: export it again');
   } else add('drift (PSI)', 'max', options.maxDrift, g?.maxDrift, drift ? drift.psi : null);
   return floors;
 }
@@ -246,7 +259,9 @@ const fmt = (x: number | null, digits = 4): string => (x === null ? '—' : Numb
 /** The report as text: matrix, metrics beside the exported ones, drift, floors, verdict. */
 export function formatCheck(r: CheckReport): string {
   const lines: string[] = [];
-  lines.push(`cutoff check: ${r.file}: ${fmt(r.rows)} rows, ${fmt(r.positives)} positive ("${r.columns.positive}" in "${r.columns.label}"), score "${r.columns.score}"${r.columns.weight ? `, weight "${r.columns.weight}"` : ''}`);
+  lines.push(
+    `cutoff check: ${r.file}: ${fmt(r.rows)} rows, ${fmt(r.positives)} positive ("${r.columns.positive}" in "${r.columns.label}"), score "${r.columns.score}"${r.columns.weight ? `, weight "${r.columns.weight}"` : ''}`,
+  );
   lines.push(`decision: score >= ${r.threshold}${r.columns.group ? ` (per-group thresholds on "${r.columns.group}")` : ''}`);
   lines.push('');
   lines.push('             predicted +   predicted −');
@@ -260,16 +275,22 @@ export function formatCheck(r: CheckReport): string {
   row('alarm rate', r.metrics.alarmRate, alarmRateOf(r.exported.confusion));
   row('ROC-AUC', r.metrics.rocAuc, r.exported.rocAuc);
   row('average precision', r.metrics.averagePrecision, r.exported.averagePrecision);
-  if (!r.ranking.exact) lines.push(`  (ROC-AUC within ±${r.ranking.errorBound.rocAuc.toExponential(2)}, AP within ±${r.ranking.errorBound.averagePrecision.toExponential(2)}: ${r.ranking.bins} bins)`);
+  if (!r.ranking.exact)
+    lines.push(`  (ROC-AUC within ±${r.ranking.errorBound.rocAuc.toExponential(2)}, AP within ±${r.ranking.errorBound.averagePrecision.toExponential(2)}: ${r.ranking.bins} bins)`);
   for (const g of r.groups) lines.push(`  group ${g.value}: threshold ${g.threshold}, recall ${fmt(g.recall)}, precision ${fmt(g.precision)}`);
   for (const b of r.bands) lines.push(`  band ${b.name}: ${fmt(b.rows)} rows, ${fmt(b.positives)} positive`);
   if (r.review) lines.push(`  review band: ${fmt(r.review.rows)} rows`);
   lines.push('');
-  lines.push(r.drift ? `drift: PSI ${r.drift.psi.toFixed(4)}, KS ${r.drift.ks.toFixed(4)} against the exported ${r.drift.bins}-bin score histogram` : 'drift: not checked (the export has no score histogram)');
+  lines.push(
+    r.drift
+      ? `drift: PSI ${r.drift.psi.toFixed(4)}, KS ${r.drift.ks.toFixed(4)} against the exported ${r.drift.bins}-bin score histogram`
+      : 'drift: not checked (the export has no score histogram)',
+  );
   for (const note of r.notes) lines.push(`note: ${note}`);
   lines.push('');
   if (r.floors.length === 0) lines.push('floors: none set (pass --min-recall, --min-precision, --max-alarm-rate or --max-drift, or set guardrails in the export)');
-  for (const f of r.floors) lines.push(`  ${f.ok ? 'ok  ' : 'FAIL'} ${f.name} ${fmt(f.value)} ${f.kind === 'min' ? '>=' : '<='} ${f.limit} (${f.from === 'option' ? 'option' : 'from the export'})`);
+  for (const f of r.floors)
+    lines.push(`  ${f.ok ? 'ok  ' : 'FAIL'} ${f.name} ${fmt(f.value)} ${f.kind === 'min' ? '>=' : '<='} ${f.limit} (${f.from === 'option' ? 'option' : 'from the export'})`);
   lines.push(r.passed ? 'PASS' : `FAIL: ${failureLine(r)}`);
   return `${lines.join('\n')}\n`;
 }

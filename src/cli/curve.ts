@@ -34,7 +34,10 @@ export async function reduceCurve(file: string, options: CurveOptions): Promise<
         const at = [...counts.keys()].filter((k) => counts[k] > 0);
         return { scores: Float64Array.from(at, (k) => t.scores[k]), counts: Float64Array.from(at, (k) => counts[k]) };
       };
-      return [{ label: '0', ...keep(t.neg) }, { label: '1', ...keep(t.pos) }];
+      return [
+        { label: '0', ...keep(t.neg) },
+        { label: '1', ...keep(t.pos) },
+      ];
     } finally {
       await table.close();
     }

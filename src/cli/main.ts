@@ -66,7 +66,9 @@ function wholeNumber(values: Values, name: string): number | undefined {
 
 function positionals(got: string[], names: string[], command: string): string[] {
   if (got.length !== names.length) {
-    throw new InputError(`cutoff ${command} takes ${names.join(' and ')}${got.length > names.length ? `; unexpected "${got[names.length]}"` : `; missing ${names.slice(got.length).join(' and ')}`}`);
+    throw new InputError(
+      `cutoff ${command} takes ${names.join(' and ')}${got.length > names.length ? `; unexpected "${got[names.length]}"` : `; missing ${names.slice(got.length).join(' and ')}`}`,
+    );
   }
   return got;
 }
@@ -80,16 +82,33 @@ export async function main(argv: string[], io: Io): Promise<number> {
     switch (command) {
       case 'check': {
         const { values, positionals: p } = parse(rest, {
-          score: str, label: str, positive: str, weight: str,
-          'min-recall': str, 'min-precision': str, 'max-alarm-rate': str, 'max-drift': str, json: flag,
+          score: str,
+          label: str,
+          positive: str,
+          weight: str,
+          'min-recall': str,
+          'min-precision': str,
+          'max-alarm-rate': str,
+          'max-drift': str,
+          json: flag,
         });
         const [point, file] = positionals(p, ['POINT.json', 'FILE'], 'check');
-        return await runCheck(point, file, {
-          score: text(values, 'score'), label: text(values, 'label'), positive: text(values, 'positive'), weight: text(values, 'weight'),
-          minRecall: number(values, 'min-recall', [0, 1]), minPrecision: number(values, 'min-precision', [0, 1]),
-          maxAlarmRate: number(values, 'max-alarm-rate', [0, 1]), maxDrift: number(values, 'max-drift', [0, 1e6]),
-          json: values.json === true,
-        }, io);
+        return await runCheck(
+          point,
+          file,
+          {
+            score: text(values, 'score'),
+            label: text(values, 'label'),
+            positive: text(values, 'positive'),
+            weight: text(values, 'weight'),
+            minRecall: number(values, 'min-recall', [0, 1]),
+            minPrecision: number(values, 'min-precision', [0, 1]),
+            maxAlarmRate: number(values, 'max-alarm-rate', [0, 1]),
+            maxDrift: number(values, 'max-drift', [0, 1e6]),
+            json: values.json === true,
+          },
+          io,
+        );
       }
       case 'apply': {
         const { values, positionals: p } = parse(rest, { score: str, model: str });
@@ -101,16 +120,29 @@ export async function main(argv: string[], io: Io): Promise<number> {
       case 'curve': {
         const { values, positionals: p } = parse(rest, { score: str, label: str, weight: str, bins: str, exact: flag });
         const [file] = positionals(p, ['FILE'], 'curve');
-        return await runCurve(file, { score: text(values, 'score') ?? 'score', label: text(values, 'label') ?? 'label', weight: text(values, 'weight'), bins: wholeNumber(values, 'bins'), exact: values.exact === true }, io);
+        return await runCurve(
+          file,
+          {
+            score: text(values, 'score') ?? 'score',
+            label: text(values, 'label') ?? 'label',
+            weight: text(values, 'weight'),
+            bins: wholeNumber(values, 'bins'),
+            exact: values.exact === true,
+          },
+          io,
+        );
       }
       case 'sql': {
         const { values, positionals: p } = parse(rest, { engine: str, table: str, score: str, label: str, bins: str });
         positionals(p, [], 'sql');
         const engine = text(values, 'engine');
-        if (!engine || !(SQL_ENGINES as readonly string[]).includes(engine)) throw new InputError(`--engine must be one of ${SQL_ENGINES.join(', ')}${engine ? `, not "${engine}"` : ''}`);
+        if (!engine || !(SQL_ENGINES as readonly string[]).includes(engine))
+          throw new InputError(`--engine must be one of ${SQL_ENGINES.join(', ')}${engine ? `, not "${engine}"` : ''}`);
         const table = text(values, 'table');
-        if (!table) throw new InputError('--table is required: a table name (in DuckDB also a quoted file path such as \'scores.parquet\')');
-        await io.out(`${sqlQuery({ engine: engine as SqlEngine, table, score: text(values, 'score') ?? 'score', label: text(values, 'label') ?? 'label', bins: wholeNumber(values, 'bins') })};\n`);
+        if (!table) throw new InputError("--table is required: a table name (in DuckDB also a quoted file path such as 'scores.parquet')");
+        await io.out(
+          `${sqlQuery({ engine: engine as SqlEngine, table, score: text(values, 'score') ?? 'score', label: text(values, 'label') ?? 'label', bins: wholeNumber(values, 'bins') })};\n`,
+        );
         return EXIT.ok;
       }
       case undefined:

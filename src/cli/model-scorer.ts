@@ -75,9 +75,20 @@ export async function loadModelScorer(path: string): Promise<BatchScorer> {
   return {
     needs: needed,
     score: async (rows, columns) => {
-      const raw = needed.map((name) => rawColumn(name, rows.map((r) => r[columns.indexOf(name)])));
+      const raw = needed.map((name) =>
+        rawColumn(
+          name,
+          rows.map((r) => r[columns.indexOf(name)]),
+        ),
+      );
       try {
-        const scores = await scoreRows(tf, model.network, model.preprocessor, raw, Uint32Array.from(rows, (_, i) => i));
+        const scores = await scoreRows(
+          tf,
+          model.network,
+          model.preprocessor,
+          raw,
+          Uint32Array.from(rows, (_, i) => i),
+        );
         return Float64Array.from(scores);
       } catch (error) {
         if (error instanceof DataError) throw new InputError(error.message);

@@ -33,7 +33,7 @@ const DIALECTS: Record<SqlEngine, Dialect> = {
 export function sqlQuery(options: SqlOptions): string {
   const d = DIALECTS[options.engine];
   if (!d) throw new InputError(`--engine must be one of ${SQL_ENGINES.join(', ')}, not "${String(options.engine)}"`);
-  if (options.table.trim() === '') throw new InputError('--table names the table (in DuckDB also a quoted file path such as \'scores.parquet\')');
+  if (options.table.trim() === '') throw new InputError("--table names the table (in DuckDB also a quoted file path such as 'scores.parquet')");
   const bins = options.bins;
   if (bins !== undefined && !(Number.isInteger(bins) && bins >= 1 && bins <= 10_000_000)) throw new InputError(`--bins must be a whole number from 1 to 10000000, not ${bins}`);
   const score = `CAST(${d.quote(options.score)} AS ${d.double})`;

@@ -67,7 +67,9 @@ export async function openTable(path: string): Promise<Table> {
 
 async function openCsv(path: string, handle: FileHandle, size: number, head: Uint8Array): Promise<Table> {
   const encoding = detectEncoding(head);
-  const headText = streamDecoder(encoding).decode(head, head.length === size).replace(/^\uFEFF/, '');
+  const headText = streamDecoder(encoding)
+    .decode(head, head.length === size)
+    .replace(/^\uFEFF/, '');
   const dialect = detectDialect(headText);
   const firstLine = Papa.parse<string[]>(headText, { delimiter: dialect.delimiter, newline: dialect.linebreak, preview: 1 }).data[0] ?? [];
   const columns = firstLine.map((c) => c.trim());
@@ -89,7 +91,7 @@ async function openCsv(path: string, handle: FileHandle, size: number, head: Uin
     let first = true;
     const tooShort = (cells: number, at: number) =>
       new InputError(`${path} row ${at} has ${cells} cells but the header names ${columns.length}; the column "${layout[fieldOf.findIndex((f) => f >= cells)]}" is missing there`);
-    for (let position = 0; position < size; ) {
+    for (let position = 0; position < size;) {
       const { bytesRead } = await handle.read(buffer, 0, buffer.length, position);
       if (bytesRead === 0) break;
       position += bytesRead;
@@ -105,7 +107,7 @@ async function openCsv(path: string, handle: FileHandle, size: number, head: Uin
         const end = last ? text.length : text.lastIndexOf('\n') + 1;
         partial = text.slice(end);
         rows = [];
-        for (let start = 0; start < end; ) {
+        for (let start = 0; start < end;) {
           let stop = text.indexOf('\n', start);
           if (stop < 0 || stop >= end) stop = end;
           const next = stop + 1;
@@ -193,7 +195,12 @@ async function openParquet(path: string, handle: FileHandle, size: number): Prom
         const parts: ArrayLike<Cell>[] = layout.map(() => []);
         const start = rowStart;
         await parquetRead({
-          file, metadata, compressors, columns: layout, rowStart, rowEnd,
+          file,
+          metadata,
+          compressors,
+          columns: layout,
+          rowStart,
+          rowEnd,
           onChunk: (chunk: ColumnData) => {
             const j = layout.indexOf(chunk.columnName);
             if (j < 0) return;
@@ -202,7 +209,7 @@ async function openParquet(path: string, handle: FileHandle, size: number): Prom
               return;
             }
             // A chunk covering part of the group (or more): copy the rows of this group.
-            const target = parts[j].length === n ? (parts[j] as Cell[]) : (parts[j] = new Array<Cell>(n)) as Cell[];
+            const target = parts[j].length === n ? (parts[j] as Cell[]) : ((parts[j] = new Array<Cell>(n)) as Cell[]);
             const data = chunk.columnData as ArrayLike<Cell>;
             for (let r = Math.max(chunk.rowStart, start); r < Math.min(chunk.rowEnd, rowEnd); r++) target[r - start] = data[r - chunk.rowStart];
           },

@@ -135,9 +135,7 @@ export async function streamCsv(source: ByteSource, options: CsvStreamOptions, o
     }
     if (unclosed) {
       const at = unclosed.row !== undefined && unclosed.row < rows.length ? lines[unclosed.row] : line;
-      throw new DataError(
-        `Line ${at} opens a quoted cell (") that is never closed, so the rest of the file would read as one cell. Close the quote or remove it.`,
-      );
+      throw new DataError(`Line ${at} opens a quoted cell (") that is never closed, so the rest of the file would read as one cell. Close the quote or remove it.`);
     }
     const bytesRead = Math.min(size, start + chunkBytes);
     onBatch({ rows, lines, dialect, bytesRead });

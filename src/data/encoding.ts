@@ -81,10 +81,7 @@ export function streamDecoder(encoding: TextEncoding): StreamDecoder {
 }
 
 /** Windows-1252's characters for bytes 0x80–0x9F (the five unassigned ones as their byte, as browsers do). */
-const CP1252_HIGH = Uint16Array.from(
-  '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090‘’“”•–—˜™š›œ\u009DžŸ',
-  (ch) => ch.charCodeAt(0),
-);
+const CP1252_HIGH = Uint16Array.from('€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090‘’“”•–—˜™š›œ\u009DžŸ', (ch) => ch.charCodeAt(0));
 
 /** Characters decoded per String.fromCharCode call: well under any engine's argument limit. */
 const BLOCK = 8192;

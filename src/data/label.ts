@@ -71,8 +71,7 @@ export function suggestLabel(dataset: Dataset): LabelChoice | null {
   if (binary.length === 0) return null;
   const rare = binary.map(rareCount);
   const enough = (i: number) => rare[i] >= MIN_RARE_ROWS && rare[i] >= MIN_RARE_SHARE * dataset.rowCount;
-  const column =
-    patternedColumn(binary) ?? lastWhere(binary, enough) ?? lastWhere(binary, (i) => rare[i] >= 2) ?? binary[binary.length - 1];
+  const column = patternedColumn(binary) ?? lastWhere(binary, enough) ?? lastWhere(binary, (i) => rare[i] >= 2) ?? binary[binary.length - 1];
   return { column: column.name, positive: rarerValue(column) };
 }
 
@@ -117,7 +116,11 @@ const VALUES_SHOWN = 6;
  */
 export function explainMultiClass(column: Column): string {
   const values = distinctValues(column) ?? [];
-  const shown = values.slice(0, VALUES_SHOWN).map((v) => `"${v}"`).join(', ') + (values.length > VALUES_SHOWN ? ', …' : '');
+  const shown =
+    values
+      .slice(0, VALUES_SHOWN)
+      .map((v) => `"${v}"`)
+      .join(', ') + (values.length > VALUES_SHOWN ? ', …' : '');
   return `The label column "${column.name}" has ${values.length} values (${shown}), not two. Choose the positive class under Positive class: Cutoff then compares it with all the other values (one versus the rest).`;
 }
 
@@ -223,9 +226,7 @@ export function encodeLabels(column: Column, positive: string): LabelVector {
   }
   if (positives === 0 || positives === kept) {
     const only = positives === 0 ? 'no row has' : 'every row has';
-    throw new DataError(
-      `The label column "${column.name}" has only one class: ${only} the positive value "${positive}". Cutoff needs both positive and negative cases.`,
-    );
+    throw new DataError(`The label column "${column.name}" has only one class: ${only} the positive value "${positive}". Cutoff needs both positive and negative cases.`);
   }
   return { labels: labels.slice(0, kept), rows: rows.slice(0, kept), positives, dropped: n - kept };
 }
@@ -238,8 +239,7 @@ export function keptChoices(
   dataset: Dataset,
   previous: { labelColumn: string | null; positiveValue: string | null; scoreColumn: string | null; weightColumn: string | null },
 ): { label: LabelChoice | null; scoreColumn: string | null; weightColumn: string | null } {
-  const has = (name: string | null, numeric = false) =>
-    name !== null && dataset.columns.some((c) => c.name === name && (!numeric || c.kind === 'numeric'));
+  const has = (name: string | null, numeric = false) => name !== null && dataset.columns.some((c) => c.name === name && (!numeric || c.kind === 'numeric'));
   const labelColumn = dataset.columns.find((c) => c.name === previous.labelColumn);
   const values = labelColumn ? (distinctValues(labelColumn) ?? []) : [];
   const label =

@@ -70,11 +70,7 @@ const FOLDED_EXAMPLES = 8;
 /** The inputs one step produces, in order. */
 export function stepInputs(step: PreprocessStep): string[] {
   if (step.kind === 'numeric') return [...(step.useValue ? [step.column] : []), ...(step.indicator ? [`${step.column} (missing)`] : [])];
-  return [
-    ...step.levels.map((level) => `${step.column}=${level}`),
-    ...(step.other ? [`${step.column}=other`] : []),
-    ...(step.indicator ? [`${step.column} (missing)`] : []),
-  ];
+  return [...step.levels.map((level) => `${step.column}=${level}`), ...(step.other ? [`${step.column}=other`] : []), ...(step.indicator ? [`${step.column} (missing)`] : [])];
 }
 
 /** Fits the preprocessing on `rows` (the training rows) of `columns`. */

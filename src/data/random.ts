@@ -33,10 +33,7 @@ export function deriveSeed(seed: number, stream: number): number {
 }
 
 /** Shuffles `values` in place (Fisher–Yates) and returns it. */
-export function shuffleInPlace<T extends { length: number; [i: number]: number }>(
-  values: T,
-  random: Random,
-): T {
+export function shuffleInPlace<T extends { length: number; [i: number]: number }>(values: T, random: Random): T {
   for (let i = values.length - 1; i > 0; i--) {
     const j = Math.floor(random() * (i + 1));
     const tmp = values[i];

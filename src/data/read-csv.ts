@@ -52,6 +52,7 @@ export async function readCsv(source: ByteSource, options: ReadOptions, hooks: R
 function encodingNote(encoding: Exclude<ReturnType<typeof detectEncoding>, 'utf-8'>, chosen: boolean): string {
   const name = encodingName(encoding);
   if (chosen) return `Read as ${name} text, as chosen.`;
-  if (encoding === 'windows-1252') return `Read as ${name} text: the bytes are not valid UTF-8 (Excel on Windows saves CSV this way). Choose another encoding if letters look wrong.`;
+  if (encoding === 'windows-1252')
+    return `Read as ${name} text: the bytes are not valid UTF-8 (Excel on Windows saves CSV this way). Choose another encoding if letters look wrong.`;
   return `Read as ${name} text (the file starts with a UTF-16 byte order mark).`;
 }

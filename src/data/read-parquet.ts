@@ -81,7 +81,15 @@ export async function readParquet(source: ByteSource, hooks: ReadHooks, sha256: 
     } catch (error) {
       throw new DataError(`${source.name}: rows ${rowStart + 1}–${rowEnd} could not be decoded (${error instanceof Error ? error.message : String(error)}).`);
     }
-    flat.forEach((column, c) => appendGroup(builders[c], column.kind, chunks.filter((chunk) => chunk.columnName === column.name), rowStart, rowEnd));
+    flat.forEach((column, c) =>
+      appendGroup(
+        builders[c],
+        column.kind,
+        chunks.filter((chunk) => chunk.columnName === column.name),
+        rowStart,
+        rowEnd,
+      ),
+    );
     rowStart = rowEnd;
     hooks.onProgress?.({ bytesRead: Math.round((source.size * rowStart) / rowCount), rows: rowStart });
   }
@@ -91,8 +99,13 @@ export async function readParquet(source: ByteSource, hooks: ReadHooks, sha256: 
     builders.map((b) => b.paddedCells),
   );
   const codecs = [...new Set(metadata.row_groups.flatMap((g) => g.columns.map((c) => c.meta_data?.codec ?? 'UNCOMPRESSED')))];
-  const notes = [`Read as Parquet: ${metadata.row_groups.length} row group${metadata.row_groups.length === 1 ? '' : 's'}, ${codecs.join('/').toLowerCase()} compressed; messages count rows, not lines.`];
-  if (nested.length > 0) notes.push(`Nested column${nested.length === 1 ? '' : 's'} ${nested.map((n) => `"${n}"`).join(', ')} (lists, structs or maps) left out: a model input holds one value per row.`);
+  const notes = [
+    `Read as Parquet: ${metadata.row_groups.length} row group${metadata.row_groups.length === 1 ? '' : 's'}, ${codecs.join('/').toLowerCase()} compressed; messages count rows, not lines.`,
+  ];
+  if (nested.length > 0)
+    notes.push(
+      `Nested column${nested.length === 1 ? '' : 's'} ${nested.map((n) => `"${n}"`).join(', ')} (lists, structs or maps) left out: a model input holds one value per row.`,
+    );
   const lineOf = new Uint32Array(rowStart);
   for (let i = 0; i < rowStart; i++) lineOf[i] = i + 1;
   return {

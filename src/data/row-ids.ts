@@ -24,7 +24,27 @@ export function rowIds(dataset: Dataset, rows: ArrayLike<number>): string[] {
  * Header names that number rows: pandas' `Unnamed: 0` (its index written under a blank
  * header), R's `...1` and `X`, and the usual index names.
  */
-const INDEX_NAMES = new Set(['index', 'idx', 'id', 'row', 'rownum', 'rownumber', 'row_num', 'row_number', 'rowid', 'row_id', 'row.names', 'row_names', '#', 'no', 'no.', 'nr', 'obs', 'level_0', '__index_level_0__']);
+const INDEX_NAMES = new Set([
+  'index',
+  'idx',
+  'id',
+  'row',
+  'rownum',
+  'rownumber',
+  'row_num',
+  'row_number',
+  'rowid',
+  'row_id',
+  'row.names',
+  'row_names',
+  '#',
+  'no',
+  'no.',
+  'nr',
+  'obs',
+  'level_0',
+  '__index_level_0__',
+]);
 
 /** True when a header name (as written) is blank or reads like a row index or a record id (`customer_id`). */
 export function isIndexLikeName(header: string): boolean {

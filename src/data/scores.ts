@@ -17,22 +17,14 @@ export interface ScoreInputs {
  * scores-mode file. Scores must be probabilities in [0, 1] unless a rescaling is chosen;
  * a missing, infinite or out-of-range score is refused with its column and file line.
  */
-export function scoreInputs(
-  dataset: Dataset,
-  rows: Uint32Array,
-  scoreColumn: string,
-  weightColumn: string | null,
-  transform: ScoreTransform = 'none',
-): ScoreInputs {
+export function scoreInputs(dataset: Dataset, rows: Uint32Array, scoreColumn: string, weightColumn: string | null, transform: ScoreTransform = 'none'): ScoreInputs {
   const column = numericColumn(dataset, scoreColumn, 'score');
   const raw = new Float64Array(rows.length);
   for (let i = 0; i < rows.length; i++) {
     const value = column.values[rows[i]];
     if (!Number.isFinite(value)) {
       const what = Number.isNaN(value) ? 'a missing value (blank, NA or NaN)' : `an infinite value (${value})`;
-      throw new DataError(
-        `The score column "${scoreColumn}" has ${what} on line ${lineOfRow(dataset, rows[i])}: every labelled row needs a finite score.`,
-      );
+      throw new DataError(`The score column "${scoreColumn}" has ${what} on line ${lineOfRow(dataset, rows[i])}: every labelled row needs a finite score.`);
     }
     if (transform === 'none' && (value < 0 || value > 1)) {
       const percent = looksLikePercent(column.values);
@@ -67,9 +59,7 @@ function readWeights(dataset: Dataset, rows: Uint32Array, weightColumn: string):
     const value = column.values[rows[i]];
     if (!(value >= 0) || value === Infinity) {
       const what = Number.isNaN(value) ? 'a missing value' : value;
-      throw new DataError(
-        `The weight column "${weightColumn}" has ${what} on line ${lineOfRow(dataset, rows[i])}: weights must be finite counts or weights of zero or more.`,
-      );
+      throw new DataError(`The weight column "${weightColumn}" has ${what} on line ${lineOfRow(dataset, rows[i])}: weights must be finite counts or weights of zero or more.`);
     }
     weights[i] = value;
   }

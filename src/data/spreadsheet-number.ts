@@ -21,9 +21,7 @@ const CURRENCY = '[$€£¥₹]';
 function pattern(thousands: string, decimal: string): RegExp {
   const t = `\\${thousands}`;
   const d = `\\${decimal}`;
-  return new RegExp(
-    `^([+-]?)\\s*(${CURRENCY})?\\s*([+-]?)(\\d{1,3}(?:${t}\\d{3})+|\\d+)(?:${d}(\\d+))?\\s*(${CURRENCY})?\\s*(%)?$`,
-  );
+  return new RegExp(`^([+-]?)\\s*(${CURRENCY})?\\s*([+-]?)(\\d{1,3}(?:${t}\\d{3})+|\\d+)(?:${d}(\\d+))?\\s*(${CURRENCY})?\\s*(%)?$`);
 }
 
 const POINT_DECIMAL = pattern(',', '.');

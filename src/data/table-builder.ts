@@ -77,9 +77,7 @@ export class TableBuilder {
     const { fileName } = this.options;
     if (this.ragged > 0 && !this.options.skipRagged) throw this.raggedError();
     if (this.rowCount === 0) {
-      throw new DataError(
-        this.ragged > 0 ? `${fileName} has no rows left once the ragged rows are skipped.` : `${fileName} has a header row but no data rows.`,
-      );
+      throw new DataError(this.ragged > 0 ? `${fileName} has no rows left once the ragged rows are skipped.` : `${fileName} has a header row but no data rows.`);
     }
     const decimalComma = this.decimalComma();
     const headers = this.hasHeader ? this.headers : this.names;
@@ -117,9 +115,7 @@ export class TableBuilder {
     const first = pending.rows[0];
     this.width = first.length;
     if (this.width < 2) {
-      throw new DataError(
-        `${fileName} has a single column. Cutoff needs a label column and at least one feature or score column; check the delimiter.`,
-      );
+      throw new DataError(`${fileName} has a single column. Cutoff needs a label column and at least one feature or score column; check the delimiter.`);
     }
     this.hasHeader = this.options.hasHeader ?? detectHeader(pending.rows, this.decimalComma());
     this.headers = this.hasHeader ? first : [];
@@ -170,10 +166,10 @@ export class TableBuilder {
     const more = count > LINES_SHOWN ? ` and ${count - LINES_SHOWN} more` : '';
     const like = this.hasHeader ? 'the header' : 'the first row';
     const hint = count > this.rowCount ? ' Most rows differ: check the delimiter.' : '';
-    return new DataError(
-      `${count} row${count === 1 ? ' does' : 's do'} not have ${this.width} fields like ${like} (line${count === 1 ? '' : 's'} ${shown}${more}).${hint}`,
-      { kind: 'skip-ragged-rows', count },
-    );
+    return new DataError(`${count} row${count === 1 ? ' does' : 's do'} not have ${this.width} fields like ${like} (line${count === 1 ? '' : 's'} ${shown}${more}).${hint}`, {
+      kind: 'skip-ragged-rows',
+      count,
+    });
   }
 
   private notes(decimalComma: boolean): string[] {

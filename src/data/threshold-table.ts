@@ -110,7 +110,9 @@ export function thresholdBins(rows: readonly ThresholdRow[]): ThresholdBins {
   for (let k = 0; k < sorted.length; k++) {
     const r = sorted[k];
     if (!close(r.tp + r.fn, positives) || !close(r.fp + r.tn, negatives)) {
-      throw new DataError(`At threshold ${r.threshold} the positives (tp + fn) or negatives (fp + tn) differ from the other rows: this is not a table of counts at thresholds of one set of scores.`);
+      throw new DataError(
+        `At threshold ${r.threshold} the positives (tp + fn) or negatives (fp + tn) differ from the other rows: this is not a table of counts at thresholds of one set of scores.`,
+      );
     }
     if (k > 0 && r.threshold === sorted[k - 1].threshold) {
       if (close(r.tp, sorted[k - 1].tp) && close(r.fp, sorted[k - 1].fp)) continue;
@@ -187,7 +189,16 @@ export function thresholdTableDataset(dataset: Dataset): Dataset | null {
     count[2 * k + 1] = bins.neg[k];
     codes[2 * k + 1] = 0;
   }
-  const numberColumn = (name: string, values: Float64Array) => ({ kind: 'numeric' as const, name, values, missing: 0, distinct: null, distinctCount: null, infinite: 0, firstInfiniteRow: -1 });
+  const numberColumn = (name: string, values: Float64Array) => ({
+    kind: 'numeric' as const,
+    name,
+    values,
+    missing: 0,
+    distinct: null,
+    distinctCount: null,
+    infinite: 0,
+    firstInfiniteRow: -1,
+  });
   return {
     ...dataset,
     rowCount: 2 * m,

@@ -44,12 +44,7 @@ export interface BootstrapResult {
  * add their weight to their score level, and AUC and AP are summed over the levels.
  * @throws MetricsInputError like ScoreCurve.from, or for replicates < 1 or confidence outside (0, 1).
  */
-export function bootstrapAucAp(
-  scores: ArrayLike<number>,
-  labels: ArrayLike<number>,
-  weights?: ArrayLike<number>,
-  options: BootstrapOptions = {},
-): BootstrapResult {
+export function bootstrapAucAp(scores: ArrayLike<number>, labels: ArrayLike<number>, weights?: ArrayLike<number>, options: BootstrapOptions = {}): BootstrapResult {
   const replicates = options.replicates ?? 1000;
   const confidence = options.confidence ?? 0.95;
   const seed = options.seed ?? 1;

@@ -68,14 +68,7 @@ export function buildCounts(scores: ArrayLike<number>, labels: ArrayLike<number>
  * Checks every row and writes the sort inputs of the rows kept (weight > 0): high- and
  * low-word keys of the score and the signed weight. Returns how many rows were kept.
  */
-function fillSortInputs(
-  scores: ArrayLike<number>,
-  labels: ArrayLike<number>,
-  weights: ArrayLike<number> | undefined,
-  hi: Uint32Array,
-  lo: Uint32Array,
-  w: Float64Array,
-): number {
+function fillSortInputs(scores: ArrayLike<number>, labels: ArrayLike<number>, weights: ArrayLike<number> | undefined, hi: Uint32Array, lo: Uint32Array, w: Float64Array): number {
   const n = scores.length;
   let kept = 0;
   for (let i = 0; i < n; i++) {

@@ -32,11 +32,7 @@ export function expectedCostAt(curve: ScoreCurve, k: number, costs: Costs, preva
  * @returns index (as ScoreCurve.indexAt), the threshold realising it
  *   (ScoreCurve.thresholdAtIndex) and the expected cost per case there.
  */
-export function costOptimal(
-  curve: ScoreCurve,
-  costs: Costs,
-  prevalence?: number,
-): { index: number; threshold: number; expectedCost: number } {
+export function costOptimal(curve: ScoreCurve, costs: Costs, prevalence?: number): { index: number; threshold: number; expectedCost: number } {
   assertCosts(costs);
   const { wP, wN } = classWeights(curve, prevalence);
   const a = costs.costFp * wN;

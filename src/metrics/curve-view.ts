@@ -44,16 +44,7 @@ export function prepareCurveView(curve: ScoreCurve): CurveView {
 /** The buffers of a view, to transfer it between threads without copying. */
 export function curveViewBuffers(view: CurveView): ArrayBuffer[] {
   const { points, histogram } = view;
-  return [
-    points.rocX,
-    points.rocY,
-    points.prX,
-    points.prY,
-    view.rocKept,
-    view.prKept,
-    histogram.edges,
-    histogram.positives,
-    histogram.negatives,
-    view.hull.vertices,
-  ].map((a) => a.buffer as ArrayBuffer);
+  return [points.rocX, points.rocY, points.prX, points.prY, view.rocKept, view.prKept, histogram.edges, histogram.positives, histogram.negatives, view.hull.vertices].map(
+    (a) => a.buffer as ArrayBuffer,
+  );
 }

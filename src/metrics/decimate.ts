@@ -17,14 +17,7 @@
  * @returns increasing indices into the input: always the first and last point, every index
  *   in `keep`, and every point with a non-finite coordinate (it breaks the line).
  */
-export function decimate(
-  xs: ArrayLike<number>,
-  ys: ArrayLike<number>,
-  pxPerUnitX: number,
-  pxPerUnitY: number,
-  tolerancePx: number = 0.5,
-  keep: number[] = [],
-): Uint32Array {
+export function decimate(xs: ArrayLike<number>, ys: ArrayLike<number>, pxPerUnitX: number, pxPerUnitY: number, tolerancePx: number = 0.5, keep: number[] = []): Uint32Array {
   const n = Math.min(xs.length, ys.length);
   if (n <= 2) return Uint32Array.from({ length: n }, (_, i) => i);
   const sx = Math.abs(pxPerUnitX);

@@ -246,8 +246,7 @@ export function solveGroupThresholds(groups: readonly GroupInput[], strategy: Gr
   }
   // Single and manual keep the threshold as given (it generalises to new scores as the user
   // meant); the solved strategies report the shortest threshold realising their point.
-  const given = (g: GroupInput) =>
-    strategy === 'single' ? options.threshold : strategy === 'manual' ? (options.manual?.get(g.value) ?? options.threshold) : null;
+  const given = (g: GroupInput) => (strategy === 'single' ? options.threshold : strategy === 'manual' ? (options.manual?.get(g.value) ?? options.threshold) : null);
   const choices = groups.map((g, i): GroupChoice => {
     const k = indices[i];
     const e = g.costs.errorCostsAtIndex(k);

@@ -12,11 +12,7 @@
  * Sorts by `keys` with 16-bit digits (two passes), carrying `lo` and `w`.
  * Memory: the inputs plus one scratch copy of each (32 bytes per element in all).
  */
-export function radixSort16(
-  keys: Uint32Array,
-  lo: Uint32Array,
-  w: Float64Array,
-): { keys: Uint32Array; lo: Uint32Array; w: Float64Array } {
+export function radixSort16(keys: Uint32Array, lo: Uint32Array, w: Float64Array): { keys: Uint32Array; lo: Uint32Array; w: Float64Array } {
   const n = keys.length;
   const hist = new Uint32Array(2 * 0x10000);
   for (let i = 0; i < n; i++) {
@@ -108,15 +104,7 @@ function scatter3(
   }
 }
 
-function scatter2(
-  keys: Uint32Array,
-  w: Float64Array,
-  outKeys: Uint32Array,
-  outW: Float64Array,
-  offsets: Uint32Array,
-  shift: number,
-  mask: number,
-): void {
+function scatter2(keys: Uint32Array, w: Float64Array, outKeys: Uint32Array, outW: Float64Array, offsets: Uint32Array, shift: number, mask: number): void {
   for (let i = 0; i < keys.length; i++) {
     const k = keys[i];
     const dst = offsets[(k >>> shift) & mask]++;

@@ -54,7 +54,11 @@ export function webglRenderer(tf: typeof tfc): string | null {
  * a warm-up: it compiles shaders / allocates, which a run pays only once.
  */
 export async function benchmarkCurrentBackend(tf: typeof tfc): Promise<number> {
-  const [x, w1, w2] = tf.tidy(() => [tf.randomUniform([256, 32], -1, 1, 'float32', 1), tf.randomUniform([32, 32], -1, 1, 'float32', 2), tf.randomUniform([32, 16], -1, 1, 'float32', 3)]);
+  const [x, w1, w2] = tf.tidy(() => [
+    tf.randomUniform([256, 32], -1, 1, 'float32', 1),
+    tf.randomUniform([32, 32], -1, 1, 'float32', 2),
+    tf.randomUniform([32, 16], -1, 1, 'float32', 3),
+  ]);
   const step = async (): Promise<void> => {
     const out = tf.tidy(() => {
       const h = tf.relu(tf.matMul(tf.relu(tf.matMul(x, w1)), w2));

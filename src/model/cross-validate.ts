@@ -26,7 +26,14 @@ export function refitEpochsOf(folds: readonly Pick<FoldSummary, 'bestEpoch'>[]):
  * epochs (tagged with the fold) and a 'fold' summary; then 'out-of-fold' with every row's
  * score; then refits on all rows and ends with 'done' (or 'error'). Never throws.
  */
-export async function crossValidate(tf: Tf, run: TrainRun, emit: Emit, isCancelled: () => boolean, hooks: TrainHooks = {}, backend: TrainedModel['settings']['backend'] = 'cpu'): Promise<TrainedModel | null> {
+export async function crossValidate(
+  tf: Tf,
+  run: TrainRun,
+  emit: Emit,
+  isCancelled: () => boolean,
+  hooks: TrainHooks = {},
+  backend: TrainedModel['settings']['backend'] = 'cpu',
+): Promise<TrainedModel | null> {
   const { runId, options, data } = run;
   const k = options.folds;
   let final: Extract<TrainEvent, { type: 'done' | 'error' }>;
@@ -60,9 +67,17 @@ export async function crossValidate(tf: Tf, run: TrainRun, emit: Emit, isCancell
           stepsPerEpoch: schedule.stepsPerEpoch,
         });
       }
-      const outcome = await fit(tf, prepared, spec, { ...options, ...schedule }, isCancelled, (report) => {
-        emit({ type: 'epoch', runId, epochs: schedule.epochs, fold: f + 1, ...report }, [report.validationScores.buffer]);
-      }, hooks);
+      const outcome = await fit(
+        tf,
+        prepared,
+        spec,
+        { ...options, ...schedule },
+        isCancelled,
+        (report) => {
+          emit({ type: 'epoch', runId, epochs: schedule.epochs, fold: f + 1, ...report }, [report.validationScores.buffer]);
+        },
+        hooks,
+      );
       if (outcome.reason === 'diverged') throw new TrainingStop(`fold ${f + 1}: ${outcome.message ?? 'training diverged'}`);
       if (outcome.reason === 'cancelled' || !outcome.bestScores || !outcome.bestFigures) {
         cancelled = true;
@@ -96,10 +111,27 @@ export async function crossValidate(tf: Tf, run: TrainRun, emit: Emit, isCancell
           hiddenUnits: options.hiddenUnits,
           weights: outcome.weights,
           preprocessor: prepared.preprocessor,
-          settings: { ...options, batchSize, epochs: refitEpochs, posWeight: spec.posWeight, lossDescription: spec.description, backend, epochsRun: outcome.epochsRun, bestEpoch: outcome.bestEpoch },
+          settings: {
+            ...options,
+            batchSize,
+            epochs: refitEpochs,
+            posWeight: spec.posWeight,
+            lossDescription: spec.description,
+            backend,
+            epochsRun: outcome.epochsRun,
+            bestEpoch: outcome.bestEpoch,
+          },
         };
       }
-      final = { type: 'done', runId, reason: outcome.reason === 'cancelled' ? 'cancelled' : 'completed', epochsRun: outcome.epochsRun, bestEpoch: result ? outcome.bestEpoch : 0, bestScores: null, numTensors: 0 };
+      final = {
+        type: 'done',
+        runId,
+        reason: outcome.reason === 'cancelled' ? 'cancelled' : 'completed',
+        epochsRun: outcome.epochsRun,
+        bestEpoch: result ? outcome.bestEpoch : 0,
+        bestScores: null,
+        numTensors: 0,
+      };
     }
   } catch (err) {
     result = null;

@@ -103,7 +103,10 @@ export function weightedBceWithLogits(tf: typeof tfc, posWeight: number): LossFn
 }
 
 function checkWeights(w: LossWeights): void {
-  for (const [name, v] of [['positive weight', w.positive], ['negative weight', w.negative]] as const) {
+  for (const [name, v] of [
+    ['positive weight', w.positive],
+    ['negative weight', w.negative],
+  ] as const) {
     if (!(v > 0) || !Number.isFinite(v)) throw new RangeError(`the ${name} of the loss must be a positive finite number, got ${v}`);
   }
   if (!(w.gamma >= 0) || !Number.isFinite(w.gamma)) throw new RangeError(`focal γ must be a finite number ≥ 0, got ${w.gamma}`);

@@ -145,7 +145,9 @@ export async function loadModelFiles(tf: Tf, files: { name: string; bytes: Uint8
   const outputShape = network.outputs[0]?.shape ?? [];
   if (inputShape[1] !== preprocessor.inputs.length || outputShape[1] !== 1 || network.inputs.length !== 1 || network.outputs.length !== 1) {
     network.dispose();
-    throw new Error(`the network takes ${String(inputShape[1])} inputs and gives ${String(outputShape[1])} outputs, but the preprocessing makes ${preprocessor.inputs.length} inputs and Cutoff needs 1 output`);
+    throw new Error(
+      `the network takes ${String(inputShape[1])} inputs and gives ${String(outputShape[1])} outputs, but the preprocessing makes ${preprocessor.inputs.length} inputs and Cutoff needs 1 output`,
+    );
   }
   return { network, preprocessor, description: card.training.lossDescription, card: rawCard };
 }

@@ -80,9 +80,7 @@ export function prepareSplit(data: TrainingData, options: TrainOptions, split: S
   let validationPositives = 0;
   for (let k = 0; k < split.validation.length; k++) validationPositives += data.labels[split.validation[k]] === 1 ? 1 : 0;
   if (trainPositives === 0 || trainNegatives === 0 || (!refit && (validationPositives === 0 || validationPositives === split.validation.length))) {
-    throw new TrainingStop(
-      `need at least 2 positive and 2 negative rows to train and validate (training split has ${trainPositives} positive, ${trainNegatives} negative)`,
-    );
+    throw new TrainingStop(`need at least 2 positive and 2 negative rows to train and validate (training split has ${trainPositives} positive, ${trainNegatives} negative)`);
   }
   const datasetRows = (positions: Uint32Array): Uint32Array => Uint32Array.from(positions, (p) => data.rows[p]);
   const preprocessor = fitPreprocessor(data.columns, datasetRows(split.train));

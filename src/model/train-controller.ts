@@ -63,15 +63,19 @@ export function createTrainController(tf: Tf, emit: Emit, options: TrainControll
   let lost = false;
   let watching = false;
 
-  const useBackend = async (runId: number, choice: BackendChoice, known: BackendSelection | null = null): Promise<BackendName> => {
+  const switchBackend = async (runId: number, choice: BackendChoice, known: BackendSelection | null = null): Promise<BackendName> => {
     const selection = await select(choice, known);
     // Switching backends between runs is cheap once each is initialised.
     if (tf.core.getBackend() !== selection.backend) await tf.core.setBackend(selection.backend);
     if (isContextLost(tf.core)) lost = true;
-    if (!watching && watchContextLoss(tf.core, () => {
-      lost = true;
-      emit({ type: 'lost', runId: currentRun, message: 'the WebGL context was lost' });
-    })) watching = true;
+    if (
+      !watching &&
+      watchContextLoss(tf.core, () => {
+        lost = true;
+        emit({ type: 'lost', runId: currentRun, message: 'the WebGL context was lost' });
+      })
+    )
+      watching = true;
     if (lost) {
       // The page answers 'lost' by replacing this worker; an error event would only add noise.
       emit({ type: 'lost', runId, message: 'the WebGL context was lost' });
@@ -95,7 +99,7 @@ export function createTrainController(tf: Tf, emit: Emit, options: TrainControll
     try {
       if (job.type === 'warm') {
         // Loads the backend (the WASM module, or WebGL's context) while the user is still choosing columns.
-        await useBackend(runId, job.backend, job.known);
+        await switchBackend(runId, job.backend, job.known);
         // Ends the request for the page's client (its final events are 'done' and 'error').
         emit({ type: 'done', runId, reason: 'completed', epochsRun: 0, bestEpoch: 0, bestScores: null, numTensors: tf.core.memory().numTensors });
         return;
@@ -110,7 +114,7 @@ export function createTrainController(tf: Tf, emit: Emit, options: TrainControll
         emit({ type: 'done', runId, reason: 'cancelled', epochsRun: 0, bestEpoch: 0, bestScores: null, numTensors: tf.core.memory().numTensors });
         return;
       }
-      const backend = await useBackend(runId, job.options.backend);
+      const backend = await switchBackend(runId, job.options.backend);
       if (job.type === 'train') {
         lastModel = null;
         lastModel = await (job.options.evaluation === 'cv' ? crossValidate : train)(tf, job, emit, isCancelled, options.hooks, backend);

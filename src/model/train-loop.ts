@@ -52,10 +52,18 @@ export async function train(tf: Tf, run: TrainRun, emit: Emit, isCancelled: () =
     );
     let lastReported = 0;
     const { schedule } = prepared;
-    const outcome = await fit(tf, prepared, spec, { ...options, ...schedule, trainer: run.trainer }, isCancelled, (report) => {
-      lastReported = report.epoch;
-      emit({ type: 'epoch', runId, epochs: schedule.epochs, ...report }, [report.validationScores.buffer]);
-    }, hooks);
+    const outcome = await fit(
+      tf,
+      prepared,
+      spec,
+      { ...options, ...schedule, trainer: run.trainer },
+      isCancelled,
+      (report) => {
+        lastReported = report.epoch;
+        emit({ type: 'epoch', runId, epochs: schedule.epochs, ...report }, [report.validationScores.buffer]);
+      },
+      hooks,
+    );
     const reason = outcome.reason;
     if (reason === 'diverged') throw new TrainingStop(outcome.message ?? 'training diverged');
     if (outcome.weights && outcome.bestEpoch > 0) {

@@ -55,9 +55,16 @@ it(`cutoff check and curve on ${ROWS.toLocaleString('en')} rows beside DuckDB`, 
       point,
       serializeOperatingPoint(
         buildOperatingPoint({
-          toolVersion: 'bench', createdAt: new Date(), dataset: { fileName: 'scores.parquet', rows: ROWS, positives: Math.round(ROWS / 3), sha256: '0'.repeat(64) },
-          label: { column: 'label', positive: '1' }, source: { kind: 'scores', scoreColumn: 'score', weightColumn: null }, threshold: 0.5, band: null,
-          costs: { falsePositive: 1, falseNegative: 5 }, prevalence: { observed: 1 / 3, assumed: null }, evaluatedOn: 'all rows',
+          toolVersion: 'bench',
+          createdAt: new Date(),
+          dataset: { fileName: 'scores.parquet', rows: ROWS, positives: Math.round(ROWS / 3), sha256: '0'.repeat(64) },
+          label: { column: 'label', positive: '1' },
+          source: { kind: 'scores', scoreColumn: 'score', weightColumn: null },
+          threshold: 0.5,
+          band: null,
+          costs: { falsePositive: 1, falseNegative: 5 },
+          prevalence: { observed: 1 / 3, assumed: null },
+          evaluatedOn: 'all rows',
           confusion: { tp: 1, fp: 1, tn: 1, fn: 1 },
           metrics: { tpr: 0, fpr: 0, precision: 0, recall: 0, specificity: 0, npv: 0, f1: 0, mcc: 0, accuracy: 0, expectedCostPerCase: 0, rocAuc: 0, averagePrecision: 0 },
           impliedCostRatio: null,
@@ -66,7 +73,10 @@ it(`cutoff check and curve on ${ROWS.toLocaleString('en')} rows beside DuckDB`, 
       ),
     );
     log(`node ${process.version}, ${ROWS.toLocaleString('en')} rows; budgets: check ≤ ${BUDGET.checkVsDuckdb}× DuckDB's GROUP BY, peak RSS < ${BUDGET.peakRssMb} MB`);
-    for (const [kind, file] of [['parquet', parquet], ['csv', csv]] as const) {
+    for (const [kind, file] of [
+      ['parquet', parquet],
+      ['csv', csv],
+    ] as const) {
       const mb = statSync(file).size / 1e6;
       const table = kind === 'parquet' ? `'${file}'` : `read_csv('${file}')`;
       const sql = execFileSync('node', [BIN, 'sql', '--engine', 'duckdb', '--table', table, '--score', 'score', '--label', 'label', '--bins', '10000'], { encoding: 'utf8' });
@@ -80,8 +90,10 @@ it(`cutoff check and curve on ${ROWS.toLocaleString('en')} rows beside DuckDB`, 
       log(line('DuckDB GROUP BY', duck));
       log(line('cutoff check', check));
       log(line('cutoff curve --bins', curve));
-      log(`${kind.padEnd(7)} check / DuckDB ${(check.seconds / duck.seconds).toFixed(2)}× (budget ${BUDGET.checkVsDuckdb}×), curve / DuckDB ${(curve.seconds / duck.seconds).toFixed(2)}×, ` +
-        `peak RSS check ${(check.peakMb / BUDGET.peakRssMb).toFixed(2)}, curve ${(curve.peakMb / BUDGET.peakRssMb).toFixed(2)} of the ${BUDGET.peakRssMb} MB budget`);
+      log(
+        `${kind.padEnd(7)} check / DuckDB ${(check.seconds / duck.seconds).toFixed(2)}× (budget ${BUDGET.checkVsDuckdb}×), curve / DuckDB ${(curve.seconds / duck.seconds).toFixed(2)}×, ` +
+          `peak RSS check ${(check.peakMb / BUDGET.peakRssMb).toFixed(2)}, curve ${(curve.peakMb / BUDGET.peakRssMb).toFixed(2)} of the ${BUDGET.peakRssMb} MB budget`,
+      );
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -126,7 +126,9 @@ it('metrics core at 1,000,000 scores', () => {
   // radix sorting = 32 B; after the sort the 16 B of sorted rows stay alive while the output
   // (24 B per distinct score) is filled.
   const peakPerScore = Math.max(32, 16 + (24 * curve.size) / N);
-  log(`memory: held ${fmt(heldPerScore, 1)} B/score, build peak ≈ ${fmt(peakPerScore, 1)} B/score (budget ≤ ${BUDGET.bytesPerScore}) ${peakPerScore <= BUDGET.bytesPerScore ? 'OK' : 'OVER BUDGET'}`);
+  log(
+    `memory: held ${fmt(heldPerScore, 1)} B/score, build peak ≈ ${fmt(peakPerScore, 1)} B/score (budget ≤ ${BUDGET.bytesPerScore}) ${peakPerScore <= BUDGET.bytesPerScore ? 'OK' : 'OVER BUDGET'}`,
+  );
   log(`query: ${fmt(queryUs, 3)} µs (budget ≤ ${BUDGET.queryMicros} µs) ${queryUs <= BUDGET.queryMicros ? 'OK' : 'OVER BUDGET'}`);
 
   const roc = rocCurveOf(curve);
@@ -145,7 +147,9 @@ it('metrics core at 1,000,000 scores', () => {
   const rocMs = peer.rocCurveSeconds * 1000;
   const aucApMs = peer.aucApSeconds * 1000;
   log(`scikit-learn ${peer.sklearn} (numpy ${peer.numpy}): roc_curve ${fmt(rocMs)} ms, roc_auc_score + average_precision_score ${fmt(aucApMs)} ms (median of 5)`);
-  log(`agreement: AUC diff ${Math.abs(peer.rocAuc - figures.result[0]).toExponential(1)}, AP diff ${Math.abs(peer.averagePrecision - figures.result[1]).toExponential(1)}, ROC points ${peer.rocPoints} vs ${curve.size + 1}`);
+  log(
+    `agreement: AUC diff ${Math.abs(peer.rocAuc - figures.result[0]).toExponential(1)}, AP diff ${Math.abs(peer.averagePrecision - figures.result[1]).toExponential(1)}, ROC points ${peer.rocPoints} vs ${curve.size + 1}`,
+  );
   log(`RATIO build / roc_curve: ${verdict(build.ms / rocMs, BUDGET.buildVsRocCurve)}`);
   log(`RATIO AUC+AP / sklearn: ${verdict(figures.ms / aucApMs, BUDGET.aucApVsSklearn)}`);
 });

@@ -105,7 +105,15 @@ async function launch(): Promise<Browser> {
 
 type Trainer = 'flat-mlp' | 'tfjs-minimize';
 
-async function throughput(page: Page, workerUrl: string, data: { x: Float32Array; y: Uint8Array }, backend: string, epochs: number, trainer: Trainer = 'flat-mlp', shape = { n: ROWS, d: FEATURES, batchSize: 512 as number | null }): Promise<DriverResult> {
+async function throughput(
+  page: Page,
+  workerUrl: string,
+  data: { x: Float32Array; y: Uint8Array },
+  backend: string,
+  epochs: number,
+  trainer: Trainer = 'flat-mlp',
+  shape = { n: ROWS, d: FEATURES, batchSize: 512 as number | null },
+): Promise<DriverResult> {
   const options = {
     epochs,
     posWeight: null,
@@ -123,7 +131,16 @@ async function throughput(page: Page, workerUrl: string, data: { x: Float32Array
     evaluation: 'holdout',
     folds: 5,
   };
-  const args = { workerUrl, xBase64: Buffer.from(data.x.buffer).toString('base64'), yBase64: Buffer.from(data.y).toString('base64'), n: shape.n, d: shape.d, options, timeoutMs: 300_000, trainer };
+  const args = {
+    workerUrl,
+    xBase64: Buffer.from(data.x.buffer).toString('base64'),
+    yBase64: Buffer.from(data.y).toString('base64'),
+    n: shape.n,
+    d: shape.d,
+    options,
+    timeoutMs: 300_000,
+    trainer,
+  };
   return (await page.evaluate(`(${DRIVER})(${JSON.stringify(args)})`)) as DriverResult;
 }
 
@@ -136,7 +153,11 @@ interface Peer {
   threads: number;
 }
 
-function torchPeer(data: { x: Float32Array; y: Uint8Array }, trainRows: number, budget: { d: number; epochs: number; batch: number; validationRows: number } | null = null): Peer | string {
+function torchPeer(
+  data: { x: Float32Array; y: Uint8Array },
+  trainRows: number,
+  budget: { d: number; epochs: number; batch: number; validationRows: number } | null = null,
+): Peer | string {
   const probe = spawnSync(PYTHON, ['-c', 'import torch'], { encoding: 'utf8' });
   if (probe.error || probe.status !== 0) return `PyTorch NOT available (${PYTHON} -c "import torch" failed): no peer, no ratio`;
   const dir = mkdtempSync(join(tmpdir(), 'cutoff-train-bench-'));
@@ -185,7 +206,9 @@ async function startupBudget(page: Page, workerUrl: string): Promise<void> {
   const steps = r.seconds[0] + r.seconds[1];
   const total = r.at.epochs[1];
   const validation = total - r.at.split - steps;
-  log(`200,000 × ${d}, 2 epochs on ${r.backend}: request → end of epoch 2 ${total.toFixed(2)} s = start-up ${r.at.backend.toFixed(2)} s + preprocessing ${(r.at.split - r.at.backend).toFixed(2)} s + epochs ${steps.toFixed(2)} s + validation ${validation.toFixed(2)} s`);
+  log(
+    `200,000 × ${d}, 2 epochs on ${r.backend}: request → end of epoch 2 ${total.toFixed(2)} s = start-up ${r.at.backend.toFixed(2)} s + preprocessing ${(r.at.split - r.at.backend).toFixed(2)} s + epochs ${steps.toFixed(2)} s + validation ${validation.toFixed(2)} s`,
+  );
   const trainRows = Math.round(n * 0.8);
   const peer = torchPeer(data, trainRows, { d, epochs: 2, batch: 512, validationRows: n - trainRows });
   if (typeof peer === 'string' || peer.totalSeconds === undefined) {
@@ -193,7 +216,9 @@ async function startupBudget(page: Page, workerUrl: string): Promise<void> {
     return;
   }
   const ratio = total / peer.totalSeconds;
-  log(`RATIO 200k Train → 2 epochs / PyTorch 2 epochs + validation (${peer.totalSeconds.toFixed(2)} s, of which validation ${(peer.validationSeconds ?? 0).toFixed(3)} s): ${ratio.toFixed(2)}× (budget ≤ 2×) ${ratio <= 2 ? 'OK' : 'OVER BUDGET'}`);
+  log(
+    `RATIO 200k Train → 2 epochs / PyTorch 2 epochs + validation (${peer.totalSeconds.toFixed(2)} s, of which validation ${(peer.validationSeconds ?? 0).toFixed(3)} s): ${ratio.toFixed(2)}× (budget ≤ 2×) ${ratio <= 2 ? 'OK' : 'OVER BUDGET'}`,
+  );
 }
 
 async function firstCurve(url: string, browser: Browser): Promise<void> {
@@ -206,14 +231,19 @@ async function firstCurve(url: string, browser: Browser): Promise<void> {
     await page.goto(url);
     const dropped = Date.now();
     await page.getByTestId('file-input').setInputFiles(path);
-    await page.getByTestId('dataset-summary').filter({ hasText: `${rows} rows` }).waitFor({ timeout: 120_000 });
+    await page
+      .getByTestId('dataset-summary')
+      .filter({ hasText: `${rows} rows` })
+      .waitFor({ timeout: 120_000 });
     const parsed = Date.now();
     await page.getByTestId('train-button').click();
     const clicked = Date.now();
     await page.getByTestId('roc-handle').waitFor({ timeout: 300_000 });
     const drawn = Date.now();
     const backend = await page.getByTestId('backend').innerText();
-    log(`200,000 rows × ${FEATURES} columns: parsed in ${((parsed - dropped) / 1000).toFixed(2)} s; Train → first curve on screen ${((drawn - clicked) / 1000).toFixed(2)} s (backend ${backend}, default settings, first epoch included)`);
+    log(
+      `200,000 rows × ${FEATURES} columns: parsed in ${((parsed - dropped) / 1000).toFixed(2)} s; Train → first curve on screen ${((drawn - clicked) / 1000).toFixed(2)} s (backend ${backend}, default settings, first epoch included)`,
+    );
     log(`dropped file → first curve: ${((drawn - dropped) / 1000).toFixed(2)} s (budget ≤ 10 s) ${(drawn - dropped) / 1000 <= 10 ? 'OK' : 'OVER BUDGET'}`);
     await page.getByTestId('cancel-button').click();
     await page.close();
@@ -249,7 +279,9 @@ test('training throughput per backend against PyTorch, and time to the first cur
       }
       const rate = r.trainSize / median(r.seconds.slice(1));
       rates.set(backend, { median: rate, best: r.trainSize / Math.min(...r.seconds.slice(1)) });
-      log(`${backend.padEnd(5)} → ${r.backend}: ${Math.round(rate).toLocaleString('en')} samples/s (epochs ${r.seconds.map((s) => s.toFixed(3)).join(', ')} s; PR-AUC ${r.lastPrAuc.toFixed(3)}) — ${r.reason}`);
+      log(
+        `${backend.padEnd(5)} → ${r.backend}: ${Math.round(rate).toLocaleString('en')} samples/s (epochs ${r.seconds.map((s) => s.toFixed(3)).join(', ')} s; PR-AUC ${r.lastPrAuc.toFixed(3)}) — ${r.reason}`,
+      );
       if (backend === 'auto') autoPicked = r.backend;
       // The same Sequential through tfjs's standard path (optimizer.minimize = tf.variableGrads), same run.
       if (backend !== 'auto') {
@@ -265,7 +297,9 @@ test('training throughput per backend against PyTorch, and time to the first cur
     log('model.fit: not measured: the losses weight each row (pos_weight, class weights, focal α), and tfjs-layers fit() takes no per-row sample weights');
     if (autoPicked && standardRates.has(autoPicked) && rates.has('auto')) {
       const ratio = (rates.get('auto')?.median ?? 0) / (standardRates.get(autoPicked) ?? 1);
-      log(`VERDICT FlatMlp / best standard path on ${autoPicked} (what auto picks): ${ratio.toFixed(2)}× — ${ratio >= 1.5 ? 'keep FlatMlp (≥ 1.5×)' : 'switch to tfjs optimizer.minimize (< 1.5×)'}`);
+      log(
+        `VERDICT FlatMlp / best standard path on ${autoPicked} (what auto picks): ${ratio.toFixed(2)}× — ${ratio >= 1.5 ? 'keep FlatMlp (≥ 1.5×)' : 'switch to tfjs optimizer.minimize (< 1.5×)'}`,
+      );
     }
     await startupBudget(page, `/assets/${worker}`);
     await page.close();
@@ -280,7 +314,9 @@ test('training throughput per backend against PyTorch, and time to the first cur
   const bestPeer = Math.max(...measured.map((p) => p.bestSamplesPerSecond));
   if (!peer) log(String(peers[0]));
   else {
-    log(`PyTorch ${peer.torch} CPU (${peer.threads} thread${peer.threads === 1 ? '' : 's'}): ${measured.map((p) => Math.round(p.samplesPerSecond).toLocaleString('en')).join(' / ')} samples/s (before / after the browser; the faster is the peer)`);
+    log(
+      `PyTorch ${peer.torch} CPU (${peer.threads} thread${peer.threads === 1 ? '' : 's'}): ${measured.map((p) => Math.round(p.samplesPerSecond).toLocaleString('en')).join(' / ')} samples/s (before / after the browser; the faster is the peer)`,
+    );
     for (const [backend, rate] of rates) {
       const ratio = rate.median / peer.samplesPerSecond;
       const best = rate.best / bestPeer;

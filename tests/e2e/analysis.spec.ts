@@ -40,7 +40,10 @@ test('compare a second score column on the same axes', async ({ page }) => {
   await page.getByTestId('compare-select').selectOption('other');
   await expect(page.getByTestId('roc-chart-compare')).toBeVisible();
   await expect(page.getByTestId('pr-chart-compare')).toBeVisible();
-  const other = ScoreCurve.from(rows.map((r) => r[2]), rows.map((r) => r[3]));
+  const other = ScoreCurve.from(
+    rows.map((r) => r[2]),
+    rows.map((r) => r[3]),
+  );
   await expect(page.getByTestId('compare-summary')).toContainText(`ROC-AUC ${other.rocAuc().toFixed(4)}`);
 });
 

@@ -102,7 +102,11 @@ test('a file larger than the page can hold is refused before it is read', async 
   // 300 references to one 1 MB blob: a 300 MB file that costs the test 1 MB.
   await page.evaluate(() => {
     const mb = new Blob(['x'.repeat(2 ** 20)]);
-    const file = new File(Array.from({ length: 300 }, () => mb), 'huge.csv', { type: 'text/csv' });
+    const file = new File(
+      Array.from({ length: 300 }, () => mb),
+      'huge.csv',
+      { type: 'text/csv' },
+    );
     const input = document.querySelector<HTMLInputElement>('[data-testid="file-input"]');
     const transfer = new DataTransfer();
     transfer.items.add(file);

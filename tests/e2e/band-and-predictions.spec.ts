@@ -2,8 +2,18 @@ import { readFileSync } from 'node:fs';
 import { expect, test, uploadText } from './fixtures';
 
 const rows: [string, number, number][] = [
-  ['a1', 0.95, 1], ['=cmd', 0.9, 1], ['a3', 0.85, 0], ['a4', 0.7, 1], ['a5', 0.62, 0], ['a6', 0.55, 1],
-  ['a7', 0.4, 0], ['a8', 0.33, 0], ['a9', 0.3, 1], ['a10', 0.2, 0], ['a11', 0.12, 0], ['a12', 0.05, 0],
+  ['a1', 0.95, 1],
+  ['=cmd', 0.9, 1],
+  ['a3', 0.85, 0],
+  ['a4', 0.7, 1],
+  ['a5', 0.62, 0],
+  ['a6', 0.55, 1],
+  ['a7', 0.4, 0],
+  ['a8', 0.33, 0],
+  ['a9', 0.3, 1],
+  ['a10', 0.2, 0],
+  ['a11', 0.12, 0],
+  ['a12', 0.05, 0],
 ];
 const SCORES = `id,score,label\n${rows.map((r) => r.join(',')).join('\n')}\n`;
 
@@ -54,7 +64,9 @@ test('predictions CSV: a decision per row, formulas defused', async ({ page }) =
   await page.getByTestId('predictions-export-button').click();
   const file = await download;
   expect(file.suggestedFilename()).toBe('predictions.csv');
-  const lines = readFileSync(await file.path(), 'utf8').trim().split('\n');
+  const lines = readFileSync(await file.path(), 'utf8')
+    .trim()
+    .split('\n');
   expect(lines[0]).toBe('id,score,decision');
   expect(lines).toHaveLength(13);
   expect(lines[1]).toBe('a1,0.95,positive');

@@ -90,7 +90,7 @@ test('hovering a curve reads out a point without moving the handle; a click sele
   const scores: number[] = [];
   const labels: number[] = [];
   let seed = 99;
-  const random = () => ((seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+  const random = () => (seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32;
   const lines = ['score,label'];
   for (let i = 0; i < 400; i++) {
     const y = random() < 0.2 ? 1 : 0;

@@ -163,19 +163,23 @@ test('row costs price the errors and the optimum; the targets snap the threshold
   await target('best-precision-at-recall', '0.9');
   const P = ROWS.filter((r) => r.label).length;
   const bestPrecision = Math.max(...points.filter((p) => p.tp / P >= 0.9).map((p) => p.tp / (p.tp + p.fp)));
-  await expect.poll(async () => {
-    const m = await confusionOf(page);
-    return m.tp / (m.tp + m.fp);
-  }).toBeCloseTo(bestPrecision, 12);
+  await expect
+    .poll(async () => {
+      const m = await confusionOf(page);
+      return m.tp / (m.tp + m.fp);
+    })
+    .toBeCloseTo(bestPrecision, 12);
 
   // At most 250 alarms per 1,000 cases: 12 of the 48; the lowest threshold within that.
   await target('max-alarms-per-1000', '250');
   const within = points.filter((p) => p.tp + p.fp <= 12);
   const mostAlarms = Math.max(...within.map((p) => p.tp + p.fp));
-  await expect.poll(async () => {
-    const m = await confusionOf(page);
-    return m.tp + m.fp;
-  }).toBe(mostAlarms);
+  await expect
+    .poll(async () => {
+      const m = await confusionOf(page);
+      return m.tp + m.fp;
+    })
+    .toBe(mostAlarms);
 
   // A precision nobody reaches: said, and the threshold stays.
   const before = await thresholdShown(page);
@@ -235,7 +239,9 @@ test('risk bands, thresholds.csv and the predictions CSV with group thresholds a
   await page.getByRole('button', { name: /thresholds\.csv/ }).click();
   const file = await download;
   expect(file.suggestedFilename()).toBe('thresholds.csv');
-  const [header, ...lines] = readFileSync(await file.path(), 'utf8').trim().split('\n');
+  const [header, ...lines] = readFileSync(await file.path(), 'utf8')
+    .trim()
+    .split('\n');
   expect(header).toBe('threshold,tp,fp,tn,fn,tpr,fpr,precision,recall,f1,mcc,alarm_rate,expected_cost');
   expect(lines).toHaveLength(new Set(ROWS.map((r) => r.score)).size);
   for (const line of lines) {
@@ -251,12 +257,16 @@ test('risk bands, thresholds.csv and the predictions CSV with group thresholds a
   await page.getByTestId('group-strategy').selectOption('group-cost');
   const thresholds = { A: await groupThreshold(page, 'A'), B: await groupThreshold(page, 'B') };
   for (const g of ['A', 'B'] as const) {
-    const missedAmount = groupRows(g).filter((r) => r.label && r.score < thresholds[g]).reduce((sum, r) => sum + r.amount, 0);
+    const missedAmount = groupRows(g)
+      .filter((r) => r.label && r.score < thresholds[g])
+      .reduce((sum, r) => sum + r.amount, 0);
     await expect(page.locator(`[data-testid="group-missed-cost"][data-group="${g}"]`)).toHaveText(String(missedAmount));
   }
   const predictions = page.waitForEvent('download');
   await page.getByTestId('predictions-export-button').click();
-  const [head, ...out] = readFileSync(await (await predictions).path(), 'utf8').trim().split('\n');
+  const [head, ...out] = readFileSync(await (await predictions).path(), 'utf8')
+    .trim()
+    .split('\n');
   expect(head).toBe('id,score,group,group_threshold,decision,risk_band');
   expect(out).toHaveLength(ROWS.length);
   out.forEach((line, i) => {

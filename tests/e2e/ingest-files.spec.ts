@@ -99,7 +99,11 @@ test('a hand-typed label with six spellings of yes and no is read as two classes
   const no = ['No', 'no '];
   const text =
     // A positive first, so the first-seen value is the common one's opposite (the old hand-pick rule took the second).
-    'x,group,outcome\n0.9500,a,Yes\n' + rows(599, 3).map((r, i) => `${r.x.toFixed(4)},${r.noise > 0.5 ? 'a' : 'b'},${r.positive ? yes[i % 4] : no[i % 2]}`).join('\n') + '\n';
+    'x,group,outcome\n0.9500,a,Yes\n' +
+    rows(599, 3)
+      .map((r, i) => `${r.x.toFixed(4)},${r.noise > 0.5 ? 'a' : 'b'},${r.positive ? yes[i % 4] : no[i % 2]}`)
+      .join('\n') +
+    '\n';
   await uploadText(page, 'typed.csv', text);
   await expect(page.getByTestId('dataset-summary')).toContainText('typed.csv: 600 rows, 3 columns');
   expect(await columnNames(page)).toEqual(['x', 'group', 'outcome']);
@@ -138,7 +142,12 @@ test('amounts with thousands separators and Excel error cells are numbers with m
 
 test("Excel's Unicode text: UTF-16 with a byte order mark, tab-separated", async ({ page }) => {
   await page.goto('/');
-  const text = 'Größe\tFarbe\tis_spam\n' + rows(600, 5).map((r) => `${r.x.toFixed(3)}\t${r.noise > 0.5 ? 'grün' : 'blau'}\t${r.positive ? 1 : 0}`).join('\r\n') + '\r\n';
+  const text =
+    'Größe\tFarbe\tis_spam\n' +
+    rows(600, 5)
+      .map((r) => `${r.x.toFixed(3)}\t${r.noise > 0.5 ? 'grün' : 'blau'}\t${r.positive ? 1 : 0}`)
+      .join('\r\n') +
+    '\r\n';
   const bytes = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
   await uploadText(page, 'unicode.txt', bytes);
   await expect(page.getByTestId('dataset-summary')).toContainText('unicode.txt: 600 rows, 3 columns');
@@ -171,7 +180,12 @@ test('a Parquet file written by DuckDB (snappy, row groups, int64, NULLs, dictio
 
 test('percent scores: dividing by 100 keeps the threshold meaning a score, and the export records it', async ({ page }) => {
   await page.goto('/');
-  const text = 'score,label\n' + rows(200, 6).map((r) => `${Math.round(r.x * 100)},${r.positive ? 1 : 0}`).join('\n') + '\n';
+  const text =
+    'score,label\n' +
+    rows(200, 6)
+      .map((r) => `${Math.round(r.x * 100)},${r.positive ? 1 : 0}`)
+      .join('\n') +
+    '\n';
   await uploadText(page, 'percent.csv', text);
   await expect(page.getByTestId('mode-select')).toHaveValue('scores');
   await expect(page.getByTestId('error')).toContainText('its scores run from 0 to 100, like percentages');

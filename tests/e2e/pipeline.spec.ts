@@ -112,11 +112,10 @@ test('a BigQuery ML ROC_CURVE table is read as counts at its thresholds, exact t
     scores.forEach((s, i) => {
       const positive = labels[i] === 'fraud';
       if (s >= t) {
-      if (positive) c.tp++;
-      else c.fp++;
-    }
-      else if (positive) c.fn++;
-    else c.tn++;
+        if (positive) c.tp++;
+        else c.fp++;
+      } else if (positive) c.fn++;
+      else c.tn++;
     });
     return c;
   };
@@ -130,12 +129,14 @@ test('a BigQuery ML ROC_CURVE table is read as counts at its thresholds, exact t
   await expect(page.getByText(/Read as a BigQuery ML ML\.ROC_CURVE table of 5 thresholds/)).toBeVisible();
   await page.getByTestId('threshold-input').fill('0.5');
   const expected = at(0.5);
-  await expect.poll(async () => ({
-    tp: Number(await page.getByTestId('cm-tp').innerText()),
-    fp: Number(await page.getByTestId('cm-fp').innerText()),
-    tn: Number(await page.getByTestId('cm-tn').innerText()),
-    fn: Number(await page.getByTestId('cm-fn').innerText()),
-  })).toEqual(expected);
+  await expect
+    .poll(async () => ({
+      tp: Number(await page.getByTestId('cm-tp').innerText()),
+      fp: Number(await page.getByTestId('cm-fp').innerText()),
+      tn: Number(await page.getByTestId('cm-tn').innerText()),
+      fn: Number(await page.getByTestId('cm-fn').innerText()),
+    }))
+    .toEqual(expected);
 });
 
 /** 600 rows: two numeric features (one with gaps), a text feature, a rare positive label. */
@@ -180,7 +181,10 @@ test('a model trained in the page scores rows in `cutoff apply --model` as the p
   await page.getByTestId('export-button').click();
   const point = join(dir, 'operating-point.json');
   await (await download).saveAs(point);
-  const exported = JSON.parse(readFileSync(point, 'utf8')) as { threshold: number; source: { kind: string; model: { epochs: number; features: string[]; scoredOwnTrainingRows: boolean; posWeight: number } } };
+  const exported = JSON.parse(readFileSync(point, 'utf8')) as {
+    threshold: number;
+    source: { kind: string; model: { epochs: number; features: string[]; scoredOwnTrainingRows: boolean; posWeight: number } };
+  };
   expect(exported.source.kind).toBe('imported-model');
   expect(exported.source.model.epochs).toBe(3);
   expect(exported.source.model.features).toEqual(['x1', 'x2', 'color']);
@@ -189,7 +193,11 @@ test('a model trained in the page scores rows in `cutoff apply --model` as the p
 
   download = page.waitForEvent('download');
   await page.getByTestId('predictions-export-button').click();
-  const pagePredictions = readFileSync(await (await download).path(), 'utf8').trim().split('\n').slice(1).map((l) => Number(l.split(',')[1]));
+  const pagePredictions = readFileSync(await (await download).path(), 'utf8')
+    .trim()
+    .split('\n')
+    .slice(1)
+    .map((l) => Number(l.split(',')[1]));
   const applied = spawnSync('npx', ['cutoff', 'apply', point, csv, '--model', zip], { encoding: 'utf8' });
   expect(applied.stderr).toBe('');
   expect(applied.status).toBe(0);

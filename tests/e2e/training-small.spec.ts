@@ -26,8 +26,17 @@ test('a 400-row file at default settings trains about as well as logistic regres
 
   // Logistic regression (scikit-learn's defaults) on the same training rows, scored on the same validation rows.
   const { train, validation } = stratifiedSplit(y, DEFAULT_SETTINGS.validationFraction, DEFAULT_SETTINGS.seed);
-  const fit = fitLogistic(Array.from(train, (i) => x[i]), Array.from(train, (i) => y[i]));
-  const reference = ScoreCurve.from(decisionFunction(fit, Array.from(validation, (i) => x[i])), Array.from(validation, (i) => y[i])).rocAuc();
+  const fit = fitLogistic(
+    Array.from(train, (i) => x[i]),
+    Array.from(train, (i) => y[i]),
+  );
+  const reference = ScoreCurve.from(
+    decisionFunction(
+      fit,
+      Array.from(validation, (i) => x[i]),
+    ),
+    Array.from(validation, (i) => y[i]),
+  ).rocAuc();
   const shown = await numberOf(page, 'metric-roc-auc');
   expect(shown).toBeGreaterThan(reference - 0.03);
 });

@@ -105,7 +105,10 @@ test('a pos_weight sweep fills its table and a row can be taken into the setting
   await expect(table).toHaveAttribute('data-state', 'done', { timeout: 60_000 });
   const rows = table.locator('tbody tr');
   await expect(rows).toHaveCount(4);
-  await rows.nth(3).getByRole('button', { name: /^Use pos_weight/ }).click();
+  await rows
+    .nth(3)
+    .getByRole('button', { name: /^Use pos_weight/ })
+    .click();
   await expect(page.getByTestId('pos-weight-input')).toHaveValue(/^\d/);
   const chosen = Number(await page.getByTestId('pos-weight-input').inputValue());
   expect(chosen).toBeGreaterThan(1);

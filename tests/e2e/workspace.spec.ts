@@ -1,7 +1,18 @@
 import { confusionOf, expect, test, uploadText } from './fixtures';
 
 const rows: [number, number][] = [
-  [0.95, 1], [0.9, 1], [0.85, 0], [0.7, 1], [0.62, 0], [0.55, 1], [0.4, 0], [0.33, 0], [0.3, 1], [0.2, 0], [0.12, 0], [0.05, 0],
+  [0.95, 1],
+  [0.9, 1],
+  [0.85, 0],
+  [0.7, 1],
+  [0.62, 0],
+  [0.55, 1],
+  [0.4, 0],
+  [0.33, 0],
+  [0.3, 1],
+  [0.2, 0],
+  [0.12, 0],
+  [0.05, 0],
 ];
 const SCORES = `score,label\n${rows.map(([s, l]) => `${s},${l}`).join('\n')}\n`;
 
@@ -11,8 +22,7 @@ function bruteForce(t: number) {
     if (s >= t) {
       if (l) c.tp++;
       else c.fp++;
-    }
-    else if (l) c.fn++;
+    } else if (l) c.fn++;
     else c.tn++;
   }
   return c;
@@ -63,10 +73,7 @@ test('the optimum is ringed on the ROC and the iso-cost line follows the costs',
   await page.getByTestId('optimal-button').click();
   const ring = page.getByTestId('roc-optimal');
   const handle = page.getByTestId('roc-handle');
-  await expect.poll(async () => [await handle.getAttribute('cx'), await handle.getAttribute('cy')]).toEqual([
-    await ring.getAttribute('cx'),
-    await ring.getAttribute('cy'),
-  ]);
+  await expect.poll(async () => [await handle.getAttribute('cx'), await handle.getAttribute('cy')]).toEqual([await ring.getAttribute('cx'), await ring.getAttribute('cy')]);
 });
 
 test('F1-optimal and recall targets move the threshold; intervals are shown', async ({ page }) => {

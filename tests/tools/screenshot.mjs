@@ -14,7 +14,7 @@ await page.goto(process.env.URL ?? 'http://127.0.0.1:4173/');
 if (process.argv.includes('--scores')) {
   // A scores file with a second model and a site column: compare, band and slices on.
   let seed = 7;
-  const random = () => ((seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+  const random = () => (seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32;
   const lines = ['id,site,score,old_model,label'];
   for (let i = 0; i < 5000; i++) {
     const y = random() < 0.08 ? 1 : 0;

@@ -98,10 +98,7 @@ describe('decision extras of the export', () => {
     const groups = rowGroupsOf(dataset, cases, settings, 0.5);
     expect(groups?.names).toEqual(['x', 'x', 'x', 'x', 'y', '']);
     expect(Array.from(groups?.thresholds ?? [])).toEqual([0.3, 0.3, 0.3, 0.3, 0.5, 0.5]);
-    const csv = predictionsCsv(
-      { ids: ['1', '2', '3', '4', '5', '6'], scores, groups, riskBands: { cuts: [0.5], names: ['low', '=high'] } },
-      { threshold: 0.5, band: null },
-    );
+    const csv = predictionsCsv({ ids: ['1', '2', '3', '4', '5', '6'], scores, groups, riskBands: { cuts: [0.5], names: ['low', '=high'] } }, { threshold: 0.5, band: null });
     expect(csv.trim().split('\n')).toEqual([
       'id,score,group,group_threshold,decision,risk_band',
       "1,0.9,x,0.3,positive,'=high",

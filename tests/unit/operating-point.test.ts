@@ -14,16 +14,38 @@ const input: OperatingPointInput = {
   evaluatedOn: 'all rows',
   confusion: { tp: 8, fp: 12, tn: 78, fn: 2 },
   metrics: {
-    tpr: 0.8, fpr: 12 / 90, precision: 0.4, recall: 0.8, specificity: 78 / 90, npv: 78 / 80, f1: 0.5333, mcc: 0.5,
-    accuracy: 0.86, expectedCostPerCase: 0.32, rocAuc: 0.9, averagePrecision: Number.NaN,
+    tpr: 0.8,
+    fpr: 12 / 90,
+    precision: 0.4,
+    recall: 0.8,
+    specificity: 78 / 90,
+    npv: 78 / 80,
+    f1: 0.5333,
+    mcc: 0.5,
+    accuracy: 0.86,
+    expectedCostPerCase: 0.32,
+    rocAuc: 0.9,
+    averagePrecision: Number.NaN,
   },
   impliedCostRatio: { low: 4, high: Number.POSITIVE_INFINITY },
 };
 
 const extras: Partial<OperatingPointInput> = {
   evaluatedOn: 'out-of-fold',
-  stability: { method: 'k-fold', resamples: 5, thresholds: [{ rule: 'cost-optimal', values: [0.6, 0.7, 0.65, 0.72, 0.68], spread: { low: 0.6, high: 0.72 } }], atChosen: { recall: { low: 0.7, high: 0.9, mean: 0.8, sd: 0.05 } } },
-  groups: { column: 'region', strategy: 'equal-opportunity', thresholds: [{ value: 'north', threshold: 0.25, confusion: { tp: 4, fp: 6, tn: 38, fn: 2 }, metrics: { recall: 0.667 } }, { value: 'south', threshold: 0.35 }] },
+  stability: {
+    method: 'k-fold',
+    resamples: 5,
+    thresholds: [{ rule: 'cost-optimal', values: [0.6, 0.7, 0.65, 0.72, 0.68], spread: { low: 0.6, high: 0.72 } }],
+    atChosen: { recall: { low: 0.7, high: 0.9, mean: 0.8, sd: 0.05 } },
+  },
+  groups: {
+    column: 'region',
+    strategy: 'equal-opportunity',
+    thresholds: [
+      { value: 'north', threshold: 0.25, confusion: { tp: 4, fp: 6, tn: 38, fn: 2 }, metrics: { recall: 0.667 } },
+      { value: 'south', threshold: 0.35 },
+    ],
+  },
   rowCosts: { falseNegativeColumn: 'loss', falsePositiveColumn: null },
   bands: { cuts: [0.2, 0.5, 0.8], names: ['low', 'medium', 'high', 'urgent'] },
   targets: [{ kind: 'recall-at-least', value: 0.9, threshold: 0.31 }],
@@ -53,8 +75,14 @@ describe('operating point export', () => {
     const source = {
       kind: 'imported-model' as const,
       model: {
-        fileName: 'cutoff-model.zip', layers: [16], loss: 'weighted BCE', posWeight: 42, epochs: 20, features: ['a', 'b', 'c', 'd', 'e', 'f'],
-        trainedOn: { fileName: 'train.csv', labelColumn: 'y', positiveValue: 'yes', sha256: 'b'.repeat(64) }, scoredOwnTrainingRows: false,
+        fileName: 'cutoff-model.zip',
+        layers: [16],
+        loss: 'weighted BCE',
+        posWeight: 42,
+        epochs: 20,
+        features: ['a', 'b', 'c', 'd', 'e', 'f'],
+        trainedOn: { fileName: 'train.csv', labelColumn: 'y', positiveValue: 'yes', sha256: 'b'.repeat(64) },
+        scoredOwnTrainingRows: false,
       },
     };
     const point = buildOperatingPoint({ ...input, source });
@@ -83,7 +111,9 @@ describe('operating point export', () => {
     expect(() => parseOperatingPoint({ ...point, threshold: -0.1 })).toThrow(/threshold/);
     expect(() => parseOperatingPoint({ ...point, bands: { cuts: [0.5, 0.2], names: ['a', 'b', 'c'] } })).toThrow(/bands\.cuts: band cut points must be in increasing order/);
     expect(() => parseOperatingPoint({ ...point, bands: { cuts: [0.2, 0.5], names: ['a', 'b'] } })).toThrow(/bands\.names/);
-    expect(() => parseOperatingPoint({ ...point, groups: { column: 'g', strategy: 'single', thresholds: [{ value: 'x', threshold: 1.5 }] } })).toThrow(/groups\.thresholds\.0\.threshold/);
+    expect(() => parseOperatingPoint({ ...point, groups: { column: 'g', strategy: 'single', thresholds: [{ value: 'x', threshold: 1.5 }] } })).toThrow(
+      /groups\.thresholds\.0\.threshold/,
+    );
     expect(() => parseOperatingPoint({ ...point, guardrails: { histogram: { edges: [0, 1], counts: [1, 2] } } })).toThrow(/guardrails\.histogram\.counts/);
   });
 

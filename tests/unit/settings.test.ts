@@ -1,5 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { DATA_SETTING_KEYS, dataSettingsOf, DEFAULT_SETTINGS, LOSS_NAMES, restoreSettings, settingsFromFragment, settingsSchema, settingsToFragment, TRAIN_SETTING_KEYS, trainingScheduleOf, trainOptionsOf } from '../../src/settings';
+import {
+  DATA_SETTING_KEYS,
+  dataSettingsOf,
+  DEFAULT_SETTINGS,
+  LOSS_NAMES,
+  restoreSettings,
+  settingsFromFragment,
+  settingsSchema,
+  settingsToFragment,
+  TRAIN_SETTING_KEYS,
+  trainingScheduleOf,
+  trainOptionsOf,
+} from '../../src/settings';
 
 describe('settings persistence', () => {
   it('round-trips through a URL fragment', () => {

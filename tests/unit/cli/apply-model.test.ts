@@ -18,12 +18,25 @@ describe('cutoff apply --model, and the export of an imported model', () => {
     await controller.idle();
     const [exported] = ofType(events, 'exported');
     // The page's path: the score job on the same rows.
-    controller.handle({ type: 'score', runId: 3, files: [new File([exported.zip], 'cutoff-model.zip')], data: { ...run.data, labels: new Uint8Array(run.data.rows.length) }, options: { backend: 'cpu', threshold: 0.5 } });
+    controller.handle({
+      type: 'score',
+      runId: 3,
+      files: [new File([exported.zip], 'cutoff-model.zip')],
+      data: { ...run.data, labels: new Uint8Array(run.data.rows.length) },
+      options: { backend: 'cpu', threshold: 0.5 },
+    });
     await controller.idle();
     const [scored] = ofType(events, 'scored');
     // The export records the model's own settings, not the page's defaults.
     const [split] = ofType(events, 'split');
-    expect(scored.model).toMatchObject({ fileName: 'cutoff-model.zip', epochs: 3, posWeight: split.posWeight, learningRate: 0.01, features: ['x0', 'x1', 'x2'], trainedOn: { fileName: 'toy.csv', labelColumn: 'y', sha256: 'c'.repeat(64) } });
+    expect(scored.model).toMatchObject({
+      fileName: 'cutoff-model.zip',
+      epochs: 3,
+      posWeight: split.posWeight,
+      learningRate: 0.01,
+      features: ['x0', 'x1', 'x2'],
+      trainedOn: { fileName: 'toy.csv', labelColumn: 'y', sha256: 'c'.repeat(64) },
+    });
     if (!scored.model) throw new Error('no model info');
     const source = importedModelSource(scored.model, 'c'.repeat(64));
     expect(source.model.scoredOwnTrainingRows).toBe(true);

@@ -43,7 +43,11 @@ describe('cutoff check', () => {
     expect(report.metrics.averagePrecision).toBe(curve.averagePrecision());
     expect(report.ranking.exact).toBe(true);
     expect(report.drift?.psi).toBeCloseTo(0, 12);
-    expect(report.floors.map((f) => [f.name, f.ok, f.from])).toEqual([['recall', true, 'export'], ['precision', true, 'export'], ['drift (PSI)', true, 'export']]);
+    expect(report.floors.map((f) => [f.name, f.ok, f.from])).toEqual([
+      ['recall', true, 'export'],
+      ['precision', true, 'export'],
+      ['drift (PSI)', true, 'export'],
+    ]);
   });
 
   it('prints a readable report with the exported figures beside', async () => {
@@ -88,7 +92,14 @@ describe('cutoff check', () => {
 
   it('applies per-group thresholds and counts bands', async () => {
     const point = writePoint(dir, {
-      groups: { column: 'region', strategy: 'manual', thresholds: [{ value: 'north', threshold: 0.4 }, { value: 'south', threshold: 0.6 }] },
+      groups: {
+        column: 'region',
+        strategy: 'manual',
+        thresholds: [
+          { value: 'north', threshold: 0.4 },
+          { value: 'south', threshold: 0.6 },
+        ],
+      },
       bands: { cuts: [0.3, 0.6], names: ['low', 'mid', 'high'] },
     });
     const r = await cutoff('check', point, file, '--json');
@@ -98,11 +109,19 @@ describe('cutoff check', () => {
     const south = matrix(0.6, (i) => rows[i].region === 'south');
     expect(report.groups.map((g) => g.confusion)).toEqual([north, south]);
     expect(report.confusion).toEqual({ tp: north.tp + south.tp, fp: north.fp + south.fp, tn: north.tn + south.tn, fn: north.fn + south.fn });
-    expect(report.bands.map((b) => b.rows)).toEqual([scores.filter((s) => s < 0.3).length, scores.filter((s) => s >= 0.3 && s < 0.6).length, scores.filter((s) => s >= 0.6).length]);
+    expect(report.bands.map((b) => b.rows)).toEqual([
+      scores.filter((s) => s < 0.3).length,
+      scores.filter((s) => s >= 0.3 && s < 0.6).length,
+      scores.filter((s) => s >= 0.6).length,
+    ]);
   });
 
   it('applies the recorded score transform before the threshold', async () => {
-    const percent = writeCsv(dir, rows.map((r) => ({ ...r, score: Math.round(r.score * 1e4) / 1e2 })), 'percent.csv');
+    const percent = writeCsv(
+      dir,
+      rows.map((r) => ({ ...r, score: Math.round(r.score * 1e4) / 1e2 })),
+      'percent.csv',
+    );
     const point = writePoint(dir, { scoreTransform: { kind: 'divide', by: 100 } });
     const report = JSON.parse((await cutoff('check', point, percent, '--json')).stdout) as CheckReport;
     expect(report.confusion).toEqual(matrix(0.5));

@@ -51,9 +51,15 @@ describe('cutoff sql', () => {
     expect(duck.stdout).toBe(
       `SELECT FLOOR(CAST("p" AS DOUBLE) * 1000) / 1000 AS "score", "y" AS "label", COUNT(*) AS "count"\nFROM 'scores.parquet'\nWHERE "p" IS NOT NULL AND "y" IS NOT NULL\nGROUP BY 1, 2\nORDER BY 1, 2;\n`,
     );
-    expect((await cutoff('sql', '--engine', 'postgres', '--table', 'scored', '--score', 'p', '--label', 'y', '--bins', '100')).stdout).toMatch(/^SELECT FLOOR\(CAST\("p" AS DOUBLE PRECISION\) \* 100\) \/ 100 AS "score"/);
-    expect((await cutoff('sql', '--engine', 'bigquery', '--table', 'proj.ds.scored', '--score', 'p', '--label', 'y')).stdout).toMatch(/^SELECT CAST\(`p` AS FLOAT64\) AS `score`, `y` AS `label`, COUNT\(\*\) AS `count`\nFROM proj\.ds\.scored/);
-    expect((await cutoff('sql', '--engine', 'spark', '--table', 'db.scored', '--score', 'p', '--label', 'y', '--bins', '10')).stdout).toMatch(/^SELECT FLOOR\(CAST\(`p` AS DOUBLE\) \* 10\) \/ 10 AS `score`/);
+    expect((await cutoff('sql', '--engine', 'postgres', '--table', 'scored', '--score', 'p', '--label', 'y', '--bins', '100')).stdout).toMatch(
+      /^SELECT FLOOR\(CAST\("p" AS DOUBLE PRECISION\) \* 100\) \/ 100 AS "score"/,
+    );
+    expect((await cutoff('sql', '--engine', 'bigquery', '--table', 'proj.ds.scored', '--score', 'p', '--label', 'y')).stdout).toMatch(
+      /^SELECT CAST\(`p` AS FLOAT64\) AS `score`, `y` AS `label`, COUNT\(\*\) AS `count`\nFROM proj\.ds\.scored/,
+    );
+    expect((await cutoff('sql', '--engine', 'spark', '--table', 'db.scored', '--score', 'p', '--label', 'y', '--bins', '10')).stdout).toMatch(
+      /^SELECT FLOOR\(CAST\(`p` AS DOUBLE\) \* 10\) \/ 10 AS `score`/,
+    );
   });
 
   it('refuses an unknown engine and a missing table', async () => {
@@ -69,7 +75,14 @@ describe('cutoff apply', () => {
   it('adds decision, band and group_threshold to every row', async () => {
     const point = writePoint(dir, {
       band: { lower: 0.45, upper: 0.55 },
-      groups: { column: 'region', strategy: 'manual', thresholds: [{ value: 'north', threshold: 0.4 }, { value: 'south', threshold: 0.6 }] },
+      groups: {
+        column: 'region',
+        strategy: 'manual',
+        thresholds: [
+          { value: 'north', threshold: 0.4 },
+          { value: 'south', threshold: 0.6 },
+        ],
+      },
     });
     const r = await cutoff('apply', point, file);
     expect(r.code).toBe(0);

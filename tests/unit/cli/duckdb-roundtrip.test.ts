@@ -13,7 +13,11 @@ import { binningErrorBound, curveOfEntries } from '../../../src/cli/score-counts
 
 /** score,label,count rows of a CSV as numbers. */
 function aggregatedRows(text: string): number[][] {
-  return text.trim().split('\n').slice(1).map((l) => l.split(',').map(Number));
+  return text
+    .trim()
+    .split('\n')
+    .slice(1)
+    .map((l) => l.split(',').map(Number));
 }
 
 const ROWS = 10_000_000;
@@ -82,7 +86,10 @@ describe('DuckDB round trip on 10,000,000 rows', () => {
       byScore.set(s, e);
     }
     const keys = [...byScore.keys()].sort((a, b) => a - b);
-    const table = curveOfEntries({ scores: Float64Array.from(keys), pos: Float64Array.from(keys, (k) => byScore.get(k)?.pos ?? 0), neg: Float64Array.from(keys, (k) => byScore.get(k)?.neg ?? 0) }, ROWS);
+    const table = curveOfEntries(
+      { scores: Float64Array.from(keys), pos: Float64Array.from(keys, (k) => byScore.get(k)?.pos ?? 0), neg: Float64Array.from(keys, (k) => byScore.get(k)?.neg ?? 0) },
+      ROWS,
+    );
     if (!table) throw new Error('no binned curve');
     const bound = binningErrorBound(table);
     expect(Math.abs((binned.metrics.rocAuc ?? 0) - (own.metrics.rocAuc ?? 0))).toBeLessThanOrEqual(bound.rocAuc);

@@ -22,7 +22,20 @@ export const baseInput: OperatingPointInput = {
   prevalence: { observed: 0.2, assumed: null },
   evaluatedOn: 'all rows',
   confusion: { tp: 150, fp: 100, tn: 700, fn: 50 },
-  metrics: { tpr: 0.75, fpr: 0.125, precision: 0.6, recall: 0.75, specificity: 0.875, npv: 0.93, f1: 0.66, mcc: 0.5, accuracy: 0.85, expectedCostPerCase: 0.3, rocAuc: 0.9, averagePrecision: 0.7 },
+  metrics: {
+    tpr: 0.75,
+    fpr: 0.125,
+    precision: 0.6,
+    recall: 0.75,
+    specificity: 0.875,
+    npv: 0.93,
+    f1: 0.66,
+    mcc: 0.5,
+    accuracy: 0.85,
+    expectedCostPerCase: 0.3,
+    rocAuc: 0.9,
+    averagePrecision: 0.7,
+  },
   impliedCostRatio: null,
 };
 

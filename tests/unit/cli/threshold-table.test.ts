@@ -16,8 +16,7 @@ function at(t: number): ThresholdRow {
     if (s >= t) {
       if (labels[i]) r.tp++;
       else r.fp++;
-    }
-    else if (labels[i]) r.fn++;
+    } else if (labels[i]) r.fn++;
     else r.tn++;
   });
   return r;
@@ -25,15 +24,28 @@ function at(t: number): ThresholdRow {
 
 describe('threshold tables', () => {
   it('recognises the four engines by their column names', () => {
-    expect(recognizeThresholdTable(['threshold', 'recall', 'false_positive_rate', 'true_positives', 'false_positives', 'true_negatives', 'false_negatives'])?.kind).toBe('bigquery-ml-roc-curve');
-    expect(recognizeThresholdTable(['threshold', 'true_positives', 'false_positives', 'true_negatives', 'false_negatives', 'precision', 'recall'])?.kind).toBe('tfma-confusion-matrix-at-thresholds');
-    expect(recognizeThresholdTable(['thresholds', 'tns', 'fps', 'fns', 'tps'])).toEqual({ kind: 'sklearn-confusion-matrix-at-thresholds', threshold: 'thresholds', tp: 'tps', fp: 'fps', tn: 'tns', fn: 'fns' });
-    expect(recognizeThresholdTable(['threshold', 'weightedTruePositives', 'weightedFalsePositives', 'weightedTrueNegatives', 'weightedFalseNegatives'])?.kind).toBe('spark-by-threshold');
+    expect(recognizeThresholdTable(['threshold', 'recall', 'false_positive_rate', 'true_positives', 'false_positives', 'true_negatives', 'false_negatives'])?.kind).toBe(
+      'bigquery-ml-roc-curve',
+    );
+    expect(recognizeThresholdTable(['threshold', 'true_positives', 'false_positives', 'true_negatives', 'false_negatives', 'precision', 'recall'])?.kind).toBe(
+      'tfma-confusion-matrix-at-thresholds',
+    );
+    expect(recognizeThresholdTable(['thresholds', 'tns', 'fps', 'fns', 'tps'])).toEqual({
+      kind: 'sklearn-confusion-matrix-at-thresholds',
+      threshold: 'thresholds',
+      tp: 'tps',
+      fp: 'fps',
+      tn: 'tns',
+      fn: 'fns',
+    });
+    expect(recognizeThresholdTable(['threshold', 'weightedTruePositives', 'weightedFalsePositives', 'weightedTrueNegatives', 'weightedFalseNegatives'])?.kind).toBe(
+      'spark-by-threshold',
+    );
     expect(recognizeThresholdTable(['score', 'label', 'count'])).toBeNull();
     expect(recognizeThresholdTable(['threshold', 'tps', 'fps'])).toBeNull();
   });
 
-  it('gives back every listed threshold\'s counts exactly (a coarse table, in any row order)', () => {
+  it("gives back every listed threshold's counts exactly (a coarse table, in any row order)", () => {
     const listed = [0.9, 0.1, 0.5, 0.3, 0.7];
     const bins = thresholdBins(listed.map(at));
     const curve = curveOfEntries(bins, rows.length);
@@ -79,7 +91,11 @@ describe('threshold tables in the command', () => {
     expect(report.notes.join(' ')).toMatch(/BigQuery ML ML\.ROC_CURVE table: the curve is exact only at its 3 listed thresholds/);
     const curve = await cutoff('curve', file);
     expect(curve.code).toBe(0);
-    const total = curve.stdout.trim().split('\n').slice(1).reduce((sum, l) => sum + Number(l.split(',')[2]), 0);
+    const total = curve.stdout
+      .trim()
+      .split('\n')
+      .slice(1)
+      .reduce((sum, l) => sum + Number(l.split(',')[2]), 0);
     expect(total).toBe(rows.length);
   });
 });

@@ -27,13 +27,26 @@ describe('curve runner on the fake worker', () => {
   const answer = (message: unknown, worker: { reply: (d: unknown) => void }) => {
     const request = message as Extract<MetricsRequest, { type: 'curve' }>;
     const curve = ScoreCurve.from(request.scores, request.labels, request.weights ?? undefined);
-    const event: MetricsEvent = { type: 'curve', requestId: request.requestId, n: curve.n, thresholds: curve.thresholds, cumTp: curve.cumTp, cumFp: curve.cumFp, view: prepareCurveView(curve) };
+    const event: MetricsEvent = {
+      type: 'curve',
+      requestId: request.requestId,
+      n: curve.n,
+      thresholds: curve.thresholds,
+      cumTp: curve.cumTp,
+      cumFp: curve.cumFp,
+      view: prepareCurveView(curve),
+    };
     worker.reply(event);
   };
   type Cases = { scores: number[]; labels: Uint8Array; weights: null };
   const setup = (behaviour?: (m: unknown, w: { reply: (d: unknown) => void }) => void) => {
     const spawner = fakeSpawner(behaviour);
-    const client = createWorkerClient<MetricsRequest, MetricsEvent>({ name: 'metrics worker', spawn: spawner.spawn, requestIdOf: (e) => e.requestId, isFinal: (e) => e.type !== 'bootstrap-progress' });
+    const client = createWorkerClient<MetricsRequest, MetricsEvent>({
+      name: 'metrics worker',
+      spawn: spawner.spawn,
+      requestIdOf: (e) => e.requestId,
+      isFinal: (e) => e.type !== 'bootstrap-progress',
+    });
     let state: CurveState<Cases> = { built: null, error: null };
     const runner = createCurveRunner<Cases>(client, (update) => (state = update(state)));
     return { spawner, runner, state: () => state };

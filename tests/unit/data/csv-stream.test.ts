@@ -36,7 +36,11 @@ describe('streamCsv', () => {
   it('decodes a UTF-8 character split between chunks and drops the BOM', async () => {
     const bytes = new TextEncoder().encode('\uFEFFnom,ville\nZoë,Saint-Étienne\n€,日本\n');
     const { rows } = await rowsOf(bytes, { chunkBytes: 3 });
-    expect(rows).toEqual([['nom', 'ville'], ['Zoë', 'Saint-Étienne'], ['€', '日本']]);
+    expect(rows).toEqual([
+      ['nom', 'ville'],
+      ['Zoë', 'Saint-Étienne'],
+      ['€', '日本'],
+    ]);
   });
 
   it('reads UTF-16 when told', async () => {
@@ -45,7 +49,10 @@ describe('streamCsv', () => {
     bytes.set([0xff, 0xfe]);
     for (let i = 0; i < text.length; i++) bytes[2 + 2 * i] = text.charCodeAt(i);
     const { rows } = await rowsOf(bytes, { encoding: 'utf-16le', chunkBytes: 5 });
-    expect(rows).toEqual([['a', 'b'], ['1', '2']]);
+    expect(rows).toEqual([
+      ['a', 'b'],
+      ['1', '2'],
+    ]);
   });
 
   it('detects ; tab and | and takes the delimiter the user chose', async () => {
@@ -53,7 +60,10 @@ describe('streamCsv', () => {
     expect((await rowsOf('a\tb\n1\t2\n')).dialect.delimiter).toBe('\t');
     expect((await rowsOf('a|b\n1|2\n')).dialect.delimiter).toBe('|');
     const forced = await rowsOf('a;b,c\n1;2,3\n', { delimiter: ',' });
-    expect(forced.rows).toEqual([['a;b', 'c'], ['1;2', '3']]);
+    expect(forced.rows).toEqual([
+      ['a;b', 'c'],
+      ['1;2', '3'],
+    ]);
   });
 
   it('refuses a quote that is never closed, with its line', async () => {

@@ -31,12 +31,28 @@ describe('fitPreprocessor', () => {
     const p = fitPreprocessor(columns, train);
     const age = p.steps.find((s) => s.column === 'age');
     // Present training values 20, 30, 50: mean 33.33…, population std √(822.22…) = 12.472…, median 30.
-    expect(age).toEqual({ kind: 'numeric', column: 'age', useValue: true, mean: 100 / 3, std: Math.sqrt(((20 - 100 / 3) ** 2 + (30 - 100 / 3) ** 2 + (50 - 100 / 3) ** 2) / 3), median: 30, indicator: true });
+    expect(age).toEqual({
+      kind: 'numeric',
+      column: 'age',
+      useValue: true,
+      mean: 100 / 3,
+      std: Math.sqrt(((20 - 100 / 3) ** 2 + (30 - 100 / 3) ** 2 + (50 - 100 / 3) ** 2) / 3),
+      median: 30,
+      indicator: true,
+    });
   });
 
   test('categorical: levels by training frequency, mode imputation with an indicator; constant columns dropped with a note', () => {
     const p = fitPreprocessor(columns, train);
-    expect(p.steps.find((s) => s.column === 'city')).toEqual({ kind: 'categorical', column: 'city', levels: ['Paris', 'Lyon'], other: false, foldedCount: 0, mode: 'Paris', indicator: true });
+    expect(p.steps.find((s) => s.column === 'city')).toEqual({
+      kind: 'categorical',
+      column: 'city',
+      levels: ['Paris', 'Lyon'],
+      other: false,
+      foldedCount: 0,
+      mode: 'Paris',
+      indicator: true,
+    });
     expect(p.dropped).toEqual([
       { column: 'flat', reason: 'constant on the training rows' },
       { column: '__proto__', reason: 'constant on the training rows' },
@@ -55,7 +71,17 @@ describe('fitPreprocessor', () => {
 
   test('drops identifier-like text columns and columns with no training value', () => {
     const ids = Array.from({ length: 40 }, (_, i) => `id-${i}`);
-    const p = fitPreprocessor([cat('id', ids), num('empty', new Array(40).fill(NaN)), num('x', ids.map((_, i) => i))], Uint32Array.from(ids.keys()));
+    const p = fitPreprocessor(
+      [
+        cat('id', ids),
+        num('empty', new Array(40).fill(NaN)),
+        num(
+          'x',
+          ids.map((_, i) => i),
+        ),
+      ],
+      Uint32Array.from(ids.keys()),
+    );
     expect(p.dropped).toEqual([
       { column: 'id', reason: 'looks like an identifier (40 distinct values in 40 training rows)' },
       { column: 'empty', reason: 'no value in the training rows' },
@@ -78,20 +104,30 @@ describe('applyPreprocessor', () => {
     const f = Math.fround;
     expect(Array.from(out)).toEqual([
       // row 2: age missing → median 30, Paris
-      f((30 - mean) / std), 1, 1, 0, 0,
+      f((30 - mean) / std),
+      1,
+      1,
+      0,
+      0,
       // row 3: city missing → mode Paris + indicator
-      f((50 - mean) / std), 0, 1, 0, 1,
+      f((50 - mean) / std),
+      0,
+      1,
+      0,
+      1,
       // row 4: held out; Nice was never seen and there is no "other" input
-      f((1000 - mean) / std), 0, 0, 0, 0,
+      f((1000 - mean) / std),
+      0,
+      0,
+      0,
+      0,
     ]);
   });
 
   test('finds columns by name in another table, reading numbers written as text and text written as numbers', () => {
     const p = fitPreprocessor([num('age', [1, 2, 3]), cat('size', ['1', '2', '1'])], rows(0, 1, 2));
     const other: RawColumn[] = [cat('age', ['3', null]), num('size', [2, 1])];
-    expect(Array.from(applyPreprocessor(p, other, rows(0, 1)))).toEqual(
-      Array.from(Float32Array.from([(3 - 2) / Math.sqrt(2 / 3), 0, 1, (2 - 2) / Math.sqrt(2 / 3), 1, 0])),
-    );
+    expect(Array.from(applyPreprocessor(p, other, rows(0, 1)))).toEqual(Array.from(Float32Array.from([(3 - 2) / Math.sqrt(2 / 3), 0, 1, (2 - 2) / Math.sqrt(2 / 3), 1, 0])));
   });
 
   test('names a missing or unusable column', () => {

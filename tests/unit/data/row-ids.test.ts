@@ -33,7 +33,11 @@ describe('row-id columns', () => {
     // Increasing integers under a real name: a feature that happens to be sorted.
     expect((await datasetOf('age,x,label\n1,5,a\n2,6,b\n3,7,a\n')).rowIdColumns).toEqual([]);
     // An id that repeats, goes down, has a gap in its values, or is not whole.
-    for (const ids of [[1, 1, 2], [3, 2, 1], [1.5, 2, 3]]) {
+    for (const ids of [
+      [1, 1, 2],
+      [3, 2, 1],
+      [1.5, 2, 3],
+    ]) {
       const d = await datasetOf(`id,label\n${ids.map((id, i) => `${id},${i % 2}`).join('\n')}\n`);
       expect(d.rowIdColumns, ids.join()).toEqual([]);
     }

@@ -17,7 +17,7 @@ describe('stratifiedSplit', () => {
   });
 
   test('is deterministic for a seed and changes with it', () => {
-    const labels = new Uint8Array(200).map((_, i) => i % 3 === 0 ? 1 : 0);
+    const labels = new Uint8Array(200).map((_, i) => (i % 3 === 0 ? 1 : 0));
     const a = stratifiedSplit(labels, 0.25, 7);
     const b = stratifiedSplit(labels, 0.25, 7);
     const c = stratifiedSplit(labels, 0.25, 8);

@@ -48,7 +48,11 @@ describe('bootstrapAucAp', () => {
     const random = mulberry32(11);
     for (let r = 0; r < 5; r++) {
       const rows = [...pos.map(() => pos[randomBelow(random, pos.length)]), ...neg.map(() => neg[randomBelow(random, neg.length)])];
-      const curve = ScoreCurve.from(rows.map((i) => s[i]), rows.map((i) => y[i]), rows.map((i) => defined(w)[i]));
+      const curve = ScoreCurve.from(
+        rows.map((i) => s[i]),
+        rows.map((i) => y[i]),
+        rows.map((i) => defined(w)[i]),
+      );
       expect(res.samples.rocAuc[r]).toBeCloseTo(curve.rocAuc(), 12);
       expect(res.samples.averagePrecision[r]).toBeCloseTo(curve.averagePrecision(), 12);
     }

@@ -31,8 +31,18 @@ describe('reliabilityBins (scikit-learn calibration_curve)', () => {
     it(key, () => {
       const [strategy, bins] = key.split('-') as ['uniform' | 'quantile', string];
       const got = reliabilityBins(unweighted, Number(bins), strategy);
-      expectAllClose(got.map((b) => b.fractionPositive), want.fractionPositive, 1e-9, 'fraction positive');
-      expectAllClose(got.map((b) => b.meanScore), want.meanScore, 1e-9, 'mean score');
+      expectAllClose(
+        got.map((b) => b.fractionPositive),
+        want.fractionPositive,
+        1e-9,
+        'fraction positive',
+      );
+      expectAllClose(
+        got.map((b) => b.meanScore),
+        want.meanScore,
+        1e-9,
+        'mean score',
+      );
       expect(got.reduce((s, b) => s + b.weight, 0)).toBe(fx.scores.length);
     });
   }
@@ -61,14 +71,24 @@ describe('fitIsotonic (scikit-learn IsotonicRegression, out_of_bounds="clip")', 
       const map = fitIsotonic(name === 'weighted' ? weighted : unweighted);
       expectAllClose(map.x, want.x, 1e-12, 'x');
       expectAllClose(map.y, want.y, 1e-9, 'y');
-      expectAllClose(fx.grid.map((s) => isotonicPredict(map, s)), want.predict, 1e-9, 'predict');
+      expectAllClose(
+        fx.grid.map((s) => isotonicPredict(map, s)),
+        want.predict,
+        1e-9,
+        'predict',
+      );
     });
   }
 
   it('is nondecreasing and reproduces already monotone data', () => {
     fc.assert(
       fc.property(fc.array(fc.tuple(fc.integer({ min: 0, max: 20 }), fc.constantFrom(0, 1)), { minLength: 1, maxLength: 50 }), (rows) => {
-        const map = fitIsotonic(ScoreCurve.from(rows.map((r) => r[0]), rows.map((r) => r[1])));
+        const map = fitIsotonic(
+          ScoreCurve.from(
+            rows.map((r) => r[0]),
+            rows.map((r) => r[1]),
+          ),
+        );
         for (let i = 1; i < map.x.length; i++) {
           expect(map.x[i]).toBeGreaterThan(map.x[i - 1]);
           expect(map.y[i]).toBeGreaterThanOrEqual(map.y[i - 1]);

@@ -1,15 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { defined } from '../defined';
-import {
-  bayesThreshold,
-  calibratedCostRatio,
-  costOptimal,
-  expectedCostAt,
-  impliedCostRatio,
-  MetricsInputError,
-  ScoreCurve,
-} from '../../../src/metrics';
+import { bayesThreshold, calibratedCostRatio, costOptimal, expectedCostAt, impliedCostRatio, MetricsInputError, ScoreCurve } from '../../../src/metrics';
 
 /** Integer-valued rows so brute-force costs are exact and ties are real ties. */
 const curveArb = fc

@@ -65,7 +65,12 @@ describe('decisionCurveRange', () => {
   });
 
   it('names the thresholds where the model falls below the chart', () => {
-    const dc = { thresholds: Float64Array.of(0.1, 0.2, 0.3, 0.4), netBenefit: Float64Array.of(0.01, -0.5, -0.6, 0.0), treatAll: new Float64Array(4), treatNone: new Float64Array(4) };
+    const dc = {
+      thresholds: Float64Array.of(0.1, 0.2, 0.3, 0.4),
+      netBenefit: Float64Array.of(0.01, -0.5, -0.6, 0.0),
+      treatAll: new Float64Array(4),
+      treatNone: new Float64Array(4),
+    };
     expect(belowRange(dc, -0.1)).toEqual({ from: 0.2, to: 0.3 });
     expect(belowRange(dc, -1)).toBeNull();
   });

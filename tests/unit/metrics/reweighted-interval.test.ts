@@ -2,7 +2,12 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { reweightedInterval } from '../../../src/metrics/reweighted-interval';
 
-const confusion = fc.record({ tp: fc.integer({ min: 1, max: 300 }), fn: fc.integer({ min: 0, max: 300 }), fp: fc.integer({ min: 1, max: 300 }), tn: fc.integer({ min: 0, max: 300 }) });
+const confusion = fc.record({
+  tp: fc.integer({ min: 1, max: 300 }),
+  fn: fc.integer({ min: 0, max: 300 }),
+  fp: fc.integer({ min: 1, max: 300 }),
+  tn: fc.integer({ min: 0, max: 300 }),
+});
 
 describe('reweightedInterval', () => {
   it('brackets the re-weighted point estimate of precision, NPV and the alarm rate', () => {
@@ -12,7 +17,7 @@ describe('reweightedInterval', () => {
         const fpr = c.fp / (c.fp + c.tn);
         const point = {
           precision: (p * tpr) / (p * tpr + (1 - p) * fpr),
-          npv: (1 - fpr + p * fpr - p) === 0 ? NaN : ((1 - p) * (1 - fpr)) / ((1 - p) * (1 - fpr) + p * (1 - tpr)),
+          npv: 1 - fpr + p * fpr - p === 0 ? NaN : ((1 - p) * (1 - fpr)) / ((1 - p) * (1 - fpr) + p * (1 - tpr)),
           queueRate: p * tpr + (1 - p) * fpr,
         };
         for (const rate of ['precision', 'npv', 'queueRate'] as const) {

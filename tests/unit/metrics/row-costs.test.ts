@@ -109,12 +109,8 @@ describe('RowCostCurve', () => {
     expect(model.filled).toBe(1);
     expect(model.totalMissed).toBe(110);
     expect(model.totalAlarms).toBe(2);
-    expect(() => RowCostCurve.from(curve, scores, labels, null, { missed: [1, -5, 0], alarm: null }, { costFp: 1, costFn: 1 })).toThrow(
-      /row 2 is -5/,
-    );
-    expect(() => RowCostCurve.from(curve, scores, labels, null, { missed: null, alarm: [0, 0, Infinity] }, { costFp: 1, costFn: 1 })).toThrow(
-      MetricsInputError,
-    );
+    expect(() => RowCostCurve.from(curve, scores, labels, null, { missed: [1, -5, 0], alarm: null }, { costFp: 1, costFn: 1 })).toThrow(/row 2 is -5/);
+    expect(() => RowCostCurve.from(curve, scores, labels, null, { missed: null, alarm: [0, 0, Infinity] }, { costFp: 1, costFn: 1 })).toThrow(MetricsInputError);
   });
 });
 

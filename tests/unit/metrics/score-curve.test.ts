@@ -32,7 +32,10 @@ describe('ScoreCurve.from', () => {
 
   it('sorts extreme and subnormal values correctly', () => {
     const s = [Number.MAX_VALUE, -Number.MAX_VALUE, Number.MIN_VALUE, -Number.MIN_VALUE, 1e-300, -1e300, 0];
-    const c = ScoreCurve.from(s, s.map(() => 1));
+    const c = ScoreCurve.from(
+      s,
+      s.map(() => 1),
+    );
     expect(Array.from(c.thresholds)).toEqual([...s].sort((a, b) => b - a));
   });
 

@@ -112,11 +112,31 @@ describe('agreement with scikit-learn fixtures', () => {
           const ps = defined(e.prSample);
           expect(roc.fpr.length).toBe(e.rocLength);
           expect(pr.precision.length).toBe(e.prLength);
-          expectAllClose(rs.index.map((i) => roc.fpr[i]), rs.fpr, 'fpr');
-          expectAllClose(rs.index.map((i) => roc.tpr[i]), rs.tpr, 'tpr');
-          expectAllClose(rs.index.map((i) => roc.thresholds[i]), rs.thresholds, 'roc thresholds');
-          expectAllClose(ps.index.map((i) => pr.precision[i]), ps.precision, 'precision');
-          expectAllClose(ps.index.map((i) => pr.recall[i]), ps.recall, 'recall');
+          expectAllClose(
+            rs.index.map((i) => roc.fpr[i]),
+            rs.fpr,
+            'fpr',
+          );
+          expectAllClose(
+            rs.index.map((i) => roc.tpr[i]),
+            rs.tpr,
+            'tpr',
+          );
+          expectAllClose(
+            rs.index.map((i) => roc.thresholds[i]),
+            rs.thresholds,
+            'roc thresholds',
+          );
+          expectAllClose(
+            ps.index.map((i) => pr.precision[i]),
+            ps.precision,
+            'precision',
+          );
+          expectAllClose(
+            ps.index.map((i) => pr.recall[i]),
+            ps.recall,
+            'recall',
+          );
           const pt = ps.index.filter((i) => i < pr.thresholds.length).map((i) => pr.thresholds[i]);
           expectAllClose(pt, ps.thresholds, 'pr thresholds');
         }

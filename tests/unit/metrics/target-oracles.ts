@@ -25,8 +25,7 @@ export function thresholdForPrecision(curve: ScoreCurve, target: number): (Curve
  * C_review per reviewed case (review assumed to decide correctly).
  */
 export function bandExpectedCost(band: Band, costs: { costFp: number; costFn: number; costReview: number }): number {
-  const total =
-    band.flagged.tp + band.flagged.fp + band.review.positives + band.review.negatives + band.cleared.fn + band.cleared.tn;
+  const total = band.flagged.tp + band.flagged.fp + band.review.positives + band.review.negatives + band.cleared.fn + band.cleared.tn;
   if (!(total > 0)) return 0;
   const reviewed = band.review.positives + band.review.negatives;
   return (costs.costFp * band.flagged.fp + costs.costFn * band.cleared.fn + costs.costReview * reviewed) / total;

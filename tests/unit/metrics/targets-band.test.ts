@@ -1,14 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  bandAtIndices,
-  f1Optimal,
-  fBeta,
-  MetricsInputError,
-  ScoreCurve,
-  threeWayBand,
-  thresholdForRecall,
-} from '../../../src/metrics';
+import { bandAtIndices, f1Optimal, fBeta, MetricsInputError, ScoreCurve, threeWayBand, thresholdForRecall } from '../../../src/metrics';
 import { bandExpectedCost, thresholdForPrecision } from './target-oracles';
 import { bruteConfusion, close } from './brute-force';
 import { defined } from '../defined';

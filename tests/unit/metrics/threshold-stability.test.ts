@@ -12,8 +12,10 @@ function bruteBest(scores: number[], labels: number[], value: (tp: number, fp: n
     let fp = 0;
     let fn = 0;
     scores.forEach((s, i) => {
-      if (s >= t) labels[i] ? tp++ : fp++;
-      else if (labels[i]) fn++;
+      if (s >= t) {
+        if (labels[i]) tp++;
+        else fp++;
+      } else if (labels[i]) fn++;
     });
     const v = value(tp, fp, fn);
     if (higherIsBetter ? v > bestValue * (1 + 1e-12) : v < bestValue - 1e-9) {
@@ -25,7 +27,13 @@ function bruteBest(scores: number[], labels: number[], value: (tp: number, fp: n
 }
 
 const casesArb = fc
-  .array(fc.tuple(fc.integer({ min: 0, max: 40 }).map((v) => v / 40), fc.integer({ min: 0, max: 1 })), { minLength: 30, maxLength: 120 })
+  .array(
+    fc.tuple(
+      fc.integer({ min: 0, max: 40 }).map((v) => v / 40),
+      fc.integer({ min: 0, max: 1 }),
+    ),
+    { minLength: 30, maxLength: 120 },
+  )
   .filter((rows) => rows.some((r) => r[1] === 1) && rows.some((r) => r[1] === 0));
 
 describe('threshold stability', () => {

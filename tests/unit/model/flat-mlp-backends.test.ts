@@ -16,9 +16,18 @@ afterAll(async () => {
 async function stepOn(backend: string, gamma: number): Promise<{ gradient: number[]; weights: number[] }> {
   await tc.setBackend(backend);
   await tc.ready();
-  const x = tc.tensor2d(Array.from({ length: 12 * 5 }, (_, i) => Math.sin(i * 1.3)), [12, 5]);
-  const y = tc.tensor2d(Array.from({ length: 12 }, (_, i) => (i % 3 === 0 ? 1 : 0)), [12, 1]);
-  const c = tc.tensor2d(Array.from({ length: 12 }, (_, i) => (i % 3 === 0 ? 3 : 1) / 12), [12, 1]);
+  const x = tc.tensor2d(
+    Array.from({ length: 12 * 5 }, (_, i) => Math.sin(i * 1.3)),
+    [12, 5],
+  );
+  const y = tc.tensor2d(
+    Array.from({ length: 12 }, (_, i) => (i % 3 === 0 ? 1 : 0)),
+    [12, 1],
+  );
+  const c = tc.tensor2d(
+    Array.from({ length: 12 }, (_, i) => (i % 3 === 0 ? 3 : 1) / 12),
+    [12, 1],
+  );
   const model = createMlp(tf, { inputDim: 5, hiddenUnits: [8, 4], seed: 5 });
   const net = new FlatMlp(tc, model.getWeights(), { learningRate: 0.01 });
   disposeMlp(model);

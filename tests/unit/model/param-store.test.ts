@@ -18,7 +18,11 @@ test('host (WASM/CPU) and device (WebGL) stores lay out layers alike and take th
   const reference = tc.variable(tc.tensor1d(initial));
   const optimizer = tc.train.adam(adam.learningRate, adam.beta1, adam.beta2, adam.epsilon);
   const [layer] = tc.tidy(() => host.tensors().map((p) => [Array.from(p.kernel.dataSync()), p.kernel.shape, Array.from(p.bias.dataSync())]));
-  expect(layer).toEqual([[1, 2, 3, 4, 5, 6], [3, 2], [0.5, -0.5]]);
+  expect(layer).toEqual([
+    [1, 2, 3, 4, 5, 6],
+    [3, 2],
+    [0.5, -0.5],
+  ]);
   for (let step = 1; step <= 4; step++) {
     const g = Float32Array.from({ length: 8 }, (_, i) => Math.sin(step * 3 + i) * (i + 1));
     const parts = [tc.tensor2d(g.slice(0, 6), [3, 2]), tc.tensor1d(g.slice(6))];

@@ -41,9 +41,18 @@ describe('a small file at default settings', () => {
     // The reference: logistic regression on the same training rows, scored on the same validation rows.
     const { train: trainRows, validation } = stratifiedSplit(y, DEFAULT_TRAIN_OPTIONS.validationFraction, DEFAULT_TRAIN_OPTIONS.seed);
     expect(Array.from(split.validationIndices)).toEqual(Array.from(validation));
-    const fit = fitLogistic(Array.from(trainRows, (i) => x[i]), Array.from(trainRows, (i) => y[i]));
+    const fit = fitLogistic(
+      Array.from(trainRows, (i) => x[i]),
+      Array.from(trainRows, (i) => y[i]),
+    );
     const validationY = Array.from(validation, (i) => y[i]);
-    const lrAuc = ScoreCurve.from(decisionFunction(fit, Array.from(validation, (i) => x[i])), validationY).rocAuc();
+    const lrAuc = ScoreCurve.from(
+      decisionFunction(
+        fit,
+        Array.from(validation, (i) => x[i]),
+      ),
+      validationY,
+    ).rocAuc();
     console.log(`default run: ROC-AUC ${epoch.rocAuc.toFixed(4)} at epoch ${done.bestEpoch}/${done.epochsRun}; logistic regression ${lrAuc.toFixed(4)}`);
     expect(epoch.rocAuc).toBeGreaterThan(lrAuc - 0.03);
   }, 60_000);

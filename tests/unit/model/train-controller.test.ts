@@ -50,10 +50,7 @@ describe('createTrainController', () => {
     await c.idle();
     expect(performance.now() - asked).toBeLessThan(1000);
     const dones = events.filter((e) => e.type === 'done');
-    expect(dones).toEqual([
-      expect.objectContaining({ runId: 1, reason: 'cancelled' }),
-      expect.objectContaining({ runId: 2, reason: 'cancelled' }),
-    ]);
+    expect(dones).toEqual([expect.objectContaining({ runId: 1, reason: 'cancelled' }), expect.objectContaining({ runId: 2, reason: 'cancelled' })]);
     // Run 2 starts only after run 1 has finished.
     const firstOf2 = events.findIndex((e) => e.runId === 2);
     expect(events.findIndex((e) => e.type === 'done' && e.runId === 1)).toBeLessThan(firstOf2);

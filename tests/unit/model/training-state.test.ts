@@ -39,7 +39,14 @@ describe('training-state reducer', () => {
     let s = startJob(INITIAL_TRAINING, 'train', options);
     expect(s).toMatchObject({ status: 'training', totalEpochs: 3, options, crossValidation: null });
     s = fold_(s, [{ type: 'backend', runId: 1, backend: 'wasm', reason: 'WASM (SIMD) — test', details: 'd' }, split, epoch(1), epoch(2)]);
-    expect(s).toMatchObject({ backend: 'wasm', backendReason: 'WASM (SIMD) — test', backendDetails: 'd', posWeight: 4, totalEpochs: 60, schedule: { batchSize: 32, epochs: 60, stepsPerEpoch: 10 } });
+    expect(s).toMatchObject({
+      backend: 'wasm',
+      backendReason: 'WASM (SIMD) — test',
+      backendDetails: 'd',
+      posWeight: 4,
+      totalEpochs: 60,
+      schedule: { batchSize: 32, epochs: 60, stepsPerEpoch: 10 },
+    });
     expect(s.epochs.map((e) => e.epoch)).toEqual([1, 2]);
     expect(Array.from(s.validationScores ?? [])).toEqual([Math.fround(0.2), Math.fround(0.9)]);
     expect(Array.from(s.validationLabels ?? [])).toEqual([0, 1]);
@@ -84,7 +91,13 @@ describe('training-state reducer', () => {
   });
 
   it('scores from an imported model cover every row sent', () => {
-    const s = reduceTraining(startJob(INITIAL_TRAINING, 'score', options), 'score', { type: 'scored', runId: 1, scores: Float32Array.of(0.4, 0.6), description: 'model.zip', numTensors: 0 });
+    const s = reduceTraining(startJob(INITIAL_TRAINING, 'score', options), 'score', {
+      type: 'scored',
+      runId: 1,
+      scores: Float32Array.of(0.4, 0.6),
+      description: 'model.zip',
+      numTensors: 0,
+    });
     expect(s).toMatchObject({ status: 'done', evaluatedOn: 'all rows', importedModel: 'model.zip', options: null });
     expect(Array.from(s.validationIndices ?? [])).toEqual([0, 1]);
   });
