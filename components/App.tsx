@@ -34,6 +34,8 @@ import { useEvaluation } from './hooks/useEvaluation';
 import { useParser } from './hooks/useParser';
 import { usePersistentSettings } from './hooks/usePersistentSettings';
 import { useTrainer } from './hooks/useTrainer';
+import { useStability } from './hooks/useStability';
+import { describeStability } from '../src/metrics/threshold-stability';
 
 const DEMO_URL = `${import.meta.env.BASE_URL}demo/mammography.csv`;
 
@@ -283,16 +285,20 @@ export function App() {
   const dataFolded = evaluation !== null && dataOpen !== true;
   const trainFolded = evaluation !== null && trainOpen !== true;
   useEffect(() => {
-    // A new file reopens nothing by itself, but forgets "keep it open" once it has no scores.
-    if (evaluation === null) {
-      setDataOpen(null);
-      setTrainOpen(null);
-    }
-  }, [evaluation]);
+    // A step the user opened stays open (a retrain does not fold it again); a new file starts afresh.
+    setDataOpen(null);
+    setTrainOpen(null);
+  }, [dataset]);
   const trainedLabel = `model of ${trainer.state.epochs.length} epochs`;
   // The second area follows a new score set in a background render, so the cockpit shows first
   // and no single task mounts every view at once.
   const later = useDeferredValue(evaluation);
+  // How far the cost-optimal cutoff moves across folds or resamples (computed in the metrics worker).
+  const stability = useStability(trainer.state, settings);
+  const stabilityBand = useMemo(() => {
+    const cost = stability?.thresholds.find((t) => t.rule === 'cost-optimal');
+    return stability && cost && Number.isFinite(cost.spread.low) ? { low: cost.spread.low, high: cost.spread.high, label: describeStability(stability) } : null;
+  }, [stability]);
 
   return (
     <ThresholdContext.Provider value={store}>
@@ -322,6 +328,7 @@ export function App() {
               <TrainPanel
                 settings={settings}
                 training={trainer.state}
+                stability={stability}
                 imbalance={imbalance}
                 labelledRows={labels?.rows.length ?? null}
                 canTrain={labels !== null && featureProblem === null}
@@ -351,7 +358,17 @@ export function App() {
               bootstrap={bootstrap}
               comparison={compare.comparison}
               updating={updating}
-              startNote={<StartNote origin={choice.origin} costs={costs} prevalence={prevalence} />}
+              startNote={
+                <>
+                  <StartNote origin={choice.origin} costs={costs} prevalence={prevalence} />
+                  {stabilityBand && (
+                    <span className="stability-note" data-testid="stability-note">
+                      {' '}
+                      ({stabilityBand.label}; shaded on the threshold axes below)
+                    </span>
+                  )}
+                </>
+              }
               actions={
                 <button type="button" className="jump" onClick={() => document.getElementById('export-heading')?.scrollIntoView({ block: 'nearest' })}>
                   Export ↓
@@ -374,6 +391,7 @@ export function App() {
                 stepFrom={stepFrom}
                 snap={snap}
                 describe={describe}
+                stability={stabilityBand}
               >
                 <DecisionsPanel dataset={dataset} evaluation={later} settings={settings} rowCosts={rowCosts} onChange={change} onIndex={choice.onIndex} />
                 <div className="card">

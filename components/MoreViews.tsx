@@ -32,6 +32,8 @@ export interface MoreViewsProps {
   stepFrom: (t: number, steps: number) => number;
   snap: (t: number) => number;
   describe: (threshold: number) => string;
+  /** The spread of the cost-optimal cutoff over folds or resamples, for the threshold axes. */
+  stability?: { low: number; high: number; label: string } | null;
   /** More cards from the page: compare, slices, export. */
   children?: ReactNode;
 }
@@ -73,10 +75,11 @@ export const MoreViews = memo(function MoreViews(props: MoreViewsProps) {
             onThreshold={onThreshold}
             onIndexChange={onIndex}
             describe={describe}
+            stability={props.stability}
           />
         </div>
         <div className="card wide-card">
-          <MetricsChart sweep={sweep} curve={curve} onThreshold={onThreshold} onIndexChange={onIndex} describe={describe} />
+          <MetricsChart sweep={sweep} curve={curve} onThreshold={onThreshold} onIndexChange={onIndex} describe={describe} stability={props.stability} />
         </div>
         <BandPanel curve={curve} band={band} onChange={onChange} />
         <TargetsPanel costFp={costFp} costFn={costFn} weightedModel={props.posWeight !== null && props.posWeight !== 1} onF1Optimal={onF1Optimal} onRecallTarget={onRecallTarget} />

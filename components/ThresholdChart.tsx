@@ -34,6 +34,8 @@ export interface ThresholdChartProps {
   legend?: ReactNode;
   /** More draggable lines (the review band's edges), each moving its own value. */
   extraHandles?: ExtraHandle[];
+  /** The range the cost-optimal cutoff moves over across folds or resamples, shaded on the axis. */
+  stability?: { low: number; high: number; label: string } | null;
 }
 
 export interface ExtraHandle {
@@ -76,11 +78,23 @@ export const ThresholdChart = memo(function ThresholdChart(props: ThresholdChart
   );
   const [onPlotDown] = useState(() => startDrag(-1, true));
 
-  const { children, yLabel } = props;
+  const { children, yLabel, stability } = props;
   const base = useMemo(
     () => (
       <g transform={`translate(${WIDE_MARGIN.left},${WIDE_MARGIN.top})`}>
         <rect className="plot-area" width={PLOT_W} height={PLOT_H} onPointerDown={onPlotDown} />
+        {stability && Number.isFinite(stability.low) && (
+          <rect
+            className="threshold-stability"
+            data-testid={`${props.testId}-stability`}
+            x={x(stability.low)}
+            y={PLOT_H - 6}
+            width={Math.max(2, x(stability.high) - x(stability.low))}
+            height={6}
+          >
+            <title>{stability.label}</title>
+          </rect>
+        )}
         {children}
         {x.ticks(10).map((t) => (
           <g key={t} transform={`translate(${x(t)},${PLOT_H})`} className="tick">
@@ -96,7 +110,7 @@ export const ThresholdChart = memo(function ThresholdChart(props: ThresholdChart
         </text>
       </g>
     ),
-    [children, yLabel, onPlotDown, x],
+    [children, yLabel, onPlotDown, x, stability, props.testId],
   );
   return (
     <LayeredChart

@@ -4,7 +4,7 @@ import { trainingScheduleOf, type Settings } from '../src/settings';
 import { FoldTable } from './FoldTable';
 import { LossChart } from './LossChart';
 import { StabilityPanel } from './StabilityPanel';
-import { useStability } from './hooks/useStability';
+import type { ThresholdStability } from '../src/metrics/threshold-stability';
 import { ModelFiles } from './ModelFiles';
 import { SweepTable } from './SweepTable';
 import { TrainFields } from './TrainFields';
@@ -13,6 +13,8 @@ import type { TrainingState } from './hooks/useTrainer';
 interface TrainPanelProps {
   settings: Settings;
   training: TrainingState;
+  /** The threshold stability of the run's evaluated scores (from the metrics worker); null before. */
+  stability: ThresholdStability | null;
   /** neg/pos of all labelled rows: the default weight before a split exists. */
   imbalance: number | null;
   /** Labelled rows of the data, so the page can show the schedule before the first run; optional. */
@@ -35,7 +37,20 @@ const STATUS_TEXT: Record<TrainingState['status'], string> = {
 };
 
 /** Training settings, train / sweep / cancel, the backend in use, the curves per epoch, model files. */
-export function TrainPanel({ settings, training, imbalance, labelledRows = null, canTrain, onChange, onTrain, onSweep, onCancel, onExportModel, onImportModel }: TrainPanelProps) {
+export function TrainPanel({
+  settings,
+  training,
+  stability,
+  imbalance,
+  labelledRows = null,
+  canTrain,
+  onChange,
+  onTrain,
+  onSweep,
+  onCancel,
+  onExportModel,
+  onImportModel,
+}: TrainPanelProps) {
   const sweeping = training.sweep.status === 'running';
   const busy = training.status === 'training' || sweeping;
   const last = training.epochs[training.epochs.length - 1];
@@ -43,7 +58,6 @@ export function TrainPanel({ settings, training, imbalance, labelledRows = null,
   const warnings = adviseWeight(weight, imbalance, training.sweep.points, training.sweep.threshold);
   // What the empty batch-size and epochs fields resolve to: known exactly once a run has split the data.
   const schedule = training.schedule ?? (labelledRows !== null ? trainingScheduleOf(settings, labelledRows) : null);
-  const stability = useStability(training, settings);
   const cv = training.crossValidation;
   const use = (p: SweepPoint): void => onChange(p.focalAlpha !== null ? { focalAlpha: p.focalAlpha } : { posWeight: p.posWeight });
   return (

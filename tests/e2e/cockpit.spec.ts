@@ -167,3 +167,11 @@ test('Home and End work on every handle; a proposed band holds the threshold and
   await page.keyboard.press('End');
   expect(Number(await page.getByTestId('band-upper-handle').getAttribute('aria-valuenow'))).toBeGreaterThanOrEqual(0.999);
 });
+
+test('the spread of the cost-optimal cutoff is said in the cockpit and shaded on the threshold axes', async ({ page }) => {
+  await trainDemo(page);
+  await expect(page.getByTestId('stability-note')).toContainText(/cost-optimal cutoff ranges \d\.\d+–\d\.\d+ across \d+ bootstrap resamples/);
+  for (const id of ['histogram-chart-stability', 'metrics-chart-stability']) await expect(page.getByTestId(id)).toBeAttached();
+  const [low, high] = ((await page.getByTestId('stability-note').innerText()).match(/(\d\.\d+)–(\d\.\d+)/) ?? []).slice(1).map(Number);
+  expect(low).toBeLessThanOrEqual(high);
+});
