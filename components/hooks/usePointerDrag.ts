@@ -49,6 +49,7 @@ export function usePointerDrag(
         // A user-timing mark the drag benchmark times the frame's work from (costs a microsecond).
         performance.mark('cutoff:drag-frame');
         flushSync(() => applyRef.current(point, which));
+        performance.mark('cutoff:drag-frame-committed');
       }
     };
     const flushHover = () => {
