@@ -1,17 +1,17 @@
 import type { MetricsEvent, MetricsRequest, ParseEvent, ParseRequest, TrainEvent, TrainRequest } from '../../src/protocol';
-import { createWorkerClient, type WorkerClient } from '../../src/worker-client';
+import { createWorkerClient, type WorkerClient, type WorkerClientConfig, type WorkerLike } from '../../src/worker-client';
 
 // Each `new Worker(new URL(…, import.meta.url))` must stay written out like this: it is the
 // pattern Vite looks for to bundle the worker as its own chunk.
 
-/** A client of a fresh metrics worker (curves and bootstrap intervals). */
+/** How the metrics worker's requests and answers pair up; `spawn` starts the worker (or a fake). */
+export function metricsClientConfig(spawn: () => WorkerLike): WorkerClientConfig<MetricsRequest, MetricsEvent> {
+  return { name: 'metrics worker', spawn, requestIdOf: (event) => event.requestId, isFinal: (event) => event.type !== 'bootstrap-progress' };
+}
+
+/** A client of a fresh metrics worker (curves, bootstrap intervals, threshold stability). */
 export function createMetricsClient(): WorkerClient<MetricsRequest, MetricsEvent> {
-  return createWorkerClient<MetricsRequest, MetricsEvent>({
-    name: 'metrics worker',
-    spawn: () => new Worker(new URL('../../workers/metrics.worker.ts', import.meta.url), { type: 'module' }),
-    requestIdOf: (event) => event.requestId,
-    isFinal: (event) => event.type !== 'bootstrap-progress',
-  });
+  return createWorkerClient(metricsClientConfig(() => new Worker(new URL('../../workers/metrics.worker.ts', import.meta.url), { type: 'module' })));
 }
 
 /** A client of a fresh CSV-reading worker. */
@@ -25,13 +25,18 @@ export function createParseClient(): WorkerClient<ParseRequest, ParseEvent> {
   });
 }
 
-/** A client of a fresh training worker; the request id is the protocol's runId. */
-export function createTrainClient(): WorkerClient<TrainRequest, TrainEvent> {
-  return createWorkerClient<TrainRequest, TrainEvent>({
+/** How the training worker's runs and events pair up (the request id is the protocol's runId). */
+export function trainClientConfig(spawn: () => WorkerLike): WorkerClientConfig<TrainRequest, TrainEvent> {
+  return {
     name: 'training worker',
-    spawn: () => new Worker(new URL('../../workers/train.worker.ts', import.meta.url), { type: 'module' }),
+    spawn,
     requestIdOf: (event) => event.runId,
     isFinal: (event) => ['done', 'error', 'scored', 'exported', 'lost'].includes(event.type),
     cancelMessage: (runId) => ({ type: 'cancel', runId }),
-  });
+  };
+}
+
+/** A client of a fresh training worker. */
+export function createTrainClient(): WorkerClient<TrainRequest, TrainEvent> {
+  return createWorkerClient(trainClientConfig(() => new Worker(new URL('../../workers/train.worker.ts', import.meta.url), { type: 'module' })));
 }

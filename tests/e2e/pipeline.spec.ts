@@ -6,7 +6,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, test, unfold, uploadText } from './fixtures';
+import { expect, smallCsv, test, unfold, uploadText } from './fixtures';
 
 function seeded(seed: number): () => number {
   let a = seed;
@@ -138,22 +138,6 @@ test('a BigQuery ML ROC_CURVE table is read as counts at its thresholds, exact t
     }))
     .toEqual(expected);
 });
-
-/** 600 rows: two numeric features (one with gaps), a text feature, a rare positive label. */
-function smallCsv(rows = 600): string {
-  let s = 7;
-  const rand = (): number => (s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 4294967296;
-  const colors = ['red', 'green', 'blue'];
-  const lines = ['x1,x2,color,y'];
-  for (let i = 0; i < rows; i++) {
-    const x1 = rand() * 4 - 2;
-    const x2 = rand() * 4 - 2;
-    const color = colors[Math.floor(rand() * 3)];
-    const y = x1 + 0.5 * x2 + (color === 'red' ? 0.8 : 0) + rand() > 2.2 ? 1 : 0;
-    lines.push(`${x1.toFixed(3)},${rand() < 0.05 ? '' : x2.toFixed(3)},${rand() < 0.03 ? 'NA' : color},${y}`);
-  }
-  return `${lines.join('\n')}\n`;
-}
 
 test('a model trained in the page scores rows in `cutoff apply --model` as the page does, and its export is truthful', async ({ page }) => {
   const dir = mkdtempSync(join(tmpdir(), 'cutoff-model-'));

@@ -1,23 +1,7 @@
 import type { Page, Worker } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { readZip } from '../../src/model/zip';
-import { confusionOf, expect, test, unfold, uploadText } from './fixtures';
-
-/** 600 rows: two numeric features (one with gaps), a text feature, a rare positive label. */
-function smallCsv(rows = 600): string {
-  let s = 7;
-  const rand = (): number => (s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 4294967296;
-  const colors = ['red', 'green', 'blue'];
-  const lines = ['x1,x2,color,y'];
-  for (let i = 0; i < rows; i++) {
-    const x1 = rand() * 4 - 2;
-    const x2 = rand() * 4 - 2;
-    const color = colors[Math.floor(rand() * 3)];
-    const y = x1 + 0.5 * x2 + (color === 'red' ? 0.8 : 0) + rand() > 2.2 ? 1 : 0;
-    lines.push(`${x1.toFixed(3)},${rand() < 0.05 ? '' : x2.toFixed(3)},${rand() < 0.03 ? 'NA' : color},${y}`);
-  }
-  return `${lines.join('\n')}\n`;
-}
+import { confusionOf, expect, smallCsv, test, unfold, uploadText } from './fixtures';
 
 async function loadSmall(page: Page): Promise<void> {
   await page.goto('/');

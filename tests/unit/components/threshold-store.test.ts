@@ -6,6 +6,7 @@ import { prepareCurveView } from '../../../src/metrics/curve-view';
 import type { MetricsEvent, MetricsRequest } from '../../../src/protocol';
 import { createWorkerClient } from '../../../src/worker-client';
 import { fakeSpawner } from '../fake-worker';
+import { metricsClientConfig } from '../../../components/hooks/worker-clients';
 
 describe('threshold store', () => {
   it('tells its subscribers of each change, once, and not of a same value', () => {
@@ -41,12 +42,7 @@ describe('curve runner on the fake worker', () => {
   type Cases = { scores: number[]; labels: Uint8Array; weights: null };
   const setup = (behaviour?: (m: unknown, w: { reply: (d: unknown) => void }) => void) => {
     const spawner = fakeSpawner(behaviour);
-    const client = createWorkerClient<MetricsRequest, MetricsEvent>({
-      name: 'metrics worker',
-      spawn: spawner.spawn,
-      requestIdOf: (e) => e.requestId,
-      isFinal: (e) => e.type !== 'bootstrap-progress',
-    });
+    const client = createWorkerClient(metricsClientConfig(spawner.spawn));
     let state: CurveState<Cases> = { built: null, error: null };
     const runner = createCurveRunner<Cases>(client, (update) => (state = update(state)));
     return { spawner, runner, state: () => state };

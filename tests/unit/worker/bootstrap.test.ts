@@ -3,15 +3,11 @@ import { createBootstrapRunner, NO_BOOTSTRAP, type BootstrapState } from '../../
 import type { MetricsEvent, MetricsRequest } from '../../../src/protocol';
 import { createWorkerClient } from '../../../src/worker-client';
 import { fakeSpawner } from '../fake-worker';
+import { metricsClientConfig } from '../../../components/hooks/worker-clients';
 
 function setup() {
   const spawner = fakeSpawner();
-  const client = createWorkerClient<MetricsRequest, MetricsEvent>({
-    name: 'metrics worker',
-    spawn: spawner.spawn,
-    requestIdOf: (event) => event.requestId,
-    isFinal: (event) => event.type !== 'bootstrap-progress',
-  });
+  const client = createWorkerClient(metricsClientConfig(spawner.spawn));
   const states: BootstrapState[] = [];
   const runner = createBootstrapRunner(client, (s) => states.push(s));
   return { spawner, runner, states, last: () => states.at(-1) };

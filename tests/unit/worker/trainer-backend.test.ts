@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { INITIAL_TRAINING, type TrainingState } from '../../../components/hooks/training-state';
 import { createTrainerRunner, type BackendMemo, type BackendMemory } from '../../../components/hooks/useTrainer';
-import type { TrainEvent, TrainingData, TrainOptions, TrainRequest } from '../../../src/protocol';
+import type { TrainingData, TrainOptions, TrainRequest } from '../../../src/protocol';
 import { createWorkerClient } from '../../../src/worker-client';
 import { fakeSpawner } from '../fake-worker';
+import { trainClientConfig } from '../../../components/hooks/worker-clients';
 
 function setup(memo: BackendMemo | null = null) {
   const spawner = fakeSpawner();
@@ -11,14 +12,7 @@ function setup(memo: BackendMemo | null = null) {
   const saved: BackendMemo[] = [];
   const memory: BackendMemory = { load: () => memo, save: (m) => void saved.push(m) };
   const runner = createTrainerRunner(
-    () =>
-      createWorkerClient<TrainRequest, TrainEvent>({
-        name: 'training worker',
-        spawn: spawner.spawn,
-        requestIdOf: (event) => event.runId,
-        isFinal: (event) => ['done', 'error', 'scored', 'exported', 'lost'].includes(event.type),
-        cancelMessage: (runId) => ({ type: 'cancel', runId }),
-      }),
+    () => createWorkerClient(trainClientConfig(spawner.spawn)),
     (change) => {
       state = change(state);
     },

@@ -4,19 +4,13 @@ import { createTrainerRunner } from '../../../components/hooks/useTrainer';
 import type { TrainEvent, TrainingData, TrainOptions, TrainRequest } from '../../../src/protocol';
 import { createWorkerClient } from '../../../src/worker-client';
 import { fakeSpawner } from '../fake-worker';
+import { trainClientConfig } from '../../../components/hooks/worker-clients';
 
 function setup() {
   const spawner = fakeSpawner();
   let state: TrainingState = INITIAL_TRAINING;
   const runner = createTrainerRunner(
-    () =>
-      createWorkerClient<TrainRequest, TrainEvent>({
-        name: 'training worker',
-        spawn: spawner.spawn,
-        requestIdOf: (event) => event.runId,
-        isFinal: (event) => ['done', 'error', 'scored', 'exported', 'lost'].includes(event.type),
-        cancelMessage: (runId) => ({ type: 'cancel', runId }),
-      }),
+    () => createWorkerClient(trainClientConfig(spawner.spawn)),
     (change) => {
       state = change(state);
     },
