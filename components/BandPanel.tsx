@@ -1,6 +1,6 @@
 import { memo, useEffect } from 'react';
 import type { ScoreCurve } from '../src/metrics';
-import { useThreshold } from './threshold-store';
+import { useBackgroundThreshold } from './threshold-store';
 import { bandAtIndices, proposeBand } from '../src/metrics/band';
 import type { Settings } from '../src/settings';
 import { formatCount } from './format';
@@ -13,7 +13,7 @@ interface BandPanelProps {
 }
 
 export const BandPanel = memo(function BandPanel({ curve, band, onChange }: BandPanelProps) {
-  const threshold = useThreshold();
+  const threshold = useBackgroundThreshold();
   // The band always holds the threshold: moving it past an edge carries the edge along.
   useEffect(() => {
     if (band && (threshold < band.lower || threshold > band.upper)) {

@@ -14,7 +14,7 @@ import { useGroups } from './hooks/useDecisions';
 import { RiskBandsPanel } from './RiskBandsPanel';
 import { RowCostControls } from './RowCostControls';
 import { TargetControls } from './TargetControls';
-import { useThreshold } from './threshold-store';
+import { useBackgroundThreshold } from './threshold-store';
 
 interface DecisionsPanelProps {
   dataset: Dataset | null;
@@ -36,7 +36,7 @@ export function prevalenceLabel(prevalence: number | null): string | null {
  * bands, natural frequencies at the assumed prevalence and the table of every threshold.
  */
 export function DecisionsPanel({ dataset, evaluation, settings, rowCosts, onChange, onIndex }: DecisionsPanelProps) {
-  const threshold = useThreshold();
+  const threshold = useBackgroundThreshold();
   const { curve } = evaluation;
   const exclude = [settings.labelColumn, settings.scoreColumn, settings.weightColumn];
   const groupNames = dataset ? groupColumnNames(dataset, exclude) : [];

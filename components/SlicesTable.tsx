@@ -6,7 +6,7 @@ import type { Settings } from '../src/settings';
 import { ColumnSelect } from './ColumnSelect';
 import { formatCount, formatMetric } from './format';
 import type { Evaluation } from './hooks/useEvaluation';
-import { useThreshold } from './threshold-store';
+import { useBackgroundThreshold } from './threshold-store';
 
 // More groups than this would not read as a table.
 const MAX_SLICES = 30;
@@ -20,7 +20,7 @@ interface SlicesTableProps {
 
 /** The confusion matrix and recall per subgroup at the current threshold. */
 export function SlicesTable({ dataset, evaluation, settings, onChange }: SlicesTableProps) {
-  const threshold = useThreshold();
+  const threshold = useBackgroundThreshold();
   const candidates = dataset.columns.filter((c) => c.kind === 'categorical' && c.levels.length <= MAX_SLICES && c.name !== settings.labelColumn);
   const column = candidates.find((c) => c.name === settings.sliceColumn) ?? null;
   const slices = useMemo(() => {

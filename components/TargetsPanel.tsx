@@ -1,7 +1,7 @@
 import { memo, useState } from 'react';
 import { bayesThreshold, calibratedCostRatio } from '../src/metrics';
 import { formatMetric, formatRatio } from './format';
-import { useThreshold } from './threshold-store';
+import { useBackgroundThreshold } from './threshold-store';
 
 interface TargetsPanelProps {
   costFp: number;
@@ -17,7 +17,7 @@ interface TargetsPanelProps {
 export const TargetsPanel = memo(function TargetsPanel({ costFp, costFn, weightedModel, onF1Optimal, onRecallTarget }: TargetsPanelProps) {
   const [recallTarget, setRecallTarget] = useState(0.9);
   const [unreachable, setUnreachable] = useState(false);
-  const threshold = useThreshold();
+  const threshold = useBackgroundThreshold();
   return (
     <section className="panel targets-panel" aria-labelledby="targets-heading">
       <h2 id="targets-heading">Targets</h2>

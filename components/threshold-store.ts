@@ -1,4 +1,4 @@
-import { createContext, useContext, useSyncExternalStore } from 'react';
+import { createContext, startTransition, useContext, useEffect, useState, useSyncExternalStore } from 'react';
 
 /**
  * The live threshold, outside React state: a drag sets it up to 120 times a second, and only
@@ -41,4 +41,19 @@ export function useThreshold(): number {
   const store = useThresholdStore();
   // The same getter serves server rendering (the chart snapshot tests render to static markup).
   return useSyncExternalStore(store.subscribe, store.get, store.get);
+}
+
+/**
+ * The threshold for views off the cockpit (the second area): it follows in a background
+ * (transition) render, so a drag frame renders only the cockpit and these catch up as soon as
+ * the pointer rests, a frame or two later.
+ */
+export function useBackgroundThreshold(): number {
+  const store = useThresholdStore();
+  const [value, setValue] = useState(store.get);
+  useEffect(() => {
+    setValue(store.get());
+    return store.subscribe(() => startTransition(() => setValue(store.get())));
+  }, [store]);
+  return value;
 }
