@@ -17,8 +17,10 @@ import { Fold } from './Fold';
 import { createThresholdStore, ThresholdContext, useThreshold } from './threshold-store';
 import { useThresholdChoice, type ThresholdOrigin } from './hooks/useThresholdChoice';
 import { niceThresholdAtIndex } from '../src/metrics/nice-threshold';
+import { cheapestOperatingPoint } from '../src/evaluate';
+import { metricsFromConfusion } from '../src/metrics';
 import { formatThreshold } from './CurveChart';
-import { formatRatio } from './format';
+import { formatMetric, formatRatio } from './format';
 import { ExportPanel } from './ExportPanel';
 import { thresholdTableDataset } from '../src/data/threshold-table';
 import type { Guardrails } from '../src/guardrails';
@@ -243,23 +245,22 @@ export function App() {
   const [savedFor] = useState(settings.thresholdScoreSet);
   const restored = useMemo(() => ({ fromLink: restoredFromLink, savedFor, key: scoresKey }), [restoredFromLink, savedFor, scoresKey]);
   const saveThreshold = useCallback((threshold: number) => changeSettings({ threshold, thresholdScoreSet: scoresKey }), [changeSettings, scoresKey]);
-  const choice = useThresholdChoice(store, evaluation?.curve ?? null, costs, prevalence, scoreSet, restored, saveThreshold);
   const curve = evaluation?.curve ?? null;
+  const costModel = rowCosts?.costModel ?? null;
+  // Solved once per change of the costs, for the ring on the curves, the snap and the start.
+  const optimum = useMemo(() => (curve ? cheapestOperatingPoint(curve, costs, prevalence, costModel) : null), [curve, costs, prevalence, costModel]);
+  const choice = useThresholdChoice(store, curve, optimum?.index ?? null, scoreSet, restored, saveThreshold);
   const describe = useCallback(
     (t: number) => {
       if (!curve) return `threshold ${t}`;
-      const c = curve.confusionAt(t);
-      const share = (a: number, b: number) => (b > 0 ? (a / b).toFixed(3) : '—');
-      return `threshold ${t}: recall ${share(c.tp, c.tp + c.fn)}, precision ${share(c.tp, c.tp + c.fp)}, false positive rate ${share(c.fp, c.fp + c.tn)}`;
+      const m = metricsFromConfusion(curve.confusionAt(t), costs);
+      return `threshold ${t}: recall ${formatMetric(m.recall)}, precision ${formatMetric(m.precision)}, false positive rate ${formatMetric(m.fpr)}`;
     },
-    [curve],
+    [curve, costs],
   );
   const onThreshold = useCallback((t: number) => curve && choice.onIndex(curve.indexAt(t)), [curve, choice]);
   const snap = useCallback((t: number) => (curve ? niceThresholdAtIndex(curve.thresholds, curve.indexAt(t)) : t), [curve]);
-  const stepFrom = useCallback(
-    (t: number, steps: number) => (curve ? niceThresholdAtIndex(curve.thresholds, Math.min(curve.thresholds.length, Math.max(0, curve.indexAt(t) + steps))) : t),
-    [curve],
-  );
+  const stepFrom = useCallback((t: number, steps: number) => (curve ? niceThresholdAtIndex(curve.thresholds, curve.indexAt(t) + steps) : t), [curve]);
 
   const exportPanel = (
     <ExportPanel
@@ -351,7 +352,8 @@ export function App() {
               costFp={costFp}
               costFn={costFn}
               prevalence={prevalence}
-              costModel={rowCosts?.costModel ?? null}
+              costModel={costModel}
+              optimum={optimum ?? { index: 0 }}
               onChange={change}
               onIndex={choice.onIndex}
               describe={describe}

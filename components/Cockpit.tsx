@@ -1,6 +1,6 @@
 import { memo, useCallback, useMemo, type ReactNode } from 'react';
-import { costOptimal, type ScoreCurve } from '../src/metrics';
-import { modelCostOptimal, type CostModel } from '../src/metrics/row-costs';
+import type { ScoreCurve } from '../src/metrics';
+import type { CostModel } from '../src/metrics/row-costs';
 import type { CurveView } from '../src/metrics/curve-view';
 import { nearestPrIndex, nearestRocIndex } from '../src/metrics/chart-points';
 import type { Settings } from '../src/settings';
@@ -34,6 +34,8 @@ export interface CockpitProps {
   actions?: ReactNode;
   /** Newer scores are being turned into a curve (the next epoch, the final weights). */
   updating: boolean;
+  /** The cheapest operating point for the costs (solved once by the page). */
+  optimum: { index: number };
 }
 
 /**
@@ -49,10 +51,7 @@ export const Cockpit = memo(function Cockpit(props: CockpitProps) {
   const compareRoc = useMemo(() => (comparison ? { xs: comparison.view.points.rocX, ys: comparison.view.points.rocY, kept: comparison.view.rocKept } : null), [comparison]);
   const comparePr = useMemo(() => (comparison ? { xs: comparison.view.points.prX, ys: comparison.view.points.prY, kept: comparison.view.prKept } : null), [comparison]);
   const costModel = props.costModel?.perRow ? props.costModel : null;
-  const optimum = useMemo(
-    () => (costModel ? modelCostOptimal(curve, costModel, prevalence ?? undefined) : costOptimal(curve, { costFp, costFn }, prevalence ?? undefined)),
-    [curve, costFp, costFn, prevalence, costModel],
-  );
+  const { optimum } = props;
   const observed = curve.prevalence();
   const pi = prevalence ?? observed;
   // Expected cost is constant along TPR = FPR · C_FP(1−π) / (C_FN π) + c on ROC axes.

@@ -1,6 +1,7 @@
 import { memo } from 'react';
-import { expectedCostAt, impliedCostRatio, type ScoreCurve } from '../src/metrics';
-import { modelCostAt, type CostModel } from '../src/metrics/row-costs';
+import type { ScoreCurve } from '../src/metrics';
+import { evaluateThreshold } from '../src/evaluate';
+import type { CostModel } from '../src/metrics/row-costs';
 import type { Settings } from '../src/settings';
 import { formatMetric, formatRatio } from './format';
 import { useThreshold } from './threshold-store';
@@ -80,9 +81,7 @@ export const CostPanel = memo(function CostPanel({ curve, costFp, costFn, preval
 /** Expected cost and the cost ratio the current threshold implies: they follow the threshold. */
 function CostAtThreshold({ curve, costFp, costFn, prevalence, costModel }: Pick<CostPanelProps, 'curve' | 'costFp' | 'costFn' | 'prevalence' | 'costModel'>) {
   const threshold = useThreshold();
-  const index = curve.indexAt(threshold);
-  const expected = costModel ? modelCostAt(curve, costModel, index, prevalence ?? undefined) : expectedCostAt(curve, index, { costFp, costFn }, prevalence ?? undefined);
-  const implied = impliedCostRatio(curve, index, prevalence ?? undefined);
+  const { expectedCost: expected, impliedCostRatio: implied } = evaluateThreshold(curve, threshold, { costFp, costFn }, prevalence, costModel);
   return (
     <>
       <p className="expected-cost">

@@ -1,4 +1,7 @@
-import type { ScoreCurve } from '../src/metrics';
+import { metricsFromConfusion, type ScoreCurve } from '../src/metrics';
+
+// The readout shows rates only; costs do not enter them.
+const NO_COSTS = { costFp: 0, costFn: 0 };
 import { formatThreshold } from './CurveChart';
 import { formatCount, formatMetric } from './format';
 
@@ -19,9 +22,7 @@ export function HoverReadout({ curve, point }: { curve: ScoreCurve; point: Hover
   const k = curve.clampIndex(point.index);
   const c = curve.confusionAtIndex(k);
   const threshold = curve.thresholdAtIndex(k);
-  const tpr = c.tp + c.fn > 0 ? c.tp / (c.tp + c.fn) : NaN;
-  const fpr = c.fp + c.tn > 0 ? c.fp / (c.fp + c.tn) : NaN;
-  const precision = c.tp + c.fp > 0 ? c.tp / (c.tp + c.fp) : NaN;
+  const { tpr, fpr, precision } = metricsFromConfusion(c, NO_COSTS);
   const flip = point.left > 0.55;
   return (
     <div

@@ -1,6 +1,6 @@
-import { expectedCostAt, impliedCostRatio, type Confusion, type ScoreCurve, type ThresholdMetrics } from './metrics';
+import { costOptimal, expectedCostAt, impliedCostRatio, type Confusion, type ScoreCurve, type ThresholdMetrics } from './metrics';
 import { metricsAtPrevalence } from './metrics/prevalence';
-import { modelCostAt, type CostModel } from './metrics/row-costs';
+import { modelCostAt, modelCostOptimal, type CostModel } from './metrics/row-costs';
 
 /** Everything the page shows, and the export writes, about one threshold. */
 export interface ThresholdEvaluation {
@@ -37,4 +37,17 @@ export function evaluateThreshold(
     expectedCost,
     impliedCostRatio: impliedCostRatio(curve, index, prevalence ?? undefined),
   };
+}
+
+/**
+ * The operating point of least expected cost: with a cost model holding costs per row, that
+ * model's optimum; otherwise the constant costs'. O(size) — once per change of the costs.
+ */
+export function cheapestOperatingPoint(
+  curve: ScoreCurve,
+  costs: { costFp: number; costFn: number },
+  prevalence: number | null,
+  costModel?: CostModel | null,
+): { index: number; threshold: number; expectedCost: number } {
+  return costModel?.perRow ? modelCostOptimal(curve, costModel, prevalence ?? undefined) : costOptimal(curve, costs, prevalence ?? undefined);
 }

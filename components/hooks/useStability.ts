@@ -9,7 +9,11 @@ import { createMetricsClient } from './worker-clients';
 /** Bootstrap resamples in hold-out mode: fewer for large splits, so the worker answers in about a second. */
 const replicatesFor = (n: number): number => (n > 50_000 ? 20 : n > 10_000 ? 50 : 200);
 
-export type StabilityRequest = Omit<Extract<MetricsRequest, { type: 'stability' }>, 'type' | 'requestId'>;
+/** What a stability request needs; the arrays are the page's own (copied when sent). */
+export type StabilityRequest = Omit<Extract<MetricsRequest, { type: 'stability' }>, 'type' | 'requestId' | 'scores' | 'labels'> & {
+  scores: ArrayLike<number>;
+  labels: ArrayLike<number>;
+};
 
 /**
  * The hook's logic without React: each `run` supersedes the one before; the resamples are built
@@ -22,7 +26,8 @@ export function createStabilityRunner(client: WorkerClient<MetricsRequest, Metri
       current?.abandon();
       current = null;
       if (!request) return show(null);
-      const copy = { ...request, scores: request.scores.slice(), labels: request.labels.slice() };
+      // Copies for the worker: the page keeps its own arrays for the next request.
+      const copy = { ...request, scores: Float64Array.from(request.scores), labels: Uint8Array.from(request.labels) };
       current = client.request((requestId) => ({ type: 'stability', requestId, ...copy }), {
         transfer: [copy.scores.buffer, copy.labels.buffer],
         onEvent: (event) => show(event.type === 'stability' ? event.stability : null),
@@ -46,8 +51,8 @@ export function useStability(training: TrainingState, settings: Settings): Thres
     if (!finished || !scores || !labels || scores.length !== labels.length || scores.length === 0) return null;
     if (!cv?.foldOf && training.evaluatedOn !== 'validation') return null;
     return {
-      scores: Float64Array.from(scores),
-      labels: Uint8Array.from(labels),
+      scores,
+      labels,
       weights: null,
       evaluated: { foldOf: cv?.foldOf ?? null, folds: cv?.total ?? 0, seed, replicates: replicatesFor(scores.length) },
       rules: { costs: { costFp, costFn }, prevalence: prevalence ?? undefined },

@@ -1,7 +1,6 @@
 import { useCallback, useEffect, useRef } from 'react';
-import { costOptimal, type ScoreCurve } from '../../src/metrics';
+import type { ScoreCurve } from '../../src/metrics';
 import { niceThresholdAtIndex } from '../../src/metrics/nice-threshold';
-import type { Settings } from '../../src/settings';
 import type { ThresholdStore } from '../threshold-store';
 
 /**
@@ -30,8 +29,8 @@ interface Choice {
 export function useThresholdChoice(
   store: ThresholdStore,
   curve: ScoreCurve | null,
-  costs: { costFp: number; costFn: number },
-  prevalence: Settings['prevalence'],
+  /** Index of the cheapest operating point of `curve` for the current costs (row costs included). */
+  cheapest: number | null,
   scoreSet: unknown,
   restored: { fromLink: boolean; savedFor: string | null; key: string | null },
   saveThreshold: (threshold: number) => void,
@@ -59,9 +58,8 @@ export function useThresholdChoice(
   }, [store]);
 
   const lastSet = useRef<unknown>(undefined);
-  const { costFp, costFn } = costs;
   useEffect(() => {
-    if (!curve) return;
+    if (!curve || cheapest === null) return;
     if (lastSet.current !== scoreSet) {
       lastSet.current = scoreSet;
       if (keepRestored.current) keepRestored.current = false;
@@ -70,16 +68,15 @@ export function useThresholdChoice(
       savedFor.current = null;
     }
     if (origin.current !== 'cheapest') return;
-    const best = costOptimal(curve, { costFp, costFn }, prevalence ?? undefined);
     settingItself.current = true;
-    store.set(niceThresholdAtIndex(curve.thresholds, best.index));
+    store.set(niceThresholdAtIndex(curve.thresholds, cheapest));
     settingItself.current = false;
-  }, [curve, scoreSet, costFp, costFn, prevalence, store, restored.key]);
+  }, [curve, cheapest, scoreSet, store, restored.key]);
 
   const onIndex = useCallback(
     (k: number) => {
       if (!curve) return;
-      store.set(niceThresholdAtIndex(curve.thresholds, Math.min(curve.thresholds.length, Math.max(0, k))));
+      store.set(niceThresholdAtIndex(curve.thresholds, k));
     },
     [curve, store],
   );
