@@ -72,6 +72,12 @@ export function App() {
   const resetTraining = trainer.reset;
   const { labels, evaluation, error: evaluationError, remedy: evaluationRemedy, updating } = useEvaluation(dataset, settings, trainer.state);
   const bootstrap = useBootstrap(evaluation);
+  // How far the cost-optimal cutoff moves across folds or resamples (computed in the metrics worker).
+  const stability = useStability(trainer.state, settings);
+  const stabilityBand = useMemo(() => {
+    const cost = stability?.thresholds.find((t) => t.rule === 'cost-optimal');
+    return stability && cost && Number.isFinite(cost.spread.low) ? { low: cost.spread.low, high: cost.spread.high, label: describeStability(stability) } : null;
+  }, [stability]);
   const compare = useComparison(dataset, evaluation, settings.mode === 'scores' ? settings.compareColumn : null, settings.weightColumn);
   // Row costs (a column per error kind) price every expected cost on the page when chosen.
   const rowCosts = useRowCosts(dataset, evaluation, settings);
@@ -221,6 +227,7 @@ export function App() {
           settings: { ...settings, threshold: store.get() },
           evaluation,
           training: trainer.state,
+          stability,
           features: trainedFeatures,
           bootstrap: bootstrap.intervals,
           guardrails,
@@ -229,7 +236,7 @@ export function App() {
         setInputError(`The export failed: ${error instanceof Error ? error.message : String(error)}`);
       }
     },
-    [dataset, labels, settings, evaluation, trainer.state, trainedFeatures, bootstrap.intervals, store],
+    [dataset, labels, settings, evaluation, trainer.state, trainedFeatures, bootstrap.intervals, store, stability],
   );
 
   const { costFp, costFn, prevalence } = settings;
@@ -294,12 +301,6 @@ export function App() {
   // The second area follows a new score set in a background render, so the cockpit shows first
   // and no single task mounts every view at once.
   const later = useDeferredValue(evaluation);
-  // How far the cost-optimal cutoff moves across folds or resamples (computed in the metrics worker).
-  const stability = useStability(trainer.state, settings);
-  const stabilityBand = useMemo(() => {
-    const cost = stability?.thresholds.find((t) => t.rule === 'cost-optimal');
-    return stability && cost && Number.isFinite(cost.spread.low) ? { low: cost.spread.low, high: cost.spread.high, label: describeStability(stability) } : null;
-  }, [stability]);
 
   return (
     <ThresholdContext.Provider value={store}>

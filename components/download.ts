@@ -1,4 +1,5 @@
 import { crossValidationExport, stabilityExport } from './training-export';
+import type { ThresholdStability } from '../src/metrics/threshold-stability';
 import type { Dataset } from '../src/data/dataset';
 import { rowIds } from '../src/data/row-ids';
 import { predictionsCsv } from '../src/predictions-csv';
@@ -32,6 +33,8 @@ export interface ExportContext {
   bootstrap: BootstrapIntervals | null;
   /** Floors typed in the export panel; an absent one takes its default (see defaultGuardrails). */
   guardrails?: Partial<Guardrails>;
+  /** The threshold stability the page shows; null while it is computed or without a trained model. */
+  stability?: ThresholdStability | null;
 }
 
 /** The floors `cutoff check` enforces: defaults from the shown matrix, the user's where typed, and the score histogram for drift. */
@@ -104,7 +107,7 @@ export function downloadOperatingPoint(context: ExportContext): void {
     curves: summarizeCurve(curve, shown.index),
     impliedCostRatio: shown.impliedCostRatio,
     guardrails: guardrailsFor(shown.confusion, evaluation, context.guardrails),
-    ...(settings.mode === 'train' && !training.importedModelInfo ? { stability: stabilityExport(training, settings) } : {}),
+    ...(settings.mode === 'train' && !training.importedModelInfo ? { stability: stabilityExport(context.stability ?? null) } : {}),
   });
   offerDownload(serializeOperatingPoint(point), 'operating-point.json', 'application/json');
 }

@@ -3,8 +3,7 @@
  * scores (and the refit that made the model kept), and the threshold stability.
  */
 import type { OperatingPoint } from '../src/operating-point';
-import { evaluatedStability, type Spread } from '../src/metrics/threshold-stability';
-import type { Settings } from '../src/settings';
+import type { Spread, ThresholdStability } from '../src/metrics/threshold-stability';
 import type { TrainingState } from './hooks/training-state';
 
 type TrainedModelExport = Extract<OperatingPoint['source'], { kind: 'trained' }>['model'];
@@ -32,17 +31,9 @@ export function crossValidationExport(training: TrainingState): TrainedModelExpo
 
 const spreadExport = (s: Spread) => ({ low: s.low, high: s.high, mean: s.mean, sd: s.sd });
 
-/** The threshold stability the page shows (folds, or 200 seeded bootstrap resamples); undefined when there are no scores to resample. */
-export function stabilityExport(training: TrainingState, settings: Settings): OperatingPoint['stability'] {
-  const { validationScores: scores, validationLabels: labels, crossValidation: cv } = training;
-  if (!scores || !labels || scores.length !== labels.length || scores.length === 0) return undefined;
-  if (!cv?.foldOf && training.evaluatedOn !== 'validation') return undefined;
-  const seed = training.options?.seed ?? settings.seed;
-  const s = evaluatedStability(
-    { scores, labels, foldOf: cv?.foldOf ?? null, folds: cv?.total ?? 0, seed, replicates: 200 },
-    { costs: { costFp: settings.costFp, costFn: settings.costFn }, prevalence: settings.prevalence ?? undefined },
-    settings.threshold,
-  );
+/** The threshold stability the page shows (computed in the metrics worker), as the export writes it; undefined before it is known. */
+export function stabilityExport(s: ThresholdStability | null): OperatingPoint['stability'] {
+  if (!s) return undefined;
   const atChosen = Object.fromEntries(
     Object.entries(s.atChosen)
       .filter(([, v]) => Number.isFinite(v.low))
@@ -51,7 +42,7 @@ export function stabilityExport(training: TrainingState, settings: Settings): Op
   return {
     method: s.method,
     resamples: s.resamples,
-    seed,
+    seed: s.seed,
     thresholds: s.thresholds.filter((t) => Number.isFinite(t.spread.low)).map((t) => ({ rule: t.rule, values: t.values.filter(Number.isFinite), spread: spreadExport(t.spread) })),
     atChosen,
   };
