@@ -45,7 +45,7 @@ declare const __APP_VERSION__: string;
 
 /** The whole page: data in, training, the decision workspace and the export. */
 export function App() {
-  const [settings, changeSettings, restoredFromLink] = usePersistentSettings();
+  const { settings, change: changeSettings, changeNow: changeSettingsNow, fromLink: restoredFromLink } = usePersistentSettings();
   const [store] = useState(() => createThresholdStore(settings.threshold));
   // The threshold goes to its store, never through App's state: a drag re-renders only what follows it.
   const change = useCallback(
@@ -251,7 +251,10 @@ export function App() {
   const scoresKey = settings.mode === 'scores' && dataset ? (scoreSet as string) : null;
   const [savedFor] = useState(settings.thresholdScoreSet);
   const restored = useMemo(() => ({ fromLink: restoredFromLink, savedFor, key: scoresKey }), [restoredFromLink, savedFor, scoresKey]);
-  const saveThreshold = useCallback((threshold: number) => changeSettings({ threshold, thresholdScoreSet: scoresKey }), [changeSettings, scoresKey]);
+  const saveThreshold = useCallback(
+    (threshold: number, now: boolean) => (now ? changeSettingsNow : changeSettings)({ threshold, thresholdScoreSet: scoresKey }),
+    [changeSettings, changeSettingsNow, scoresKey],
+  );
   const curve = evaluation?.curve ?? null;
   const costModel = rowCosts?.costModel ?? null;
   // Solved once per change of the costs, for the ring on the curves, the snap and the start.

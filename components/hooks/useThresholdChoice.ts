@@ -33,7 +33,8 @@ export function useThresholdChoice(
   cheapest: number | null,
   scoreSet: unknown,
   restored: { fromLink: boolean; savedFor: string | null; key: string | null },
-  saveThreshold: (threshold: number) => void,
+  /** `now`: store it at once, because the page is being left. */
+  saveThreshold: (threshold: number, now: boolean) => void,
 ): Choice {
   const origin = useRef<ThresholdOrigin>(restored.fromLink ? 'restored' : 'cheapest');
   // A link's threshold is kept for the first score set it meets, not for later ones; a saved one
@@ -46,14 +47,30 @@ export function useThresholdChoice(
 
   useEffect(() => {
     let timer = 0;
+    const sync = (now: boolean) => {
+      window.clearTimeout(timer);
+      timer = 0;
+      saveRef.current(store.get(), now);
+    };
     const unsubscribe = store.subscribe(() => {
       if (!settingItself.current) origin.current = 'chosen';
       window.clearTimeout(timer);
-      timer = window.setTimeout(() => saveRef.current(store.get()), SYNC_DELAY_MS);
+      timer = window.setTimeout(() => sync(false), SYNC_DELAY_MS);
     });
+    // A reload or a closed tab inside the delay would otherwise lose the last threshold chosen.
+    const onLeave = () => {
+      if (timer !== 0) sync(true);
+    };
+    const onVisibility = () => {
+      if (document.visibilityState === 'hidden') onLeave();
+    };
+    window.addEventListener('pagehide', onLeave);
+    document.addEventListener('visibilitychange', onVisibility);
     return () => {
       unsubscribe();
       window.clearTimeout(timer);
+      window.removeEventListener('pagehide', onLeave);
+      document.removeEventListener('visibilitychange', onVisibility);
     };
   }, [store]);
 

@@ -113,7 +113,10 @@ test('a crashed reader is reported, replaced, and the next file reads', async ({
     input.dispatchEvent(new Event('change', { bubbles: true }));
   });
   await expect(page.getByTestId('parse-progress')).toBeVisible();
-  const reader = page.workers().find((w) => w.url().includes('parse.worker'));
+  // The page may report progress before Playwright has learnt of the worker.
+  const findReader = () => page.workers().find((w) => w.url().includes('parse.worker'));
+  await expect.poll(() => findReader() !== undefined).toBe(true);
+  const reader = findReader();
   if (!reader) throw new Error('no parse worker');
   await reader.evaluate(() => {
     setTimeout(() => {

@@ -33,7 +33,7 @@ test('settings survive a reload and travel in a link, the data does not', async 
   await page.getByTestId('threshold-input').fill('0.65');
   await page.getByTestId('cost-fp').fill('3');
   await page.getByTestId('prevalence-input').fill('0.05');
-  await page.waitForTimeout(400);
+  // At once: what is still waiting to be saved is written as the page is left.
   await page.reload();
   const stored = await page.evaluate(() => JSON.stringify(window.localStorage));
   expect(stored).not.toContain('0.9,1');

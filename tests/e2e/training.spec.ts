@@ -35,8 +35,11 @@ async function tensorsOf(page: Page): Promise<number> {
   return Number(await status.getAttribute('data-tensors'));
 }
 
-function trainWorker(page: Page): Worker {
-  const worker = page.workers().find((w) => w.url().includes('train.worker'));
+// Playwright can learn of a worker a moment after the page has started it.
+async function trainWorker(page: Page): Promise<Worker> {
+  const find = () => page.workers().find((w) => w.url().includes('train.worker'));
+  await expect.poll(() => find() !== undefined).toBe(true);
+  const worker = find();
   if (!worker) throw new Error('the train worker is not running');
   return worker;
 }
@@ -132,7 +135,9 @@ test('a crashed worker is restarted on WASM, the run goes on, and the settings a
   await page.getByTestId('epochs-input').fill('20');
   await page.getByTestId('train-button').click();
   await expect(page.getByTestId('backend')).toHaveText('cpu', { timeout: 30_000 });
-  await trainWorker(page).evaluate(() => {
+  await (
+    await trainWorker(page)
+  ).evaluate(() => {
     setTimeout(() => {
       throw new Error('simulated crash');
     }, 0);
@@ -153,7 +158,9 @@ test('a lost WebGL context restarts the worker on WASM', async ({ page }) => {
   await page.getByTestId('train-button').click();
   await expect(page.getByTestId('backend')).toHaveText('webgl', { timeout: 30_000 });
   // What a GPU reset does: the tfjs backend's own context is lost.
-  await trainWorker(page).evaluate(() => {
+  await (
+    await trainWorker(page)
+  ).evaluate(() => {
     const engine = (self as unknown as { _tfengine: { backend: { gpgpu: { gl: WebGL2RenderingContext } } } })._tfengine;
     engine.backend.gpgpu.gl.getExtension('WEBGL_lose_context')?.loseContext();
   });
