@@ -67,6 +67,15 @@ export async function uploadText(page: Page, name: string, text: string | Buffer
  * shown), as a person clicks "Show all" before changing a setting there.
  */
 export async function unfold(page: Page, step: 'data' | 'train'): Promise<void> {
+  // The steps fold when the cockpit first has scores, which can come a moment after training
+  // says done: wait for it, or the fold lands after the look and closes what was opened.
+  await expect(page.getByTestId('roc-handle')).toBeVisible();
+  await openIfFolded(page, step);
+  await expect(page.getByTestId(`${step}-fold`)).toHaveAttribute('data-folded', 'false');
+}
+
+/** Opens the step if it is folded now, without waiting for scores (which may never come). */
+export async function openIfFolded(page: Page, step: 'data' | 'train'): Promise<void> {
   const fold = page.getByTestId(`${step}-fold`);
   if ((await fold.getAttribute('data-folded')) === 'true') await page.getByTestId(`${step}-fold-toggle`).click();
 }

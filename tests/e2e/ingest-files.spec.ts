@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { expect, numberOf, test, unfold, uploadText } from './fixtures';
+import { expect, numberOf, test, uploadText } from './fixtures';
 
 /**
  * Files as Excel, pandas and warehouses write them (issue 11): each is uploaded as a person
@@ -114,7 +114,6 @@ test('a hand-typed label with six spellings of yes and no is read as two classes
   await expect(page.getByTestId('positive-select')).toHaveValue('yes');
   await expect(page.getByTestId('positive-select').locator('option')).toHaveText(['yes', 'no']);
   // Picked again by hand, the label keeps the rarer value as the positive class.
-  await unfold(page, 'data');
   await page.getByTestId('label-select').selectOption('group');
   await page.getByTestId('label-select').selectOption('outcome');
   await expect(page.getByTestId('positive-select')).toHaveValue('yes');

@@ -1,7 +1,7 @@
 import type { Page, Worker } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { readZip } from '../../src/model/zip';
-import { confusionOf, expect, smallCsv, test, unfold, uploadText } from './fixtures';
+import { confusionOf, expect, smallCsv, test, openIfFolded, uploadText } from './fixtures';
 
 async function loadSmall(page: Page): Promise<void> {
   await page.goto('/');
@@ -24,7 +24,7 @@ async function train(page: Page, epochs: number): Promise<void> {
  */
 async function openTrain(page: Page): Promise<void> {
   await expect(async () => {
-    await unfold(page, 'train');
+    await openIfFolded(page, 'train');
     await expect(page.getByTestId('loss-select')).toBeVisible({ timeout: 500 });
   }).toPass({ timeout: 10_000 });
 }
