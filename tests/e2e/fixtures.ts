@@ -47,14 +47,20 @@ export async function numberOf(page: Page, testId: string): Promise<number> {
   return Number(await page.getByTestId(testId).innerText());
 }
 
-/** The four confusion counts as shown. */
+/**
+ * The four confusion counts as shown, read in one go: cell by cell, a render between two reads
+ * (the threshold settling after training, say) would mix two matrices.
+ */
 export async function confusionOf(page: Page): Promise<{ tp: number; fp: number; tn: number; fn: number }> {
-  return {
-    tp: await numberOf(page, 'cm-tp'),
-    fp: await numberOf(page, 'cm-fp'),
-    tn: await numberOf(page, 'cm-tn'),
-    fn: await numberOf(page, 'cm-fn'),
-  };
+  await expect(page.getByTestId('cm-fn')).toBeVisible();
+  return page.evaluate(() => {
+    const cell = (id: string): number => {
+      const element = document.querySelector<HTMLElement>(`[data-testid="${id}"]`);
+      if (!element) throw new Error(`no ${id}`);
+      return Number(element.innerText);
+    };
+    return { tp: cell('cm-tp'), fp: cell('cm-fp'), tn: cell('cm-tn'), fn: cell('cm-fn') };
+  });
 }
 
 /** Uploads text as a file through the file input, as a user picking a file does. */

@@ -6,7 +6,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, smallCsv, test, unfold, uploadText } from './fixtures';
+import { confusionOf, expect, smallCsv, test, unfold, uploadText } from './fixtures';
 
 function seeded(seed: number): () => number {
   let a = seed;
@@ -129,14 +129,7 @@ test('a BigQuery ML ROC_CURVE table is read as counts at its thresholds, exact t
   await expect(page.getByText(/Read as a BigQuery ML ML\.ROC_CURVE table of 5 thresholds/)).toBeVisible();
   await page.getByTestId('threshold-input').fill('0.5');
   const expected = at(0.5);
-  await expect
-    .poll(async () => ({
-      tp: Number(await page.getByTestId('cm-tp').innerText()),
-      fp: Number(await page.getByTestId('cm-fp').innerText()),
-      tn: Number(await page.getByTestId('cm-tn').innerText()),
-      fn: Number(await page.getByTestId('cm-fn').innerText()),
-    }))
-    .toEqual(expected);
+  await expect.poll(() => confusionOf(page)).toEqual(expected);
 });
 
 test('a model trained in the page scores rows in `cutoff apply --model` as the page does, and its export is truthful', async ({ page }) => {
