@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef } from 'react';
 import type { ScoreCurve } from '../../src/metrics';
 import { niceThresholdAtIndex } from '../../src/metrics/nice-threshold';
 import type { ThresholdStore } from '../threshold-store';
@@ -75,7 +75,9 @@ export function useThresholdChoice(
   }, [store]);
 
   const lastSet = useRef<unknown>(undefined);
-  useEffect(() => {
+  // A layout effect: the starting threshold lands in the same commit as the curve it belongs
+  // to, so no frame (and no reader of the page) sees a new curve with the last one's threshold.
+  useLayoutEffect(() => {
     if (!curve || cheapest === null) return;
     if (lastSet.current !== scoreSet) {
       lastSet.current = scoreSet;
