@@ -5,6 +5,7 @@
 import './zod-setup';
 import { z } from 'zod';
 import { GROUP_STRATEGIES } from './metrics/group-thresholds';
+import { appliedTransformSchema } from './data/score-transform';
 
 /** The version written; version 1 files (no decision extras) still read. */
 export const OPERATING_POINT_SCHEMA_VERSION = 2;
@@ -18,12 +19,7 @@ const metric = z.number().finite().nullable();
 const interval = z.object({ low: z.number().finite(), high: z.number().finite(), level: probability, method: z.string() });
 
 /** How raw scores were brought onto [0, 1] before the threshold was chosen. */
-export const scoreTransformSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('min-max'), min: z.number().finite(), max: z.number().finite() }),
-  z.object({ kind: z.literal('sigmoid') }),
-  /** Percent scores (0–100): divided by `by`, which keeps the threshold's meaning. */
-  z.object({ kind: z.literal('divide'), by: z.number().finite().positive() }),
-]);
+export const scoreTransformSchema = appliedTransformSchema;
 
 const trainedSource = z.object({
   kind: z.literal('trained'),

@@ -2,6 +2,7 @@
  * The per-row predictions at the chosen operating point as CSV: row id, score, decision and,
  * in three-way mode, the band. Text cells are escaped so a spreadsheet never runs them.
  */
+import { textCell, numberCell, headerLine } from './data/csv-writer';
 import { bandIndexOf } from './metrics/risk-bands';
 
 export interface PredictionRows {
@@ -20,14 +21,8 @@ export interface DecisionRule {
   band: { lower: number; upper: number } | null;
 }
 
-// Spreadsheets run a cell as a formula when it starts with one of these (OWASP CSV injection).
-const FORMULA_START = /^[=+\-@\t\r]/;
-
-/** Quotes a text cell for CSV and defuses formula injection with a leading apostrophe. */
-export function escapeCsvCell(text: string): string {
-  const safe = FORMULA_START.test(text) ? `'${text}` : text;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
+/** Quotes a text cell for CSV and defuses formula injection (the one CSV writer's textCell). */
+export const escapeCsvCell = textCell;
 
 /** The decision for one score: positive when score >= threshold, unless it falls in the band. */
 export function decide(score: number, rule: DecisionRule): 'positive' | 'negative' | 'review' {
@@ -39,15 +34,15 @@ export function decide(score: number, rule: DecisionRule): 'positive' | 'negativ
 export function predictionsCsv(rows: PredictionRows, rule: DecisionRule): string {
   const { groups, riskBands } = rows;
   const header = ['id', 'score', ...(groups ? ['group', 'group_threshold'] : []), 'decision', ...(rule.band ? ['band'] : []), ...(riskBands ? ['risk_band'] : [])];
-  const lines = [header.join(',')];
+  const lines = [headerLine(header)];
   for (let i = 0; i < rows.ids.length; i++) {
     const score = rows.scores[i];
     const decision = decide(score, groups ? { ...rule, threshold: groups.thresholds[i] } : rule);
-    const cells = [escapeCsvCell(rows.ids[i]), String(score)];
-    if (groups) cells.push(escapeCsvCell(groups.names[i]), String(groups.thresholds[i]));
+    const cells = [textCell(rows.ids[i]), numberCell(score)];
+    if (groups) cells.push(textCell(groups.names[i]), numberCell(groups.thresholds[i]));
     cells.push(decision);
     if (rule.band) cells.push(decision === 'review' ? 'inside' : 'outside');
-    if (riskBands) cells.push(escapeCsvCell(riskBands.names[bandIndexOf(score, riskBands.cuts)] ?? ''));
+    if (riskBands) cells.push(textCell(riskBands.names[bandIndexOf(score, riskBands.cuts)] ?? ''));
     lines.push(cells.join(','));
   }
   return `${lines.join('\n')}\n`;

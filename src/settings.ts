@@ -6,6 +6,7 @@ import './zod-setup';
 import { z } from 'zod';
 import { trainingRowCount, trainingSchedule } from './model/schedule';
 import { decisionFields } from './decision-settings';
+import { SCORE_TRANSFORMS } from './data/score-transform';
 
 /** The tfjs backends Cutoff can run on, fastest first where hardware allows. */
 export const BACKEND_NAMES = ['webgl', 'wasm', 'cpu'] as const;
@@ -63,7 +64,7 @@ export const settingsSchema = z.object({
   scoreColumn: z.string().nullable().default(null),
   weightColumn: z.string().nullable().default(null),
   /** How a score column outside [0, 1] is mapped onto it (scores mode); 'none' refuses it. */
-  scoreTransform: z.enum(['none', 'min-max', 'sigmoid', 'percent']).default('none'),
+  scoreTransform: z.enum(SCORE_TRANSFORMS).default('none'),
   /** Columns the user left out of the model's features (train mode). */
   excludedColumns: z.array(z.string()).default([]),
   /** A second score column drawn on the same axes (scores mode). */

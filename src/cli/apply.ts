@@ -4,7 +4,8 @@
  * With --model, raw feature rows are first scored by the exported model (column `score`).
  */
 import type { OperatingPoint } from '../operating-point';
-import { cellText, columnIndex, scoreOf } from './cells';
+import { headerLine, numberCell, textCell } from '../data/csv-writer';
+import { cellText, columnIndex, labelOf, scoreOf } from './cells';
 import { DecisionRule } from './decision-rule';
 import { EXIT } from './errors';
 import type { Io } from './io';
@@ -21,39 +22,35 @@ export interface ApplyOptions {
 export interface BatchScorer {
   /** Columns the model reads, checked before any output. */
   needs: readonly string[];
-  score(rows: Cell[][], columns: readonly string[]): Promise<Float64Array>;
-}
-
-function csvCell(text: string): string {
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  score(rows: Cell[][], columns: readonly string[], decimalComma: boolean): Promise<Float64Array>;
 }
 
 export async function runApply(pointPath: string, file: string, options: ApplyOptions, io: Io, scorer?: BatchScorer): Promise<number> {
   const point: OperatingPoint = await loadPoint(pointPath);
   const rule = new DecisionRule(point);
   const transform = transformScore(recordedTransform(point));
-  const table = await openTable(file);
+  const table = await openTable(file, io.stdin);
   try {
     const scoreColumn = options.score ?? (point.source.kind === 'scores' ? point.source.scoreColumn : 'score');
     const s = scorer ? -1 : columnIndex(table.columns, scoreColumn, '--score', file);
     for (const name of scorer?.needs ?? []) columnIndex(table.columns, name, 'a column the model was trained on', file);
     const g = rule.groupColumn === null ? -1 : columnIndex(table.columns, rule.groupColumn, "the export's group column", file);
     const extra = [...(scorer ? ['score'] : []), 'decision', ...(rule.hasBands || rule.hasReviewBand ? ['band'] : []), ...(g >= 0 ? ['group_threshold'] : [])];
-    await io.out(`${[...table.columns, ...extra].map(csvCell).join(',')}\n`);
+    await io.out(`${headerLine([...table.columns, ...extra])}\n`);
     for await (const batch of table.batches()) {
-      const scores = scorer ? await scorer.score(batch.rows, table.columns) : null;
+      const scores = scorer ? await scorer.score(batch.rows, table.columns, table.decimalComma) : null;
       const lines: string[] = new Array<string>(batch.rows.length);
       for (let i = 0; i < batch.rows.length; i++) {
         const row = batch.rows[i];
-        const raw = scores ? scores[i] : scoreOf(row[s], batch.firstRow + i, scoreColumn, file);
+        const raw = scores ? scores[i] : scoreOf(row[s], batch.firstRow + i, scoreColumn, file, table.decimalComma);
         const score = transform(raw);
-        const group = g >= 0 ? cellText(row[g]) : null;
+        const group = g >= 0 ? (labelOf(row[g], table.decimalComma) ?? '') : null;
         const { threshold, decision } = rule.decide(score, group);
-        const cells = row.map((c) => csvCell(cellText(c)));
-        if (scores) cells.push(String(raw));
+        const cells = row.map((c) => textCell(cellText(c)));
+        if (scores) cells.push(numberCell(raw));
         cells.push(decision);
-        if (rule.hasBands || rule.hasReviewBand) cells.push(csvCell(rule.bandName(score)));
-        if (g >= 0) cells.push(String(threshold));
+        if (rule.hasBands || rule.hasReviewBand) cells.push(textCell(rule.bandName(score)));
+        if (g >= 0) cells.push(numberCell(threshold));
         lines[i] = cells.join(',');
       }
       await io.out(`${lines.join('\n')}\n`);

@@ -1,24 +1,30 @@
-/** Reading score, label, weight and group cells of CSV text or typed Parquet values. */
-import { readNumber } from '../data/number-cell';
+/** Reading score, label, weight and group cells of CSV text or typed Parquet values, as the page reads them. */
+import { cellNumber as textNumber } from '../data/cell-value';
+import { labelOfCell } from '../data/label-values';
+import { parquetText } from '../data/parquet-file';
 import { InputError } from './errors';
 import type { Cell } from './table-reader';
 
 /** The text of a cell as the page would show it (Parquet booleans as true/false, null as empty). */
 export function cellText(cell: Cell): string {
-  if (cell === null || cell === undefined) return '';
   if (typeof cell === 'string') return cell;
-  if (typeof cell === 'number' || typeof cell === 'bigint' || typeof cell === 'boolean') return String(cell);
-  if (cell instanceof Date) return cell.toISOString();
-  return JSON.stringify(cell, (_k, v: unknown) => (typeof v === 'bigint' ? String(v) : v));
+  return parquetText(cell) ?? '';
 }
 
-/** A cell as a finite number, NaN when it is not one. */
-export function cellNumber(cell: Cell): number {
+/** A cell as a number (NaN when it holds none), with a decimal comma in a `;` file. */
+export function cellNumber(cell: Cell, decimalComma = false): number {
   if (typeof cell === 'number') return cell;
-  if (typeof cell === 'string') return readNumber(cell);
+  if (typeof cell === 'string') return textNumber(cell, decimalComma);
   if (typeof cell === 'bigint') return Number(cell);
   if (typeof cell === 'boolean') return cell ? 1 : 0;
   return Number.NaN;
+}
+
+/** The class a label cell names, as the page names it; null when the cell holds no value. */
+export function labelOf(cell: Cell, decimalComma = false): string | null {
+  if (typeof cell === 'string') return labelOfCell(cell, decimalComma);
+  if (typeof cell === 'number' || typeof cell === 'bigint') return Number.isNaN(Number(cell)) ? null : String(Number(cell));
+  return parquetText(cell);
 }
 
 /** The position of a named column, or exit 2 naming what there is. */
@@ -36,8 +42,8 @@ export function columnIndex(layout: readonly string[], name: string, option: str
 }
 
 /** A score that must be a finite number, or exit 2 naming the row. */
-export function scoreOf(cell: Cell, row: number, column: string, file: string): number {
-  const value = cellNumber(cell);
+export function scoreOf(cell: Cell, row: number, column: string, file: string, decimalComma = false): number {
+  const value = cellNumber(cell, decimalComma);
   if (!Number.isFinite(value)) {
     const text = cellText(cell);
     throw new InputError(`${file} row ${row}: the score in column "${column}" is ${text === '' ? 'empty' : `"${text.slice(0, 40)}"`}, not a number`);
@@ -46,8 +52,8 @@ export function scoreOf(cell: Cell, row: number, column: string, file: string): 
 }
 
 /** A weight that must be a finite number >= 0, or exit 2 naming the row. */
-export function weightOf(cell: Cell, row: number, column: string, file: string): number {
-  const value = cellNumber(cell);
+export function weightOf(cell: Cell, row: number, column: string, file: string, decimalComma = false): number {
+  const value = cellNumber(cell, decimalComma);
   if (!Number.isFinite(value) || value < 0) {
     throw new InputError(`${file} row ${row}: the weight in column "${column}" is "${cellText(cell).slice(0, 40)}", not a number >= 0`);
   }

@@ -13,6 +13,7 @@ import { openTable } from './table-reader';
 import { walkScoredRows } from './scored-rows';
 import { recordedTransform, transformScore } from './score-transform';
 import { loadPoint } from './load-point';
+import { labelKey } from '../data/label-values';
 import { readThresholdTable, thresholdLayoutOf } from './threshold-source';
 
 export interface CheckOptions {
@@ -100,9 +101,9 @@ function columnsFor(point: OperatingPoint, options: CheckOptions, fileColumns: r
   return { score, label, weight, positive: options.positive ?? point.label.positive, group: point.groups?.column ?? null, notes };
 }
 
-export async function evaluateCheck(pointPath: string, filePath: string, options: CheckOptions): Promise<CheckReport> {
+export async function evaluateCheck(pointPath: string, filePath: string, options: CheckOptions, stdin?: Io['stdin']): Promise<CheckReport> {
   const point = await loadPoint(pointPath);
-  const table = await openTable(filePath);
+  const table = await openTable(filePath, stdin);
   try {
     return await evaluate(point, table, filePath, options);
   } finally {
@@ -112,7 +113,9 @@ export async function evaluateCheck(pointPath: string, filePath: string, options
 
 async function evaluate(point: OperatingPoint, table: Awaited<ReturnType<typeof openTable>>, file: string, options: CheckOptions): Promise<CheckReport> {
   const cols = columnsFor(point, options, table.columns);
-  const notes = [...cols.notes];
+  const notes = [...table.notes, ...cols.notes];
+  const positiveKey = labelKey(cols.positive);
+  const isPositive = (label: string) => label === cols.positive || (label.length === positiveKey.length && labelKey(label) === positiveKey);
   const rule = new DecisionRule(point);
   const histogram = point.guardrails?.histogram ?? null;
   const driftCounts = histogram ? new Array<number>(histogram.counts.length).fill(0) : null;
@@ -126,7 +129,7 @@ async function evaluate(point: OperatingPoint, table: Awaited<ReturnType<typeof 
   const band = point.band;
   let outside = 0;
   const visit = (score: number, label: string, weight: number, group: string | null): void => {
-    const positive = label === cols.positive;
+    const positive = isPositive(label);
     const threshold = rule.thresholdFor(group);
     const predicted = score >= threshold;
     count(confusion, predicted, positive, weight);
@@ -308,7 +311,7 @@ export function failureLine(r: CheckReport): string {
 }
 
 export async function runCheck(pointPath: string, filePath: string, options: CheckOptions, io: Io): Promise<number> {
-  const report = await evaluateCheck(pointPath, filePath, options);
+  const report = await evaluateCheck(pointPath, filePath, options, io.stdin);
   await io.out(options.json ? `${JSON.stringify(report)}\n` : formatCheck(report));
   if (!report.passed) {
     io.err(`cutoff check: ${failureLine(report)}\n`);

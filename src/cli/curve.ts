@@ -3,6 +3,7 @@
  * aggregated shape the page and `check` read. Labels are kept as they are, so no positive
  * value is needed here. Memory is fixed for bins and grows with distinct scores (capped) for --exact.
  */
+import { csvLine, numberCell, textCell } from '../data/csv-writer';
 import { BinnedScores, DistinctScores, MAX_DISTINCT_SCORES, type ScoreCounts } from './score-counts';
 import { InputError, EXIT } from './errors';
 import type { Io } from './io';
@@ -21,10 +22,10 @@ export interface CurveOptions {
 }
 
 /** Reduces FILE to ascending (score, label) rows with their summed weight. */
-export async function reduceCurve(file: string, options: CurveOptions): Promise<{ label: string; scores: Float64Array; counts: Float64Array }[]> {
+export async function reduceCurve(file: string, options: CurveOptions, stdin?: Io['stdin']): Promise<{ label: string; scores: Float64Array; counts: Float64Array }[]> {
   if (options.exact && options.bins !== undefined) throw new InputError('choose --bins N or --exact, not both');
   const bins = options.bins ?? DEFAULT_CURVE_BINS;
-  const table = await openTable(file);
+  const table = await openTable(file, stdin);
   const layout = thresholdLayoutOf(table);
   if (layout) {
     // Already counts at thresholds: their differences are the rows (label 1 positive, 0 negative).
@@ -83,15 +84,11 @@ function totalDistinct(byLabel: Map<string, ScoreCounts>): number {
   return n;
 }
 
-function csvCell(text: string): string {
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
 export async function runCurve(file: string, options: CurveOptions, io: Io): Promise<number> {
   if (options.bins !== undefined && !(Number.isInteger(options.bins) && options.bins >= 1 && options.bins <= 10_000_000)) {
     throw new InputError(`--bins must be a whole number from 1 to 10000000, not ${options.bins}`);
   }
-  const groups = await reduceCurve(file, options);
+  const groups = await reduceCurve(file, options, io.stdin);
   // Merge the per-label lists into one ascending by score, then label.
   const at = groups.map(() => 0);
   let out: string[] = ['score,label,count'];
@@ -99,7 +96,7 @@ export async function runCurve(file: string, options: CurveOptions, io: Io): Pro
     await io.out(`${out.join('\n')}\n`);
     out = [];
   };
-  const labels = groups.map((g) => csvCell(g.label));
+  const labels = groups.map((g) => textCell(g.label));
   for (;;) {
     let best = -1;
     for (let g = 0; g < groups.length; g++) {
@@ -107,7 +104,7 @@ export async function runCurve(file: string, options: CurveOptions, io: Io): Pro
     }
     if (best < 0) break;
     const k = at[best]++;
-    out.push(`${groups[best].scores[k]},${labels[best]},${groups[best].counts[k]}`);
+    out.push(csvLine([numberCell(groups[best].scores[k]), labels[best], numberCell(groups[best].counts[k])]));
     if (out.length >= 8192) await flush();
   }
   if (out.length > 0) await flush();

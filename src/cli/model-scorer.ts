@@ -21,7 +21,7 @@ import type { Cell } from './table-reader';
 const tf: Tf = { core: tfc, layers: tfl };
 
 /** A batch's column as the page's table reader would type it: numbers when every present cell is one. */
-export function rawColumn(name: string, cells: readonly Cell[]): RawColumn {
+export function rawColumn(name: string, cells: readonly Cell[], decimalComma = false): RawColumn {
   const values = new Float64Array(cells.length);
   let numeric = true;
   for (let i = 0; i < cells.length; i++) {
@@ -31,7 +31,7 @@ export function rawColumn(name: string, cells: readonly Cell[]): RawColumn {
       values[i] = Number.NaN;
       continue;
     }
-    const v = cellNumber(cell);
+    const v = cellNumber(cell, decimalComma);
     if (Number.isFinite(v) && typeof cell !== 'boolean') values[i] = v;
     else numeric = false;
   }
@@ -74,11 +74,12 @@ export async function loadModelScorer(path: string): Promise<BatchScorer> {
   const needed = model.preprocessor.steps.map((s) => s.column);
   return {
     needs: needed,
-    score: async (rows, columns) => {
+    score: async (rows, columns, decimalComma) => {
       const raw = needed.map((name) =>
         rawColumn(
           name,
           rows.map((r) => r[columns.indexOf(name)]),
+          decimalComma,
         ),
       );
       try {

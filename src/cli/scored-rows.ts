@@ -3,7 +3,7 @@
  * columns resolved once, every cell checked, the recorded score mapping applied.
  */
 import type { Table } from './table-reader';
-import { cellText, columnIndex, scoreOf, weightOf } from './cells';
+import { columnIndex, labelOf, scoreOf, weightOf } from './cells';
 import { InputError } from './errors';
 
 export interface ScoredColumns {
@@ -27,8 +27,8 @@ export interface WalkSummary {
 }
 
 /**
- * Calls `visit` for each labelled row. A row with an empty label is skipped and counted (the
- * page drops such rows too); a score that is not a number stops with exit 2.
+ * Calls `visit` for each labelled row, its label named as the page names it (labelOf). A row
+ * whose label holds no value (blank, NA, …) is skipped and counted (the page drops such rows too); a score that is not a number stops with exit 2.
  */
 export async function walkScoredRows(
   table: Table,
@@ -45,6 +45,7 @@ export async function walkScoredRows(
   if (columns.group) columnIndex(table.columns, columns.group, '--group', file);
   let rows = 0;
   let unlabelled = 0;
+  const comma = table.decimalComma;
   for await (const batch of table.batches([...new Set(wanted)], { columnar: true })) {
     const s = batch.layout.indexOf(columns.score);
     const l = batch.layout.indexOf(columns.label);
@@ -58,14 +59,14 @@ export async function walkScoredRows(
       const n = batch.length ?? 0;
       for (let i = 0; i < n; i++) {
         const at = batch.firstRow + i;
-        const label = cellText(lc[i]);
-        if (label === '') {
+        const label = labelOf(lc[i], comma);
+        if (label === null) {
           unlabelled++;
           continue;
         }
-        const score = transform(scoreOf(sc[i], at, columns.score, file));
-        const weight = wc ? weightOf(wc[i], at, columns.weight ?? '', file) : 1;
-        visit(score, label, weight, gc ? cellText(gc[i]) : null);
+        const score = transform(scoreOf(sc[i], at, columns.score, file, comma));
+        const weight = wc ? weightOf(wc[i], at, columns.weight ?? '', file, comma) : 1;
+        visit(score, label, weight, gc ? (labelOf(gc[i], comma) ?? '') : null);
         rows++;
       }
       continue;
@@ -74,14 +75,14 @@ export async function walkScoredRows(
       const row = batch.rows[i];
       const at = batch.firstRow + i;
       if (row.length <= Math.max(s, l, w, g)) throw new InputError(`${file} row ${at} has ${row.length} cells but the header names ${table.columns.length}`);
-      const label = cellText(row[l]);
-      if (label === '') {
+      const label = labelOf(row[l], comma);
+      if (label === null) {
         unlabelled++;
         continue;
       }
-      const score = transform(scoreOf(row[s], at, columns.score, file));
-      const weight = w >= 0 ? weightOf(row[w], at, columns.weight ?? '', file) : 1;
-      visit(score, label, weight, g >= 0 ? cellText(row[g]) : null);
+      const score = transform(scoreOf(row[s], at, columns.score, file, comma));
+      const weight = w >= 0 ? weightOf(row[w], at, columns.weight ?? '', file, comma) : 1;
+      visit(score, label, weight, g >= 0 ? (labelOf(row[g], comma) ?? '') : null);
       rows++;
     }
   }

@@ -1,14 +1,15 @@
 /**
- * Streams a table from disk in batches of rows, never holding the whole file: CSV/TSV through
- * the page's own dialect and encoding detection (src/data) and PapaParse's core parser, or
- * Parquet through hyparquet one row group at a time.
+ * The command's side of the one table reader: a file on disk (or `-`, standard input) handed
+ * to src/data's openInput, csvBatches and openParquetFile, the same code the page reads with,
+ * streamed in batches of rows and never held whole.
  */
 import { open, type FileHandle } from 'node:fs/promises';
-import Papa from 'papaparse';
-import { parquetMetadataAsync, parquetRead, type AsyncBuffer, type ColumnData, type FileMetaData } from 'hyparquet';
-import { compressors } from 'hyparquet-compressors';
-import { detectDialect, type CsvDialect } from '../data/csv-stream';
-import { detectEncoding, streamDecoder } from '../data/encoding';
+import type { ByteSource, ByteStream } from '../data/byte-source';
+import { csvBatches, type CsvBatch, type CsvDialect } from '../data/csv-stream';
+import { DataError } from '../data/errors';
+import { detectHeader, generatedNames, HEADER_SAMPLE_ROWS, uniqueNames } from '../data/header';
+import { openInput } from '../data/open-input';
+import { openParquetFile } from '../data/parquet-file';
 import { InputError } from './errors';
 
 /** One cell: text from CSV, a typed value from Parquet. */
@@ -18,7 +19,7 @@ export interface RowBatch {
   rows: Cell[][];
   /** 1-based number of the batch's first data row (the header is not counted). */
   firstRow: number;
-  /** The column each cell position holds (all columns, or those asked for where the format can skip the rest). */
+  /** The column each cell position holds (all columns, or those asked for). */
   layout: readonly string[];
   /**
    * Column-major cells, one array per layout column, when asked for with `columnar` and the
@@ -30,204 +31,164 @@ export interface RowBatch {
 
 export interface Table {
   format: 'csv' | 'parquet';
+  /** Column names as the page shows them (blank and repeated headers named, a headerless file's column_1 …). */
   columns: string[];
   /** The CSV dialect, to write rows back out the same way; undefined for Parquet. */
   dialect?: CsvDialect;
-  /** Bytes on disk. */
-  size: number;
-  /** Batches of rows; `wanted` lets a columnar file read only those columns. */
+  /** Numbers are written with a decimal comma (a `;` file), as the page reads them. */
+  decimalComma: boolean;
+  /** What was assumed in reading (gzip, no header…), for the report. */
+  notes: string[];
+  /** The batches of rows, once; `wanted` names the columns to keep, in that order. */
   batches(wanted?: readonly string[], options?: { columnar?: boolean }): AsyncIterable<RowBatch>;
   close(): Promise<void>;
 }
 
-const CSV_CHUNK_BYTES = 1 << 20;
-/** Text enough for the delimiter guess (PapaParse looks at the first ten rows). */
-const DETECT_CHARS = 64 << 10;
-const PARQUET_MAGIC = 'PAR1';
+/** Opens FILE (`-` for standard input) by its content: gzip, Parquet, else CSV/TSV. */
+const defaultStdin = () => process.stdin as AsyncIterable<Uint8Array>;
 
-/** Opens FILE by its content (Parquet magic bytes) and falls back to CSV/TSV. */
-export async function openTable(path: string): Promise<Table> {
+export async function openTable(path: string, stdin?: () => AsyncIterable<Uint8Array>): Promise<Table> {
+  let handle: FileHandle | null = null;
+  try {
+    const input: ByteSource | ByteStream = path === '-' ? stdinStream(stdin ?? defaultStdin) : await fileSource(path, (h) => (handle = h));
+    const opened = await openInput(input).catch(rethrow);
+    const close = async () => {
+      await (handle as FileHandle | null)?.close();
+    };
+    if (opened.format === 'parquet') return await parquetTable(opened.source, opened.notes, close);
+    return await csvTable(opened.stream, opened.notes, close);
+  } catch (error) {
+    await (handle as FileHandle | null)?.close();
+    throw error;
+  }
+}
+
+function rethrow(error: unknown): never {
+  if (error instanceof DataError) throw new InputError(error.message);
+  throw error;
+}
+
+async function fileSource(path: string, keep: (handle: FileHandle) => void): Promise<ByteSource> {
   let handle: FileHandle;
   try {
     handle = await open(path, 'r');
   } catch (error) {
     const code = (error as { code?: string }).code;
-    throw new InputError(code === 'ENOENT' ? `${path}: no such file` : `${path}: cannot be read (${code ?? String(error)})`);
+    throw new InputError(
+      code === 'ENOENT' ? `${path}: no such file` : code === 'EISDIR' ? `${path} is a folder, not a file` : `${path}: cannot be read (${code ?? String(error)})`,
+    );
   }
+  keep(handle);
   const { size } = await handle.stat();
-  if (size === 0) {
-    await handle.close();
-    throw new InputError(`${path} is empty: it needs a header row and at least one data row`);
-  }
-  const head = new Uint8Array(Math.min(size, DETECT_CHARS));
-  await handle.read(head, 0, head.length, 0);
-  if (size >= 12 && new TextDecoder().decode(head.subarray(0, 4)) === PARQUET_MAGIC) return openParquet(path, handle, size);
-  return openCsv(path, handle, size, head);
+  if (size === 0) throw new InputError(`${path} is empty: it needs a header row and at least one data row`);
+  return {
+    name: path,
+    size,
+    async read(start, end) {
+      const bytes = new Uint8Array(Math.max(0, Math.min(end, size) - start));
+      let at = 0;
+      while (at < bytes.length) {
+        const { bytesRead } = await handle.read(bytes, at, bytes.length - at, start + at);
+        if (bytesRead === 0) break;
+        at += bytesRead;
+      }
+      return at === bytes.length ? bytes : bytes.subarray(0, at);
+    },
+  };
 }
 
-async function openCsv(path: string, handle: FileHandle, size: number, head: Uint8Array): Promise<Table> {
-  const encoding = detectEncoding(head);
-  const headText = streamDecoder(encoding)
-    .decode(head, head.length === size)
-    .replace(/^\uFEFF/, '');
-  const dialect = detectDialect(headText);
-  const firstLine = Papa.parse<string[]>(headText, { delimiter: dialect.delimiter, newline: dialect.linebreak, preview: 1 }).data[0] ?? [];
-  const columns = firstLine.map((c) => c.trim());
-  if (columns.length === 0 || columns.every((c) => c === '')) throw new InputError(`${path}: the first line is empty; it should name the columns`);
+function stdinStream(stdin: () => AsyncIterable<Uint8Array>): ByteStream {
+  let read = 0;
+  return {
+    name: 'standard input',
+    size: null,
+    storedBytesRead: () => read,
+    async *chunks() {
+      for await (const chunk of stdin()) {
+        read += chunk.length;
+        yield chunk;
+      }
+    },
+  };
+}
 
+/** Reads ahead to the header (decided as the page decides it), then hands on every batch after it. */
+async function csvTable(stream: ByteStream, notes: string[], close: () => Promise<void>): Promise<Table> {
+  const source = csvBatches(stream, {})[Symbol.asyncIterator]();
+  const first = await source.next().catch(rethrow);
+  if (first.done) throw new InputError(`${stream.name} is empty: it needs a header row and at least one data row`);
+  const batch: CsvBatch = first.value;
+  const { dialect } = batch;
+  const decimalComma = dialect.delimiter === ';';
+  const sample = batch.rows.filter((row) => !isBlank(row)).slice(0, HEADER_SAMPLE_ROWS + 1);
+  if (sample.length === 0) throw new InputError(`${stream.name} has no rows to read`);
+  const hasHeader = detectHeader(sample, decimalComma);
+  const width = sample[0].length;
+  const columns = hasHeader ? uniqueNames(sample[0]) : generatedNames(width);
+  if (!hasHeader) notes.push(`no header row found: the columns are named ${columns[0]} … ${columns[columns.length - 1]}`);
+  if (dialect.sepLine) notes.push(`the first line "sep=${dialect.delimiter}" (written by Excel) set the delimiter and was skipped`);
+  if (decimalComma) notes.push('semicolon-separated: numbers with a decimal comma (0,5) read as decimals');
+  let used = false;
   async function* batches(wanted?: readonly string[]): AsyncGenerator<RowBatch> {
+    if (used) throw new Error(`${stream.name} can be read once`);
+    used = true;
     const layout = wanted ? [...wanted] : columns;
     const fieldOf = layout.map((name) => columns.indexOf(name));
-    // slotOf[f]: where field f goes in a projected row (−1: not wanted).
-    const lastField = Math.max(...fieldOf);
-    const slotOf = new Int32Array(lastField + 1).fill(-1);
-    fieldOf.forEach((f, slot) => f >= 0 && (slotOf[f] = slot));
-    const decoder = streamDecoder(encoding);
-    const parser = new Papa.Parser({ delimiter: dialect.delimiter, newline: dialect.linebreak, quoteChar: '"' });
-    const buffer = new Uint8Array(CSV_CHUNK_BYTES);
-    let partial = '';
-    let headerSeen = false;
     let row = 1;
-    let first = true;
-    const tooShort = (cells: number, at: number) =>
-      new InputError(`${path} row ${at} has ${cells} cells but the header names ${columns.length}; the column "${layout[fieldOf.findIndex((f) => f >= cells)]}" is missing there`);
-    for (let position = 0; position < size;) {
-      const { bytesRead } = await handle.read(buffer, 0, buffer.length, position);
-      if (bytesRead === 0) break;
-      position += bytesRead;
-      const last = position >= size;
-      let text = partial + decoder.decode(buffer.subarray(0, bytesRead), last);
-      if (first) {
-        text = text.replace(/^\uFEFF/, '');
-        first = false;
-      }
-      let rows: string[][];
-      if (dialect.linebreak !== '\r' && text.indexOf('"') === -1) {
-        // No quote in this chunk: lines and cells are plain splits, and only the wanted cells are kept.
-        const end = last ? text.length : text.lastIndexOf('\n') + 1;
-        partial = text.slice(end);
-        rows = [];
-        for (let start = 0; start < end;) {
-          let stop = text.indexOf('\n', start);
-          if (stop < 0 || stop >= end) stop = end;
-          const next = stop + 1;
-          if (stop > start && text.charCodeAt(stop - 1) === 13) stop--;
-          if (stop > start) {
-            if (!headerSeen) headerSeen = true;
-            else {
-              const cells = new Array<string>(layout.length);
-              let field = 0;
-              for (let at = start; field <= lastField; field++) {
-                let cut = text.indexOf(dialect.delimiter, at);
-                if (cut < 0 || cut > stop) cut = stop;
-                const slot = slotOf[field];
-                if (slot >= 0) cells[slot] = text.slice(at, cut);
-                if (cut === stop) {
-                  field++;
-                  break;
-                }
-                at = cut + dialect.delimiter.length;
-              }
-              if (field <= lastField) throw tooShort(field, row + rows.length);
-              rows.push(cells);
-            }
-          }
-          start = next;
+    let headerLeft = hasHeader;
+    const take = function* (b: CsvBatch): Generator<RowBatch> {
+      const rows: Cell[][] = [];
+      for (let i = 0; i < b.rows.length; i++) {
+        const cells = b.rows[i];
+        if (isBlank(cells)) continue;
+        if (headerLeft) {
+          headerLeft = false;
+          continue;
         }
-      } else {
-        const result = parser.parse(text, 0, !last) as { data: string[][]; errors: { code: string }[]; meta: { cursor: number } };
-        if (result.errors.some((e) => e.code === 'MissingQuotes')) {
-          throw new InputError(`${path}: a quoted cell (") near data row ${row + result.data.length} is never closed`);
+        if (cells.length !== width) {
+          throw new InputError(
+            `${stream.name} line ${b.lines[i]} has ${cells.length} fields but ${hasHeader ? 'the header' : 'the first row'} has ${width}; fix that line or check the delimiter`,
+          );
         }
-        partial = last ? '' : text.slice(result.meta.cursor);
-        rows = result.data;
-        if (!headerSeen && rows.length > 0) {
-          rows = rows.slice(1);
-          headerSeen = true;
-        }
-        rows = rows.filter((r) => !(r.length === 1 && r[0] === ''));
-        if (wanted) {
-          rows = rows.map((r, i) => {
-            if (r.length <= lastField) throw tooShort(r.length, row + i);
-            return fieldOf.map((f) => r[f]);
-          });
-        }
+        rows.push(wanted ? fieldOf.map((f) => cells[f]) : cells);
       }
       if (rows.length > 0) {
         yield { rows, firstRow: row, layout };
         row += rows.length;
       }
-    }
-    if (row === 1) throw new InputError(`${path} has a header but no data rows`);
+    };
+    yield* take(batch);
+    for (let next = await source.next().catch(rethrow); !next.done; next = await source.next().catch(rethrow)) yield* take(next.value);
+    if (row === 1) throw new InputError(`${stream.name} has a header but no data rows`);
   }
-  return { format: 'csv', columns, dialect, size, batches, close: () => handle.close() };
+  return { format: 'csv', columns, dialect, decimalComma, notes, batches, close };
 }
 
-async function openParquet(path: string, handle: FileHandle, size: number): Promise<Table> {
-  const file: AsyncBuffer = {
-    byteLength: size,
-    async slice(start: number, end?: number) {
-      const stop = end ?? size;
-      const bytes = new Uint8Array(stop - start);
-      await handle.read(bytes, 0, bytes.length, start);
-      return bytes.buffer;
-    },
-  };
-  let metadata: FileMetaData;
-  try {
-    metadata = await parquetMetadataAsync(file);
-  } catch (error) {
-    throw new InputError(`${path}: not a readable Parquet file (${error instanceof Error ? error.message : String(error)})`);
-  }
-  // Top-level columns: the schema's root lists how many children it has.
-  const root = metadata.schema[0];
-  const columns = metadata.schema.slice(1, 1 + (root.num_children ?? 0)).map((s) => s.name);
+/** A row with nothing in it: an empty line, or only delimiters and spaces (the page skips them too). */
+function isBlank(row: readonly string[]): boolean {
+  const first = row[0];
+  if (first.length > 0 && first.charCodeAt(0) > 32) return false;
+  for (const cell of row) if (cell.trim() !== '') return false;
+  return true;
+}
 
+async function parquetTable(source: ByteSource, notes: string[], close: () => Promise<void>): Promise<Table> {
+  const file = await openParquetFile(source).catch(rethrow);
+  const columns = file.columns.map((c) => c.name);
+  if (file.nested.length > 0) notes.push(`nested column${file.nested.length === 1 ? '' : 's'} ${file.nested.map((n) => `"${n}"`).join(', ')} left out`);
   async function* batches(wanted?: readonly string[], options: { columnar?: boolean } = {}): AsyncGenerator<RowBatch> {
     const layout = wanted ? [...wanted] : columns;
-    let rowStart = 0;
     let yielded = 0;
-    for (const group of metadata.row_groups) {
-      const rowEnd = rowStart + Number(group.num_rows);
-      if (options.columnar && rowEnd > rowStart) {
-        // Columns as decoded (typed arrays for numbers): no row arrays are assembled.
-        const n = rowEnd - rowStart;
-        const parts: ArrayLike<Cell>[] = layout.map(() => []);
-        const start = rowStart;
-        await parquetRead({
-          file,
-          metadata,
-          compressors,
-          columns: layout,
-          rowStart,
-          rowEnd,
-          onChunk: (chunk: ColumnData) => {
-            const j = layout.indexOf(chunk.columnName);
-            if (j < 0) return;
-            if (chunk.rowStart === start && chunk.rowEnd === rowEnd) {
-              parts[j] = chunk.columnData as ArrayLike<Cell>;
-              return;
-            }
-            // A chunk covering part of the group (or more): copy the rows of this group.
-            const target = parts[j].length === n ? (parts[j] as Cell[]) : ((parts[j] = new Array<Cell>(n)) as Cell[]);
-            const data = chunk.columnData as ArrayLike<Cell>;
-            for (let r = Math.max(chunk.rowStart, start); r < Math.min(chunk.rowEnd, rowEnd); r++) target[r - start] = data[r - chunk.rowStart];
-          },
-        });
-        yield { rows: [], firstRow: rowStart + 1, layout, columns: parts, length: n };
-        yielded += n;
-        rowStart = rowEnd;
-        continue;
-      }
-      let rows: Cell[][] = [];
-      await parquetRead({ file, metadata, compressors, columns: layout, rowStart, rowEnd, onComplete: (r: Cell[][]) => (rows = r) });
-      if (rows.length > 0) {
-        yield { rows, firstRow: rowStart + 1, layout };
-        yielded += rows.length;
-      }
-      rowStart = rowEnd;
+    for (const group of file.groups) {
+      const n = group.rowEnd - group.rowStart;
+      if (n === 0) continue;
+      const decoded = await file.readGroup(layout, group).catch(rethrow);
+      const parts = layout.map((name) => decoded.get(name) ?? []);
+      if (options.columnar) yield { rows: [], firstRow: group.rowStart + 1, layout, columns: parts, length: n };
+      else yield { rows: Array.from({ length: n }, (_, i) => parts.map((p) => p[i])), firstRow: group.rowStart + 1, layout };
+      yielded += n;
     }
-    if (yielded === 0) throw new InputError(`${path} has no data rows`);
+    if (yielded === 0) throw new InputError(`${source.name} has no data rows`);
   }
-  return { format: 'parquet', columns, size, batches, close: () => handle.close() };
+  return { format: 'parquet', columns, decimalComma: false, notes, batches, close };
 }

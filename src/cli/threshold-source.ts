@@ -25,7 +25,7 @@ export async function readThresholdTable(table: Table, layout: ThresholdTableLay
     const at = wanted.map((c) => batch.layout.indexOf(c));
     for (let i = 0; i < batch.rows.length; i++) {
       const row = batch.rows[i];
-      const values = at.map((j) => cellNumber(row[j]));
+      const values = at.map((j) => cellNumber(row[j], table.decimalComma));
       const bad = values.findIndex((v) => Number.isNaN(v));
       if (bad >= 0) throw new InputError(`${file} row ${batch.firstRow + i}: "${cellText(row[at[bad]]).slice(0, 40)}" in column "${wanted[bad]}" is not a number`);
       rows.push({ threshold: values[0], tp: values[1], fp: values[2], tn: values[3], fn: values[4] });

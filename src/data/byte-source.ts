@@ -1,7 +1,8 @@
 /**
- * Where a reader gets a file's bytes from, without DOM types: the page wraps an uploaded
- * file's bytes, the CLI a file handle. Readers ask for byte ranges, so a CSV can be streamed
- * from disk chunk by chunk and a Parquet file read footer first.
+ * Where a reader gets a file's bytes from, without DOM or Node types. A ByteSource can be read
+ * at any offset (an uploaded file's bytes, a file on disk), which Parquet needs: it is read
+ * footer first. A ByteStream only yields its bytes in order (standard input, a gzip file as it
+ * is inflated), which is all a CSV needs.
  */
 export interface ByteSource {
   /** The file's name, for messages and the export. */
@@ -12,6 +13,16 @@ export interface ByteSource {
   read(start: number, end: number): Promise<Uint8Array>;
 }
 
+export interface ByteStream {
+  readonly name: string;
+  /** Bytes the stream will yield, when known (progress and column sizing); null for a pipe or an inflated file. */
+  readonly size: number | null;
+  /** Bytes of the file as stored (compressed, for a gzip file) read so far, for progress. */
+  readonly storedBytesRead: () => number;
+  /** The bytes, in order, in chunks of any size; each chunk may be reused once the next is asked for. */
+  chunks(): AsyncIterable<Uint8Array>;
+}
+
 /** A source over bytes already in memory; reads are views, not copies. */
 export function memorySource(name: string, bytes: Uint8Array): ByteSource {
   return {
@@ -19,4 +30,38 @@ export function memorySource(name: string, bytes: Uint8Array): ByteSource {
     size: bytes.length,
     read: (start, end) => Promise.resolve(bytes.subarray(start, Math.min(end, bytes.length))),
   };
+}
+
+/** A source's bytes in order, `chunkBytes` at a time. */
+export function streamOf(source: ByteSource, chunkBytes: number): ByteStream {
+  let read = 0;
+  return {
+    name: source.name,
+    size: source.size,
+    storedBytesRead: () => read,
+    async *chunks() {
+      for (let start = 0; start < source.size; start += chunkBytes) {
+        const chunk = await source.read(start, Math.min(source.size, start + chunkBytes));
+        read = start + chunk.length;
+        yield chunk;
+      }
+    },
+  };
+}
+
+/** Reads a whole stream into memory (a gzip-compressed Parquet file, which must be read at random). */
+export async function collectStream(stream: ByteStream): Promise<Uint8Array> {
+  const parts: Uint8Array[] = [];
+  let length = 0;
+  for await (const chunk of stream.chunks()) {
+    parts.push(chunk.slice());
+    length += chunk.length;
+  }
+  const bytes = new Uint8Array(length);
+  let at = 0;
+  for (const part of parts) {
+    bytes.set(part, at);
+    at += part.length;
+  }
+  return bytes;
 }

@@ -1,6 +1,6 @@
 import Papa from 'papaparse';
-import type { ByteSource } from './byte-source';
-import { streamDecoder, type TextEncoding } from './encoding';
+import type { ByteStream } from './byte-source';
+import { detectEncoding, streamDecoder, type EncodingChoice, type StreamDecoder, type TextEncoding } from './encoding';
 import { DataError, ParseCancelled } from './errors';
 import { readSepLine } from './sep-line';
 
@@ -32,9 +32,8 @@ export interface CsvBatch {
 export interface CsvStreamOptions {
   /** A delimiter chosen by the user; undefined lets PapaParse detect it from the first rows. */
   delimiter?: Delimiter;
-  /** The text encoding of the bytes (see detectEncoding). */
-  encoding?: TextEncoding;
-  chunkBytes?: number;
+  /** The encoding the user chose; undefined or null detects it (see detectEncoding). */
+  encoding?: EncodingChoice | null;
   signal?: AbortSignal;
   onProgress?: (bytesRead: number) => void;
 }
@@ -44,6 +43,8 @@ export type Linebreak = '\n' | '\r\n' | '\r';
 export interface CsvDialect {
   delimiter: string;
   linebreak: Linebreak;
+  /** The text encoding the bytes were decoded from (set by csvBatches). */
+  encoding?: TextEncoding;
   /** True when an Excel `sep=X` first line named the delimiter (and was skipped). */
   sepLine?: boolean;
 }
@@ -74,44 +75,96 @@ export function nextTask(): Promise<void> {
   });
 }
 
+/** Bytes looked at to choose the encoding: the first half megabyte, or the whole of a smaller file. */
+export const ENCODING_SNIFF_BYTES = 512 << 10;
+
 /**
- * Runs a file's bytes through PapaParse's core parser chunk by chunk, handing each chunk's
- * rows to `onBatch` and keeping none. Decoding is done here rather than by Papa's file
- * streamer so that a character split across chunks is decoded whole (stream mode), the BOM
- * is dropped, an Excel `sep=X` line is read and skipped, cancel is checked between chunks,
- * and every row gets its true line number even when quoted cells hold line breaks. The
- * source is read in order, one chunk at a time: from memory in the page, from disk in the CLI.
+ * The stream's chunks with one of lookahead, so the parser knows the last; the first ones,
+ * up to ENCODING_SNIFF_BYTES, are read before any is handed on so the encoding can be chosen
+ * on them (they are still handed on one by one, as they came).
  */
-export async function streamCsv(source: ByteSource, options: CsvStreamOptions, onBatch: (batch: CsvBatch) => void): Promise<CsvDialect> {
-  const chunkBytes = options.chunkBytes ?? CHUNK_BYTES;
-  const size = source.size;
-  const decoder = streamDecoder(options.encoding ?? 'utf-8');
+async function* withLast(stream: ByteStream, onHead: (head: Uint8Array) => void): AsyncGenerator<{ chunk: Uint8Array; last: boolean }> {
+  const iterator = stream.chunks()[Symbol.asyncIterator]();
+  const head: Uint8Array[] = [];
+  let headBytes = 0;
+  let done = false;
+  while (headBytes < ENCODING_SNIFF_BYTES) {
+    const next = await iterator.next();
+    if (next.done) {
+      done = true;
+      break;
+    }
+    // Copied: a stream may reuse its chunk's memory once the next one is asked for.
+    head.push(next.value.slice());
+    headBytes += next.value.length;
+  }
+  onHead(concat(head, headBytes));
+  for (let i = 0; i < head.length; i++) yield { chunk: head[i], last: done && i === head.length - 1 };
+  if (done) return;
+  let pending = await iterator.next();
+  while (!pending.done) {
+    const chunk = pending.value;
+    pending = await iterator.next();
+    yield { chunk, last: pending.done === true };
+  }
+  // A stream whose last chunk was already handed on: an empty one ends the decode.
+  yield { chunk: new Uint8Array(0), last: true };
+}
+
+function concat(parts: readonly Uint8Array[], length: number): Uint8Array {
+  if (parts.length === 1) return parts[0];
+  const bytes = new Uint8Array(length);
+  let at = 0;
+  for (const part of parts) {
+    bytes.set(part, at);
+    at += part.length;
+  }
+  return bytes;
+}
+
+/**
+ * Runs a file's bytes through PapaParse's core parser chunk by chunk, yielding each chunk's
+ * rows and keeping none. Decoding is done here rather than by Papa's file streamer so that
+ * the encoding is chosen on the first bytes (a BOM, valid UTF-8, else Windows-1252), a
+ * character split across chunks is decoded whole (stream mode), the BOM is dropped, an Excel
+ * `sep=X` line is read and skipped, cancel is checked between chunks, and every row gets its
+ * true line number even when quoted cells hold line breaks. The page (bytes in memory, or
+ * inflated from gzip) and the command (a file on disk, or standard input) both read CSV here.
+ */
+export async function* csvBatches(stream: ByteStream, options: CsvStreamOptions = {}): AsyncGenerator<CsvBatch> {
+  // Set from the first bytes, before the first chunk is handed on.
+  const chosen: { encoding: TextEncoding; decoder: StreamDecoder } = { encoding: 'utf-8', decoder: streamDecoder('utf-8') };
   let dialect: CsvDialect | null = null;
   let parser: Papa.Parser | null = null;
   let partial = '';
   let line = 1;
   let yielded = performance.now();
-  for (let start = 0; start < size; start += chunkBytes) {
+  let empty = true;
+  const chunks = withLast(stream, (head) => {
+    chosen.encoding = detectEncoding(head, options.encoding ?? null);
+    chosen.decoder = streamDecoder(chosen.encoding);
+  });
+  for await (const { chunk, last } of chunks) {
     if (performance.now() - yielded > YIELD_EVERY_MS) {
       await nextTask();
       yielded = performance.now();
     }
     if (options.signal?.aborted) throw new ParseCancelled();
-    const last = start + chunkBytes >= size;
-    const chunk = await source.read(start, Math.min(size, start + chunkBytes));
-    let text = partial + decoder.decode(chunk, last);
+    if (chunk.length > 0) empty = false;
+    let text = partial + chosen.decoder.decode(chunk, last);
     if (dialect === null && !last && !enoughToDetect(text)) {
       partial = text;
-      options.onProgress?.(start + chunkBytes);
+      options.onProgress?.(stream.storedBytesRead());
       continue;
     }
     if (dialect === null) {
+      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
       const sep = readSepLine(text);
       if (sep) {
         text = text.slice(sep.length);
         line = 2;
       }
-      dialect = detectDialect(text, options.delimiter ?? sep?.delimiter);
+      dialect = { ...detectDialect(text, options.delimiter ?? sep?.delimiter), encoding: chosen.encoding };
       if (sep) dialect.sepLine = true;
     }
     parser ??= new Papa.Parser({ delimiter: dialect.delimiter, newline: dialect.linebreak, quoteChar: '"' });
@@ -137,18 +190,28 @@ export async function streamCsv(source: ByteSource, options: CsvStreamOptions, o
       const at = unclosed.row !== undefined && unclosed.row < rows.length ? lines[unclosed.row] : line;
       throw new DataError(`Line ${at} opens a quoted cell (") that is never closed, so the rest of the file would read as one cell. Close the quote or remove it.`);
     }
-    const bytesRead = Math.min(size, start + chunkBytes);
-    onBatch({ rows, lines, dialect, bytesRead });
+    const bytesRead = stream.storedBytesRead();
+    if (rows.length > 0) yield { rows, lines, dialect, bytesRead };
     options.onProgress?.(bytesRead);
   }
-  return dialect ?? { delimiter: options.delimiter ?? ',', linebreak: '\n' };
+  if (empty) throw new DataError(`${stream.name} is empty: there are no rows to read.`);
+}
+
+/** Every batch of a CSV handed to `onBatch`; the dialect it was read in. */
+export async function streamCsv(stream: ByteStream, options: CsvStreamOptions, onBatch: (batch: CsvBatch) => void): Promise<CsvDialect> {
+  let dialect: CsvDialect | null = null;
+  for await (const batch of csvBatches(stream, options)) {
+    dialect = batch.dialect;
+    onBatch(batch);
+  }
+  return dialect ?? { delimiter: options.delimiter ?? ',', linebreak: '\n', encoding: 'utf-8' };
 }
 
 /**
  * The delimiter (PapaParse's guess among `,` `;` tab `|`, unless the user chose one) and the
  * line break of a file, from its first chunk of text.
  */
-export function detectDialect(head: string, delimiter?: string): CsvDialect {
+export function detectDialect(head: string, delimiter?: string): Omit<CsvDialect, 'encoding'> {
   const probe = Papa.parse<string[]>(head, {
     preview: 10,
     skipEmptyLines: true,

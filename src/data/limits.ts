@@ -7,6 +7,9 @@ import { DataError } from './errors';
  */
 export const MAX_FILE_BYTES = 256 * 2 ** 20;
 
+/** Most text a gzip file may unpack to in the page: the typed columns, not the text, are kept, so more than a plain file. */
+export const MAX_INFLATED_BYTES = 4 * MAX_FILE_BYTES;
+
 /** Most cells (rows × columns) the typed columns may hold: 320 MB of float64. */
 export const MAX_CELLS = 40_000_000;
 

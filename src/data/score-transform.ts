@@ -1,3 +1,5 @@
+import '../zod-setup';
+import { z } from 'zod';
 import { DataError } from './errors';
 
 /**
@@ -5,11 +7,32 @@ import { DataError } from './errors';
  * 'percent' divides scores on 0–100 by 100: unlike min-max it keeps what a threshold means
  * (a threshold of 0.3 is a score of 30 whatever the file's lowest and highest scores).
  */
-export type ScoreTransform = 'none' | 'min-max' | 'sigmoid' | 'percent';
-export const SCORE_TRANSFORMS: readonly ScoreTransform[] = ['none', 'min-max', 'sigmoid', 'percent'];
+export const SCORE_TRANSFORMS = ['none', 'min-max', 'sigmoid', 'percent'] as const;
+export type ScoreTransform = (typeof SCORE_TRANSFORMS)[number];
 
-/** The mapping applied, with what is needed to undo it on a deployed model's raw scores. */
-export type AppliedTransform = { kind: 'min-max'; min: number; max: number } | { kind: 'sigmoid' } | { kind: 'divide'; by: number };
+/** The mapping applied, with what is needed to apply it again to a deployed model's raw scores (the export records it). */
+export const appliedTransformSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('min-max'), min: z.number().finite(), max: z.number().finite() }),
+  z.object({ kind: z.literal('sigmoid') }),
+  /** Percent scores (0–100): divided by `by`, which keeps the threshold's meaning. */
+  z.object({ kind: z.literal('divide'), by: z.number().finite().positive() }),
+]);
+export type AppliedTransform = z.infer<typeof appliedTransformSchema>;
+
+/** The one implementation of each mapping: the page applies it while choosing, the command while checking and applying. */
+export function scoreMapping(transform: AppliedTransform | null): (raw: number) => number {
+  if (transform === null) return (s) => s;
+  switch (transform.kind) {
+    case 'sigmoid':
+      return (s) => 1 / (1 + Math.exp(-s));
+    case 'divide':
+      return (s) => s / transform.by;
+    case 'min-max': {
+      const span = transform.max - transform.min;
+      return (s) => (s - transform.min) / span;
+    }
+  }
+}
 
 /**
  * True when every finite value lies in [0, 100] and some exceed 10: percentages, most
@@ -32,19 +55,21 @@ export function looksLikePercent(values: ArrayLike<number>): boolean {
  * the same and only the threshold's scale changes.
  */
 export function rescaleScores(raw: Float64Array, transform: Exclude<ScoreTransform, 'none'>, column: string): { scores: Float64Array; transform: AppliedTransform } {
+  const applied = appliedFor(raw, transform, column);
+  const map = scoreMapping(applied);
   const scores = new Float64Array(raw.length);
+  for (let i = 0; i < raw.length; i++) scores[i] = map(raw[i]);
+  return { scores, transform: applied };
+}
+
+function appliedFor(raw: Float64Array, transform: Exclude<ScoreTransform, 'none'>, column: string): AppliedTransform {
+  if (transform === 'sigmoid') return { kind: 'sigmoid' };
   if (transform === 'percent') {
-    for (let i = 0; i < raw.length; i++) {
-      if (!(raw[i] >= 0 && raw[i] <= 100)) {
-        throw new DataError(`The score column "${column}" has ${raw[i]}, outside 0–100: these are not percentages. Rescale min-max instead.`, { kind: 'rescale-scores', column });
-      }
-      scores[i] = raw[i] / 100;
+    const outside = raw.find((v) => !(v >= 0 && v <= 100));
+    if (outside !== undefined) {
+      throw new DataError(`The score column "${column}" has ${outside}, outside 0–100: these are not percentages. Rescale min-max instead.`, { kind: 'rescale-scores', column });
     }
-    return { scores, transform: { kind: 'divide', by: 100 } };
-  }
-  if (transform === 'sigmoid') {
-    for (let i = 0; i < raw.length; i++) scores[i] = 1 / (1 + Math.exp(-raw[i]));
-    return { scores, transform: { kind: 'sigmoid' } };
+    return { kind: 'divide', by: 100 };
   }
   let min = Infinity;
   let max = -Infinity;
@@ -53,7 +78,5 @@ export function rescaleScores(raw: Float64Array, transform: Exclude<ScoreTransfo
     if (v > max) max = v;
   }
   if (!(max > min)) throw new DataError(`Every score in "${column}" is ${min}: there is nothing to rescale and no threshold to choose.`);
-  const span = max - min;
-  for (let i = 0; i < raw.length; i++) scores[i] = (raw[i] - min) / span;
-  return { scores, transform: { kind: 'min-max', min, max } };
+  return { kind: 'min-max', min, max };
 }

@@ -1,3 +1,4 @@
+import { headerLine, numberCell } from '../data/csv-writer';
 import { classWeights } from './class-weights';
 import { metricsAtPrevalence } from './prevalence';
 import type { CostModel } from './row-costs';
@@ -33,7 +34,7 @@ export function thresholdsCsv(curve: ScoreCurve, costs: CostModel, prevalence: n
   if (indices.length < curve.size) {
     lines.push(`# decimated: ${indices.length} of ${curve.size} distinct scores, evenly spaced (the first and last kept)`);
   }
-  lines.push(THRESHOLDS_CSV_HEADER.join(','));
+  lines.push(headerLine(THRESHOLDS_CSV_HEADER));
   const { wP, wN } = classWeights(curve, prevalence ?? undefined);
   const zero = { costFp: 0, costFn: 0 };
   for (const k of indices) {
@@ -44,9 +45,4 @@ export function thresholdsCsv(curve: ScoreCurve, costs: CostModel, prevalence: n
     lines.push(cells.map(numberCell).join(','));
   }
   return `${lines.join('\n')}\n`;
-}
-
-/** A number as a CSV cell: shortest round-trip text; non-finite values as empty cells. */
-function numberCell(v: number): string {
-  return Number.isFinite(v) ? String(v) : '';
 }

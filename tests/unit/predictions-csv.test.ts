@@ -5,7 +5,11 @@ describe('predictions CSV', () => {
   it('defuses formula injection and quotes as CSV needs', () => {
     expect(escapeCsvCell('=SUM(A1:A9)')).toBe("'=SUM(A1:A9)");
     expect(escapeCsvCell('+1')).toBe("'+1");
-    expect(escapeCsvCell('-2')).toBe("'-2");
+    expect(escapeCsvCell('-2+3')).toBe("'-2+3");
+    // A plain negative number is a number to a spreadsheet, not a formula: kept as it is.
+    expect(escapeCsvCell('-2')).toBe('-2');
+    expect(escapeCsvCell('-0.5e-3')).toBe('-0.5e-3');
+    expect(escapeCsvCell('\tcmd')).toBe("'\tcmd");
     expect(escapeCsvCell('@cmd')).toBe("'@cmd");
     expect(escapeCsvCell('a,b')).toBe('"a,b"');
     expect(escapeCsvCell('say "hi"')).toBe('"say ""hi"""');

@@ -162,7 +162,7 @@ describe('cutoff check refuses bad input with exit 2 and one line', () => {
     ['an unknown option', () => ['check', point, file, '--treshold', '0.5'], /Unknown option '--treshold'/],
     ['a missing argument', () => ['check', point], /missing FILE/],
     ['--max-drift without a histogram', () => ['check', point, file, '--max-drift', '0.2'], /--max-drift needs the score histogram/],
-    ['a not-Parquet file with Parquet magic', () => ['check', point, write('fake.parquet', 'PAR1 this is not parquet at all')], /not a readable Parquet file/],
+    ['a not-Parquet file with Parquet magic', () => ['check', point, write('fake.parquet', 'PAR1 this is not parquet at all')], /could not be read as Parquet/],
   ];
   for (const [what, argv, message] of cases) {
     it(what, async () => {

@@ -2,7 +2,7 @@ import { open, writeFile, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { ByteSource } from '../../../src/data/byte-source';
+import { streamOf, type ByteSource } from '../../../src/data/byte-source';
 import { CHUNK_BYTES } from '../../../src/data/csv-stream';
 import { readCsv } from '../../../src/data/read-csv';
 import { DEFAULT_READ_OPTIONS } from '../../../src/data/read-options';
@@ -36,7 +36,7 @@ describe('readCsv from any byte source (the CLI reads files this way)', () => {
     await writeFile(path, text);
     const reads: number[] = [];
     const source = await diskSource(path, 'big.csv', reads);
-    const d = await readCsv(source, DEFAULT_READ_OPTIONS, {}, 'f'.repeat(64));
+    const d = await readCsv(streamOf(source, CHUNK_BYTES), source.size, DEFAULT_READ_OPTIONS, {}, 'f'.repeat(64));
     await source.close();
     expect(d.rowCount).toBe(150_000);
     expect(d.columns.map((c) => c.kind)).toEqual(['numeric', 'categorical']);
@@ -48,7 +48,7 @@ describe('readCsv from any byte source (the CLI reads files this way)', () => {
     const path = join(dir, 'small.csv');
     await writeFile(path, 'a,b\n1,2\n3,4\n5,6\n');
     const small = await diskSource(path, 'small.csv', []);
-    await expect(readCsv(small, DEFAULT_READ_OPTIONS, { maxCells: 4 }, 'x')).rejects.toThrow(/more than 4 cells/);
+    await expect(readCsv(streamOf(small, CHUNK_BYTES), small.size, DEFAULT_READ_OPTIONS, { maxCells: 4 }, 'x')).rejects.toThrow(/more than 4 cells/);
     await small.close();
   });
 });

@@ -1,0 +1,25 @@
+/**
+ * A label cell as the page names its class: trimmed, a number written as JavaScript writes it
+ * (`1.0` and `1` are the class "1", as in a numeric column), nothing for a missing token. Two
+ * labels are the same class when they match ignoring case, as the page merges `Yes`/`yes`.
+ */
+import { isMissingToken } from './missing';
+import { readNumber } from './number-cell';
+
+/** The class a label cell names; null when the cell holds no value. */
+export function labelOfCell(text: string, decimalComma = false): string | null {
+  const trimmed = text.trim();
+  if (isMissingToken(trimmed)) return null;
+  const number = readNumber(trimmed, decimalComma);
+  return number === number ? String(number) : trimmed;
+}
+
+/** The key two spellings of one class share. */
+export function labelKey(label: string): string {
+  return label.toLowerCase();
+}
+
+/** True when two labels name the same class. */
+export function sameLabel(a: string, b: string): boolean {
+  return a === b || labelKey(a) === labelKey(b);
+}

@@ -1,0 +1,99 @@
+import { isParquet, isZip, looksBinary } from './binary';
+import { collectStream, memorySource, streamOf, type ByteSource, type ByteStream } from './byte-source';
+import { CHUNK_BYTES } from './csv-stream';
+import { encodingFromBom, type EncodingChoice } from './encoding';
+import { DataError } from './errors';
+import { gunzipStream, isGzip } from './gzip';
+
+/** Bytes looked at to tell the format, and text from binary. */
+const SNIFF_BYTES = 4096;
+
+/** A file opened by what its bytes are, not by its name. */
+export type OpenedInput = { format: 'csv'; stream: ByteStream; gzip: boolean; notes: string[] } | { format: 'parquet'; source: ByteSource; gzip: boolean; notes: string[] };
+
+export interface OpenInputOptions {
+  /** The encoding the user chose (UTF-16 text is full of NUL bytes, so it is not refused as binary). */
+  encoding?: EncodingChoice | null;
+  /** Most bytes a gzip file may unpack to (the page's tab limit); no limit by default. */
+  maxInflatedBytes?: number;
+}
+
+/**
+ * Opens a file for the one table reader, page and command alike: gzip (1f 8b) is inflated as
+ * it streams, then the bytes decide: Parquet by its magic number, refusals for a workbook or
+ * other binary file, else CSV/TSV text. A random-access source stays one (Parquet reads its
+ * footer first); a stream that turns out to be Parquet is read into memory.
+ */
+export async function openInput(input: ByteSource | ByteStream, options: OpenInputOptions = {}): Promise<OpenedInput> {
+  let stream = 'read' in input ? streamOf(input, CHUNK_BYTES) : input;
+  let sniffed = await sniff(stream);
+  const notes: string[] = [];
+  const gzip = isGzip(sniffed.head);
+  if (gzip) {
+    stream = gunzipStream(sniffed.stream, options.maxInflatedBytes);
+    sniffed = await sniff(stream);
+    if (sniffed.head.length === 0) throw new DataError(`${input.name} is gzip-compressed but holds nothing: there are no rows to read.`);
+    notes.push(`Unpacked from gzip as it was read.`);
+  } else if (/\.gz$/i.test(input.name) && sniffed.head.length > 0) {
+    notes.push(`${input.name} is named .gz but is not gzip-compressed: read as it is.`);
+  }
+  const { head } = sniffed;
+  const what = gzip ? `${input.name} (gzip-compressed)` : input.name;
+  if (head.length === 0) throw new DataError(`${input.name} is empty: there are no rows to read.`);
+  if (isParquet(head)) {
+    const source = 'read' in input && !gzip ? input : memorySource(input.name, await collectStream(sniffed.stream));
+    return { format: 'parquet', source, gzip, notes };
+  }
+  if (/\.parquet(\.gz)?$/i.test(input.name)) {
+    throw new DataError(`${what} is named .parquet but does not start like a Parquet file (the bytes "PAR1"). Export it again, or save it as CSV.`);
+  }
+  if (isZip(head)) {
+    throw new DataError(
+      `${what} is not a text CSV file (it looks binary: a zip archive, as an Excel .xlsx or OpenDocument workbook is). Save the sheet as CSV (File › Save As › CSV UTF-8) or export Parquet.`,
+    );
+  }
+  // UTF-16 text is full of NUL bytes; only its byte order mark tells it from binary.
+  const bom = encodingFromBom(head);
+  const utf16 = bom === 'utf-16le' || bom === 'utf-16be' || options.encoding === 'utf-16';
+  if (!utf16 && looksBinary(head)) {
+    throw new DataError(`${what} is not a text CSV file (it looks binary, e.g. a spreadsheet, an image or an archive). Save it as CSV or Parquet first.`);
+  }
+  return { format: 'csv', stream: sniffed.stream, gzip, notes };
+}
+
+/** The first bytes of a stream, and the stream again from its start. */
+async function sniff(stream: ByteStream): Promise<{ head: Uint8Array; stream: ByteStream }> {
+  const iterator = stream.chunks()[Symbol.asyncIterator]();
+  const first: Uint8Array[] = [];
+  let length = 0;
+  let done = false;
+  while (length < SNIFF_BYTES) {
+    const next = await iterator.next();
+    if (next.done) {
+      done = true;
+      break;
+    }
+    first.push(next.value.slice());
+    length += next.value.length;
+  }
+  const head = new Uint8Array(length);
+  let at = 0;
+  for (const part of first) {
+    head.set(part, at);
+    at += part.length;
+  }
+  let used = false;
+  const replay: ByteStream = {
+    name: stream.name,
+    size: stream.size,
+    storedBytesRead: stream.storedBytesRead,
+    async *chunks() {
+      if (used) throw new Error(`${stream.name} can be read once`);
+      used = true;
+      yield* first;
+      if (done) return;
+      for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield next.value;
+    },
+  };
+  return { head: head.subarray(0, Math.min(SNIFF_BYTES, length)), stream: replay };
+}
