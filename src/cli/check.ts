@@ -68,6 +68,13 @@ export interface CheckReport {
   notes: string[];
 }
 
+/**
+ * Distinct scores kept for exact ROC-AUC and AP. Beyond, the bins below give them within a
+ * stated bound (the matrix and floors stay exact): a table of millions of scores cost a
+ * 10-million-row check more time than reading the file.
+ */
+const EXACT_RANKING_SCORES = 1 << 18;
+
 /** Bins for ROC-AUC and AP once a file has more distinct scores than are kept exactly. */
 const FALLBACK_BINS = 1 << 16;
 
@@ -119,7 +126,7 @@ async function evaluate(point: OperatingPoint, table: Awaited<ReturnType<typeof 
   const rule = new DecisionRule(point);
   const histogram = point.guardrails?.histogram ?? null;
   const driftCounts = histogram ? new Array<number>(histogram.counts.length).fill(0) : null;
-  const exact = new DistinctScores();
+  const exact = new DistinctScores(EXACT_RANKING_SCORES);
   const binned = new BinnedScores(FALLBACK_BINS);
   let exactOk = true;
   const confusion = emptyConfusion();

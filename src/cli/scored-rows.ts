@@ -46,6 +46,16 @@ export async function walkScoredRows(
   let rows = 0;
   let unlabelled = 0;
   const comma = table.decimalComma;
+  // Label cells repeat a few values: the last one's reading is kept.
+  let lastCell: unknown = undefined;
+  let lastLabel: string | null = null;
+  const labelOfCell = (cell: unknown): string | null => {
+    if (cell !== lastCell) {
+      lastCell = cell;
+      lastLabel = labelOf(cell, comma);
+    }
+    return lastLabel;
+  };
   for await (const batch of table.batches([...new Set(wanted)], { columnar: true })) {
     const s = batch.layout.indexOf(columns.score);
     const l = batch.layout.indexOf(columns.label);
@@ -59,7 +69,7 @@ export async function walkScoredRows(
       const n = batch.length ?? 0;
       for (let i = 0; i < n; i++) {
         const at = batch.firstRow + i;
-        const label = labelOf(lc[i], comma);
+        const label = labelOfCell(lc[i]);
         if (label === null) {
           unlabelled++;
           continue;
@@ -75,7 +85,7 @@ export async function walkScoredRows(
       const row = batch.rows[i];
       const at = batch.firstRow + i;
       if (row.length <= Math.max(s, l, w, g)) throw new InputError(`${file} row ${at} has ${row.length} cells but the header names ${table.columns.length}`);
-      const label = labelOf(row[l], comma);
+      const label = labelOfCell(row[l]);
       if (label === null) {
         unlabelled++;
         continue;

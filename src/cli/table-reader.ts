@@ -5,7 +5,7 @@
  */
 import { open, type FileHandle } from 'node:fs/promises';
 import type { ByteSource, ByteStream } from '../data/byte-source';
-import { csvBatches, type CsvBatch, type CsvDialect } from '../data/csv-stream';
+import { BLANK_ROW, csvBatches, RaggedRow, type CsvBatch, type CsvDialect, type CsvStreamOptions } from '../data/csv-stream';
 import { DataError } from '../data/errors';
 import { detectHeader, generatedNames, HEADER_SAMPLE_ROWS, uniqueNames } from '../data/header';
 import { openInput } from '../data/open-input';
@@ -114,7 +114,8 @@ function stdinStream(stdin: () => AsyncIterable<Uint8Array>): ByteStream {
 
 /** Reads ahead to the header (decided as the page decides it), then hands on every batch after it. */
 async function csvTable(stream: ByteStream, notes: string[], close: () => Promise<void>): Promise<Table> {
-  const source = csvBatches(stream, {})[Symbol.asyncIterator]();
+  const options: CsvStreamOptions = { projection: null };
+  const source = csvBatches(stream, options)[Symbol.asyncIterator]();
   const first = await source.next().catch(rethrow);
   if (first.done) throw new InputError(`${stream.name} is empty: it needs a header row and at least one data row`);
   const batch: CsvBatch = first.value;
@@ -136,21 +137,23 @@ async function csvTable(stream: ByteStream, notes: string[], close: () => Promis
     const fieldOf = layout.map((name) => columns.indexOf(name));
     let row = 1;
     let headerLeft = hasHeader;
+    // Later chunks without quotes are split to the wanted cells only.
+    if (wanted) options.projection = { fields: Int32Array.from(fieldOf), width };
     const take = function* (b: CsvBatch): Generator<RowBatch> {
       const rows: Cell[][] = [];
       for (let i = 0; i < b.rows.length; i++) {
         const cells = b.rows[i];
-        if (isBlank(cells)) continue;
+        if (b.projected ? cells === BLANK_ROW : isBlank(cells)) continue;
         if (headerLeft) {
           headerLeft = false;
           continue;
         }
-        if (cells.length !== width) {
+        if (!b.projected && cells.length !== width) {
           throw new InputError(
-            `${stream.name} line ${b.lines[i]} has ${cells.length} fields but ${hasHeader ? 'the header' : 'the first row'} has ${width}; fix that line or check the delimiter`,
+            `${stream.name} line ${b.lines[i]} has ${cells.length} field${cells.length === 1 ? '' : 's'} but ${hasHeader ? 'the header' : 'the first row'} has ${width}; fix that line or check the delimiter`,
           );
         }
-        rows.push(wanted ? fieldOf.map((f) => cells[f]) : cells);
+        rows.push(wanted && !b.projected ? fieldOf.map((f) => cells[f]) : cells);
       }
       if (rows.length > 0) {
         yield { rows, firstRow: row, layout };
@@ -158,7 +161,15 @@ async function csvTable(stream: ByteStream, notes: string[], close: () => Promis
       }
     };
     yield* take(batch);
-    for (let next = await source.next().catch(rethrow); !next.done; next = await source.next().catch(rethrow)) yield* take(next.value);
+    const ragged = (error: unknown): never => {
+      if (error instanceof RaggedRow) {
+        throw new InputError(
+          `${stream.name} line ${error.line} has ${error.fields} field${error.fields === 1 ? '' : 's'} but ${hasHeader ? 'the header' : 'the first row'} has ${width}; fix that line or check the delimiter`,
+        );
+      }
+      return rethrow(error);
+    };
+    for (let next = await source.next().catch(ragged); !next.done; next = await source.next().catch(ragged)) yield* take(next.value);
     if (row === 1) throw new InputError(`${stream.name} has a header but no data rows`);
   }
   return { format: 'csv', columns, dialect, decimalComma, notes, batches, close };

@@ -27,6 +27,8 @@ export interface CsvBatch {
   dialect: CsvDialect;
   /** Bytes of the file read once this batch is parsed. */
   bytesRead: number;
+  /** True when the rows hold only the projected fields (see CsvStreamOptions.projection), their width already checked. */
+  projected?: boolean;
 }
 
 export interface CsvStreamOptions {
@@ -36,6 +38,26 @@ export interface CsvStreamOptions {
   encoding?: EncodingChoice | null;
   signal?: AbortSignal;
   onProgress?: (bytesRead: number) => void;
+  /**
+   * The fields to keep, by position, read before each chunk: a reader that needs a few columns
+   * of a wide file (the command) sets it once it has the header. A chunk without a quote is
+   * then split by hand and only these cells are made; each row still has its field count
+   * checked (`fieldCount`), so a ragged row is refused as the page refuses it.
+   */
+  projection?: { fields: Int32Array; width: number } | null;
+}
+
+/** The row a blank line becomes in a projected batch (compared by identity). */
+export const BLANK_ROW: string[] = [''];
+
+/** A row with another number of fields than the table's, found while splitting by hand. */
+export class RaggedRow extends Error {
+  constructor(
+    readonly line: number,
+    readonly fields: number,
+  ) {
+    super(`line ${line} has ${fields} fields`);
+  }
 }
 
 export type Linebreak = '\n' | '\r\n' | '\r';
@@ -167,6 +189,18 @@ export async function* csvBatches(stream: ByteStream, options: CsvStreamOptions 
       dialect = { ...detectDialect(text, options.delimiter ?? sep?.delimiter), encoding: chosen.encoding };
       if (sep) dialect.sepLine = true;
     }
+    const projection = options.projection;
+    if (projection && dialect.linebreak !== '\r' && text.indexOf('"') === -1) {
+      const end = last ? text.length : text.lastIndexOf('\n') + 1;
+      partial = text.slice(end);
+      const split = splitProjected(text, end, dialect.delimiter, projection, line);
+      line = split.line;
+      if (partial.length > MAX_ROW_CHARS) throw longRow(line);
+      const bytesRead = stream.storedBytesRead();
+      if (split.rows.length > 0) yield { rows: split.rows, lines: split.lines, dialect, bytesRead, projected: true };
+      options.onProgress?.(bytesRead);
+      continue;
+    }
     parser ??= new Papa.Parser({ delimiter: dialect.delimiter, newline: dialect.linebreak, quoteChar: '"' });
     const result = parser.parse(text, 0, !last) as CoreResult;
     const unclosed = result.errors.find((e) => e.code === 'MissingQuotes');
@@ -181,11 +215,7 @@ export async function* csvBatches(stream: ByteStream, options: CsvStreamOptions 
       lines[i] = line;
       line += quoted ? 1 + breaksIn(rows[i], breakChar) : 1;
     }
-    if (partial.length > MAX_ROW_CHARS) {
-      throw new DataError(
-        `The row starting on line ${line} runs on for more than ${MAX_ROW_CHARS >> 20} million characters: a quoted cell (") is probably never closed. Close the quote or remove it.`,
-      );
-    }
+    if (partial.length > MAX_ROW_CHARS) throw longRow(line);
     if (unclosed) {
       const at = unclosed.row !== undefined && unclosed.row < rows.length ? lines[unclosed.row] : line;
       throw new DataError(`Line ${at} opens a quoted cell (") that is never closed, so the rest of the file would read as one cell. Close the quote or remove it.`);
@@ -195,6 +225,66 @@ export async function* csvBatches(stream: ByteStream, options: CsvStreamOptions 
     options.onProgress?.(bytesRead);
   }
   if (empty) throw new DataError(`${stream.name} is empty: there are no rows to read.`);
+}
+
+function longRow(line: number): DataError {
+  return new DataError(
+    `The row starting on line ${line} runs on for more than ${MAX_ROW_CHARS >> 20} million characters: a quoted cell (") is probably never closed. Close the quote or remove it.`,
+  );
+}
+
+/**
+ * The complete lines of `text[0, end)` split on the delimiter, keeping only the projected
+ * fields (in projection order); blank lines give an empty row, as Papa gives `['']`.
+ */
+function splitProjected(text: string, end: number, delimiter: string, projection: { fields: Int32Array; width: number }, firstLine: number) {
+  const { fields, width } = projection;
+  let lastField = 0;
+  for (const f of fields) lastField = Math.max(lastField, f);
+  const slotOf = new Int32Array(lastField + 1).fill(-1);
+  fields.forEach((f, slot) => (slotOf[f] = slot));
+  const rows: string[][] = [];
+  const lineList: number[] = [];
+  let line = firstLine;
+  const step = delimiter.length;
+  for (let start = 0; start < end; line++) {
+    let stop = text.indexOf('\n', start);
+    if (stop < 0 || stop >= end) stop = end;
+    const next = stop + 1;
+    if (stop > start && text.charCodeAt(stop - 1) === 13) stop--;
+    if (stop === start) {
+      rows.push(BLANK_ROW);
+      lineList.push(line);
+      start = next;
+      continue;
+    }
+    const cells = new Array<string>(fields.length);
+    let field = 0;
+    for (let at = start; ; field++) {
+      let cut = text.indexOf(delimiter, at);
+      if (cut < 0 || cut > stop) cut = stop;
+      if (field <= lastField) {
+        const slot = slotOf[field];
+        if (slot >= 0) cells[slot] = text.slice(at, cut);
+      }
+      if (cut === stop) break;
+      at = cut + step;
+    }
+    if (field + 1 !== width) {
+      // A blank-looking row (only delimiters and spaces) is skipped by the readers, not refused.
+      if (
+        text
+          .slice(start, stop)
+          .split(delimiter)
+          .every((c) => c.trim() === '')
+      )
+        rows.push(BLANK_ROW);
+      else throw new RaggedRow(line, field + 1);
+    } else rows.push(cells);
+    lineList.push(line);
+    start = next;
+  }
+  return { rows, lines: Uint32Array.from(lineList), line };
 }
 
 /** Every batch of a CSV handed to `onBatch`; the dialect it was read in. */

@@ -63,6 +63,17 @@ describe('cutoff reads every dialect the page reads', () => {
     ['a workbook', () => write('book.xlsx', new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0, 0, 0, 0])), /book\.xlsx is not a text CSV file \(it looks binary: a zip archive/],
     ['binary inside gzip', () => write('blob.csv.gz', gzipSync(new Uint8Array(3000).map((_, i) => (i * 7) % 5))), /blob\.csv\.gz \(gzip-compressed\) is not a text CSV file/],
     ['a ragged row', () => write('ragged.csv', 'score,y\n0.5,yes\n0.2,no,extra\n'), /ragged\.csv line 3 has 3 fields but the header has 2/],
+    // Past the first chunk, unquoted rows are split to the wanted cells by hand: still checked.
+    [
+      'a ragged row deep in a large file',
+      () => write('ragged-late.csv', `score,y\n${'0.5,yes\n'.repeat(200_000)}0.2,no,extra\n0.1,no\n`),
+      /ragged-late\.csv line 200002 has 3 fields but the header has 2/,
+    ],
+    [
+      'a row too short deep in a large file',
+      () => write('short-late.csv', `score,y\n${'0.5,yes\n'.repeat(200_000)}0.2\n`),
+      /short-late\.csv line 200002 has 1 field but the header has 2/,
+    ],
   ];
   for (const [what, file, message] of cases) {
     it(`refuses ${what} with exit 2 and one line`, async () => {
