@@ -1,4 +1,4 @@
-import { BACKEND_CHOICES, EVALUATION_NAMES, LOSS_NAMES, type BackendChoice, type EvaluationName, type LossName, type Settings } from '../src/settings';
+import { BACKEND_CHOICES, EVALUATION_NAMES, LOSS_NAMES, trainFieldBounds, type BackendChoice, type EvaluationName, type LossName, type Settings } from '../src/settings';
 import { NumberField } from './NumberField';
 
 interface TrainFieldsProps {
@@ -29,7 +29,16 @@ const BACKEND_LABELS: Record<BackendChoice, string> = {
 const isBackend = (v: string): v is BackendChoice => (BACKEND_CHOICES as readonly string[]).includes(v);
 const isEvaluation = (v: string): v is EvaluationName => (EVALUATION_NAMES as readonly string[]).includes(v);
 const isLoss = (v: string): v is LossName => (LOSS_NAMES as readonly string[]).includes(v);
-const integerIn = (lo: number, hi: number) => (v: number) => Number.isInteger(v) && v >= lo && v <= hi;
+// Bounds and validity come from the settings schema (src/settings.ts), never repeated here.
+const POS_WEIGHT = trainFieldBounds('posWeight');
+const FOCAL_GAMMA = trainFieldBounds('focalGamma');
+const FOCAL_ALPHA = trainFieldBounds('focalAlpha');
+const FOLDS = trainFieldBounds('folds');
+const VALIDATION = trainFieldBounds('validationFraction');
+const EPOCHS = trainFieldBounds('epochs');
+const LEARNING_RATE = trainFieldBounds('learningRate');
+const BATCH_SIZE = trainFieldBounds('batchSize');
+const PATIENCE = trainFieldBounds('patience');
 
 /** The training settings: loss and its parameters, optimisation, validation and backend. */
 export function TrainFields({ settings, imbalance, disabled, schedule, onChange }: TrainFieldsProps) {
@@ -54,7 +63,7 @@ export function TrainFields({ settings, imbalance, disabled, schedule, onChange 
         min={0.01}
         placeholder={imbalance !== null ? imbalance.toFixed(2) : 'neg/pos'}
         hint="a positive number, or empty for neg/pos"
-        isValid={(v) => v > 0}
+        isValid={POS_WEIGHT.accepts}
         onCommit={(v) => onChange({ posWeight: v })}
       />
       {focal && (
@@ -63,10 +72,10 @@ export function TrainFields({ settings, imbalance, disabled, schedule, onChange 
             label="Focal γ"
             testId="focal-gamma-input"
             value={settings.focalGamma}
-            min={0}
-            max={10}
-            hint="γ between 0 and 10"
-            isValid={(v) => v >= 0 && v <= 10}
+            min={FOCAL_GAMMA.min}
+            max={FOCAL_GAMMA.max}
+            hint={`γ between ${FOCAL_GAMMA.min} and ${FOCAL_GAMMA.max}`}
+            isValid={FOCAL_GAMMA.accepts}
             onCommit={(v) => v !== null && onChange({ focalGamma: v })}
           />
           <NumberField
@@ -75,8 +84,8 @@ export function TrainFields({ settings, imbalance, disabled, schedule, onChange 
             value={settings.focalAlpha}
             min={0.01}
             max={0.99}
-            hint="α strictly between 0 and 1"
-            isValid={(v) => v > 0 && v < 1}
+            hint={`α strictly between ${FOCAL_ALPHA.min} and ${FOCAL_ALPHA.max}`}
+            isValid={FOCAL_ALPHA.accepts}
             onCommit={(v) => v !== null && onChange({ focalAlpha: v })}
           />
         </>
@@ -98,11 +107,11 @@ export function TrainFields({ settings, imbalance, disabled, schedule, onChange 
           label="Folds (k)"
           testId="folds-input"
           value={settings.folds}
-          min={2}
-          max={20}
+          min={FOLDS.min}
+          max={FOLDS.max}
           step={1}
-          hint="a whole number from 2 to 20"
-          isValid={integerIn(2, 20)}
+          hint={`a whole number from ${FOLDS.min} to ${FOLDS.max}`}
+          isValid={FOLDS.accepts}
           onCommit={(v) => v !== null && onChange({ folds: v })}
         />
       ) : (
@@ -110,11 +119,11 @@ export function TrainFields({ settings, imbalance, disabled, schedule, onChange 
           label="Validation share"
           testId="validation-fraction-input"
           value={settings.validationFraction}
-          min={0.05}
-          max={0.5}
+          min={VALIDATION.min}
+          max={VALIDATION.max}
           step={0.05}
-          hint="between 0.05 and 0.5"
-          isValid={(v) => v >= 0.05 && v <= 0.5}
+          hint={`between ${VALIDATION.min} and ${VALIDATION.max}`}
+          isValid={VALIDATION.accepts}
           onCommit={(v) => v !== null && onChange({ validationFraction: v })}
         />
       )}
@@ -124,11 +133,11 @@ export function TrainFields({ settings, imbalance, disabled, schedule, onChange 
         value={settings.epochs}
         allowEmpty
         placeholder={schedule ? String(schedule.epochs) : 'auto'}
-        min={1}
-        max={1000}
+        min={EPOCHS.min}
+        max={EPOCHS.max}
         step={1}
-        hint="a whole number from 1 to 1000, or empty to follow the data"
-        isValid={integerIn(1, 1000)}
+        hint={`a whole number from ${EPOCHS.min} to ${EPOCHS.max}, or empty to follow the data`}
+        isValid={EPOCHS.accepts}
         onCommit={(v) => onChange({ epochs: v })}
       />
       <NumberField
@@ -136,9 +145,9 @@ export function TrainFields({ settings, imbalance, disabled, schedule, onChange 
         testId="learning-rate-input"
         value={settings.learningRate}
         min={0.00001}
-        max={1}
-        hint="a number in (0, 1]"
-        isValid={(v) => v > 0 && v <= 1}
+        max={LEARNING_RATE.max}
+        hint={`a number in (0, ${LEARNING_RATE.max}]`}
+        isValid={LEARNING_RATE.accepts}
         onCommit={(v) => v !== null && onChange({ learningRate: v })}
       />
       <NumberField
@@ -147,22 +156,22 @@ export function TrainFields({ settings, imbalance, disabled, schedule, onChange 
         value={settings.batchSize}
         allowEmpty
         placeholder={schedule ? String(schedule.batchSize) : 'auto'}
-        min={1}
-        max={65536}
+        min={BATCH_SIZE.min}
+        max={BATCH_SIZE.max}
         step={1}
-        hint="a whole number from 1 to 65536, or empty to follow the data"
-        isValid={integerIn(1, 65536)}
+        hint={`a whole number from ${BATCH_SIZE.min} to ${BATCH_SIZE.max}, or empty to follow the data`}
+        isValid={BATCH_SIZE.accepts}
         onCommit={(v) => onChange({ batchSize: v })}
       />
       <NumberField
         label="Patience (0 = off)"
         testId="patience-input"
         value={settings.patience}
-        min={0}
-        max={1000}
+        min={PATIENCE.min}
+        max={PATIENCE.max}
         step={1}
-        hint="a whole number of epochs, 0 turns early stopping off"
-        isValid={integerIn(0, 1000)}
+        hint={`a whole number of epochs up to ${PATIENCE.max}, 0 turns early stopping off`}
+        isValid={PATIENCE.accepts}
         onCommit={(v) => v !== null && onChange({ patience: v })}
       />
       <label>

@@ -6,6 +6,11 @@ import './zod-setup';
 import { z } from 'zod';
 import { GROUP_STRATEGIES } from './metrics/group-thresholds';
 import { appliedTransformSchema } from './data/score-transform';
+import { BACKEND_NAMES } from './settings';
+
+/** Which rows the exported figures were computed on. */
+export const EVALUATED_ON = ['validation', 'all rows', 'out-of-fold'] as const;
+export type EvaluatedOn = (typeof EVALUATED_ON)[number];
 
 /** The version written; version 1 files (no decision extras) still read. */
 export const OPERATING_POINT_SCHEMA_VERSION = 2;
@@ -31,7 +36,7 @@ const trainedSource = z.object({
     learningRate: z.number().positive(),
     batchSize: z.number().int().positive(),
     seed: z.number().int(),
-    backend: z.enum(['webgl', 'wasm', 'cpu']),
+    backend: z.enum(BACKEND_NAMES),
     validationFraction: z.number().gt(0).lt(1),
     features: z.array(z.string()),
     /** Out-of-fold evaluation (evaluatedOn "out-of-fold"): the folds' figures; the model itself was refit on every labelled row. */
@@ -176,7 +181,7 @@ export const operatingPointSchema = z
     band: z.object({ lower: probability, upper: probability }).nullable(),
     costs: z.object({ falsePositive: count, falseNegative: count, unit: z.string() }),
     prevalence: z.object({ observed: probability, assumed: probability.nullable() }),
-    evaluatedOn: z.enum(['validation', 'all rows', 'out-of-fold']),
+    evaluatedOn: z.enum(EVALUATED_ON),
     confusion: confusionSchema,
     metrics: z.object({
       tpr: metric,

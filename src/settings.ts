@@ -95,6 +95,30 @@ export const DEFAULT_SETTINGS: Settings = settingsSchema.parse({});
 
 /** The settings a training run reads. */
 export type TrainSettingKey = keyof typeof trainFields;
+
+/** A numeric training setting's bounds as the schema declares them, for the form that edits it. */
+export interface FieldBounds {
+  min: number;
+  max: number;
+  integer: boolean;
+  /** True when the schema takes the value (exclusive bounds included). */
+  accepts(value: number): boolean;
+}
+
+type NumericTrainKey = 'epochs' | 'posWeight' | 'focalGamma' | 'focalAlpha' | 'learningRate' | 'batchSize' | 'validationFraction' | 'patience' | 'folds';
+
+/** The bounds of a numeric training field, read from its zod schema: forms repeat no number. */
+export function trainFieldBounds(key: NumericTrainKey): FieldBounds {
+  let inner: z.ZodType = trainFields[key];
+  while (inner instanceof z.ZodDefault || inner instanceof z.ZodNullable) inner = inner.unwrap() as z.ZodType;
+  const number = inner as z.ZodNumber;
+  return {
+    min: Number.isFinite(number.minValue) ? (number.minValue as number) : 0,
+    max: Number.isFinite(number.maxValue) ? (number.maxValue as number) : Number.MAX_SAFE_INTEGER,
+    integer: number.isInt,
+    accepts: (value) => number.safeParse(value).success,
+  };
+}
 export const TRAIN_SETTING_KEYS = Object.keys(trainFields) as TrainSettingKey[];
 
 /**

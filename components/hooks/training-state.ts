@@ -1,5 +1,6 @@
 import type { ImportedModelInfo } from '../../src/imported-model';
 import type { BackendName, FoldSummary, SweepPoint, TrainEvent, TrainOptions } from '../../src/protocol';
+import type { EvaluatedOn } from '../../src/operating-point';
 
 /** What training-status shows as data-state. */
 export type TrainingStatus = 'idle' | 'training' | 'done' | 'cancelled' | 'error';
@@ -66,7 +67,7 @@ export interface TrainingState {
   /** The 0/1 labels of those rows (null for an imported model's scores). */
   validationLabels: Uint8Array | null;
   /** 'all rows' when the scores come from an imported model; 'out-of-fold' after a cross-validation. */
-  evaluatedOn: 'validation' | 'all rows' | 'out-of-fold';
+  evaluatedOn: EvaluatedOn;
   /** Set while and after a cross-validation run; null for a hold-out run. */
   crossValidation: CrossValidationState | null;
   /** Epoch whose weights the model ended with; 0 before the end. */

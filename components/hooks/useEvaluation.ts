@@ -10,12 +10,13 @@ import type { CurveView } from '../../src/metrics/curve-view';
 import type { Settings } from '../../src/settings';
 import type { TrainingState } from './useTrainer';
 import { useCurve } from './useCurve';
+import type { EvaluatedOn } from '../../src/operating-point';
 
 export interface Evaluation {
   curve: ScoreCurve;
   /** The charts' points, paths, histogram and hull, prepared with the curve. */
   view: CurveView;
-  evaluatedOn: 'validation' | 'all rows' | 'out-of-fold';
+  evaluatedOn: EvaluatedOn;
   /** Dataset row of each evaluated case, aligned with `scores`. */
   rows: Uint32Array;
   scores: ArrayLike<number>;

@@ -7,6 +7,7 @@
  */
 import type * as tfc from '@tensorflow/tfjs-core';
 import type { BackendChoice, BackendName } from '../protocol';
+import { BACKEND_NAMES } from '../settings';
 import { isSoftwareRenderer, rendererOf, webglSkipReason, type WebglProbe } from './webgl-probe';
 
 export { isSoftwareRenderer } from './webgl-probe';
@@ -21,7 +22,7 @@ export interface BackendSelection {
 }
 
 /** Tries each backend in this order when the preferred one fails. */
-export const FALLBACK_ORDER: readonly BackendName[] = ['webgl', 'wasm', 'cpu'];
+export const FALLBACK_ORDER: readonly BackendName[] = BACKEND_NAMES;
 
 /** Longest time, in ms, the benchmark of one backend may take (after warm-up). */
 const BENCH_BUDGET_MS = 60;

@@ -66,3 +66,14 @@ describe('data settings', () => {
     expect(data.labelColumn).toBe('y');
   });
 });
+
+describe('trainFieldBounds: forms read the schema, repeat no number', () => {
+  it('gives the declared bounds and validity, exclusive bounds included', async () => {
+    const { trainFieldBounds } = await import('../../src/settings');
+    expect(trainFieldBounds('folds')).toMatchObject({ min: 2, max: 20, integer: true });
+    expect(trainFieldBounds('epochs')).toMatchObject({ min: 1, max: 1000, integer: true });
+    const alpha = trainFieldBounds('focalAlpha');
+    expect([alpha.accepts(0), alpha.accepts(0.5), alpha.accepts(1)]).toEqual([false, true, false]);
+    expect(trainFieldBounds('batchSize').accepts(2.5)).toBe(false);
+  });
+});
