@@ -23,8 +23,8 @@ interface ExportPanelProps {
 type Floor = 'minRecall' | 'minPrecision' | 'maxAlarmRate' | 'maxDrift';
 
 const FLOORS: { key: Floor; label: string; testId: string; placeholder: string; max: number }[] = [
-  { key: 'minRecall', label: 'Recall at least', testId: 'guardrail-min-recall', placeholder: 'lower 95% Wilson bound', max: 1 },
-  { key: 'minPrecision', label: 'Precision at least', testId: 'guardrail-min-precision', placeholder: 'lower 95% Wilson bound', max: 1 },
+  { key: 'minRecall', label: 'Recall at least', testId: 'guardrail-min-recall', placeholder: 'no drop from now', max: 1 },
+  { key: 'minPrecision', label: 'Precision at least', testId: 'guardrail-min-precision', placeholder: 'no drop from now', max: 1 },
   { key: 'maxAlarmRate', label: 'Alarm rate at most', testId: 'guardrail-max-alarm-rate', placeholder: 'not checked', max: 1 },
   { key: 'maxDrift', label: 'Score drift (PSI) at most', testId: 'guardrail-max-drift', placeholder: '0.25', max: 100 },
 ];
@@ -140,6 +140,10 @@ export function ExportPanel({ settings, canExport, onExport, onExportPredictions
             />
           </label>
         ))}
+        <p className="note" data-testid="guardrail-basis">
+          Blank recall and precision are compared with this export&apos;s figures by a two-sample test: a healthy new sample fails about 1 run in 100 (<code>--alpha</code> sets the
+          rate). A number typed here is an absolute floor.
+        </p>
         {floorProblem && (
           <span className="field-error" role="alert" data-testid="guardrail-error">
             {floorProblem}

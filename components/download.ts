@@ -38,10 +38,12 @@ export interface ExportContext {
 }
 
 /** The floors `cutoff check` enforces: defaults from the shown matrix, the user's where typed, and the score histogram for drift. */
-export function guardrailsFor(confusion: { tp: number; fp: number; tn: number; fn: number }, evaluation: Pick<Evaluation, 'scores' | 'weights'>, chosen: Partial<Guardrails> = {}) {
-  const defaults = defaultGuardrails(confusion);
-  const typed = Object.fromEntries(Object.entries(chosen).filter(([, v]) => v !== undefined));
+export function guardrailsFor(evaluation: Pick<Evaluation, 'scores' | 'weights'>, chosen: Partial<Guardrails> = {}) {
+  const defaults = defaultGuardrails();
+  const typed = Object.fromEntries(Object.entries(chosen).filter(([, v]) => v !== undefined && v !== null));
   const merged = { ...defaults, ...typed };
+  // A typed floor replaces the comparison for its metric.
+  merged.compare = defaults.compare.filter((m) => (m === 'recall' ? typed.minRecall : typed.minPrecision) === undefined);
   const changed = Object.keys(typed).some((k) => k !== 'basis');
   return {
     ...merged,
@@ -106,7 +108,7 @@ export function downloadOperatingPoint(context: ExportContext): void {
     intervals: intervalsOf(shown.confusion, context.bootstrap),
     curves: summarizeCurve(curve, shown.index),
     impliedCostRatio: shown.impliedCostRatio,
-    guardrails: guardrailsFor(shown.confusion, evaluation, context.guardrails),
+    guardrails: guardrailsFor(evaluation, context.guardrails),
     ...(settings.mode === 'train' && !training.importedModelInfo ? { stability: stabilityExport(context.stability ?? null) } : {}),
   });
   offerDownload(serializeOperatingPoint(point), 'operating-point.json', 'application/json');

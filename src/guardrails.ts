@@ -1,11 +1,17 @@
 /**
- * Guardrails for `cutoff check`: the floors recorded in the export (by default the lower
- * Wilson bounds of recall and precision the page shows) and the score histogram that new
- * scores are compared against for drift (PSI, with KS beside it). Shared by the page's export
- * and the command, so both bin scores the same way.
+ * Guardrails for `cutoff check`: what the export asks the command to enforce (by default:
+ * recall and precision must not drop below the exported figures, by a two-sample test held
+ * at a 1% false-alarm rate; floors the user typed are absolute) and the score histogram that
+ * new scores are compared against for drift (PSI, with KS beside it). Shared by the page's
+ * export and the command, so both bin scores the same way.
  */
-import { wilsonInterval } from './metrics/interval';
-import type { Confusion } from './metrics/score-curve';
+
+/** The metrics a check compares with the export by a two-sample test. */
+export const COMPARED_METRICS = ['recall', 'precision'] as const;
+export type ComparedMetric = (typeof COMPARED_METRICS)[number];
+
+/** The default false-alarm rate of a check: a healthy sample fails about once in a hundred runs. */
+export const DEFAULT_ALPHA = 0.01;
 
 /** Equal-width bins on [0, 1] for the exported histogram: PSI's customary ten, doubled for resolution. */
 export const DRIFT_BINS = 20;
@@ -91,22 +97,30 @@ export interface Guardrails {
   maxAlarmRate: number | null;
   maxDrift: number | null;
   basis: string;
+  compare: ComparedMetric[];
+  alpha: number;
 }
 
 /**
- * Default floors: the lower 95% Wilson bounds of recall and precision at the chosen threshold
- * (new data that falls below them is unlikely to be the same population under the same model),
- * no alarm-rate ceiling, and PSI 0.25.
+ * Default guardrails: recall and precision compared with the exported figures (a one-sided
+ * two-sample test, so the new sample's own sampling error is allowed for), the family held at
+ * a 1% false-alarm rate, no absolute floor, no alarm-rate ceiling, and PSI 0.25 for drift.
+ * A one-sample bound on the exported figure (the earlier default) is crossed by a healthy
+ * sample about 8% of the time per floor.
  */
-export function defaultGuardrails(c: Confusion, confidence: number = 0.95): Guardrails {
-  const round = (x: number) => Math.floor(x * 1e4) / 1e4;
-  const recall = c.tp + c.fn > 0 ? round(wilsonInterval(c.tp, c.tp + c.fn, confidence).low) : null;
-  const precision = c.tp + c.fp > 0 ? round(wilsonInterval(c.tp, c.tp + c.fp, confidence).low) : null;
+export function defaultGuardrails(): Guardrails {
   return {
-    minRecall: recall,
-    minPrecision: precision,
+    minRecall: null,
+    minPrecision: null,
     maxAlarmRate: null,
     maxDrift: DEFAULT_MAX_DRIFT,
-    basis: `${Math.round(confidence * 100)}% Wilson lower bounds of recall and precision; PSI ${DEFAULT_MAX_DRIFT}`,
+    compare: [...COMPARED_METRICS],
+    alpha: DEFAULT_ALPHA,
+    basis: `recall and precision compared with the exported figures (two-sample test, ${DEFAULT_ALPHA * 100}% false alarms per run); PSI ${DEFAULT_MAX_DRIFT}`,
   };
+}
+
+/** An export written before two-sample checks: its floors were the 95% Wilson bounds nobody typed. */
+export function isWilsonDefault(basis: string | undefined): boolean {
+  return basis !== undefined && /^95% Wilson lower bounds of recall and precision/.test(basis);
 }

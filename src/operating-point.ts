@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { GROUP_STRATEGIES } from './metrics/group-thresholds';
 import { appliedTransformSchema } from './data/score-transform';
 import { BACKEND_NAMES } from './settings';
+import { COMPARED_METRICS } from './guardrails';
 
 /** Which rows the exported figures were computed on. */
 export const EVALUATED_ON = ['validation', 'all rows', 'out-of-fold'] as const;
@@ -157,8 +158,12 @@ const guardrailsSchema = z.object({
   maxAlarmRate: probability.nullable().optional(),
   /** Largest population stability index (PSI) of new scores against `histogram`. */
   maxDrift: z.number().finite().min(0).nullable().optional(),
-  /** How the defaults were set, e.g. "95% Wilson lower bounds of recall and precision". */
+  /** How the defaults were set, e.g. "recall and precision compared with the export, 1% false alarms". */
   basis: z.string().optional(),
+  /** Metrics compared with the exported figures by a one-sided two-sample test (no absolute floor). */
+  compare: z.array(z.enum(COMPARED_METRICS)).optional(),
+  /** The false-alarm rate the family of tests is held at: the chance a healthy sample fails the check. */
+  alpha: z.number().gt(0).lt(0.5).optional(),
   histogram: histogramSchema.optional(),
 });
 

@@ -10,6 +10,7 @@ import { DecisionRule } from './decision-rule';
 import { EXIT } from './errors';
 import type { Io } from './io';
 import { loadPoint } from './load-point';
+import { outOfRangeScore } from './score-range';
 import { recordedTransform, transformScore } from './score-transform';
 import { openTable, type Cell } from './table-reader';
 
@@ -28,7 +29,8 @@ export interface BatchScorer {
 export async function runApply(pointPath: string, file: string, options: ApplyOptions, io: Io, scorer?: BatchScorer): Promise<number> {
   const point: OperatingPoint = await loadPoint(pointPath);
   const rule = new DecisionRule(point);
-  const transform = transformScore(recordedTransform(point));
+  const recorded = recordedTransform(point);
+  const transform = transformScore(recorded);
   const table = await openTable(file, io.stdin);
   try {
     const scoreColumn = options.score ?? (point.source.kind === 'scores' ? point.source.scoreColumn : 'score');
@@ -44,6 +46,7 @@ export async function runApply(pointPath: string, file: string, options: ApplyOp
         const row = batch.rows[i];
         const raw = scores ? scores[i] : scoreOf(row[s], batch.firstRow + i, scoreColumn, file, table.decimalComma);
         const score = transform(raw);
+        outOfRangeScore(score, batch.firstRow + i, scorer ? 'score' : scoreColumn, file, recorded !== null);
         const group = g >= 0 ? (labelOf(row[g], table.decimalComma) ?? '') : null;
         const { threshold, decision } = rule.decide(score, group);
         const cells = row.map((c) => textCell(cellText(c)));

@@ -1,71 +1,36 @@
 /**
  * `cutoff check POINT.json FILE`: evaluates FILE at the exported decision and compares it with
- * the export, in one streamed pass. Exit 0 when every floor holds, 1 when one fails.
+ * the export, in one streamed pass. Exit 0 when every floor holds, 1 when one fails, 2 for a
+ * configuration mistake (a positive class spelt otherwise, a third class, scores off [0, 1]).
+ * A file without the label column is checked for score drift only.
  */
 import type { OperatingPoint } from '../operating-point';
 import { metricsFromConfusion, type Confusion } from '../metrics';
 import { binnedKs, histogramBin, populationStability } from '../guardrails';
+import { ksPValue } from '../metrics/two-sample';
+import { labelKey } from '../data/label-values';
 import { BinnedScores, DistinctScores, binningErrorBound } from './score-counts';
 import { DecisionRule } from './decision-rule';
 import { InputError, EXIT } from './errors';
 import type { Io } from './io';
-import { openTable } from './table-reader';
+import { openTable, type Table } from './table-reader';
 import { walkScoredRows } from './scored-rows';
 import { recordedTransform, transformScore } from './score-transform';
 import { loadPoint } from './load-point';
-import { labelKey } from '../data/label-values';
 import { readThresholdTable, thresholdLayoutOf } from './threshold-source';
+import { floorsOf, type FloorOptions } from './floors';
+import { LabelTally } from './label-check';
+import { failureLine, formatCheck, type CheckReport } from './check-report';
+import { outOfRangeScore } from './score-range';
 
-export interface CheckOptions {
+export type { CheckReport, Floor } from './check-report';
+
+export interface CheckOptions extends FloorOptions {
   score?: string;
   label?: string;
   positive?: string;
   weight?: string;
-  minRecall?: number;
-  minPrecision?: number;
-  maxAlarmRate?: number;
-  maxDrift?: number;
   json: boolean;
-}
-
-export interface Floor {
-  name: 'recall' | 'precision' | 'alarm rate' | 'drift (PSI)';
-  kind: 'min' | 'max';
-  limit: number;
-  value: number | null;
-  ok: boolean;
-  /** Where the limit came from. */
-  from: 'option' | 'export';
-}
-
-export interface CheckReport {
-  file: string;
-  rows: number;
-  unlabelled: number;
-  positives: number;
-  threshold: number;
-  columns: { score: string; label: string; positive: string; weight: string | null; group: string | null };
-  confusion: Confusion;
-  metrics: {
-    recall: number | null;
-    precision: number | null;
-    specificity: number | null;
-    f1: number | null;
-    accuracy: number | null;
-    alarmRate: number;
-    rocAuc: number | null;
-    averagePrecision: number | null;
-  };
-  /** How ROC-AUC and AP were computed: exactly, or from bins when the file has too many distinct scores. */
-  ranking: { exact: true } | { exact: false; bins: number; errorBound: { rocAuc: number; averagePrecision: number } };
-  exported: { confusion: Confusion; recall: number | null; precision: number | null; rocAuc: number | null; averagePrecision: number | null; rows: number };
-  drift: { psi: number; ks: number; bins: number } | null;
-  groups: { value: string; threshold: number; confusion: Confusion; recall: number | null; precision: number | null }[];
-  bands: { name: string; rows: number; positives: number }[];
-  review: { rows: number } | null;
-  floors: Floor[];
-  passed: boolean;
-  notes: string[];
 }
 
 /**
@@ -105,7 +70,9 @@ function columnsFor(point: OperatingPoint, options: CheckOptions, fileColumns: r
     weight = 'count';
     notes.push('read as aggregated score,label,count rows: "count" is each row\'s weight');
   }
-  return { score, label, weight, positive: options.positive ?? point.label.positive, group: point.groups?.column ?? null, notes };
+  // Without the label column (and none named), a scoring job's output: drift only.
+  const labelled = options.label !== undefined || fileColumns.includes(label);
+  return { score, label, labelled, weight, positive: options.positive ?? point.label.positive, group: point.groups?.column ?? null, notes };
 }
 
 export async function evaluateCheck(pointPath: string, filePath: string, options: CheckOptions, stdin?: Io['stdin']): Promise<CheckReport> {
@@ -118,13 +85,22 @@ export async function evaluateCheck(pointPath: string, filePath: string, options
   }
 }
 
-async function evaluate(point: OperatingPoint, table: Awaited<ReturnType<typeof openTable>>, file: string, options: CheckOptions): Promise<CheckReport> {
+async function evaluate(point: OperatingPoint, table: Table, file: string, options: CheckOptions): Promise<CheckReport> {
+  const layout = thresholdLayoutOf(table);
   const cols = columnsFor(point, options, table.columns);
+  // A per-threshold count table holds the labels in its counts.
+  if (layout) cols.labelled = true;
   const notes = [...table.notes, ...cols.notes];
+  const histogram = point.guardrails?.histogram ?? null;
+  if (!cols.labelled && !histogram) {
+    throw new InputError(
+      `${file} has no label column "${cols.label}" and the export has no score histogram, so there is nothing to check: add the label column (or name it with --label), or export the point again`,
+    );
+  }
   const positiveKey = labelKey(cols.positive);
   const isPositive = (label: string) => label === cols.positive || (label.length === positiveKey.length && labelKey(label) === positiveKey);
+  const tally = new LabelTally();
   const rule = new DecisionRule(point);
-  const histogram = point.guardrails?.histogram ?? null;
   const driftCounts = histogram ? new Array<number>(histogram.counts.length).fill(0) : null;
   const exact = new DistinctScores(EXACT_RANKING_SCORES);
   const binned = new BinnedScores(FALLBACK_BINS);
@@ -133,18 +109,16 @@ async function evaluate(point: OperatingPoint, table: Awaited<ReturnType<typeof 
   const byGroup = new Map<string, Confusion>();
   const bandRows = rule.bandNames.map(() => ({ rows: 0, positives: 0 }));
   let review = 0;
-  const band = point.band;
   let outside = 0;
-  const visit = (score: number, label: string, weight: number, group: string | null): void => {
-    const positive = isPositive(label);
+  let predicted = 0;
+  let total = 0;
+  const band = point.band;
+  const visit = (score: number, label: string | null, weight: number, group: string | null): void => {
+    const positive = label !== null && isPositive(label);
     const threshold = rule.thresholdFor(group);
-    const predicted = score >= threshold;
-    count(confusion, predicted, positive, weight);
-    if (group !== null) {
-      let c = byGroup.get(group);
-      if (!c) byGroup.set(group, (c = emptyConfusion()));
-      count(c, predicted, positive, weight);
-    }
+    const alarm = score >= threshold;
+    total += weight;
+    if (alarm) predicted += weight;
     if (band !== null && score >= band.lower && score < band.upper) review += weight;
     if (rule.hasBands) {
       const b = bandRows[rule.bandIndex(score)];
@@ -153,22 +127,28 @@ async function evaluate(point: OperatingPoint, table: Awaited<ReturnType<typeof 
     }
     if (driftCounts && histogram) driftCounts[histogramBin(histogram.edges, score)] += weight;
     if (score < 0 || score > 1) outside++;
+    if (label === null) return;
+    tally.add(label, weight);
+    count(confusion, alarm, positive, weight);
+    if (group !== null) {
+      let c = byGroup.get(group);
+      if (!c) byGroup.set(group, (c = emptyConfusion()));
+      count(c, alarm, positive, weight);
+    }
     if (exactOk && !exact.add(score, positive, weight)) {
       exactOk = false;
       exact.clear();
     }
     binned.add(score, positive, weight);
   };
-  const layout = thresholdLayoutOf(table);
   let rows: number;
   let unlabelled = 0;
   if (layout) {
     // A per-threshold count table: its bins stand in for rows (positive label, negative label).
     const t = await readThresholdTable(table, layout, file);
-    const negative = `not ${cols.positive}`;
     for (let k = 0; k < t.scores.length; k++) {
       if (t.pos[k] > 0) visit(t.scores[k], cols.positive, t.pos[k], null);
-      if (t.neg[k] > 0) visit(t.scores[k], negative, t.neg[k], null);
+      if (t.neg[k] > 0) visit(t.scores[k], `not ${cols.positive}`, t.neg[k], null);
     }
     rows = t.positives + t.negatives;
     cols.weight = null;
@@ -180,51 +160,73 @@ async function evaluate(point: OperatingPoint, table: Awaited<ReturnType<typeof 
       );
     }
   } else {
+    const transform = recordedTransform(point);
     ({ rows, unlabelled } = await walkScoredRows(
       table,
       file,
-      cols,
-      { scoreOption: '--score', labelOption: '--label', weightOption: '--weight', transform: transformScore(recordedTransform(point)) },
+      { ...cols, label: cols.labelled ? cols.label : null },
+      {
+        scoreOption: '--score',
+        labelOption: '--label',
+        weightOption: '--weight',
+        transform: transformScore(transform),
+        checkScore: (score, at) => outOfRangeScore(score, at, cols.score, file, transform !== null),
+      },
       visit,
     ));
+    if (cols.labelled) tally.verify(cols.positive, options.positive !== undefined, cols.label, file);
   }
   if (unlabelled > 0) notes.push(`${unlabelled} rows with an empty label were left out`);
-  if (outside > 0) notes.push(`${outside} scores lie outside [0, 1]: is this the score the threshold was chosen on?`);
+  if (outside > 0) notes.push(`${outside} scores lie outside [0, 1] after the recorded score transform: the new scores span more than those it was fitted on`);
+  if (!cols.labelled) notes.push(`recall and precision were not checked: ${file} has no label column "${cols.label}" (score drift only)`);
   const positives = confusion.tp + confusion.fn;
-  if (positives === 0) notes.push(`no row has the positive label "${cols.positive}" in "${cols.label}"; name it with --positive`);
 
-  const curve = exactOk ? exact.curve(rows) : binned.curve(rows);
+  const curve = cols.labelled ? (exactOk ? exact.curve(rows) : binned.curve(rows)) : null;
   const ranking: CheckReport['ranking'] = exactOk || !curve ? { exact: true } : { exact: false, bins: FALLBACK_BINS, errorBound: binningErrorBound(curve) };
   if (!exactOk) notes.push(`more than ${exact.distinct} distinct scores: ROC-AUC and AP from ${FALLBACK_BINS} bins (the matrix and floors are exact)`);
   const m = metricsFromConfusion(confusion, { costFp: point.costs.falsePositive, costFn: point.costs.falseNegative });
-  const total = confusion.tp + confusion.fp + confusion.tn + confusion.fn;
-  const alarmRate = total > 0 ? (confusion.tp + confusion.fp) / total : 0;
+  const labelled = (x: number) => (cols.labelled ? orNull(x) : null);
   const metrics: CheckReport['metrics'] = {
-    recall: orNull(m.recall),
-    precision: orNull(m.precision),
-    specificity: orNull(m.specificity),
-    f1: orNull(m.f1),
-    accuracy: orNull(m.accuracy),
-    alarmRate,
+    recall: labelled(m.recall),
+    precision: labelled(m.precision),
+    specificity: labelled(m.specificity),
+    f1: labelled(m.f1),
+    accuracy: labelled(m.accuracy),
+    alarmRate: total > 0 ? predicted / total : 0,
     rocAuc: curve ? orNull(curve.rocAuc()) : null,
     averagePrecision: curve ? orNull(curve.averagePrecision()) : null,
   };
-  const drift =
-    driftCounts && histogram ? { psi: populationStability(histogram.counts, driftCounts), ks: binnedKs(histogram.counts, driftCounts), bins: driftCounts.length } : null;
-  const floors = floorsOf(point, options, metrics, drift);
+  const before = histogram ? histogram.counts.reduce((a, b) => a + b, 0) : 0;
+  const driftFigures =
+    driftCounts && histogram ? { psi: populationStability(histogram.counts, driftCounts), ks: binnedKs(histogram.counts, driftCounts), before, after: total } : null;
   const groups = (point.groups?.thresholds ?? []).map((g) => {
     const c = byGroup.get(g.value) ?? emptyConfusion();
     const gm = metricsFromConfusion(c, { costFp: 1, costFn: 1 });
-    return { value: g.value, threshold: g.threshold, confusion: c, recall: orNull(gm.recall), precision: orNull(gm.precision) };
+    const e = g.confusion ? metricsFromConfusion(g.confusion, { costFp: 1, costFn: 1 }) : null;
+    return {
+      value: g.value,
+      threshold: g.threshold,
+      confusion: c,
+      recall: orNull(gm.recall),
+      precision: orNull(gm.precision),
+      exported: e ? { recall: orNull(e.recall), precision: orNull(e.precision) } : null,
+    };
+  });
+  if (options.maxGroupGap && groups.length === 0) throw new InputError('--max-group-gap needs an export with per-group thresholds (groups); this operating point has none');
+  const { floors, alpha, tests } = floorsOf(point, options, {
+    confusion: cols.labelled ? confusion : null,
+    groups: groups.map((g) => ({ value: g.value, confusion: g.confusion })),
+    drift: driftFigures,
   });
   return {
     file,
     rows,
     unlabelled,
+    labelled: cols.labelled,
     positives,
     threshold: point.threshold,
     columns: { score: cols.score, label: cols.label, positive: cols.positive, weight: cols.weight, group: cols.group },
-    confusion,
+    confusion: cols.labelled ? confusion : null,
     metrics,
     ranking,
     exported: {
@@ -235,87 +237,18 @@ async function evaluate(point: OperatingPoint, table: Awaited<ReturnType<typeof 
       averagePrecision: point.metrics.averagePrecision,
       rows: point.dataset.rows,
     },
-    drift,
-    groups,
+    drift: driftFigures ? { psi: driftFigures.psi, ks: driftFigures.ks, ksPValue: ksPValue(driftFigures.ks, before, total), bins: histogram?.counts.length ?? 0 } : null,
+    groups: cols.labelled ? groups : [],
     bands: rule.bandNames.map((name, i) => ({ name, ...bandRows[i] })),
     review: rule.hasReviewBand ? { rows: review } : null,
+    family: { alpha, tests },
     floors,
     passed: floors.every((f) => f.ok),
     notes,
   };
 }
 
-function floorsOf(point: OperatingPoint, options: CheckOptions, metrics: CheckReport['metrics'], drift: CheckReport['drift']): Floor[] {
-  const g = point.guardrails;
-  const floors: Floor[] = [];
-  const add = (name: Floor['name'], kind: Floor['kind'], option: number | undefined, recorded: number | null | undefined, value: number | null) => {
-    const limit = option ?? recorded ?? null;
-    if (limit === null) return;
-    const ok = value !== null && (kind === 'min' ? value >= limit : value <= limit);
-    floors.push({ name, kind, limit, value, ok, from: option !== undefined ? 'option' : 'export' });
-  };
-  add('recall', 'min', options.minRecall, g?.minRecall, metrics.recall);
-  add('precision', 'min', options.minPrecision, g?.minPrecision, metrics.precision);
-  add('alarm rate', 'max', options.maxAlarmRate, g?.maxAlarmRate, metrics.alarmRate);
-  if ((options.maxDrift !== undefined || (g?.maxDrift ?? null) !== null) && drift === null) {
-    if (options.maxDrift !== undefined)
-      throw new InputError('--max-drift needs the score histogram an export records (guardrails.histogram); this operating point has none: export it again');
-  } else add('drift (PSI)', 'max', options.maxDrift, g?.maxDrift, drift ? drift.psi : null);
-  return floors;
-}
-
-const fmt = (x: number | null, digits = 4): string => (x === null ? '—' : Number.isInteger(x) ? String(x) : x.toFixed(digits));
-
-/** The report as text: matrix, metrics beside the exported ones, drift, floors, verdict. */
-export function formatCheck(r: CheckReport): string {
-  const lines: string[] = [];
-  lines.push(
-    `cutoff check: ${r.file}: ${fmt(r.rows)} rows, ${fmt(r.positives)} positive ("${r.columns.positive}" in "${r.columns.label}"), score "${r.columns.score}"${r.columns.weight ? `, weight "${r.columns.weight}"` : ''}`,
-  );
-  lines.push(`decision: score >= ${r.threshold}${r.columns.group ? ` (per-group thresholds on "${r.columns.group}")` : ''}`);
-  lines.push('');
-  lines.push('             predicted +   predicted −');
-  lines.push(`  actual +   TP ${fmt(r.confusion.tp).padEnd(10)} FN ${fmt(r.confusion.fn)}`);
-  lines.push(`  actual −   FP ${fmt(r.confusion.fp).padEnd(10)} TN ${fmt(r.confusion.tn)}`);
-  lines.push('');
-  lines.push(`  ${'metric'.padEnd(18)}${'now'.padEnd(10)}exported`);
-  const row = (name: string, now: number | null, then: number | null) => lines.push(`  ${name.padEnd(18)}${fmt(now).padEnd(10)}${fmt(then)}`);
-  row('recall', r.metrics.recall, r.exported.recall);
-  row('precision', r.metrics.precision, r.exported.precision);
-  row('alarm rate', r.metrics.alarmRate, alarmRateOf(r.exported.confusion));
-  row('ROC-AUC', r.metrics.rocAuc, r.exported.rocAuc);
-  row('average precision', r.metrics.averagePrecision, r.exported.averagePrecision);
-  if (!r.ranking.exact)
-    lines.push(`  (ROC-AUC within ±${r.ranking.errorBound.rocAuc.toExponential(2)}, AP within ±${r.ranking.errorBound.averagePrecision.toExponential(2)}: ${r.ranking.bins} bins)`);
-  for (const g of r.groups) lines.push(`  group ${g.value}: threshold ${g.threshold}, recall ${fmt(g.recall)}, precision ${fmt(g.precision)}`);
-  for (const b of r.bands) lines.push(`  band ${b.name}: ${fmt(b.rows)} rows, ${fmt(b.positives)} positive`);
-  if (r.review) lines.push(`  review band: ${fmt(r.review.rows)} rows`);
-  lines.push('');
-  lines.push(
-    r.drift
-      ? `drift: PSI ${r.drift.psi.toFixed(4)}, KS ${r.drift.ks.toFixed(4)} against the exported ${r.drift.bins}-bin score histogram`
-      : 'drift: not checked (the export has no score histogram)',
-  );
-  for (const note of r.notes) lines.push(`note: ${note}`);
-  lines.push('');
-  if (r.floors.length === 0) lines.push('floors: none set (pass --min-recall, --min-precision, --max-alarm-rate or --max-drift, or set guardrails in the export)');
-  for (const f of r.floors)
-    lines.push(`  ${f.ok ? 'ok  ' : 'FAIL'} ${f.name} ${fmt(f.value)} ${f.kind === 'min' ? '>=' : '<='} ${f.limit} (${f.from === 'option' ? 'option' : 'from the export'})`);
-  lines.push(r.passed ? 'PASS' : `FAIL: ${failureLine(r)}`);
-  return `${lines.join('\n')}\n`;
-}
-
-function alarmRateOf(c: Confusion): number | null {
-  const total = c.tp + c.fp + c.tn + c.fn;
-  return total > 0 ? (c.tp + c.fp) / total : null;
-}
-
-export function failureLine(r: CheckReport): string {
-  return r.floors
-    .filter((f) => !f.ok)
-    .map((f) => `${f.name} ${fmt(f.value)} ${f.kind === 'min' ? '<' : '>'} ${f.kind === 'min' ? 'floor' : 'ceiling'} ${f.limit}`)
-    .join('; ');
-}
+export { formatCheck, failureLine };
 
 export async function runCheck(pointPath: string, filePath: string, options: CheckOptions, io: Io): Promise<number> {
   const report = await evaluateCheck(pointPath, filePath, options, io.stdin);

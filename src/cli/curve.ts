@@ -53,6 +53,7 @@ export async function reduceCurve(file: string, options: CurveOptions, stdin?: I
       { score: options.score, label: options.label, weight: options.weight ?? null, group: null },
       { scoreOption: '--score', labelOption: '--label', weightOption: '--weight', transform: (s) => s },
       (score, label, weight) => {
+        if (label === null) return;
         let counts = byLabel.get(label);
         if (!counts) {
           if (byLabel.size >= 64) throw new InputError(`${file}: the label column "${options.label}" has more than 64 distinct values; is it the label?`);

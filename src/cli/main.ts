@@ -5,6 +5,7 @@
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { runCheck } from './check';
+import { parseGroupGap } from './floors';
 import { runApply } from './apply';
 import { runCurve } from './curve';
 import { sqlQuery, SQL_ENGINES, type SqlEngine } from './sql';
@@ -90,6 +91,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
           'min-precision': str,
           'max-alarm-rate': str,
           'max-drift': str,
+          'max-group-gap': str,
+          alpha: str,
           json: flag,
         });
         const [point, file] = positionals(p, ['POINT.json', 'FILE'], 'check');
@@ -105,6 +108,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
             minPrecision: number(values, 'min-precision', [0, 1]),
             maxAlarmRate: number(values, 'max-alarm-rate', [0, 1]),
             maxDrift: number(values, 'max-drift', [0, 1e6]),
+            maxGroupGap: parseGroupGap(text(values, 'max-group-gap')),
+            alpha: number(values, 'alpha', [1e-6, 0.49]),
             json: values.json === true,
           },
           io,

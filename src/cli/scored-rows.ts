@@ -2,100 +2,95 @@
  * Walks a table's rows as (score, label, weight, group) for the subcommands that evaluate:
  * columns resolved once, every cell checked, the recorded score mapping applied.
  */
-import type { Table } from './table-reader';
+import type { Cell, Table } from './table-reader';
 import { columnIndex, labelOf, scoreOf, weightOf } from './cells';
 import { InputError } from './errors';
 
 export interface ScoredColumns {
   score: string;
-  label: string;
+  /** null: the file has no labels (a scoring job's output); every row is visited with label null. */
+  label: string | null;
   weight: string | null;
-  group: string | null;
-}
-
-export interface ScoredRow {
-  score: number;
-  label: string;
-  weight: number;
   group: string | null;
 }
 
 export interface WalkSummary {
   rows: number;
-  /** Rows left out because their label cell is empty. */
+  /** Rows left out because their label cell holds no value. */
   unlabelled: number;
+}
+
+export interface WalkOptions {
+  scoreOption: string;
+  labelOption: string;
+  weightOption: string;
+  transform: (raw: number) => number;
+  /** Called with each mapped score before it is used: may refuse it (exit 2). */
+  checkScore?: (score: number, row: number) => void;
 }
 
 /**
  * Calls `visit` for each labelled row, its label named as the page names it (labelOf). A row
- * whose label holds no value (blank, NA, …) is skipped and counted (the page drops such rows too); a score that is not a number stops with exit 2.
+ * whose label holds no value (blank, NA, …) is skipped and counted, as the page drops such
+ * rows; a score that is not a number stops with exit 2.
  */
 export async function walkScoredRows(
   table: Table,
   file: string,
   columns: ScoredColumns,
-  options: { scoreOption: string; labelOption: string; weightOption: string; transform: (raw: number) => number },
-  visit: (score: number, label: string, weight: number, group: string | null) => void,
+  options: WalkOptions,
+  visit: (score: number, label: string | null, weight: number, group: string | null) => void,
 ): Promise<WalkSummary> {
-  const wanted = [columns.score, columns.label, ...(columns.weight ? [columns.weight] : []), ...(columns.group ? [columns.group] : [])];
+  const named = [columns.score, columns.label, columns.weight, columns.group].filter((c): c is string => c !== null);
   // Refuse a missing column before reading a single row.
   columnIndex(table.columns, columns.score, options.scoreOption, file);
-  columnIndex(table.columns, columns.label, options.labelOption, file);
+  if (columns.label !== null) columnIndex(table.columns, columns.label, options.labelOption, file);
   if (columns.weight) columnIndex(table.columns, columns.weight, options.weightOption, file);
   if (columns.group) columnIndex(table.columns, columns.group, '--group', file);
   let rows = 0;
   let unlabelled = 0;
   const comma = table.decimalComma;
+  const { transform, checkScore } = options;
   // Label cells repeat a few values: the last one's reading is kept.
   let lastCell: unknown = undefined;
   let lastLabel: string | null = null;
-  const labelOfCell = (cell: unknown): string | null => {
+  const labelOfCell = (cell: Cell): string | null => {
     if (cell !== lastCell) {
       lastCell = cell;
       lastLabel = labelOf(cell, comma);
     }
     return lastLabel;
   };
-  for await (const batch of table.batches([...new Set(wanted)], { columnar: true })) {
-    const s = batch.layout.indexOf(columns.score);
-    const l = batch.layout.indexOf(columns.label);
-    const w = columns.weight ? batch.layout.indexOf(columns.weight) : -1;
-    const g = columns.group ? batch.layout.indexOf(columns.group) : -1;
-    const transform = options.transform;
-    if (batch.columns) {
-      const [sc, lc] = [batch.columns[s], batch.columns[l]];
-      const wc = w >= 0 ? batch.columns[w] : null;
-      const gc = g >= 0 ? batch.columns[g] : null;
-      const n = batch.length ?? 0;
-      for (let i = 0; i < n; i++) {
-        const at = batch.firstRow + i;
-        const label = labelOfCell(lc[i]);
-        if (label === null) {
-          unlabelled++;
-          continue;
-        }
-        const score = transform(scoreOf(sc[i], at, columns.score, file, comma));
-        const weight = wc ? weightOf(wc[i], at, columns.weight ?? '', file, comma) : 1;
-        visit(score, label, weight, gc ? (labelOf(gc[i], comma) ?? '') : null);
-        rows++;
+  const one = (at: number, scoreCell: Cell, labelCell: Cell | undefined, weightCell: Cell | undefined, groupCell: Cell | undefined) => {
+    let label: string | null = null;
+    if (columns.label !== null) {
+      label = labelOfCell(labelCell);
+      if (label === null) {
+        unlabelled++;
+        return;
       }
+    }
+    const score = transform(scoreOf(scoreCell, at, columns.score, file, comma));
+    checkScore?.(score, at);
+    const weight = columns.weight ? weightOf(weightCell, at, columns.weight, file, comma) : 1;
+    visit(score, label, weight, columns.group ? (labelOf(groupCell, comma) ?? '') : null);
+    rows++;
+  };
+  for await (const batch of table.batches([...new Set(named)], { columnar: true })) {
+    const at = (name: string | null) => (name === null ? -1 : batch.layout.indexOf(name));
+    const [s, l, w, g] = [at(columns.score), at(columns.label), at(columns.weight), at(columns.group)];
+    if (batch.columns) {
+      const cols = batch.columns;
+      const n = batch.length ?? 0;
+      for (let i = 0; i < n; i++) one(batch.firstRow + i, cols[s][i], l >= 0 ? cols[l][i] : undefined, w >= 0 ? cols[w][i] : undefined, g >= 0 ? cols[g][i] : undefined);
       continue;
     }
     for (let i = 0; i < batch.rows.length; i++) {
       const row = batch.rows[i];
-      const at = batch.firstRow + i;
-      if (row.length <= Math.max(s, l, w, g)) throw new InputError(`${file} row ${at} has ${row.length} cells but the header names ${table.columns.length}`);
-      const label = labelOfCell(row[l]);
-      if (label === null) {
-        unlabelled++;
-        continue;
-      }
-      const score = transform(scoreOf(row[s], at, columns.score, file, comma));
-      const weight = w >= 0 ? weightOf(row[w], at, columns.weight ?? '', file, comma) : 1;
-      visit(score, label, weight, g >= 0 ? (labelOf(row[g], comma) ?? '') : null);
-      rows++;
+      if (row.length <= Math.max(s, l, w, g)) throw new InputError(`${file} row ${batch.firstRow + i} has ${row.length} cells but the header names ${table.columns.length}`);
+      one(batch.firstRow + i, row[s], l >= 0 ? row[l] : undefined, w >= 0 ? row[w] : undefined, g >= 0 ? row[g] : undefined);
     }
   }
-  if (rows === 0) throw new InputError(`${file} has no rows with a label in "${columns.label}"`);
+  if (rows === 0) throw new InputError(columns.label === null ? `${file} has no data rows` : `${file} has no rows with a label in "${columns.label}"`);
   return { rows, unlabelled };
 }

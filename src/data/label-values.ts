@@ -23,3 +23,14 @@ export function labelKey(label: string): string {
 export function sameLabel(a: string, b: string): boolean {
   return a === b || labelKey(a) === labelKey(b);
 }
+
+const TRUE_SPELLINGS = new Set(['1', 'true', 't', 'yes', 'y', 'positive', 'pos']);
+const FALSE_SPELLINGS = new Set(['0', 'false', 'f', 'no', 'n', 'negative', 'neg']);
+
+/** The truth a yes/no spelling stands for (`1`, `True`, `yes`, …); null for any other label. */
+export function truthOf(label: string): boolean | null {
+  const key = labelKey(label.trim());
+  if (TRUE_SPELLINGS.has(key)) return true;
+  if (FALSE_SPELLINGS.has(key)) return false;
+  return null;
+}

@@ -50,9 +50,10 @@ test('an exported operating point passes `npx cutoff check` on its file and fail
   await page.getByTestId('export-button').click();
   const point = join(dir, 'operating-point.json');
   await (await download).saveAs(point);
-  const exported = JSON.parse(readFileSync(point, 'utf8')) as { schemaVersion: number; guardrails: { minRecall: number; histogram: { counts: number[] } } };
+  const exported = JSON.parse(readFileSync(point, 'utf8')) as { schemaVersion: number; guardrails: { compare: string[]; alpha: number; histogram: { counts: number[] } } };
   expect(exported.schemaVersion).toBe(2);
-  expect(exported.guardrails.minRecall).toBeGreaterThan(0);
+  expect(exported.guardrails.compare).toEqual(['recall', 'precision']);
+  expect(exported.guardrails.alpha).toBe(0.01);
 
   const same = spawnSync('npx', ['cutoff', 'check', point, file], { encoding: 'utf8' });
   expect(same.stderr).toBe('');

@@ -69,10 +69,10 @@ describe('cutoff check', () => {
     expect((JSON.parse(alarms.stdout) as CheckReport).floors.find((f) => f.name === 'alarm rate')?.ok).toBe(false);
   });
 
-  it('passes the default Wilson floors on the same rows and fails them on shuffled scores', async () => {
+  it('passes the default two-sample comparison on the same rows and fails it on shuffled scores', async () => {
     const shuffled = rows.map((r, i) => ({ ...r, score: rows[(i * 7919) % rows.length].score }));
     const bad = writeCsv(dir, shuffled, 'shuffled.csv');
-    const point = writePoint(dir, { guardrails: { ...defaultGuardrails(matrix(0.5)), histogram } });
+    const point = writePoint(dir, { confusion: matrix(0.5), guardrails: { ...defaultGuardrails(), histogram } });
     expect((await cutoff('check', point, file)).code).toBe(0);
     const r = await cutoff('check', point, bad);
     expect(r.code).toBe(1);

@@ -56,7 +56,8 @@ describe('DuckDB round trip on 10,000,000 rows', () => {
     await runPrinted(exactSql.stdout, exactAgg);
     const engine = JSON.parse((await cutoff('check', point, exactAgg, '--json')).stdout) as CheckReport;
     expect(engine.rows).toBeGreaterThan(0);
-    expect(engine.confusion.tp + engine.confusion.fp + engine.confusion.tn + engine.confusion.fn).toBe(ROWS);
+    const c = engine.confusion ?? { tp: 0, fp: 0, tn: 0, fn: 0 };
+    expect(c.tp + c.fp + c.tn + c.fn).toBe(ROWS);
 
     const curve = await cutoff('curve', parquet, '--exact');
     expect(curve.code).toBe(0);

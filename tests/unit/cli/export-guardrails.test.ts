@@ -1,29 +1,28 @@
 import { describe, expect, it } from 'vitest';
 import { guardrailsFor } from '../../../components/download';
 import { importWarnings } from '../../../components/ExportPanel';
-import { wilsonInterval } from '../../../src/metrics/interval';
 import { binnedKs, histogramBin, populationStability } from '../../../src/guardrails';
 import { buildOperatingPoint } from '../../../src/operating-point';
 import { baseInput } from './fixtures';
 
 describe('guardrails in the export', () => {
-  const confusion = { tp: 80, fp: 40, tn: 860, fn: 20 };
   const evaluation = { scores: [0.01, 0.3, 0.5, 0.99, 1], weights: null };
 
-  it('default to the lower 95% Wilson bounds of recall and precision, with the score histogram', () => {
-    const g = guardrailsFor(confusion, evaluation);
-    expect(g.minRecall).toBe(Math.floor(wilsonInterval(80, 100).low * 1e4) / 1e4);
-    expect(g.minPrecision).toBe(Math.floor(wilsonInterval(80, 120).low * 1e4) / 1e4);
-    expect(g.maxAlarmRate).toBeNull();
+  it('default to comparing recall and precision with the export at a 1% false-alarm rate, with the score histogram', () => {
+    const g = guardrailsFor(evaluation);
+    expect([g.minRecall, g.minPrecision, g.maxAlarmRate]).toEqual([null, null, null]);
+    expect(g.compare).toEqual(['recall', 'precision']);
+    expect(g.alpha).toBe(0.01);
     expect(g.histogram.edges).toHaveLength(21);
     expect(g.histogram.counts.reduce((a, b) => a + b, 0)).toBe(5);
     expect(g.histogram.counts[19]).toBe(2); // 0.99 and 1 (the top edge belongs to the last bin)
     expect(() => buildOperatingPoint({ ...baseInput, guardrails: g })).not.toThrow();
   });
 
-  it('takes the floors typed in the export panel', () => {
-    const g = guardrailsFor(confusion, evaluation, { minRecall: 0.9, maxAlarmRate: 0.2 });
+  it('takes the floors typed in the export panel as absolute floors, in place of the comparison', () => {
+    const g = guardrailsFor(evaluation, { minRecall: 0.9, maxAlarmRate: 0.2 });
     expect([g.minRecall, g.maxAlarmRate]).toEqual([0.9, 0.2]);
+    expect(g.compare).toEqual(['precision']);
     expect(g.basis).toMatch(/set in the export panel/);
   });
 });

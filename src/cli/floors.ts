@@ -1,0 +1,164 @@
+/**
+ * The floors `cutoff check` enforces, as one family of tests held at a stated false-alarm rate:
+ * recall and precision compared with the exported figures by a one-sided two-sample test
+ * (overall and per group), drift as PSI over its ceiling *and* a KS shift that is real for
+ * the sample's size, and the user's absolute floors and gap limits as they are typed.
+ * Bonferroni splits alpha over the tests, so a healthy sample fails at most alpha of the runs.
+ */
+import type { Confusion } from '../metrics';
+import { detectableDrop, ksPValue, proportionDrop } from '../metrics/two-sample';
+import { DEFAULT_ALPHA, isWilsonDefault, type ComparedMetric } from '../guardrails';
+import type { OperatingPoint } from '../operating-point';
+import { InputError } from './errors';
+
+/** The power at which the report states the smallest drop a file of its size detects. */
+export const STATED_POWER = 0.9;
+
+export interface FloorTest {
+  /** The exported figure and its count (positives for recall, predicted positives for precision). */
+  before: number | null;
+  beforeCount: number;
+  afterCount: number;
+  pValue: number;
+  /** The share of alpha this test is held at. */
+  alpha: number;
+  /** The smallest drop this file's size detects with STATED_POWER; null when it cannot. */
+  detectableDrop: number | null;
+}
+
+export interface Floor {
+  name: string;
+  kind: 'min' | 'max' | 'no drop';
+  /** The absolute limit; for 'no drop', the exported figure. */
+  limit: number | null;
+  value: number | null;
+  ok: boolean;
+  /** Where the limit came from. */
+  from: 'option' | 'export';
+  /** The two-sample test behind a 'no drop' floor or a drift ceiling. */
+  test?: FloorTest;
+}
+
+export interface FloorOptions {
+  minRecall?: number;
+  minPrecision?: number;
+  maxAlarmRate?: number;
+  maxDrift?: number;
+  alpha?: number;
+  /** Largest gap between groups, by metric. */
+  maxGroupGap?: Partial<Record<ComparedMetric, number>>;
+}
+
+export interface Observed {
+  /** null without labels: only the score distribution is checked. */
+  confusion: Confusion | null;
+  groups: { value: string; confusion: Confusion }[];
+  drift: { psi: number; ks: number; before: number; after: number } | null;
+}
+
+const rate = (x: number, n: number): number | null => (n > 0 ? x / n : null);
+const recallOf = (c: Confusion) => rate(c.tp, c.tp + c.fn);
+const precisionOf = (c: Confusion) => rate(c.tp, c.tp + c.fp);
+
+/** Counts behind a metric: successes and trials. */
+function countsOf(metric: ComparedMetric, c: Confusion): [number, number] {
+  return metric === 'recall' ? [c.tp, c.tp + c.fn] : [c.tp, c.tp + c.fp];
+}
+
+/** The metrics the export asks to compare (an old export's untyped Wilson floors count as asking). */
+function comparedMetrics(point: OperatingPoint, options: FloorOptions): ComparedMetric[] {
+  const g = point.guardrails;
+  const wanted: ComparedMetric[] = g?.compare ? [...g.compare] : isWilsonDefault(g?.basis) ? ['recall', 'precision'] : [];
+  // An absolute floor typed now replaces the comparison for its metric.
+  return wanted.filter((m) => (m === 'recall' ? options.minRecall : options.minPrecision) === undefined);
+}
+
+export function floorsOf(point: OperatingPoint, options: FloorOptions, observed: Observed): { floors: Floor[]; alpha: number; tests: number } {
+  const g = point.guardrails;
+  const alpha = options.alpha ?? g?.alpha ?? DEFAULT_ALPHA;
+  const compared = observed.confusion ? comparedMetrics(point, options) : [];
+  const legacy = isWilsonDefault(g?.basis);
+  const exportedGroups = (point.groups?.thresholds ?? []).filter((t) => t.confusion);
+  const driftCeiling = options.maxDrift ?? g?.maxDrift ?? null;
+  if (options.maxDrift !== undefined && observed.drift === null) {
+    throw new InputError('--max-drift needs the score histogram an export records (guardrails.histogram); this operating point has none: export it again');
+  }
+  const driftTested = driftCeiling !== null && observed.drift !== null;
+  // The family: every two-sample comparison, overall and per group, and the drift test.
+  const tests = compared.length * (1 + exportedGroups.length) + (driftTested ? 1 : 0);
+  const share = tests > 0 ? alpha / tests : alpha;
+  const floors: Floor[] = [];
+
+  const absolute = (name: string, kind: 'min' | 'max', option: number | undefined, recorded: number | null | undefined, value: number | null) => {
+    const limit = option ?? (legacy ? null : (recorded ?? null));
+    if (limit === null) return;
+    floors.push({ name, kind, limit, value, ok: value !== null && (kind === 'min' ? value >= limit : value <= limit), from: option !== undefined ? 'option' : 'export' });
+  };
+  const compare = (name: string, metric: ComparedMetric, before: Confusion, after: Confusion) => {
+    const [x1, n1] = countsOf(metric, before);
+    const [x2, n2] = countsOf(metric, after);
+    const drop = proportionDrop(x1, n1, x2, n2);
+    floors.push({
+      name,
+      kind: 'no drop',
+      limit: drop.before,
+      value: drop.after,
+      ok: drop.after !== null && drop.pValue >= share,
+      from: 'export',
+      test: {
+        before: drop.before,
+        beforeCount: n1,
+        afterCount: n2,
+        pValue: drop.pValue,
+        alpha: share,
+        detectableDrop: drop.before === null ? null : detectableDrop(drop.before, n1, n2, share, STATED_POWER),
+      },
+    });
+  };
+
+  const c = observed.confusion;
+  if (c) {
+    absolute('recall', 'min', options.minRecall, g?.minRecall, recallOf(c));
+    absolute('precision', 'min', options.minPrecision, g?.minPrecision, precisionOf(c));
+    const total = c.tp + c.fp + c.tn + c.fn;
+    absolute('alarm rate', 'max', options.maxAlarmRate, g?.maxAlarmRate, total > 0 ? (c.tp + c.fp) / total : null);
+    for (const metric of compared) compare(metric, metric, point.confusion, c);
+    for (const exported of exportedGroups) {
+      const now = observed.groups.find((o) => o.value === exported.value)?.confusion ?? { tp: 0, fp: 0, tn: 0, fn: 0 };
+      for (const metric of compared) compare(`${metric} (${point.groups?.column} = ${exported.value})`, metric, exported.confusion as Confusion, now);
+    }
+    for (const [metric, gap] of Object.entries(options.maxGroupGap ?? {}) as [ComparedMetric, number][]) {
+      const values = observed.groups.map((o) => (metric === 'recall' ? recallOf(o.confusion) : precisionOf(o.confusion))).filter((v): v is number => v !== null);
+      const value = values.length >= 2 ? Math.max(...values) - Math.min(...values) : null;
+      floors.push({ name: `${metric} gap between groups`, kind: 'max', limit: gap, value, ok: value === null || value <= gap, from: 'option' });
+    }
+  }
+  if (driftTested && observed.drift && driftCeiling !== null) {
+    const { psi, ks, before, after } = observed.drift;
+    const pValue = ksPValue(ks, before, after);
+    // A shift is a failure when it is large (PSI) and real for this sample's size (KS).
+    floors.push({
+      name: 'drift (PSI)',
+      kind: 'max',
+      limit: driftCeiling,
+      value: psi,
+      ok: !(psi > driftCeiling && pValue < share),
+      from: options.maxDrift !== undefined ? 'option' : 'export',
+      test: { before: null, beforeCount: before, afterCount: after, pValue, alpha: share, detectableDrop: null },
+    });
+  }
+  return { floors, alpha, tests };
+}
+
+/** `--max-group-gap recall=0.1,precision=0.05`. */
+export function parseGroupGap(text: string | undefined): FloorOptions['maxGroupGap'] {
+  if (text === undefined) return undefined;
+  const gaps: Partial<Record<ComparedMetric, number>> = {};
+  for (const part of text.split(',')) {
+    const match = /^\s*(recall|precision)\s*=\s*([0-9.]+)\s*$/.exec(part);
+    const value = match ? Number(match[2]) : Number.NaN;
+    if (!match || !(value >= 0 && value <= 1)) throw new InputError(`--max-group-gap takes metric=gap pairs such as recall=0.1,precision=0.05 (gaps from 0 to 1), not "${text}"`);
+    gaps[match[1] as ComparedMetric] = value;
+  }
+  return gaps;
+}
