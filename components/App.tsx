@@ -19,7 +19,7 @@ import { useThresholdChoice, type ThresholdOrigin } from './hooks/useThresholdCh
 import { niceThresholdAtIndex } from '../src/metrics/nice-threshold';
 import { cheapestOperatingPoint } from '../src/evaluate';
 import { metricsFromConfusion } from '../src/metrics';
-import { formatThreshold } from './CurveChart';
+import { formatThreshold } from './format';
 import { formatMetric, formatRatio } from './format';
 import { ExportPanel } from './ExportPanel';
 import { thresholdTableDataset } from '../src/data/threshold-table';

@@ -5,7 +5,7 @@ import { rawIndexForCalibrated, type Calibration } from '../src/metrics/calibrat
 import type { CalibrationMethod } from '../src/metrics/calibration-method';
 import { reliabilityBins } from '../src/metrics/reliability';
 import { Axes } from './Axes';
-import { formatThreshold } from './CurveChart';
+import { formatThreshold } from './format';
 import { formatMetric } from './format';
 
 const SIZE = 300;

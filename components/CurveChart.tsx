@@ -192,8 +192,3 @@ function pathOf({ xs, ys, kept }: CurvePoints): string {
 function clamp01(v: number): number {
   return Math.min(1, Math.max(0, v));
 }
-
-/** A threshold as the page shows it: enough digits to tell neighbouring scores apart. */
-export function formatThreshold(t: number): string {
-  return Number.isFinite(t) ? String(Number(t.toPrecision(6))) : String(t);
-}

@@ -3,7 +3,7 @@ import { parseOperatingPoint, type OperatingPoint } from '../src/operating-point
 import type { Guardrails } from '../src/guardrails';
 import { settingsToFragment, type Settings } from '../src/settings';
 import { settingsFromExtras } from '../src/decision-export';
-import { formatThreshold } from './CurveChart';
+import { formatThreshold } from './format';
 
 interface ExportPanelProps {
   settings: Settings;

@@ -2,7 +2,7 @@ import { GROUP_STRATEGIES, groupRates, isParityStrategy, PARITY_METRIC, type Gro
 import { niceThresholdAtIndex } from '../src/metrics/nice-threshold';
 import type { Settings } from '../src/settings';
 import { ColumnSelect } from './ColumnSelect';
-import { formatThreshold } from './CurveChart';
+import { formatThreshold } from './format';
 import { GroupRocChart } from './GroupRocChart';
 import { formatCount, formatMetric } from './format';
 

@@ -3,7 +3,7 @@ import { useMemo, useRef, type KeyboardEvent } from 'react';
 import { decimate } from '../src/metrics';
 import { chartPoints, nearestRocIndex } from '../src/metrics/chart-points';
 import type { ScoreCurve } from '../src/metrics';
-import { formatThreshold } from './CurveChart';
+import { formatThreshold } from './format';
 import { usePointerDrag } from './hooks/usePointerDrag';
 
 const SIZE = 180;

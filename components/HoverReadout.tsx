@@ -2,7 +2,7 @@ import { metricsFromConfusion, type ScoreCurve } from '../src/metrics';
 
 // The readout shows rates only; costs do not enter them.
 const NO_COSTS = { costFp: 0, costFn: 0 };
-import { formatThreshold } from './CurveChart';
+import { formatThreshold } from './format';
 import { formatCount, formatMetric } from './format';
 
 export interface HoverPoint {

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import type { ScoreCurve } from '../src/metrics';
 import { bandNamesFor, parseCutPoints, riskBands } from '../src/metrics/risk-bands';
 import type { Settings } from '../src/settings';
-import { formatThreshold } from './CurveChart';
+import { formatThreshold } from './format';
 import { formatCount, formatMetric } from './format';
 
 interface RiskBandsPanelProps {

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { TARGET_KINDS, type TargetKind, type TargetPoint } from '../src/metrics/targets';
 import type { Settings } from '../src/settings';
-import { formatThreshold } from './CurveChart';
+import { formatThreshold } from './format';
 import { formatMetric } from './format';
 
 const KIND_LABELS: Record<TargetKind, string> = {

@@ -1,7 +1,8 @@
 import { scaleLinear, type ScaleLinear } from 'd3';
 import { memo, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { ScoreCurve } from '../src/metrics';
-import { formatThreshold, keyStep } from './CurveChart';
+import { keyStep } from './CurveChart';
+import { formatThreshold } from './format';
 import { HoverReadout, type HoverPoint } from './HoverReadout';
 import { usePointerDrag } from './hooks/usePointerDrag';
 import { LayeredChart } from './LayeredChart';

@@ -1,6 +1,7 @@
 import { adviseWeight } from '../src/model/sweep-advice';
 import type { SweepPoint } from '../src/protocol';
-import { trainingScheduleOf, type Settings } from '../src/settings';
+import type { Settings } from '../src/settings';
+import { trainingScheduleOf } from '../src/model/schedule';
 import { FoldTable } from './FoldTable';
 import { LossChart } from './LossChart';
 import { StabilityPanel } from './StabilityPanel';

@@ -18,3 +18,8 @@ export function formatRatio(value: number): string {
 export function formatPercent(share: number): string {
   return `${(share * 100).toFixed(1)}%`;
 }
+
+/** A threshold as the page shows it: enough digits to tell neighbouring scores apart. */
+export function formatThreshold(t: number): string {
+  return Number.isFinite(t) ? String(Number(t.toPrecision(6))) : String(t);
+}

@@ -4,7 +4,6 @@
  */
 import './zod-setup';
 import { z } from 'zod';
-import { trainingRowCount, trainingSchedule } from './model/schedule';
 import { decisionFields } from './decision-settings';
 import { SCORE_TRANSFORMS } from './data/score-transform';
 
@@ -171,12 +170,6 @@ export function trainOptionsOf(settings: Settings): TrainOptions {
 
 /** The training options of the default settings (tests, benches, fallbacks). */
 export const DEFAULT_TRAIN_OPTIONS: TrainOptions = trainOptionsOf(DEFAULT_SETTINGS);
-
-/** The batch size, epochs and optimizer steps the settings give one model on `labelledRows` rows. */
-export function trainingScheduleOf(settings: Settings, labelledRows: number): ReturnType<typeof trainingSchedule> {
-  const rows = trainingRowCount(labelledRows, settings.evaluation, settings.folds, settings.validationFraction);
-  return trainingSchedule(rows, settings.batchSize, settings.epochs);
-}
 
 /** The settings about the data's columns: what the data panel shows and edits. */
 export const DATA_SETTING_KEYS = ['mode', 'labelColumn', 'positiveValue', 'scoreColumn', 'weightColumn', 'scoreTransform', 'excludedColumns'] as const;

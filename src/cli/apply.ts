@@ -7,7 +7,7 @@ import type { OperatingPoint } from '../operating-point';
 import { headerLine, numberCell, textCell } from '../data/csv-writer';
 import { cellText, columnIndex, labelOf, scoreOf } from './cells';
 import { DecisionRule } from './decision-rule';
-import { EXIT } from './errors';
+import { EXIT, InputError } from './errors';
 import type { Io } from './io';
 import { loadPoint } from './load-point';
 import { outOfRangeScore } from './score-range';
@@ -17,6 +17,8 @@ import { openTable, type Cell } from './table-reader';
 export interface ApplyOptions {
   score?: string;
   model?: string;
+  /** Replace output columns the input already has, instead of refusing. */
+  overwrite?: boolean;
 }
 
 /** Scores batches of raw rows (cells by the table's columns); the --model path provides one. */
@@ -38,7 +40,16 @@ export async function runApply(pointPath: string, file: string, options: ApplyOp
     for (const name of scorer?.needs ?? []) columnIndex(table.columns, name, 'a column the model was trained on', file);
     const g = rule.groupColumn === null ? -1 : columnIndex(table.columns, rule.groupColumn, "the export's group column", file);
     const extra = [...(scorer ? ['score'] : []), 'decision', ...(rule.hasBands || rule.hasReviewBand ? ['band'] : []), ...(g >= 0 ? ['group_threshold'] : [])];
-    await io.out(`${headerLine([...table.columns, ...extra])}\n`);
+    const clash = table.columns.filter((c) => extra.includes(c));
+    if (clash.length > 0 && !options.overwrite) {
+      throw new InputError(
+        `${file} already has ${clash.map((c) => `"${c}"`).join(', ')}, a column apply writes (is it an earlier apply's output?): pass --overwrite to replace ${clash.length === 1 ? 'it' : 'them'}`,
+      );
+    }
+    // With --overwrite the old columns are left out and written afresh at the end.
+    const kept = table.columns.map((c, i) => (extra.includes(c) ? -1 : i)).filter((i) => i >= 0);
+    await io.out(`${headerLine([...kept.map((i) => table.columns[i]), ...extra])}\n`);
+    let done = 0;
     for await (const batch of table.batches()) {
       const scores = scorer ? await scorer.score(batch.rows, table.columns, table.decimalComma) : null;
       const lines: string[] = new Array<string>(batch.rows.length);
@@ -49,7 +60,7 @@ export async function runApply(pointPath: string, file: string, options: ApplyOp
         outOfRangeScore(score, batch.firstRow + i, scorer ? 'score' : scoreColumn, file, recorded !== null);
         const group = g >= 0 ? (labelOf(row[g], table.decimalComma) ?? '') : null;
         const { threshold, decision } = rule.decide(score, group);
-        const cells = row.map((c) => textCell(cellText(c)));
+        const cells = kept.map((k) => textCell(cellText(row[k])));
         if (scores) cells.push(numberCell(raw));
         cells.push(decision);
         if (rule.hasBands || rule.hasReviewBand) cells.push(textCell(rule.bandName(score)));
@@ -57,6 +68,8 @@ export async function runApply(pointPath: string, file: string, options: ApplyOp
         lines[i] = cells.join(',');
       }
       await io.out(`${lines.join('\n')}\n`);
+      done += batch.rows.length;
+      io.progress?.(done);
     }
   } finally {
     await table.close();

@@ -10,6 +10,9 @@ export interface CheckReport {
   unlabelled: number;
   /** Whether the file had its label column: without it only the score distribution is checked. */
   labelled: boolean;
+  /** Cases the rows stand for: their summed weight (rows of an aggregated file each stand for `count` cases). */
+  cases: number;
+  /** Positive cases (weighted). */
   positives: number;
   threshold: number;
   columns: { score: string; label: string; positive: string; weight: string | null; group: string | null };
@@ -51,7 +54,8 @@ const pFmt = (p: number): string => (p < 1e-4 ? p.toExponential(1) : p.toFixed(4
 /** The report as text: matrix, metrics beside the exported ones, drift, floors, verdict. */
 export function formatCheck(r: CheckReport): string {
   const lines: string[] = [];
-  const what = r.labelled ? `${fmt(r.rows)} rows, ${fmt(r.positives)} positive ("${r.columns.positive}" in "${r.columns.label}")` : `${fmt(r.rows)} rows, no label column`;
+  const rows = r.cases !== r.rows ? `${fmt(r.rows)} rows standing for ${fmt(r.cases)} cases` : `${fmt(r.rows)} rows`;
+  const what = r.labelled ? `${rows}, ${fmt(r.positives)} positive cases ("${r.columns.positive}" in "${r.columns.label}")` : `${rows}, no label column`;
   lines.push(`cutoff check: ${r.file}: ${what}, score "${r.columns.score}"${r.columns.weight ? `, weight "${r.columns.weight}"` : ''}`);
   lines.push(`decision: score >= ${r.threshold}${r.columns.group ? ` (per-group thresholds on "${r.columns.group}")` : ''}`);
   lines.push('');

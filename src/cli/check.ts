@@ -75,17 +75,17 @@ function columnsFor(point: OperatingPoint, options: CheckOptions, fileColumns: r
   return { score, label, labelled, weight, positive: options.positive ?? point.label.positive, group: point.groups?.column ?? null, notes };
 }
 
-export async function evaluateCheck(pointPath: string, filePath: string, options: CheckOptions, stdin?: Io['stdin']): Promise<CheckReport> {
+export async function evaluateCheck(pointPath: string, filePath: string, options: CheckOptions, io: Partial<Pick<Io, 'stdin' | 'progress'>> = {}): Promise<CheckReport> {
   const point = await loadPoint(pointPath);
-  const table = await openTable(filePath, stdin);
+  const table = await openTable(filePath, io.stdin);
   try {
-    return await evaluate(point, table, filePath, options);
+    return await evaluate(point, table, filePath, options, io.progress);
   } finally {
     await table.close();
   }
 }
 
-async function evaluate(point: OperatingPoint, table: Table, file: string, options: CheckOptions): Promise<CheckReport> {
+async function evaluate(point: OperatingPoint, table: Table, file: string, options: CheckOptions, progress?: Io['progress']): Promise<CheckReport> {
   const layout = thresholdLayoutOf(table);
   const cols = columnsFor(point, options, table.columns);
   // A per-threshold count table holds the labels in its counts.
@@ -171,6 +171,7 @@ async function evaluate(point: OperatingPoint, table: Table, file: string, optio
         weightOption: '--weight',
         transform: transformScore(transform),
         checkScore: (score, at) => outOfRangeScore(score, at, cols.score, file, transform !== null),
+        onProgress: progress,
       },
       visit,
     ));
@@ -223,6 +224,7 @@ async function evaluate(point: OperatingPoint, table: Table, file: string, optio
     rows,
     unlabelled,
     labelled: cols.labelled,
+    cases: total,
     positives,
     threshold: point.threshold,
     columns: { score: cols.score, label: cols.label, positive: cols.positive, weight: cols.weight, group: cols.group },
@@ -251,7 +253,7 @@ async function evaluate(point: OperatingPoint, table: Table, file: string, optio
 export { formatCheck, failureLine };
 
 export async function runCheck(pointPath: string, filePath: string, options: CheckOptions, io: Io): Promise<number> {
-  const report = await evaluateCheck(pointPath, filePath, options, io.stdin);
+  const report = await evaluateCheck(pointPath, filePath, options, io);
   await io.out(options.json ? `${JSON.stringify(report)}\n` : formatCheck(report));
   if (!report.passed) {
     io.err(`cutoff check: ${failureLine(report)}\n`);

@@ -3,7 +3,7 @@
  * aggregated shape the page and `check` read. Labels are kept as they are, so no positive
  * value is needed here. Memory is fixed for bins and grows with distinct scores (capped) for --exact.
  */
-import { csvLine, numberCell, textCell } from '../data/csv-writer';
+import { csvLine, headerLine, numberCell, textCell } from '../data/csv-writer';
 import { BinnedScores, DistinctScores, MAX_DISTINCT_SCORES, type ScoreCounts } from './score-counts';
 import { InputError, EXIT } from './errors';
 import type { Io } from './io';
@@ -92,7 +92,8 @@ export async function runCurve(file: string, options: CurveOptions, io: Io): Pro
   const groups = await reduceCurve(file, options, io.stdin);
   // Merge the per-label lists into one ascending by score, then label.
   const at = groups.map(() => 0);
-  let out: string[] = ['score,label,count'];
+  // FILE's own names (and labels as written), so the output feeds `cutoff check` with no flags.
+  let out: string[] = [headerLine([options.score, options.label, 'count'])];
   const flush = async () => {
     await io.out(`${out.join('\n')}\n`);
     out = [];

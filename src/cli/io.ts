@@ -5,4 +5,6 @@ export interface Io {
   err(text: string): void;
   /** Standard input's bytes, for FILE `-`; the process's stdin when absent. */
   stdin?: () => AsyncIterable<Uint8Array>;
+  /** Rows done so far, for a progress line on a terminal (bin.ts shows it once a run takes a few seconds). */
+  progress?: (rows: number) => void;
 }

@@ -11,27 +11,15 @@ import { runCurve } from './curve';
 import { sqlQuery, SQL_ENGINES, type SqlEngine } from './sql';
 import { InputError, EXIT } from './errors';
 import type { Io } from './io';
+import { COMMAND_HELP, USAGE } from './help';
+import { atomicOutput } from './output';
 
-export const USAGE = `Usage: cutoff <command> [options]
+declare const __APP_VERSION__: string | undefined;
 
-  cutoff check POINT.json FILE [--score COL] [--label COL] [--positive V] [--weight COL]
-               [--min-recall X] [--min-precision X] [--max-alarm-rate X] [--max-drift X] [--json]
-      Evaluates FILE at the exported threshold (group thresholds, bands) beside the exported
-      figures, with score drift (PSI, KS). Floors default to the export's guardrails.
-      Exit 0 when every floor holds, 1 when one fails, 2 for bad input.
+/** The package's version (set by the CLI build; tests run the source). */
+export const VERSION = typeof __APP_VERSION__ === 'string' ? __APP_VERSION__ : 'dev';
 
-  cutoff apply POINT.json FILE [--score COL] [--model cutoff-model.zip] > decisions.csv
-      FILE's rows with decision (and band, group_threshold) added, as CSV.
-      --model scores raw feature rows with the exported model first.
-
-  cutoff curve FILE [--score COL] [--label COL] [--weight COL] [--bins N | --exact] > curve.csv
-      score,label,count rows (N = ${'10000'} bins on [0, 1] by default), ready for the page or check.
-
-  cutoff sql --engine duckdb|spark|bigquery|postgres --table T --score COL --label COL [--bins N]
-      The GROUP BY query whose result is score,label,count rows.
-
-FILE is CSV/TSV (any dialect the page reads) or Parquet.
-`;
+export { USAGE };
 
 type Values = Record<string, string | boolean | undefined>;
 
@@ -40,7 +28,9 @@ function parse(args: string[], options: ParseArgsConfig['options']): { values: V
     const { values, positionals } = parseArgs({ args, options, allowPositionals: true, strict: true });
     return { values: values as Values, positionals };
   } catch (error) {
-    throw new InputError(error instanceof Error ? error.message.split('\n')[0] : String(error));
+    // Node's own message names a positional with an unbalanced quote; say it plainly.
+    const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    throw new InputError(`${message.replace(/\. To specify a positional argument.*$/, '')} (--help lists the options)`);
   }
 }
 
@@ -77,9 +67,30 @@ function positionals(got: string[], names: string[], command: string): string[] 
 const str = { type: 'string' } as const;
 const flag = { type: 'boolean' } as const;
 
+const output = { type: 'string', short: 'o' } as const;
+
+/** Runs a subcommand with its output to `-o FILE` (atomically) when given; a check that fails a floor still writes its report. */
+async function withOutput(values: Values, io: Io, run: (io: Io) => Promise<number>): Promise<number> {
+  const path = text(values, 'output');
+  if (path === undefined) return run(io);
+  const file = atomicOutput(path);
+  try {
+    const code = await run({ ...io, out: file.write });
+    await file.commit();
+    return code;
+  } catch (error) {
+    await file.abort();
+    throw error;
+  }
+}
+
 export async function main(argv: string[], io: Io): Promise<number> {
   const [command, ...rest] = argv;
   try {
+    if (command !== undefined && COMMAND_HELP[command] && (rest.includes('--help') || rest.includes('-h'))) {
+      await io.out(COMMAND_HELP[command]);
+      return EXIT.ok;
+    }
     switch (command) {
       case 'check': {
         const { values, positionals: p } = parse(rest, {
@@ -94,68 +105,82 @@ export async function main(argv: string[], io: Io): Promise<number> {
           'max-group-gap': str,
           alpha: str,
           json: flag,
+          output,
         });
         const [point, file] = positionals(p, ['POINT.json', 'FILE'], 'check');
-        return await runCheck(
-          point,
-          file,
-          {
-            score: text(values, 'score'),
-            label: text(values, 'label'),
-            positive: text(values, 'positive'),
-            weight: text(values, 'weight'),
-            minRecall: number(values, 'min-recall', [0, 1]),
-            minPrecision: number(values, 'min-precision', [0, 1]),
-            maxAlarmRate: number(values, 'max-alarm-rate', [0, 1]),
-            maxDrift: number(values, 'max-drift', [0, 1e6]),
-            maxGroupGap: parseGroupGap(text(values, 'max-group-gap')),
-            alpha: number(values, 'alpha', [1e-6, 0.49]),
-            json: values.json === true,
-          },
-          io,
+        return await withOutput(values, io, (out) =>
+          runCheck(
+            point,
+            file,
+            {
+              score: text(values, 'score'),
+              label: text(values, 'label'),
+              positive: text(values, 'positive'),
+              weight: text(values, 'weight'),
+              minRecall: number(values, 'min-recall', [0, 1]),
+              minPrecision: number(values, 'min-precision', [0, 1]),
+              maxAlarmRate: number(values, 'max-alarm-rate', [0, 1]),
+              maxDrift: number(values, 'max-drift', [0, 1e6]),
+              maxGroupGap: parseGroupGap(text(values, 'max-group-gap')),
+              alpha: number(values, 'alpha', [1e-6, 0.49]),
+              json: values.json === true,
+            },
+            out,
+          ),
         );
       }
       case 'apply': {
-        const { values, positionals: p } = parse(rest, { score: str, model: str });
+        const { values, positionals: p } = parse(rest, { score: str, model: str, overwrite: flag, output });
         const [point, file] = positionals(p, ['POINT.json', 'FILE'], 'apply');
         const model = text(values, 'model');
         const scorer = model === undefined ? undefined : await (await import('./model-scorer')).loadModelScorer(model);
-        return await runApply(point, file, { score: text(values, 'score'), model }, io, scorer);
+        return await withOutput(values, io, (out) => runApply(point, file, { score: text(values, 'score'), model, overwrite: values.overwrite === true }, out, scorer));
       }
       case 'curve': {
-        const { values, positionals: p } = parse(rest, { score: str, label: str, weight: str, bins: str, exact: flag });
+        const { values, positionals: p } = parse(rest, { score: str, label: str, weight: str, bins: str, exact: flag, output });
         const [file] = positionals(p, ['FILE'], 'curve');
-        return await runCurve(
-          file,
-          {
-            score: text(values, 'score') ?? 'score',
-            label: text(values, 'label') ?? 'label',
-            weight: text(values, 'weight'),
-            bins: wholeNumber(values, 'bins'),
-            exact: values.exact === true,
-          },
-          io,
-        );
+        const options = {
+          score: text(values, 'score') ?? 'score',
+          label: text(values, 'label') ?? 'label',
+          weight: text(values, 'weight'),
+          bins: wholeNumber(values, 'bins'),
+          exact: values.exact === true,
+        };
+        return await withOutput(values, io, (out) => runCurve(file, options, out));
       }
       case 'sql': {
-        const { values, positionals: p } = parse(rest, { engine: str, table: str, score: str, label: str, bins: str });
+        const { values, positionals: p } = parse(rest, { engine: str, table: str, score: str, label: str, bins: str, output });
         positionals(p, [], 'sql');
         const engine = text(values, 'engine');
         if (!engine || !(SQL_ENGINES as readonly string[]).includes(engine))
           throw new InputError(`--engine must be one of ${SQL_ENGINES.join(', ')}${engine ? `, not "${engine}"` : ''}`);
         const table = text(values, 'table');
         if (!table) throw new InputError("--table is required: a table name (in DuckDB also a quoted file path such as 'scores.parquet')");
-        await io.out(
-          `${sqlQuery({ engine: engine as SqlEngine, table, score: text(values, 'score') ?? 'score', label: text(values, 'label') ?? 'label', bins: wholeNumber(values, 'bins') })};\n`,
-        );
-        return EXIT.ok;
+        const query = sqlQuery({
+          engine: engine as SqlEngine,
+          table,
+          score: text(values, 'score') ?? 'score',
+          label: text(values, 'label') ?? 'label',
+          bins: wholeNumber(values, 'bins'),
+        });
+        return await withOutput(values, io, async (out) => {
+          await out.out(`${query};\n`);
+          return EXIT.ok;
+        });
       }
-      case undefined:
       case '-h':
       case '--help':
       case 'help':
         await io.out(USAGE);
-        return command === undefined ? EXIT.badInput : EXIT.ok;
+        return EXIT.ok;
+      case '-V':
+      case '--version':
+        await io.out(`cutoff ${VERSION}\n`);
+        return EXIT.ok;
+      case undefined:
+        // A bad call: usage on stderr, not stdout, so a pipeline never reads it as output.
+        io.err(USAGE);
+        return EXIT.badInput;
       default:
         throw new InputError(`unknown command "${command}"; the commands are check, apply, curve and sql (cutoff --help)`);
     }

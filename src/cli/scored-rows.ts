@@ -27,6 +27,8 @@ export interface WalkOptions {
   transform: (raw: number) => number;
   /** Called with each mapped score before it is used: may refuse it (exit 2). */
   checkScore?: (score: number, row: number) => void;
+  /** Rows read so far, after each batch. */
+  onProgress?: (rows: number) => void;
 }
 
 /**
@@ -83,6 +85,7 @@ export async function walkScoredRows(
       const cols = batch.columns;
       const n = batch.length ?? 0;
       for (let i = 0; i < n; i++) one(batch.firstRow + i, cols[s][i], l >= 0 ? cols[l][i] : undefined, w >= 0 ? cols[w][i] : undefined, g >= 0 ? cols[g][i] : undefined);
+      options.onProgress?.(batch.firstRow + n - 1);
       continue;
     }
     for (let i = 0; i < batch.rows.length; i++) {
@@ -90,6 +93,7 @@ export async function walkScoredRows(
       if (row.length <= Math.max(s, l, w, g)) throw new InputError(`${file} row ${batch.firstRow + i} has ${row.length} cells but the header names ${table.columns.length}`);
       one(batch.firstRow + i, row[s], l >= 0 ? row[l] : undefined, w >= 0 ? row[w] : undefined, g >= 0 ? row[g] : undefined);
     }
+    options.onProgress?.(batch.firstRow + batch.rows.length - 1);
   }
   if (rows === 0) throw new InputError(columns.label === null ? `${file} has no data rows` : `${file} has no rows with a label in "${columns.label}"`);
   return { rows, unlabelled };

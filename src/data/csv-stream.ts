@@ -3,6 +3,9 @@ import type { ByteStream } from './byte-source';
 import { detectEncoding, streamDecoder, type EncodingChoice, type StreamDecoder, type TextEncoding } from './encoding';
 import { DataError, ParseCancelled } from './errors';
 import { readSepLine } from './sep-line';
+import { splitProjected } from './csv-projection';
+
+export { BLANK_ROW, RaggedRow } from './csv-projection';
 
 /** The delimiters Cutoff detects and offers. */
 export const DELIMITERS = [',', ';', '\t', '|'] as const;
@@ -45,19 +48,6 @@ export interface CsvStreamOptions {
    * checked (`fieldCount`), so a ragged row is refused as the page refuses it.
    */
   projection?: { fields: Int32Array; width: number } | null;
-}
-
-/** The row a blank line becomes in a projected batch (compared by identity). */
-export const BLANK_ROW: string[] = [''];
-
-/** A row with another number of fields than the table's, found while splitting by hand. */
-export class RaggedRow extends Error {
-  constructor(
-    readonly line: number,
-    readonly fields: number,
-  ) {
-    super(`line ${line} has ${fields} fields`);
-  }
 }
 
 export type Linebreak = '\n' | '\r\n' | '\r';
@@ -231,60 +221,6 @@ function longRow(line: number): DataError {
   return new DataError(
     `The row starting on line ${line} runs on for more than ${MAX_ROW_CHARS >> 20} million characters: a quoted cell (") is probably never closed. Close the quote or remove it.`,
   );
-}
-
-/**
- * The complete lines of `text[0, end)` split on the delimiter, keeping only the projected
- * fields (in projection order); blank lines give an empty row, as Papa gives `['']`.
- */
-function splitProjected(text: string, end: number, delimiter: string, projection: { fields: Int32Array; width: number }, firstLine: number) {
-  const { fields, width } = projection;
-  let lastField = 0;
-  for (const f of fields) lastField = Math.max(lastField, f);
-  const slotOf = new Int32Array(lastField + 1).fill(-1);
-  fields.forEach((f, slot) => (slotOf[f] = slot));
-  const rows: string[][] = [];
-  const lineList: number[] = [];
-  let line = firstLine;
-  const step = delimiter.length;
-  for (let start = 0; start < end; line++) {
-    let stop = text.indexOf('\n', start);
-    if (stop < 0 || stop >= end) stop = end;
-    const next = stop + 1;
-    if (stop > start && text.charCodeAt(stop - 1) === 13) stop--;
-    if (stop === start) {
-      rows.push(BLANK_ROW);
-      lineList.push(line);
-      start = next;
-      continue;
-    }
-    const cells = new Array<string>(fields.length);
-    let field = 0;
-    for (let at = start; ; field++) {
-      let cut = text.indexOf(delimiter, at);
-      if (cut < 0 || cut > stop) cut = stop;
-      if (field <= lastField) {
-        const slot = slotOf[field];
-        if (slot >= 0) cells[slot] = text.slice(at, cut);
-      }
-      if (cut === stop) break;
-      at = cut + step;
-    }
-    if (field + 1 !== width) {
-      // A blank-looking row (only delimiters and spaces) is skipped by the readers, not refused.
-      if (
-        text
-          .slice(start, stop)
-          .split(delimiter)
-          .every((c) => c.trim() === '')
-      )
-        rows.push(BLANK_ROW);
-      else throw new RaggedRow(line, field + 1);
-    } else rows.push(cells);
-    lineList.push(line);
-    start = next;
-  }
-  return { rows, lines: Uint32Array.from(lineList), line };
 }
 
 /** Every batch of a CSV handed to `onBatch`; the dialect it was read in. */

@@ -1,3 +1,4 @@
+import type { Settings } from '../settings';
 /**
  * How many rows each optimizer step sees and how many epochs a run makes, when the settings
  * leave them to the data. A fixed batch of 256 gives a 400-row file two steps an epoch, far
@@ -45,4 +46,10 @@ export function trainingSchedule(trainRows: number, batchSize: number | null, ep
 export function trainingRowCount(labelledRows: number, evaluation: 'holdout' | 'cv', folds: number, validationFraction: number): number {
   if (evaluation === 'cv') return Math.floor((labelledRows * (folds - 1)) / folds);
   return labelledRows - Math.round(labelledRows * validationFraction);
+}
+
+/** The batch size, epochs and optimizer steps the settings give one model on `labelledRows` rows. */
+export function trainingScheduleOf(settings: Pick<Settings, 'evaluation' | 'folds' | 'validationFraction' | 'batchSize' | 'epochs'>, labelledRows: number): Schedule {
+  const rows = trainingRowCount(labelledRows, settings.evaluation, settings.folds, settings.validationFraction);
+  return trainingSchedule(rows, settings.batchSize, settings.epochs);
 }

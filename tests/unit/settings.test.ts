@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { trainingScheduleOf } from '../../src/model/schedule';
 import {
   DATA_SETTING_KEYS,
   dataSettingsOf,
@@ -9,7 +10,6 @@ import {
   settingsSchema,
   settingsToFragment,
   TRAIN_SETTING_KEYS,
-  trainingScheduleOf,
   trainOptionsOf,
 } from '../../src/settings';
 

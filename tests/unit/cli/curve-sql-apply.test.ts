@@ -15,7 +15,7 @@ describe('cutoff curve', () => {
     const expected = new Map<string, number>();
     for (const row of rows) expected.set(`${row.score},${row.y}`, (expected.get(`${row.score},${row.y}`) ?? 0) + 1);
     const lines = r.stdout.trim().split('\n');
-    expect(lines[0]).toBe('score,label,count');
+    expect(lines[0]).toBe('score,y,count');
     const got = new Map(lines.slice(1).map((l) => [l.slice(0, l.lastIndexOf(',')), Number(l.slice(l.lastIndexOf(',') + 1))]));
     expect(got).toEqual(expected);
     const scores = lines.slice(1).map((l) => Number(l.split(',')[0]));

@@ -1,0 +1,95 @@
+/** The command's help: a usage line for the whole command and a page per subcommand (usage, options, exit codes, an example). */
+
+const EXITS = 'Exit codes: 0 ok, 1 a floor failed (check only), 2 bad input or a configuration mistake (one line on stderr).';
+
+export const USAGE = `Usage: cutoff <command> [options]
+
+  check POINT.json FILE   evaluate FILE at the exported decision; fail when a guardrail fails
+  apply POINT.json FILE   FILE's rows with their decision added, as CSV
+  curve FILE              FILE reduced to score,label,count rows
+  sql                     the GROUP BY query that does what curve does, in your engine
+
+FILE is CSV/TSV (any dialect the page reads), Parquet, either gzip-compressed, or - for standard input.
+cutoff <command> --help shows a command's options; cutoff --version its version.
+${EXITS}
+`;
+
+export const COMMAND_HELP: Record<string, string> = {
+  check: `Usage: cutoff check POINT.json FILE [options]
+
+Evaluates FILE at the exported threshold (group thresholds, bands) beside the exported figures.
+Recall and precision are compared with the export by a one-sided two-sample test, the family of
+tests held at --alpha; the report states, for this file's size, the drop each test detects with
+90% power. A FILE without the label column is checked for score drift only (PSI and KS).
+
+Options:
+  --score COL            the score column (default: the export's)
+  --label COL            the label column (default: the export's)
+  --positive V           the positive class (default: the export's)
+  --weight COL           a count or weight per row
+  --alpha X              false-alarm rate of the whole check (default: the export's, else 0.01)
+  --min-recall X         an absolute floor instead of the comparison
+  --min-precision X      an absolute floor instead of the comparison
+  --max-alarm-rate X     a ceiling on the share of rows flagged
+  --max-drift X          PSI ceiling (fails when exceeded and the KS shift is significant)
+  --max-group-gap M=X    largest gap between groups, e.g. recall=0.1,precision=0.05
+  --json                 the report as JSON
+  -o, --output FILE      write the report to FILE (atomically) instead of standard output
+
+${EXITS}
+
+Example:
+  cutoff check operating-point.json scores-2026-12.csv.gz --json -o check.json
+`,
+  apply: `Usage: cutoff apply POINT.json FILE [options]
+
+FILE's rows with decision (and band, group_threshold) added, as CSV; --model scores raw
+feature rows with the exported model first (adds score).
+
+Options:
+  --score COL            the score column (default: the export's)
+  --model FILE.zip       the model exported by the page
+  --overwrite            replace output columns FILE already has (refused by default)
+  -o, --output FILE      write to FILE (atomically: nothing is left behind on failure)
+
+${EXITS}
+
+Example:
+  cutoff apply operating-point.json scores.parquet -o decisions.csv
+`,
+  curve: `Usage: cutoff curve FILE [options]
+
+FILE reduced to one row per score bin and class, under FILE's own column names
+(score, label, count), so the output feeds cutoff check and the page as it is.
+
+Options:
+  --score COL            the score column (default: score)
+  --label COL            the label column (default: label)
+  --weight COL           a count or weight per row
+  --bins N               N equal bins on [0, 1] (default 10000)
+  --exact                one row per distinct score instead of bins
+  -o, --output FILE      write to FILE (atomically)
+
+${EXITS}
+
+Example:
+  cutoff curve scores.csv.gz --bins 1000 -o curve.csv
+`,
+  sql: `Usage: cutoff sql --engine ENGINE --table T [options]
+
+Prints the GROUP BY query whose result is score,label,count rows, for tables too large to move.
+
+Options:
+  --engine E             duckdb, spark, bigquery or postgres
+  --table T              a table name (DuckDB: also a quoted file path such as 'scores.parquet')
+  --score COL            the score column (default: score)
+  --label COL            the label column (default: label)
+  --bins N               N equal bins on [0, 1] (default 10000)
+  -o, --output FILE      write to FILE (atomically)
+
+${EXITS}
+
+Example:
+  cutoff sql --engine bigquery --table project.dataset.scores --bins 1000
+`,
+};
