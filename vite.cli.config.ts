@@ -1,7 +1,8 @@
 /**
  * Builds the `cutoff` command (src/cli/bin.ts) into one Node ES module, dist-cli/cutoff.mjs,
  * run by `npm ci` (the `prepare` script) so `npx cutoff` works in a fresh clone on Node 20,
- * which cannot run TypeScript. Dependencies stay external: they are in node_modules.
+ * which cannot run TypeScript. Every dependency is bundled in, so the published package has no
+ * runtime dependencies: `npm install cutoff-*.tgz` installs the command and the built page alone.
  */
 import { defineConfig, type Plugin } from 'vite';
 import { chmodSync, readFileSync } from 'node:fs';
@@ -33,5 +34,5 @@ export default defineConfig({
     sourcemap: false,
     rollupOptions: { output: { entryFileNames: 'cutoff.mjs', chunkFileNames: '[name]-[hash].mjs', banner: '#!/usr/bin/env node' } },
   },
-  ssr: { target: 'node' },
+  ssr: { target: 'node', noExternal: true },
 });

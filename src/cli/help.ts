@@ -8,6 +8,7 @@ export const USAGE = `Usage: cutoff <command> [options]
   apply POINT.json FILE   FILE's rows with their decision added, as CSV
   curve FILE              FILE reduced to score,label,count rows
   sql                     the GROUP BY query that does what curve does, in your engine
+  serve [--port N]        the page itself, from this install, on 127.0.0.1 (default port 4173)
 
 FILE is CSV/TSV (any dialect the page reads), Parquet, either gzip-compressed, or - for standard input.
 cutoff <command> --help shows a command's options; cutoff --version its version.
@@ -15,6 +16,19 @@ ${EXITS}
 `;
 
 export const COMMAND_HELP: Record<string, string> = {
+  serve: `Usage: cutoff serve [--port N]
+
+Serves the page (the whole app, built into this package) on 127.0.0.1 only, with no network:
+open the address it prints. Files opened in the page never leave the browser.
+
+Options:
+  --port N               the port (default 4173; 0 picks a free one)
+
+${EXITS}
+
+Example:
+  npx cutoff serve --port 8080
+`,
   check: `Usage: cutoff check POINT.json FILE [options]
 
 Evaluates FILE at the exported threshold (group thresholds, bands) beside the exported figures.

@@ -168,6 +168,18 @@ export async function main(argv: string[], io: Io): Promise<number> {
           return EXIT.ok;
         });
       }
+      case 'serve': {
+        const { values, positionals: p } = parse(rest, { port: str });
+        positionals(p, [], 'serve');
+        const port = number(values, 'port', [0, 65535]) ?? 4173;
+        const { appFolder, serveApp } = await import('./serve');
+        const server = await serveApp(appFolder(), port);
+        const address = server.address();
+        await io.out(`cutoff: the page is at http://127.0.0.1:${typeof address === 'object' && address ? address.port : port}/ (Ctrl-C stops it)\n`);
+        // Serves until the process is stopped.
+        await new Promise<void>((resolve) => server.once('close', resolve));
+        return EXIT.ok;
+      }
       case '-h':
       case '--help':
       case 'help':
@@ -182,7 +194,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
         io.err(USAGE);
         return EXIT.badInput;
       default:
-        throw new InputError(`unknown command "${command}"; the commands are check, apply, curve and sql (cutoff --help)`);
+        throw new InputError(`unknown command "${command}"; the commands are check, apply, curve, sql and serve (cutoff --help)`);
     }
   } catch (error) {
     if (error instanceof InputError) {
