@@ -11,6 +11,7 @@ export default defineConfig(
     // Built, installed or generated files, and data.
     ignores: [
       'dist/',
+      'dist-cli/',
       'node_modules/',
       'test-results/',
       'playwright-report/',
