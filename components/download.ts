@@ -3,23 +3,22 @@ import type { ThresholdStability } from '../src/metrics/threshold-stability';
 import type { Dataset } from '../src/data/dataset';
 import { rowIds } from '../src/data/row-ids';
 import { predictionsCsv } from '../src/predictions-csv';
-import { decisionExtras, rowGroupsOf } from '../src/decision-export';
-import { rowCostsOf } from '../src/decisions';
+import { rowGroupsOf } from '../src/decision-export';
 import type { ScoreCurve } from '../src/metrics';
+import type { Guardrails } from '../src/guardrails';
 import type { CostModel } from '../src/metrics/row-costs';
 import { bandNamesFor } from '../src/metrics/risk-bands';
 import { thresholdsCsv } from '../src/metrics/thresholds-table';
 import type { LabelVector } from '../src/data/label';
-import { evaluateThreshold } from '../src/evaluate';
-import { buildOperatingPoint, serializeOperatingPoint } from '../src/operating-point';
+import { serializeOperatingPoint } from '../src/operating-point';
+import { exportPoint } from '../src/session/export-point';
+
+export { guardrailsFor } from '../src/session/export-point';
 import { DEFAULT_TRAIN_OPTIONS, type Settings } from '../src/settings';
 import type { BootstrapIntervals } from './hooks/useBootstrap';
 import type { Evaluation } from './hooks/useEvaluation';
-import { summarizeCurve } from '../src/metrics/export-curves';
-import { wilsonInterval } from '../src/metrics/interval';
 import type { TrainingState } from './hooks/useTrainer';
 import { importedModelSource } from '../src/imported-model';
-import { defaultGuardrails, driftEdges, scoreHistogram, type Guardrails } from '../src/guardrails';
 
 declare const __APP_VERSION__: string;
 
@@ -37,33 +36,16 @@ export interface ExportContext {
   stability?: ThresholdStability | null;
 }
 
-/** The floors `cutoff check` enforces: defaults from the shown matrix, the user's where typed, and the score histogram for drift. */
-export function guardrailsFor(evaluation: Pick<Evaluation, 'scores' | 'weights'>, chosen: Partial<Guardrails> = {}) {
-  const defaults = defaultGuardrails();
-  const typed = Object.fromEntries(Object.entries(chosen).filter(([, v]) => v !== undefined && v !== null));
-  const merged = { ...defaults, ...typed };
-  // A typed floor replaces the comparison for its metric.
-  merged.compare = defaults.compare.filter((m) => (m === 'recall' ? typed.minRecall : typed.minPrecision) === undefined);
-  const changed = Object.keys(typed).some((k) => k !== 'basis');
-  return {
-    ...merged,
-    basis: changed ? `set in the export panel; defaults: ${defaults.basis}` : defaults.basis,
-    histogram: scoreHistogram(evaluation.scores, driftEdges(), evaluation.weights ?? undefined),
-  };
-}
-
 /** Writes the operating point the page shows as operating-point.json and offers it as a download. */
 export function downloadOperatingPoint(context: ExportContext): void {
   const { dataset, labels, settings, evaluation, training } = context;
-  const { curve } = evaluation;
-  // Row costs, when chosen, price the expected cost exported (as on the page).
-  const shown = evaluateThreshold(curve, settings.threshold, settings, settings.prevalence, rowCostsOf(dataset, evaluation, settings).costModel);
-  const point = buildOperatingPoint({
-    ...decisionExtras(dataset, evaluation, settings, settings.threshold),
+  const point = exportPoint({
     toolVersion: __APP_VERSION__,
     createdAt: new Date(),
-    dataset: { fileName: dataset.fileName, rows: dataset.rowCount, positives: labels.positives, sha256: dataset.sha256 },
-    label: { column: settings.labelColumn ?? '', positive: settings.positiveValue ?? '' },
+    dataset,
+    labels,
+    settings,
+    cases: evaluation,
     source:
       settings.mode === 'scores'
         ? { kind: 'scores', scoreColumn: settings.scoreColumn ?? '', weightColumn: settings.weightColumn, scoreTransform: evaluation.transform ?? null }
@@ -85,30 +67,8 @@ export function downloadOperatingPoint(context: ExportContext): void {
                 ...(crossValidationExport(training) ? { crossValidation: crossValidationExport(training) } : {}),
               },
             },
-    threshold: settings.threshold,
-    band: settings.band,
-    costs: { falsePositive: settings.costFp, falseNegative: settings.costFn },
-    prevalence: { observed: curve.prevalence(), assumed: settings.prevalence },
-    evaluatedOn: evaluation.evaluatedOn,
-    confusion: shown.confusion,
-    metrics: {
-      tpr: shown.metrics.tpr,
-      fpr: shown.metrics.fpr,
-      precision: shown.metrics.precision,
-      recall: shown.metrics.recall,
-      specificity: shown.metrics.specificity,
-      npv: shown.metrics.npv,
-      f1: shown.metrics.f1,
-      mcc: shown.metrics.mcc,
-      accuracy: shown.metrics.accuracy,
-      expectedCostPerCase: shown.expectedCost,
-      rocAuc: curve.rocAuc(),
-      averagePrecision: curve.averagePrecision(),
-    },
-    intervals: intervalsOf(shown.confusion, context.bootstrap),
-    curves: summarizeCurve(curve, shown.index),
-    impliedCostRatio: shown.impliedCostRatio,
-    guardrails: guardrailsFor(evaluation, context.guardrails),
+    guardrails: context.guardrails,
+    extraIntervals: bootstrapIntervals(context.bootstrap),
     ...(settings.mode === 'train' && !training.importedModelInfo ? { stability: stabilityExport(context.stability ?? null) } : {}),
   });
   offerDownload(serializeOperatingPoint(point), 'operating-point.json', 'application/json');
@@ -149,18 +109,9 @@ function offerDownload(content: string | ArrayBuffer, fileName: string, type: st
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-/** The intervals the page shows: Wilson for the rates, bootstrap for AUC and AP when done. */
-function intervalsOf(c: { tp: number; fp: number; tn: number; fn: number }, bootstrap: BootstrapIntervals | null) {
+/** The page's bootstrap intervals of ROC-AUC and AP, once done. */
+function bootstrapIntervals(bootstrap: BootstrapIntervals | null) {
   const out: Record<string, { low: number; high: number; level: number; method: string }> = {};
-  const rates: [string, number, number][] = [
-    ['recall', c.tp, c.tp + c.fn],
-    ['precision', c.tp, c.tp + c.fp],
-    ['specificity', c.tn, c.tn + c.fp],
-    ['npv', c.tn, c.tn + c.fn],
-  ];
-  for (const [name, successes, trials] of rates) {
-    if (trials > 0) out[name] = { ...wilsonInterval(successes, trials), level: 0.95, method: 'Wilson' };
-  }
   if (bootstrap) {
     const method = `stratified bootstrap, ${bootstrap.replicates} replicates`;
     if (Number.isFinite(bootstrap.rocAuc.low)) out.rocAuc = { ...bootstrap.rocAuc, level: bootstrap.confidence, method };

@@ -4,6 +4,7 @@ const EXITS = 'Exit codes: 0 ok, 1 a floor failed (check only), 2 bad input or a
 
 export const USAGE = `Usage: cutoff <command> [options]
 
+  choose FILE             make an operating point from scores, as the page would export it
   check POINT.json FILE   evaluate FILE at the exported decision; fail when a guardrail fails
   apply POINT.json FILE   FILE's rows with their decision added, as CSV
   curve FILE              FILE reduced to score,label,count rows
@@ -16,6 +17,32 @@ ${EXITS}
 `;
 
 export const COMMAND_HELP: Record<string, string> = {
+  choose: `Usage: cutoff choose FILE [options]
+
+Makes the operating point the page would export for FILE's scores and labels: the same reader,
+curve and solvers, schema version 2 with guardrails. With no goal it is the cheapest cutoff
+for the costs (default: a miss costs 10, a false alarm 1).
+
+Options:
+  --score COL            the score column (default: score)
+  --label COL            the label column (default: label)
+  --positive V           the positive class (default: the rarer value)
+  --weight COL           a count or weight per row
+  --score-transform T    none, percent, min-max or sigmoid, for scores off [0, 1]
+  --cost-fp X --cost-fn Y   the cost of a false alarm and of a miss
+  --min-recall X         the fewest alarms that catch at least this share of positives
+  --min-precision X      the most positives caught at at least this precision
+  --max-alarm-rate X     the most positives caught flagging at most this share of rows
+  --prevalence P         the deployment prevalence, if not the file's
+  --group COL            a column whose values get their own thresholds
+  --strategy S           ${'single, group-cost, equal-opportunity, equal-odds-fpr, demographic-parity, equal-accuracy'}
+  -o, --output FILE      write the point to FILE (atomically) instead of standard output
+
+${EXITS}
+
+Example:
+  cutoff choose validation-scores.csv --cost-fp 1 --cost-fn 20 -o operating-point.json
+`,
   serve: `Usage: cutoff serve [--port N]
 
 Serves the page (the whole app, built into this package) on 127.0.0.1 only, with no network:

@@ -13,6 +13,8 @@ import { InputError, EXIT } from './errors';
 import type { Io } from './io';
 import { COMMAND_HELP, USAGE } from './help';
 import { atomicOutput } from './output';
+import { GROUP_STRATEGIES } from '../metrics/group-thresholds';
+import { SCORE_TRANSFORMS } from '../data/score-transform';
 
 declare const __APP_VERSION__: string | undefined;
 
@@ -47,6 +49,14 @@ function number(values: Values, name: string, range: [number, number]): number |
     throw new InputError(`--${name} must be a number from ${range[0]} to ${range[1]}, not "${v}"`);
   }
   return x;
+}
+
+/** An option that must be one of a schema's values. */
+function oneOf<T extends string>(values: Values, name: string, allowed: readonly T[]): T | undefined {
+  const v = text(values, name);
+  if (v === undefined) return undefined;
+  if (!(allowed as readonly string[]).includes(v)) throw new InputError(`--${name} must be one of ${allowed.join(', ')}, not "${v}"`);
+  return v as T;
 }
 
 function wholeNumber(values: Values, name: string): number | undefined {
@@ -168,6 +178,48 @@ export async function main(argv: string[], io: Io): Promise<number> {
           return EXIT.ok;
         });
       }
+      case 'choose': {
+        const { values, positionals: p } = parse(rest, {
+          score: str,
+          label: str,
+          positive: str,
+          weight: str,
+          'score-transform': str,
+          'cost-fp': str,
+          'cost-fn': str,
+          'min-recall': str,
+          'min-precision': str,
+          'max-alarm-rate': str,
+          prevalence: str,
+          group: str,
+          strategy: str,
+          output,
+        });
+        const [file] = positionals(p, ['FILE'], 'choose');
+        const strategy = oneOf(values, 'strategy', GROUP_STRATEGIES);
+        const transform = oneOf(values, 'score-transform', SCORE_TRANSFORMS);
+        if (strategy && !text(values, 'group')) throw new InputError('--strategy needs --group COL, the column whose values get their own thresholds');
+        const prevalence = number(values, 'prevalence', [0, 1]);
+        if (prevalence === 0 || prevalence === 1) throw new InputError('--prevalence must lie strictly between 0 and 1');
+        const options = {
+          score: text(values, 'score') ?? 'score',
+          label: text(values, 'label') ?? 'label',
+          positive: text(values, 'positive'),
+          weight: text(values, 'weight'),
+          scoreTransform: transform,
+          costFp: number(values, 'cost-fp', [0, 1e12]),
+          costFn: number(values, 'cost-fn', [0, 1e12]),
+          minRecall: number(values, 'min-recall', [0, 1]),
+          minPrecision: number(values, 'min-precision', [0, 1]),
+          maxAlarmRate: number(values, 'max-alarm-rate', [0, 1]),
+          prevalence,
+          group: text(values, 'group'),
+          strategy,
+          version: VERSION,
+        };
+        const { runChoose } = await import('./choose');
+        return await withOutput(values, io, (out) => runChoose(file, options, out));
+      }
       case 'serve': {
         const { values, positionals: p } = parse(rest, { port: str });
         positionals(p, [], 'serve');
@@ -194,7 +246,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
         io.err(USAGE);
         return EXIT.badInput;
       default:
-        throw new InputError(`unknown command "${command}"; the commands are check, apply, curve, sql and serve (cutoff --help)`);
+        throw new InputError(`unknown command "${command}"; the commands are choose, check, apply, curve, sql and serve (cutoff --help)`);
     }
   } catch (error) {
     if (error instanceof InputError) {

@@ -186,3 +186,26 @@ test('a model trained in the page scores rows in `cutoff apply --model` as the p
   expect(pagePredictions).toHaveLength(600);
   scoresByCli.forEach((s, i) => expect(Math.abs(s - pagePredictions[i])).toBeLessThanOrEqual(1e-6));
 });
+
+test('cutoff choose makes the point the page exports on the same file, and the page imports it', async ({ page }) => {
+  const dir = mkdtempSync(join(tmpdir(), 'cutoff-choose-'));
+  const file = join(dir, 'scores.csv');
+  const text = scoredCsv(scores, labels);
+  writeFileSync(file, text);
+  await page.goto('/');
+  await uploadText(page, 'scores.csv', text);
+  await expect(page.getByTestId('dataset-summary')).toContainText('3000 rows');
+  const download = page.waitForEvent('download');
+  await page.getByTestId('export-button').click();
+  const fromPage = JSON.parse(readFileSync(await (await download).path(), 'utf8')) as { threshold: number; confusion: unknown; label: unknown; costs: unknown };
+  const made = join(dir, 'chosen.json');
+  const run = spawnSync('npx', ['cutoff', 'choose', file, '-o', made], { encoding: 'utf8' });
+  expect(run.stderr).toBe('');
+  expect(run.status).toBe(0);
+  const chosen = JSON.parse(readFileSync(made, 'utf8')) as typeof fromPage;
+  expect([chosen.threshold, chosen.confusion, chosen.label, chosen.costs]).toEqual([fromPage.threshold, fromPage.confusion, fromPage.label, fromPage.costs]);
+  await page.getByTestId('threshold-input').fill('0.9');
+  await page.getByTestId('import-input').setInputFiles(made);
+  await expect(page.getByTestId('import-note')).toContainText(`Restored threshold ${chosen.threshold}`);
+  await expect(page.getByTestId('roc-handle')).toHaveAttribute('aria-valuenow', String(chosen.threshold));
+});

@@ -1,0 +1,92 @@
+/**
+ * `cutoff choose FILE …`: makes an operating point with no person at a browser, by the page's
+ * own reader and solvers (src/session/choose), so a point made in CI imports in the page and
+ * the page's export of the same file and settings is the same decision.
+ */
+import { readFile } from 'node:fs/promises';
+import { DataError } from '../data/errors';
+import { readDataFile } from '../data/read-file';
+import type { ScoreTransform } from '../data/score-transform';
+import type { GroupStrategy } from '../metrics/group-thresholds';
+import { serializeOperatingPoint } from '../operating-point';
+import { choosePoint, type ChooseGoal } from '../session/choose';
+import { EXIT, InputError } from './errors';
+import type { Io } from './io';
+
+export interface ChooseOptions {
+  score: string;
+  label: string;
+  positive?: string;
+  weight?: string;
+  scoreTransform?: ScoreTransform;
+  costFp?: number;
+  costFn?: number;
+  minRecall?: number;
+  minPrecision?: number;
+  maxAlarmRate?: number;
+  prevalence?: number;
+  group?: string;
+  strategy?: GroupStrategy;
+  version: string;
+}
+
+/** The one goal the options name: the cheapest cutoff for the costs, or a target. */
+export function goalOf(options: ChooseOptions): ChooseGoal {
+  const targets: [string, ChooseGoal | null][] = [
+    ['--min-recall', options.minRecall === undefined ? null : { kind: 'target', target: 'fewest-alarms-at-recall', value: options.minRecall }],
+    ['--min-precision', options.minPrecision === undefined ? null : { kind: 'target', target: 'best-recall-at-precision', value: options.minPrecision }],
+    ['--max-alarm-rate', options.maxAlarmRate === undefined ? null : { kind: 'target', target: 'max-alarms-per-1000', value: options.maxAlarmRate * 1000 }],
+  ];
+  const named = targets.filter(([, goal]) => goal !== null);
+  const costs = options.costFp !== undefined || options.costFn !== undefined;
+  if (named.length + (costs ? 1 : 0) > 1) {
+    throw new InputError(
+      `choose one goal: --cost-fp/--cost-fn, --min-recall, --min-precision or --max-alarm-rate, not ${[...(costs ? ['the costs'] : []), ...named.map(([flag]) => flag)].join(' and ')}`,
+    );
+  }
+  return named[0]?.[1] ?? { kind: 'cost' };
+}
+
+async function bytesOf(file: string, io: Io): Promise<Uint8Array> {
+  if (file === '-') {
+    const parts: Uint8Array[] = [];
+    for await (const chunk of io.stdin?.() ?? (process.stdin as AsyncIterable<Uint8Array>)) parts.push(chunk);
+    return Buffer.concat(parts);
+  }
+  try {
+    return await readFile(file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new InputError(code === 'ENOENT' ? `${file}: no such file` : `${file}: cannot be read (${code ?? String(error)})`);
+  }
+}
+
+export async function runChoose(file: string, options: ChooseOptions, io: Io): Promise<number> {
+  const goal = goalOf(options);
+  const bytes = await bytesOf(file, io);
+  try {
+    const name = file === '-' ? 'standard input' : file;
+    // The page's reader, on the same bytes: the same columns, labels and scores.
+    const dataset = await readDataFile({ name, size: bytes.length, arrayBuffer: async () => bytes.slice().buffer });
+    const point = choosePoint(dataset, {
+      scoreColumn: options.score,
+      labelColumn: options.label,
+      positive: options.positive,
+      weightColumn: options.weight ?? null,
+      scoreTransform: options.scoreTransform,
+      costFp: options.costFp,
+      costFn: options.costFn,
+      prevalence: options.prevalence ?? null,
+      goal,
+      groupColumn: options.group ?? null,
+      groupStrategy: options.strategy,
+      toolVersion: options.version,
+      createdAt: new Date(),
+    });
+    await io.out(serializeOperatingPoint(point));
+    return EXIT.ok;
+  } catch (error) {
+    if (error instanceof DataError) throw new InputError(error.message);
+    throw error;
+  }
+}

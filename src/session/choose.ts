@@ -1,0 +1,102 @@
+/**
+ * `cutoff choose`'s core: the operating point the page would export for a scores file and a
+ * goal, by the page's own steps. The labels and scores are read as the page reads them
+ * (encodeLabels, scoreInputs), the curve is the page's ScoreCurve, the threshold is the page's
+ * (the cheapest cutoff, or a target solved on the curve, snapped to a nice value as the page
+ * snaps it) and the point is assembled by the export's own function.
+ */
+import type { Dataset } from '../data/dataset';
+import { findColumn } from '../data/dataset';
+import { DataError } from '../data/errors';
+import { encodeLabels, positiveForColumn } from '../data/label';
+import { scoreInputs } from '../data/scores';
+import type { ScoreTransform } from '../data/score-transform';
+import { cheapestOperatingPoint } from '../evaluate';
+import { rowCostsOf } from '../decisions';
+import type { Guardrails } from '../guardrails';
+import { ScoreCurve } from '../metrics/score-curve';
+import type { GroupStrategy } from '../metrics/group-thresholds';
+import { niceThresholdAtIndex } from '../metrics/nice-threshold';
+import { solveTarget, type TargetKind } from '../metrics/targets';
+import type { OperatingPoint } from '../operating-point';
+import { DEFAULT_SETTINGS, type Settings } from '../settings';
+import { exportPoint } from './export-point';
+
+export type ChooseGoal = { kind: 'cost' } | { kind: 'target'; target: TargetKind; value: number };
+
+export interface ChooseRequest {
+  scoreColumn: string;
+  labelColumn: string;
+  /** The positive class; the rarer value (as the page suggests it) when absent. */
+  positive?: string;
+  weightColumn?: string | null;
+  scoreTransform?: ScoreTransform;
+  costFp?: number;
+  costFn?: number;
+  prevalence?: number | null;
+  goal: ChooseGoal;
+  groupColumn?: string | null;
+  groupStrategy?: GroupStrategy;
+  guardrails?: Partial<Guardrails>;
+  toolVersion: string;
+  createdAt: Date;
+}
+
+/** The page's settings for the request: a scores-mode session with these choices. */
+export function settingsFor(dataset: Dataset, request: ChooseRequest): Settings {
+  const column = findColumn(dataset, request.labelColumn);
+  if (!column) throw new DataError(`There is no column "${request.labelColumn}" in ${dataset.fileName}.`);
+  const positive = request.positive ?? positiveForColumn(column);
+  if (positive === null) throw new DataError(`The label column "${request.labelColumn}" has more than two values: name the positive class.`);
+  return {
+    ...DEFAULT_SETTINGS,
+    mode: 'scores',
+    labelColumn: request.labelColumn,
+    positiveValue: positive,
+    scoreColumn: request.scoreColumn,
+    weightColumn: request.weightColumn ?? null,
+    scoreTransform: request.scoreTransform ?? 'none',
+    costFp: request.costFp ?? DEFAULT_SETTINGS.costFp,
+    costFn: request.costFn ?? DEFAULT_SETTINGS.costFn,
+    prevalence: request.prevalence ?? null,
+    groupColumn: request.groupColumn ?? null,
+    groupStrategy: request.groupColumn ? (request.groupStrategy ?? 'single') : 'single',
+    target: request.goal.kind === 'target' ? { kind: request.goal.target, value: request.goal.value } : null,
+  };
+}
+
+/** The evaluated cases of a scores-mode session, as the page builds them. */
+export function scoresCases(dataset: Dataset, settings: Settings) {
+  const column = findColumn(dataset, settings.labelColumn ?? '');
+  if (!column || settings.positiveValue === null || settings.scoreColumn === null) throw new DataError('A label column, a positive class and a score column are needed.');
+  const labels = encodeLabels(column, settings.positiveValue);
+  const inputs = scoreInputs(dataset, labels.rows, settings.scoreColumn, settings.weightColumn, settings.scoreTransform);
+  const curve = ScoreCurve.from(inputs.scores, labels.labels, inputs.weights ?? undefined);
+  const cases = { evaluatedOn: 'all rows' as const, rows: labels.rows, scores: inputs.scores, labels: labels.labels, weights: inputs.weights, transform: inputs.transform, curve };
+  return { labels, cases };
+}
+
+export function choosePoint(dataset: Dataset, request: ChooseRequest): OperatingPoint {
+  const base = settingsFor(dataset, request);
+  const { labels, cases } = scoresCases(dataset, base);
+  const { curve } = cases;
+  let index: number;
+  if (request.goal.kind === 'cost') {
+    index = cheapestOperatingPoint(curve, base, base.prevalence, rowCostsOf(dataset, cases, base).costModel).index;
+  } else {
+    const found = solveTarget(curve, request.goal.target, request.goal.value, base.prevalence ?? undefined);
+    if (!found) throw new DataError(`No threshold meets ${request.goal.target} ${request.goal.value} on ${dataset.fileName}.`);
+    index = found.index;
+  }
+  const settings = { ...base, threshold: niceThresholdAtIndex(curve.thresholds, index) };
+  return exportPoint({
+    toolVersion: request.toolVersion,
+    createdAt: request.createdAt,
+    dataset,
+    labels,
+    settings,
+    cases,
+    source: { kind: 'scores', scoreColumn: request.scoreColumn, weightColumn: settings.weightColumn, scoreTransform: cases.transform ?? null },
+    guardrails: request.guardrails,
+  });
+}
