@@ -1,6 +1,7 @@
 import { memo, useEffect, useRef, useState, type DragEvent } from 'react';
 import { distinctValues, type Dataset } from '../src/data/dataset';
 import type { LabelVector } from '../src/data/label';
+import { weightedCases } from '../src/data/case-counts';
 import type { ReadOptions } from '../src/data/read-file';
 import type { DataSettings, Settings } from '../src/settings';
 import { ColumnChoices } from './ColumnChoices';
@@ -8,6 +9,8 @@ import { ColumnTable } from './ColumnTable';
 import { formatPercent } from './format';
 import type { ParseState } from './hooks/useParser';
 import { ParseProgress, ReadControls } from './ReadControls';
+
+const formatCount = (n: number) => (Number.isInteger(n) ? n.toLocaleString('en-US') : n.toFixed(1));
 
 /** Kept here too: other panels import it from this module. */
 export { formatPercent };
@@ -38,6 +41,7 @@ export const DataPanel = memo(function DataPanel({ dataset, labels, settings, pa
   useExcludeRowIds(dataset, settings.excludedColumns, onChange);
   const labelColumn = dataset?.columns.find((c) => c.name === settings.labelColumn);
   const labelValues = labelColumn ? (distinctValues(labelColumn) ?? []) : [];
+  const weighted = dataset && labels && settings.mode === 'scores' ? weightedCases(dataset, labels, settings.weightColumn) : null;
 
   return (
     <section className="panel data-panel" aria-labelledby="data-heading">
@@ -80,7 +84,13 @@ export const DataPanel = memo(function DataPanel({ dataset, labels, settings, pa
         <>
           <p data-testid="dataset-summary" className="summary">
             <strong>{dataset.fileName}</strong>: {dataset.rowCount} rows, {dataset.columns.length} columns
-            {labels && (
+            {labels && weighted && (
+              <>
+                , standing for {formatCount(weighted.cases)} cases, {formatCount(weighted.positives)} positive cases ({formatPercent(weighted.positives / weighted.cases)}; weighted
+                by “{settings.weightColumn}”)
+              </>
+            )}
+            {labels && !weighted && (
               <>
                 , {labels.positives} positives ({formatPercent(labels.positives / labels.labels.length)})
               </>

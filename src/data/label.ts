@@ -21,6 +21,15 @@ export interface LabelChoice {
   positive: string | null;
 }
 
+/** Names that say "a model's output", not an outcome. */
+const PREDICTION_NAME =
+  /^(i_|p_|em_classification|em_eventprobability)|^(pred|predict|predicted|prediction|proba|probability|score)(_|$|\d)|^p[01]$|_(pred|prediction|proba|score)$/;
+
+/** True for a column named as a model's prediction or score (never suggested as the label). */
+export function isPredictionName(name: string): boolean {
+  return PREDICTION_NAME.test(name.trim().toLowerCase());
+}
+
 function isHintedName(column: Column): boolean {
   return LABEL_NAME_HINTS.includes(column.name.trim().toLowerCase());
 }
@@ -67,7 +76,10 @@ export function suggestLabel(dataset: Dataset): LabelChoice | null {
     return count > 2 ? { column: hinted.name, positive: null } : null;
   }
   const rowIds = dataset.rowIdColumns ?? [];
-  const binary = dataset.columns.filter((c) => isTwoValued(c) && !rowIds.includes(c.name));
+  const twoValued = dataset.columns.filter((c) => isTwoValued(c) && !rowIds.includes(c.name));
+  // A model's prediction or score (SAS's I_* and P_*, pred*, proba*, p0/p1, score*) is not the outcome.
+  const outcomes = twoValued.filter((c) => !isPredictionName(c.name));
+  const binary = outcomes.length > 0 ? outcomes : twoValued;
   if (binary.length === 0) return null;
   const rare = binary.map(rareCount);
   const enough = (i: number) => rare[i] >= MIN_RARE_ROWS && rare[i] >= MIN_RARE_SHARE * dataset.rowCount;

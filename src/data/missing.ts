@@ -1,5 +1,9 @@
-/** Cell texts that mean "no value" in exports from Excel, R, pandas, SQL and Weka. */
-const MISSING_TOKENS = new Set(['', 'na', 'n/a', 'nan', 'null', 'none', '?', '-']);
+/**
+ * Cell texts that mean "no value" in exports from Excel, R, pandas, SQL, Weka and SAS, lower
+ * case: SAS writes a missing number as `.` and its special missing values as `.A` … `.Z`, `._`.
+ */
+const SAS_SPECIAL_MISSING = ['_', ...'abcdefghijklmnopqrstuvwxyz'].map((c) => `.${c}`);
+const MISSING_TOKENS = new Set(['', 'na', 'n/a', 'nan', 'null', 'none', '?', '-', '.', ...SAS_SPECIAL_MISSING]);
 
 /** The error values Excel writes into a CSV where a formula failed; lower case. */
 const EXCEL_ERRORS = new Set(['#div/0!', '#value!', '#n/a', '#name?', '#ref!', '#num!', '#null!', '#spill!', '#calc!']);

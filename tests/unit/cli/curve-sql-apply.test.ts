@@ -121,6 +121,6 @@ describe('cutoff', () => {
   it('prints help (exit 0) and refuses an unknown command (exit 2)', async () => {
     expect((await cutoff('--help')).stdout).toMatch(/^Usage: cutoff <command>/);
     const r = await cutoff('evaluate');
-    expect([r.code, r.stderr]).toEqual([2, 'cutoff: unknown command "evaluate"; the commands are check, apply, curve and sql (cutoff --help)\n']);
+    expect([r.code, r.stderr]).toEqual([2, 'cutoff: unknown command "evaluate"; the commands are choose, check, apply, curve, sql and serve (cutoff --help)\n']);
   });
 });

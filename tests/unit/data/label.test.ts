@@ -129,3 +129,19 @@ describe('explainLabelChoice', () => {
     expect(explainLabelChoice(d, null, null)).toMatch(/exactly two values|Choose the label column/);
   });
 });
+
+describe('the label suggestion skips a model’s predictions', () => {
+  it("prefers SAS's outcome BAD over its predicted class I_BAD, with . read as a missing number", async () => {
+    const { readFileSync } = await import('node:fs');
+    const { datasetOf } = await import('./helpers');
+    const { suggestLabel, isPredictionName } = await import('../../../src/data/label');
+    const d = await datasetOf(new Uint8Array(readFileSync(new URL('../../fixtures/data/sas-export.csv', import.meta.url))), {}, 'sas-export.csv');
+    expect(suggestLabel(d)?.column).toBe('BAD');
+    const amount = d.columns.find((c) => c.name === 'AMOUNT');
+    const age = d.columns.find((c) => c.name === 'AGE');
+    expect([amount?.kind, age?.kind]).toEqual(['numeric', 'numeric']);
+    expect(amount?.missing).toBeGreaterThan(0);
+    for (const name of ['I_BAD', 'P_BAD1', 'pred', 'predicted', 'proba_1', 'p1', 'score', 'churn_score']) expect(isPredictionName(name), name).toBe(true);
+    for (const name of ['BAD', 'price', 'prior_claims', 'pressure', 'scored_by']) expect(isPredictionName(name), name).toBe(false);
+  });
+});

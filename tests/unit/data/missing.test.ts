@@ -8,6 +8,11 @@ describe('isMissingToken', () => {
     }
   });
 
+  it("knows SAS's missing number `.` and its special missing values .A–.Z and ._", () => {
+    for (const cell of ['.', ' . ', '.A', '.z', '._']) expect(isMissingToken(cell), cell).toBe(true);
+    for (const cell of ['..', '.AB', '.5', 'a.']) expect(isMissingToken(cell), cell).toBe(false);
+  });
+
   it('treats values as values', () => {
     for (const cell of ['0', 'no', 'nanny', 'nullable', '--', 'a?', 'N/A!', '  value  ']) {
       expect(isMissingToken(cell), cell).toBe(false);
