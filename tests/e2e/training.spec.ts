@@ -15,6 +15,9 @@ async function train(page: Page, epochs: number): Promise<void> {
   await page.getByTestId('epochs-input').fill(String(epochs));
   await page.getByTestId('train-button').click();
   await expect(page.getByTestId('training-status')).toHaveAttribute('data-state', 'done', { timeout: 60_000 });
+  // The final weights' curve lands a moment after done and folds the step again: wait for it,
+  // or the step folds under the next click (the model export's, say).
+  await expect(page.getByTestId('cockpit')).toHaveAttribute('data-updating', 'false');
   await openTrain(page);
 }
 
