@@ -52,12 +52,14 @@ export function streamOf(source: ByteSource, chunkBytes: number): ByteStream {
 /** Reads a whole stream into memory (a gzip-compressed Parquet file, which must be read at random). */
 export async function collectStream(stream: ByteStream): Promise<Uint8Array> {
   const parts: Uint8Array[] = [];
-  let length = 0;
-  for await (const chunk of stream.chunks()) {
-    parts.push(chunk.slice());
-    length += chunk.length;
-  }
-  const bytes = new Uint8Array(length);
+  for await (const chunk of stream.chunks()) parts.push(chunk.slice());
+  return concatBytes(parts);
+}
+
+/** The parts one after another in one array (the part itself when there is one). */
+export function concatBytes(parts: readonly Uint8Array[]): Uint8Array {
+  if (parts.length === 1) return parts[0];
+  const bytes = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
   let at = 0;
   for (const part of parts) {
     bytes.set(part, at);

@@ -1,5 +1,5 @@
 import Papa from 'papaparse';
-import type { ByteStream } from './byte-source';
+import { concatBytes, type ByteStream } from './byte-source';
 import { detectEncoding, streamDecoder, type EncodingChoice, type StreamDecoder, type TextEncoding } from './encoding';
 import { DataError, ParseCancelled } from './errors';
 import { readSepLine } from './sep-line';
@@ -110,7 +110,7 @@ async function* withLast(stream: ByteStream, onHead: (head: Uint8Array) => void)
     head.push(next.value.slice());
     headBytes += next.value.length;
   }
-  onHead(concat(head, headBytes));
+  onHead(concatBytes(head));
   for (let i = 0; i < head.length; i++) yield { chunk: head[i], last: done && i === head.length - 1 };
   if (done) return;
   let pending = await iterator.next();
@@ -121,17 +121,6 @@ async function* withLast(stream: ByteStream, onHead: (head: Uint8Array) => void)
   }
   // A stream whose last chunk was already handed on: an empty one ends the decode.
   yield { chunk: new Uint8Array(0), last: true };
-}
-
-function concat(parts: readonly Uint8Array[], length: number): Uint8Array {
-  if (parts.length === 1) return parts[0];
-  const bytes = new Uint8Array(length);
-  let at = 0;
-  for (const part of parts) {
-    bytes.set(part, at);
-    at += part.length;
-  }
-  return bytes;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { isParquet, isZip, looksBinary } from './binary';
-import { collectStream, memorySource, streamOf, type ByteSource, type ByteStream } from './byte-source';
+import { collectStream, concatBytes, memorySource, streamOf, type ByteSource, type ByteStream } from './byte-source';
 import { CHUNK_BYTES } from './csv-stream';
 import { encodingFromBom, type EncodingChoice } from './encoding';
 import { DataError } from './errors';
@@ -76,12 +76,7 @@ async function sniff(stream: ByteStream): Promise<{ head: Uint8Array; stream: By
     first.push(next.value.slice());
     length += next.value.length;
   }
-  const head = new Uint8Array(length);
-  let at = 0;
-  for (const part of first) {
-    head.set(part, at);
-    at += part.length;
-  }
+  const head = concatBytes(first);
   let used = false;
   const replay: ByteStream = {
     name: stream.name,
