@@ -107,7 +107,7 @@ export const Cockpit = memo(function Cockpit(props: CockpitProps) {
           {props.startNote}
         </p>
         <p className="note evaluated-on">
-          {curve.n.toLocaleString('en')} cases ({props.evaluatedOn}), prevalence {observed.toFixed(4)} · ◇ = threshold 0.5 · ◯ = cost-optimal
+          {casesText(curve.n, curve.positives + curve.negatives)} ({props.evaluatedOn}), prevalence {observed.toFixed(4)} · ◇ = threshold 0.5 · ◯ = cost-optimal
         </p>
         {props.actions}
       </div>
@@ -169,4 +169,11 @@ function ReferenceMark({ x, y }: { x: number; y: number }) {
       </text>
     </g>
   );
+}
+
+/** Rows, and the cases they stand for when they are weighted (an aggregated file's counts). */
+function casesText(rows: number, cases: number): string {
+  if (Math.abs(cases - rows) < 1e-9) return `${rows.toLocaleString('en')} cases`;
+  const shown = Number.isInteger(cases) ? cases.toLocaleString('en') : cases.toFixed(1);
+  return `${rows.toLocaleString('en')} rows standing for ${shown} cases`;
 }

@@ -61,6 +61,7 @@ test('scores mode: a count column weights the rows', async ({ page }) => {
   // The summary counts the cases the rows stand for, with the rows beside them.
   await expect(page.getByTestId('dataset-summary')).toContainText('6 rows');
   await expect(page.getByTestId('dataset-summary')).toContainText('standing for 387 cases, 42 positive cases');
+  await expect(page.getByTestId('cockpit')).toContainText('6 rows standing for 387 cases (all rows)');
   await page.getByTestId('threshold-input').fill('0.6');
   await expect.poll(() => confusionOf(page)).toEqual({ tp: 40, fp: 45, tn: 300, fn: 2 });
 });
