@@ -17,6 +17,8 @@ export function cellNumber(cell: Cell, decimalComma = false): number {
   if (typeof cell === 'string') return textNumber(cell, decimalComma);
   if (typeof cell === 'bigint') return Number(cell);
   if (typeof cell === 'boolean') return cell ? 1 : 0;
+  // A Parquet DATE or TIMESTAMP: the page reads it from its ISO text as days since 1970-01-01.
+  if (cell instanceof Date) return textNumber(parquetText(cell) ?? '', false);
   return Number.NaN;
 }
 

@@ -1,4 +1,5 @@
 import { DISTINCT_COUNT_CAP, MAX_LABEL_LEVELS, type Column } from './dataset';
+import { levelsAsDates, numericFromLevels } from './levels-as-numbers';
 import { isExcelError, isMissingToken } from './missing';
 import { readNumber } from './number-cell';
 import { describeNumberFormat, readSpreadsheetNumber, type NumberDecoration } from './spreadsheet-number';
@@ -168,6 +169,8 @@ export class ColumnBuilder {
       };
     }
     const codes = this.codes ? this.codes.slice(0, length) : new Int32Array(length).fill(-1);
+    const dates = this.levels.length > this.numericLevels ? levelsAsDates(this.levels) : null;
+    if (dates) return numericFromLevels(name, codes, dates, missing, this.errorCells);
     return this.asSpreadsheetNumbers(codes) ?? { kind: 'categorical', name, codes, levels: this.levels, missing, ...errors };
   }
 
@@ -198,33 +201,7 @@ export class ColumnBuilder {
     }
     if (decoration === null || (numericLevels > 0 && (decoration.currency !== '' || decoration.percent))) return null;
     if (!grouped && decoration.currency === '' && !decoration.percent) return null;
-    const values = new Float64Array(codes.length);
-    let distinct: Set<number> | null = new Set();
-    let infinite = 0;
-    let firstInfiniteRow = -1;
-    for (let i = 0; i < codes.length; i++) {
-      const value = codes[i] < 0 ? Number.NaN : parsed[codes[i]];
-      values[i] = value;
-      if (value === Infinity || value === -Infinity) {
-        if (infinite++ === 0) firstInfiniteRow = i;
-      }
-      if (distinct !== null && value === value) {
-        distinct.add(value);
-        if (distinct.size > DISTINCT_COUNT_CAP) distinct = null;
-      }
-    }
-    return {
-      kind: 'numeric',
-      name: this.name,
-      values,
-      missing: this.missing,
-      distinct: distinct && distinct.size <= MAX_LABEL_LEVELS ? [...distinct].sort((a, b) => a - b).map(String) : null,
-      distinctCount: distinct ? distinct.size : null,
-      infinite,
-      firstInfiniteRow,
-      readAs: describeNumberFormat(decoration, grouped),
-      ...(this.errorCells > 0 ? { errorCells: this.errorCells } : {}),
-    };
+    return numericFromLevels(this.name, codes, { parsed, readAs: describeNumberFormat(decoration, grouped) }, this.missing, this.errorCells);
   }
 }
 

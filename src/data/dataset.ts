@@ -1,3 +1,4 @@
+import type { DateForm } from './date-cell';
 import type { TextEncoding } from './encoding';
 
 /**
@@ -25,6 +26,8 @@ export interface NumericColumn {
   errorCells?: number;
   /** How text cells were read as numbers ("thousands separators", "percent"), when they were. */
   readAs?: string;
+  /** Set when the column held dates, read as days since 1970-01-01. */
+  dateForm?: DateForm;
 }
 
 /** A column of text values, stored as codes into `levels`; -1 marks a missing cell. */

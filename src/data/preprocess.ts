@@ -5,11 +5,12 @@
  * and missing values imputed with the mode (plus a missing-indicator input); columns that
  * carry no information are dropped with a note. Plain JSON, so the export is this object.
  */
+import type { DateForm } from './date-cell';
 import { median } from './median';
 
 /** A column as the preprocessing reads it; `Column` from dataset.ts is one. */
 export type RawColumn =
-  | { kind: 'numeric'; name: string; /** NaN marks a missing value. */ values: Float64Array }
+  | { kind: 'numeric'; name: string; /** NaN marks a missing value. */ values: Float64Array; /** Set for dates read as days since 1970-01-01. */ dateForm?: DateForm }
   | { kind: 'categorical'; name: string; /** −1 marks a missing value. */ codes: Int32Array; levels: string[] };
 
 /** A numeric column: `(value − mean) / std`, a missing value replaced by the training median first. */
@@ -80,6 +81,8 @@ export function fitPreprocessor(columns: readonly RawColumn[], rows: Uint32Array
   const notes: string[] = [];
   for (const column of columns) {
     const fitted = column.kind === 'numeric' ? fitNumeric(column.name, column.values, rows) : fitCategorical(column, rows, options);
+    // A date is one number (its day), never one input per day: say so, since the user may expect either.
+    if (column.kind === 'numeric' && column.dateForm && !('reason' in fitted)) notes.push(`"${column.name}" holds dates (${column.dateForm}): it enters the model as one number, days since 1970-01-01.`);
     if ('reason' in fitted) dropped.push({ column: column.name, reason: fitted.reason });
     else {
       steps.push(fitted.step);
