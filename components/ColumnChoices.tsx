@@ -1,5 +1,7 @@
 import { distinctValues, type Dataset } from '../src/data/dataset';
+import { useMemo, useState } from 'react';
 import { positiveForColumn } from '../src/data/label';
+import { labelSuggestion } from '../src/data/label-suggestion';
 import { SCORE_TRANSFORMS, type ScoreTransform } from '../src/data/score-transform';
 import { suggestCountColumn } from '../src/data/scores';
 import type { DataSettings, Settings } from '../src/settings';
@@ -34,6 +36,16 @@ export function ColumnChoices({ dataset, settings, onChange }: ColumnChoicesProp
   const positiveOptions = labelColumn ? (distinctValues(labelColumn) ?? []) : [];
   const numericColumns = dataset.columns.filter((c) => c.kind === 'numeric' && c.name !== settings.labelColumn);
   const countCandidates = numericColumns.filter((c) => c.name !== settings.scoreColumn);
+  const suggestion = useMemo(() => labelSuggestion(dataset), [dataset]);
+  // The file whose label question the user answered (by a button or the menu): asked once per file.
+  const [answered, setAnswered] = useState<string | null>(null);
+  const asking = suggestion?.alternative && answered !== dataset.sha256 ? [suggestion.choice, suggestion.alternative] : null;
+  const chooseLabel = (name: string) => {
+    const column = dataset.columns.find((c) => c.name === name);
+    setAnswered(dataset.sha256);
+    // The suggestion's rule (the rarer of two values); with three or more the user picks.
+    onChange({ labelColumn: name, positiveValue: column ? positiveForColumn(column) : null });
+  };
 
   const chooseMode = (mode: InputMode) => {
     if (mode === 'train') onChange({ mode: 'train' });
@@ -48,15 +60,7 @@ export function ColumnChoices({ dataset, settings, onChange }: ColumnChoicesProp
     <div className="fields">
       <label>
         Label column
-        <select
-          data-testid="label-select"
-          value={settings.labelColumn ?? ''}
-          onChange={(e) => {
-            const column = dataset.columns.find((c) => c.name === e.target.value);
-            // The suggestion's rule (the rarer of two values); with three or more the user picks.
-            onChange({ labelColumn: e.target.value, positiveValue: column ? positiveForColumn(column) : null });
-          }}
-        >
+        <select data-testid="label-select" value={settings.labelColumn ?? ''} onChange={(e) => chooseLabel(e.target.value)}>
           {settings.labelColumn === null && <option value="">choose…</option>}
           {labelCandidates.map((c) => (
             <option key={c.name} value={c.name}>
@@ -65,6 +69,28 @@ export function ColumnChoices({ dataset, settings, onChange }: ColumnChoicesProp
           ))}
         </select>
       </label>
+      {asking && (
+        <div className="question" role="group" aria-labelledby="label-question-text" data-testid="label-question">
+          <span id="label-question-text">Two columns could be the outcome. Which one is it?</span>
+          {asking.map((choice) => (
+            <button
+              key={choice.column}
+              type="button"
+              data-testid="label-answer"
+              data-column={choice.column}
+              aria-pressed={settings.labelColumn === choice.column}
+              onClick={() => chooseLabel(choice.column)}
+            >
+              {choice.column}
+            </button>
+          ))}
+        </div>
+      )}
+      {suggestion && settings.labelColumn === suggestion.choice.column && (
+        <p className="note" data-testid="label-reason">
+          {suggestion.reason}
+        </p>
+      )}
       <label>
         Positive class
         <select data-testid="positive-select" value={settings.positiveValue ?? ''} onChange={(e) => onChange({ positiveValue: e.target.value || null })}>

@@ -30,7 +30,7 @@ export function levelsAsDates(levels: readonly string[]): LevelsAsNumbers | null
     parsed[i] = date.days;
   }
   if (form === null) return null;
-  return { parsed, readAs: `dates (${form}), as days since 1970-01-01`, dateForm: form };
+  return { parsed, readAs: `read as dates (${form}): days since 1970-01-01`, dateForm: form };
 }
 
 /** The numeric column a text column becomes once its levels read as numbers. */

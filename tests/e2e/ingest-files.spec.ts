@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { expect, numberOf, test, uploadText } from './fixtures';
+import { expect, numberOf, test, unfold, uploadText } from './fixtures';
 
 /**
  * Files as Excel, pandas and warehouses write them (issue 11): each is uploaded as a person
@@ -197,4 +197,38 @@ test('percent scores: dividing by 100 keeps the threshold meaning a score, and t
   const exported = JSON.parse(readFileSync(await (await downloadPromise).path(), 'utf8'));
   expect(exported.source.scoreTransform).toEqual({ kind: 'divide', by: 100 });
   expect(exported.threshold).toBe(0.8);
+});
+
+const fixture = (name: string) => readFileSync(new URL(`../fixtures/data/${name}`, import.meta.url));
+
+test("psql's export: time stamps with +00, dates with NULLs and ISO date-times are one number each, said in the training panel", async ({ page }) => {
+  await page.goto('/');
+  await uploadText(page, 'psql-dates.csv', fixture('psql-dates.csv'));
+  await expect(page.getByTestId('dataset-summary')).toContainText('psql-dates.csv: 400 rows, 6 columns');
+  await expect(cell(page, 'signed_up_at', 'column-type')).toHaveText('numeric · read as dates (ISO 8601 date-time): days since 1970-01-01');
+  await expect(cell(page, 'first_order', 'column-type')).toHaveText('numeric · read as dates (ISO 8601 date): days since 1970-01-01');
+  await expect(page.getByTestId('label-select')).toHaveValue('churned');
+  await trainedAuc(page);
+  await unfold(page, 'train');
+  const notes = page.getByTestId('preprocessing-notes');
+  await expect(notes).toContainText('"first_order" holds dates (ISO 8601 date): it enters the model as one number, days since 1970-01-01.');
+  await expect(notes.locator('xpath=..')).not.toContainText('first_order=');
+});
+
+test("Stata's cohort export: the outcome is suggested over a yes/no risk factor, with the reason; two equal candidates are asked about", async ({ page }) => {
+  await page.goto('/');
+  await uploadText(page, 'stata-cohort.csv', fixture('stata-cohort.csv'));
+  await expect(page.getByTestId('label-select')).toHaveValue('died');
+  await expect(page.getByTestId('positive-select')).toHaveValue('Yes');
+  await expect(page.getByTestId('label-reason')).toContainText('"died" suggested as the label: its name reads as an outcome ("died")');
+  await expect(page.getByTestId('label-question')).toHaveCount(0);
+
+  const body = Array.from({ length: 200 }, (_, i) => `${i % 4 === 0 ? 1 : 0},${i % 3 === 0 ? 1 : 0},${i % 7}`);
+  await uploadText(page, 'flags.csv', 'a,b,x\n' + body.join('\n') + '\n');
+  const question = page.getByTestId('label-question');
+  await expect(question).toBeVisible();
+  await expect(page.getByTestId('label-select')).toHaveValue('b');
+  await question.locator('[data-testid="label-answer"][data-column="a"]').click();
+  await expect(page.getByTestId('label-select')).toHaveValue('a');
+  await expect(question).toHaveCount(0);
 });

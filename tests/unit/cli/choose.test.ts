@@ -2,7 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readDataFile } from '../../../src/data/read-file';
-import { encodeLabels, suggestLabel } from '../../../src/data/label';
+import { encodeLabels } from '../../../src/data/label';
+import { suggestLabel } from '../../../src/data/label-suggestion';
 import { findColumn } from '../../../src/data/dataset';
 import { scoreInputs } from '../../../src/data/scores';
 import { cheapestOperatingPoint } from '../../../src/evaluate';

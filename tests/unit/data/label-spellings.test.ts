@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findColumn } from '../../../src/data/dataset';
-import { suggestLabel } from '../../../src/data/label';
+import { suggestLabel } from '../../../src/data/label-suggestion';
 import { datasetOf } from './helpers';
 
 describe('label spellings', () => {

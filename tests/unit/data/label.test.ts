@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { findColumn } from '../../../src/data/dataset';
-import { encodeLabels, explainLabelChoice, explainMultiClass, explainNoLabel, positiveForColumn, suggestLabel } from '../../../src/data/label';
+import { encodeLabels, explainLabelChoice, explainMultiClass, explainNoLabel, positiveForColumn } from '../../../src/data/label';
+import { suggestLabel } from '../../../src/data/label-suggestion';
 import { datasetOf } from './helpers';
 import { defined } from '../defined';
 
@@ -134,7 +135,7 @@ describe('the label suggestion skips a model’s predictions', () => {
   it("prefers SAS's outcome BAD over its predicted class I_BAD, with . read as a missing number", async () => {
     const { readFileSync } = await import('node:fs');
     const { datasetOf } = await import('./helpers');
-    const { suggestLabel, isPredictionName } = await import('../../../src/data/label');
+    const { suggestLabel, isPredictionName } = await import('../../../src/data/label-suggestion');
     const d = await datasetOf(new Uint8Array(readFileSync(new URL('../../fixtures/data/sas-export.csv', import.meta.url))), {}, 'sas-export.csv');
     expect(suggestLabel(d)?.column).toBe('BAD');
     const amount = d.columns.find((c) => c.name === 'AMOUNT');
@@ -143,5 +144,45 @@ describe('the label suggestion skips a model’s predictions', () => {
     expect(amount?.missing).toBeGreaterThan(0);
     for (const name of ['I_BAD', 'P_BAD1', 'pred', 'predicted', 'proba_1', 'p1', 'score', 'churn_score']) expect(isPredictionName(name), name).toBe(true);
     for (const name of ['BAD', 'price', 'prior_claims', 'pressure', 'scored_by']) expect(isPredictionName(name), name).toBe(false);
+  });
+});
+
+describe('labelSuggestion', () => {
+  it('a Stata cohort: the outcome ("died") over a yes/no risk factor written last, with the reason', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { datasetOf } = await import('./helpers');
+    const { labelSuggestion } = await import('../../../src/data/label-suggestion');
+    const d = await datasetOf(new Uint8Array(readFileSync(new URL('../../fixtures/data/stata-cohort.csv', import.meta.url))), {}, 'stata-cohort.csv');
+    const s = labelSuggestion(d);
+    expect(s?.choice).toEqual({ column: 'died', positive: 'Yes' });
+    expect(s?.reason).toMatch(/^"died" suggested as the label: its name reads as an outcome \("died"\); two values, "Yes" the rarer \(\d+\.\d% of rows\)\.$/);
+    expect(s?.alternative).toBeNull();
+  });
+
+  it('a scored SAS file: the outcome, and the reason names the predicted class it passed over', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { datasetOf } = await import('./helpers');
+    const { labelSuggestion } = await import('../../../src/data/label-suggestion');
+    const d = await datasetOf(new Uint8Array(readFileSync(new URL('../../fixtures/data/sas-export.csv', import.meta.url))), {}, 'sas-export.csv');
+    const s = labelSuggestion(d);
+    expect(s?.choice.column).toBe('BAD');
+    expect(s?.reason).toContain("Not I_BAD: named as a model's output.");
+    expect(s?.alternative).toBeNull();
+  });
+
+  it('asks when two columns are equally plausible, and not when a name decides', async () => {
+    const { datasetOf } = await import('./helpers');
+    const { labelSuggestion } = await import('../../../src/data/label-suggestion');
+    const rows = Array.from({ length: 200 }, (_, i) => `${i % 4 === 0 ? 1 : 0},${i % 3 === 0 ? 1 : 0},${i}`);
+    const tied = labelSuggestion(await datasetOf(`a,b,x\n${rows.join('\n')}\n`));
+    expect(tied?.choice.column).toBe('b');
+    expect(tied?.alternative?.column).toBe('a');
+    const named = labelSuggestion(await datasetOf(`a,readmitted,x\n${rows.join('\n')}\n`));
+    expect(named?.choice.column).toBe('readmitted');
+    expect(named?.alternative).toBeNull();
+    // A flag with a single positive row is a weak candidate beside one with a usable rare class.
+    const single = labelSuggestion(await datasetOf(`a,b\n1,1\n${rows.map((r) => `${r.split(',')[0]},0`).join('\n')}\n`));
+    expect(single?.choice.column).toBe('a');
+    expect(single?.alternative).toBeNull();
   });
 });

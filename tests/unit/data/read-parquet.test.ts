@@ -5,7 +5,7 @@ import { memorySource } from '../../../src/data/byte-source';
 import type { Column } from '../../../src/data/dataset';
 import { findColumn } from '../../../src/data/dataset';
 import { ParseCancelled } from '../../../src/data/errors';
-import { suggestLabel } from '../../../src/data/label';
+import { suggestLabel } from '../../../src/data/label-suggestion';
 import { readParquet } from '../../../src/data/read-parquet';
 import { datasetOf } from './helpers';
 
