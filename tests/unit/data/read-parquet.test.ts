@@ -70,3 +70,15 @@ describe('readParquet on files DuckDB wrote', () => {
     await expect(datasetOf('a,b\n1,2\n', {}, 'fake.parquet')).rejects.toThrow(/does not start like a Parquet file/);
   });
 });
+
+describe('Parquet dates', () => {
+  it('DATE and TIMESTAMPTZ columns are days since 1970-01-01, as the command reads them', async () => {
+    const d = await datasetOf(await fixture('dates.parquet'), {}, 'dates.parquet');
+    const visit = findColumn(d, 'visit');
+    const seen = findColumn(d, 'seen_at');
+    if (visit?.kind !== 'numeric' || seen?.kind !== 'numeric') throw new Error('dates not numeric');
+    expect([visit.values[0], visit.values[1]]).toEqual([18262, 18263]);
+    expect(seen.values[1]).toBeCloseTo(18262 + 11 / 24, 9);
+    expect(visit.readAs).toContain('read as dates');
+  });
+});
