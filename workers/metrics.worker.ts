@@ -5,7 +5,7 @@ import { bootstrapAucAp } from '../src/metrics/bootstrap';
 import { curveViewBuffers, prepareCurveView } from '../src/metrics/curve-view';
 import { ScoreCurve } from '../src/metrics/score-curve';
 import { evaluatedStability } from '../src/metrics/threshold-stability';
-import type { MetricsEvent, MetricsRequest } from '../src/protocol';
+import type { MetricsEvent, MetricsRequest } from '../src/engine/protocol';
 
 declare const self: DedicatedWorkerGlobalScope;
 

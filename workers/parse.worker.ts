@@ -3,7 +3,7 @@
 import { DataError, ParseCancelled } from '../src/data/errors';
 import { readDataFile } from '../src/data/read-file';
 import { datasetTransferables } from '../src/data/transfer';
-import type { ParseEvent, ParseRequest } from '../src/protocol';
+import type { ParseEvent, ParseRequest } from '../src/engine/protocol';
 
 declare const self: DedicatedWorkerGlobalScope;
 

@@ -13,7 +13,7 @@ import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import wasmUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import wasmSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreadedSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
-import type { TrainEvent, TrainRequest } from '../src/protocol';
+import type { TrainEvent, TrainRequest } from '../src/engine/protocol';
 import { createTrainController } from '../src/model/train-controller';
 import { probeWebgl } from '../src/model/webgl-probe';
 

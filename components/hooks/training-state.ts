@@ -1,6 +1,6 @@
-import type { ImportedModelInfo } from '../../src/imported-model';
-import type { BackendName, FoldSummary, SweepPoint, TrainEvent, TrainOptions } from '../../src/protocol';
-import type { EvaluatedOn } from '../../src/operating-point';
+import type { ImportedModelInfo } from '../../src/model/imported-model';
+import type { BackendName, FoldSummary, SweepPoint, TrainEvent, TrainOptions } from '../../src/engine/protocol';
+import type { EvaluatedOn } from '../../src/session/operating-point';
 
 /** What training-status shows as data-state. */
 export type TrainingStatus = 'idle' | 'training' | 'done' | 'cancelled' | 'error';

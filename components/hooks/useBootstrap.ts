@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
-import type { MetricsEvent, MetricsRequest } from '../../src/protocol';
-import type { PendingRequest, WorkerClient } from '../../src/worker-client';
+import type { MetricsEvent, MetricsRequest } from '../../src/engine/protocol';
+import type { PendingRequest, WorkerClient } from '../../src/engine/worker-client';
 import { casesForWorker, transferablesOf } from './useCurve';
 import type { Evaluation } from './useEvaluation';
 import { createMetricsClient } from './worker-clients';

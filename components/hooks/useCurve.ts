@@ -1,8 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import { rememberCostHull, ScoreCurve } from '../../src/metrics';
 import type { CurveView } from '../../src/metrics/curve-view';
-import type { MetricsEvent, MetricsRequest, ScoredCases } from '../../src/protocol';
-import type { PendingRequest, WorkerClient } from '../../src/worker-client';
+import type { MetricsEvent, MetricsRequest, ScoredCases } from '../../src/engine/protocol';
+import type { PendingRequest, WorkerClient } from '../../src/engine/worker-client';
 import { createMetricsClient } from './worker-clients';
 
 /** Copies of the cases for the worker, so the page keeps its own arrays. */

@@ -1,8 +1,8 @@
 import { useMemo } from 'react';
 import type { Dataset } from '../../src/data/dataset';
-import { groupsOf, groupSolutionOf, rowCostsOf, type EvaluatedCases, type RowCosts } from '../../src/decisions';
+import { groupsOf, groupSolutionOf, rowCostsOf, type EvaluatedCases, type RowCosts } from '../../src/decision/decisions';
 import type { GroupInput, GroupSolution } from '../../src/metrics/group-thresholds';
-import type { Settings } from '../../src/settings';
+import type { Settings } from '../../src/session/settings';
 
 /** The cost model of the evaluated cases; rebuilt only when the data, the costs or the cost columns change. */
 export function useRowCosts(dataset: Dataset | null, cases: EvaluatedCases | null, settings: Settings): RowCosts | null {

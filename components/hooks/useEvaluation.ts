@@ -7,10 +7,10 @@ import type { AppliedTransform } from '../../src/data/score-transform';
 import { scoreInputs } from '../../src/data/scores';
 import type { ScoreCurve } from '../../src/metrics';
 import type { CurveView } from '../../src/metrics/curve-view';
-import type { Settings } from '../../src/settings';
+import type { Settings } from '../../src/session/settings';
 import type { TrainingState } from './useTrainer';
 import { useCurve } from './useCurve';
-import type { EvaluatedOn } from '../../src/operating-point';
+import type { EvaluatedOn } from '../../src/session/operating-point';
 
 export interface Evaluation {
   curve: ScoreCurve;

@@ -3,8 +3,8 @@ import type { Dataset } from '../../src/data/dataset';
 import { DataError, ParseCancelled } from '../../src/data/errors';
 import { checkFileSize } from '../../src/data/limits';
 import type { ReadOptions } from '../../src/data/read-file';
-import type { ParseEvent, ParseRequest } from '../../src/protocol';
-import type { PendingRequest, WorkerClient } from '../../src/worker-client';
+import type { ParseEvent, ParseRequest } from '../../src/engine/protocol';
+import type { PendingRequest, WorkerClient } from '../../src/engine/worker-client';
 import { createParseClient } from './worker-clients';
 
 export interface ParseState {

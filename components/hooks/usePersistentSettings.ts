@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { DEFAULT_SETTINGS, restoreSettings, settingsFromFragment, type Settings } from '../../src/settings';
+import { DEFAULT_SETTINGS, restoreSettings, settingsFromFragment, type Settings } from '../../src/session/settings';
 
 const STORAGE_KEY = 'cutoff.settings.v1';
 // Writing on every drag frame would be wasted work; the last state a moment later is enough.

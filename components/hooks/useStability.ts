@@ -1,8 +1,8 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { ThresholdStability } from '../../src/metrics/threshold-stability';
-import type { MetricsEvent, MetricsRequest } from '../../src/protocol';
-import type { Settings } from '../../src/settings';
-import type { PendingRequest, WorkerClient } from '../../src/worker-client';
+import type { MetricsEvent, MetricsRequest } from '../../src/engine/protocol';
+import type { Settings } from '../../src/session/settings';
+import type { PendingRequest, WorkerClient } from '../../src/engine/worker-client';
 import type { TrainingState } from './training-state';
 import { createMetricsClient } from './worker-clients';
 

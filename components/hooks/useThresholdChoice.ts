@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useLayoutEffect, useRef } from 'react';
 import type { ScoreCurve } from '../../src/metrics';
 import { niceThresholdAtIndex } from '../../src/metrics/nice-threshold';
-import type { ThresholdStore } from '../threshold-store';
+import type { ThresholdStore } from '../cockpit/threshold-store';
 
 /**
  * Where the threshold shown came from: 'cheapest', the cost optimum (each new score set starts

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
-import type { BackendChoice, BackendName, ModelContext, TrainEvent, TrainingData, TrainOptions, TrainRequest } from '../../src/protocol';
-import type { PendingRequest, WorkerClient, WorkerFailure } from '../../src/worker-client';
+import type { BackendChoice, BackendName, ModelContext, TrainEvent, TrainingData, TrainOptions, TrainRequest } from '../../src/engine/protocol';
+import type { PendingRequest, WorkerClient, WorkerFailure } from '../../src/engine/worker-client';
 import { INITIAL_TRAINING, reduceTraining, startJob, type JobKind, type TrainingState } from './training-state';
 import { createTrainClient } from './worker-clients';
 

@@ -1,5 +1,5 @@
-import type { MetricsEvent, MetricsRequest, ParseEvent, ParseRequest, TrainEvent, TrainRequest } from '../../src/protocol';
-import { createWorkerClient, type WorkerClient, type WorkerClientConfig, type WorkerLike } from '../../src/worker-client';
+import type { MetricsEvent, MetricsRequest, ParseEvent, ParseRequest, TrainEvent, TrainRequest } from '../../src/engine/protocol';
+import { createWorkerClient, type WorkerClient, type WorkerClientConfig, type WorkerLike } from '../../src/engine/worker-client';
 
 // Each `new Worker(new URL(…, import.meta.url))` must stay written out like this: it is the
 // pattern Vite looks for to bundle the worker as its own chunk.

@@ -3,7 +3,7 @@
  * `band`, `group_threshold` where the export sets them) added, streamed to stdout as CSV.
  * With --model, raw feature rows are first scored by the exported model (column `score`).
  */
-import type { OperatingPoint } from '../operating-point';
+import type { OperatingPoint } from '../session/operating-point';
 import { headerLine, numberCell, textCell } from '../data/csv-writer';
 import { cellText, columnIndex, labelOf, scoreOf } from './cells';
 import { DecisionRule } from './decision-rule';

@@ -4,9 +4,9 @@
  * configuration mistake (a positive class spelt otherwise, a third class, scores off [0, 1]).
  * A file without the label column is checked for score drift only.
  */
-import type { OperatingPoint } from '../operating-point';
+import type { OperatingPoint } from '../session/operating-point';
 import { metricsFromConfusion, type Confusion } from '../metrics';
-import { binnedKs, histogramBin, populationStability } from '../guardrails';
+import { binnedKs, histogramBin, populationStability } from '../decision/guardrails';
 import { ksPValue } from '../metrics/two-sample';
 import { labelKey } from '../data/label-values';
 import { BinnedScores, DistinctScores, binningErrorBound } from './score-counts';

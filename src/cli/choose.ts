@@ -8,7 +8,7 @@ import { DataError } from '../data/errors';
 import { readDataFile } from '../data/read-file';
 import type { ScoreTransform } from '../data/score-transform';
 import type { GroupStrategy } from '../metrics/group-thresholds';
-import { serializeOperatingPoint } from '../operating-point';
+import { serializeOperatingPoint } from '../session/operating-point';
 import { choosePoint, type ChooseGoal } from '../session/choose';
 import { EXIT, InputError } from './errors';
 import type { Io } from './io';

@@ -3,8 +3,8 @@
  * review band and the named risk bands. The same rule as the page: positive when
  * score >= threshold, review when lower <= score < upper.
  */
-import type { OperatingPoint } from '../operating-point';
-import { decide } from '../predictions-csv';
+import type { OperatingPoint } from '../session/operating-point';
+import { decide } from '../session/predictions-csv';
 
 export interface RowDecision {
   threshold: number;

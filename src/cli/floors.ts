@@ -7,8 +7,8 @@
  */
 import type { Confusion } from '../metrics';
 import { detectableDrop, ksPValue, proportionDrop } from '../metrics/two-sample';
-import { DEFAULT_ALPHA, isWilsonDefault, type ComparedMetric } from '../guardrails';
-import type { OperatingPoint } from '../operating-point';
+import { DEFAULT_ALPHA, isWilsonDefault, type ComparedMetric } from '../decision/guardrails';
+import type { OperatingPoint } from '../session/operating-point';
 import { InputError } from './errors';
 
 /** The power at which the report states the smallest drop a file of its size detects. */

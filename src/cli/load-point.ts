@@ -1,6 +1,6 @@
 /** Reads POINT.json: size-limited, JSON-parsed, then validated by the page's own schema. */
 import { readFile, stat } from 'node:fs/promises';
-import { parseOperatingPoint, type OperatingPoint } from '../operating-point';
+import { parseOperatingPoint, type OperatingPoint } from '../session/operating-point';
 import { InputError } from './errors';
 
 /** An operating point is a few hundred kB at most (curves decimated to ~200 points). */

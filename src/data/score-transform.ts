@@ -1,4 +1,4 @@
-import '../zod-setup';
+import '../session/zod-setup';
 import { z } from 'zod';
 import { DataError } from './errors';
 

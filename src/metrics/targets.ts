@@ -1,7 +1,7 @@
 import type { ScoreCurve } from './score-curve';
 import { fBeta } from './threshold-metrics';
 
-/** A position on the curve found by a search: index (as ScoreCurve.indexAt) and its threshold (not the exported OperatingPoint of src/operating-point.ts). */
+/** A position on the curve found by a search: index (as ScoreCurve.indexAt) and its threshold (not the exported OperatingPoint of src/session/operating-point.ts). */
 export interface CurvePosition {
   index: number;
   threshold: number;

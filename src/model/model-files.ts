@@ -6,11 +6,11 @@
  */
 import type * as tfc from '@tensorflow/tfjs-core';
 import type * as tfl from '@tensorflow/tfjs-layers';
-import '../zod-setup';
+import '../session/zod-setup';
 import { z } from 'zod';
 import type { Preprocessor } from '../data/preprocess';
 import { parsePreprocessor } from '../data/preprocess-schema';
-import type { ModelContext } from '../protocol';
+import type { ModelContext } from '../engine/protocol';
 import { disposeMlp } from './mlp';
 import type { Tf } from './tf';
 import { toLayersModel, type TrainedModel, type TrainedSettings } from './trained-model';
@@ -94,7 +94,7 @@ export interface LoadedModel {
   network: tfl.LayersModel;
   preprocessor: Preprocessor;
   description: string;
-  /** The preprocessing.json as read, for the export's record of the model (src/imported-model.ts). */
+  /** The preprocessing.json as read, for the export's record of the model (src/model/imported-model.ts). */
   card: unknown;
 }
 

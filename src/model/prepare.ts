@@ -6,7 +6,7 @@
 import { fitPreprocessor, type Preprocessor } from '../data/preprocess';
 import { applyPreprocessor } from '../data/preprocess-apply';
 import { stratifiedSplit, type Split } from '../data/split';
-import type { TrainingData, TrainOptions } from '../protocol';
+import type { TrainingData, TrainOptions } from '../engine/protocol';
 import type { LossWeights } from './losses';
 import type { SplitRows } from './rows';
 import { splitRows } from './rows';
@@ -103,7 +103,7 @@ export function prepareSplit(data: TrainingData, options: TrainOptions, split: S
     trainPositives,
     trainNegatives,
     trainPositiveRows: Uint32Array.from(positives),
-    schedule: trainingSchedule(train.positions.length, options.batchSize, options.epochs),
+    schedule: trainingSchedule(train.positions.length, options.batchSize, options.epochs, refit ? 0 : options.patience),
   };
 }
 

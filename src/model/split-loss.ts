@@ -24,7 +24,7 @@ export interface SplitLoss {
 
 /**
  * The mean loss of `net` over every row of `rows` (and each row's probability when asked).
- * Not src/evaluate.ts (a threshold's figures) nor useEvaluation (the scores a page chooses on).
+ * Not src/metrics/evaluate.ts (a threshold's figures) nor useEvaluation (the scores a page chooses on).
  */
 export async function lossOverSplit(tf: typeof tfc, net: Pick<FlatMlp, 'logits'>, loss: LossFn, rows: SplitRows, withProbabilities: boolean): Promise<SplitLoss> {
   const { n, featureCount: d } = rows;

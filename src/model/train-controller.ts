@@ -3,8 +3,8 @@
  * 'sweep' or 'score' cancels the one before it; 'cancel' stops the named job; 'export'
  * packs the model of the last completed training run, which is kept as plain arrays.
  */
-import { importedModelInfo } from '../imported-model';
-import type { BackendChoice, BackendName, TrainEvent, TrainRequest } from '../protocol';
+import { importedModelInfo } from './imported-model';
+import type { BackendChoice, BackendName, TrainEvent, TrainRequest } from '../engine/protocol';
 import { chooseBackend, type BackendSelection } from './backend';
 import type { WebglProbe } from './webgl-probe';
 import { isContextLost, watchContextLoss } from './context-loss';

@@ -7,14 +7,14 @@
 import type { Dataset } from '../data/dataset';
 import type { LabelVector } from '../data/label';
 import type { AppliedTransform } from '../data/score-transform';
-import { decisionExtras } from '../decision-export';
-import { rowCostsOf, type EvaluatedCases } from '../decisions';
-import { evaluateThreshold } from '../evaluate';
-import { defaultGuardrails, driftEdges, scoreHistogram, type Guardrails } from '../guardrails';
+import { decisionExtras } from '../decision/decision-export';
+import { rowCostsOf, type EvaluatedCases } from '../decision/decisions';
+import { evaluateThreshold } from '../metrics/evaluate';
+import { defaultGuardrails, driftEdges, scoreHistogram, type Guardrails } from '../decision/guardrails';
 import { summarizeCurve } from '../metrics/export-curves';
 import { wilsonInterval } from '../metrics/interval';
-import { buildOperatingPoint, type EvaluatedOn, type OperatingPoint, type OperatingPointInput } from '../operating-point';
-import type { Settings } from '../settings';
+import { buildOperatingPoint, type EvaluatedOn, type OperatingPoint, type OperatingPointInput } from './operating-point';
+import type { Settings } from './settings';
 
 export interface ExportedCases extends EvaluatedCases {
   evaluatedOn: EvaluatedOn;

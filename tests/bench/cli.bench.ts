@@ -10,8 +10,8 @@ import { closeSync, mkdtempSync, openSync, rmSync, statSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { it } from 'vitest';
-import { buildOperatingPoint, serializeOperatingPoint } from '../../src/operating-point';
-import { driftEdges } from '../../src/guardrails';
+import { buildOperatingPoint, serializeOperatingPoint } from '../../src/session/operating-point';
+import { driftEdges } from '../../src/decision/guardrails';
 
 const ROWS = Number(process.env.CUTOFF_BENCH_ROWS ?? 10_000_000);
 const BUDGET = { checkVsDuckdb: 3, peakRssMb: 400 };

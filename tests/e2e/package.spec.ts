@@ -8,8 +8,8 @@ import { mkdirSync, mkdtempSync, readdirSync, statSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { expect, test } from './fixtures';
-import { buildOperatingPoint, serializeOperatingPoint } from '../../src/operating-point';
-import { defaultGuardrails } from '../../src/guardrails';
+import { buildOperatingPoint, serializeOperatingPoint } from '../../src/session/operating-point';
+import { defaultGuardrails } from '../../src/decision/guardrails';
 
 const BUDGET_MB = 40;
 

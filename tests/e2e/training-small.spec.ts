@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { stratifiedSplit } from '../../src/data/split';
 import { ScoreCurve } from '../../src/metrics';
-import { DEFAULT_SETTINGS } from '../../src/settings';
+import { DEFAULT_SETTINGS } from '../../src/session/settings';
 import { decisionFunction, fitLogistic } from '../tools/logistic-regression';
 import { expect, numberOf, test, uploadText } from './fixtures';
 

@@ -1,4 +1,4 @@
-import type { WorkerLike } from '../../src/worker-client';
+import type { WorkerLike } from '../../src/engine/worker-client';
 
 /** What the fake worker does with each message the page posts; `worker` answers through reply(). */
 export type FakeBehaviour = (message: unknown, worker: FakeWorker) => void;

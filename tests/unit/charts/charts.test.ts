@@ -5,13 +5,13 @@
  */
 import { createElement, type ReactElement } from 'react';
 import { describe, expect, it } from 'vitest';
-import { CalibrationView } from '../../../components/CalibrationView';
-import { CurveChart } from '../../../components/CurveChart';
-import { DecisionCurveView } from '../../../components/DecisionCurveView';
-import { GroupRocChart } from '../../../components/GroupRocChart';
-import { LossChart } from '../../../components/LossChart';
-import { MetricsChart } from '../../../components/MetricsChart';
-import { ScoreHistogram } from '../../../components/ScoreHistogram';
+import { CalibrationView } from '../../../components/charts/CalibrationView';
+import { CurveChart } from '../../../components/charts/CurveChart';
+import { DecisionCurveView } from '../../../components/charts/DecisionCurveView';
+import { GroupRocChart } from '../../../components/charts/GroupRocChart';
+import { LossChart } from '../../../components/charts/LossChart';
+import { MetricsChart } from '../../../components/charts/MetricsChart';
+import { ScoreHistogram } from '../../../components/charts/ScoreHistogram';
 import type { EpochLog } from '../../../components/hooks/training-state';
 import { ScoreCurve } from '../../../src/metrics';
 import { nearestPrIndex, nearestRocIndex } from '../../../src/metrics/chart-points';

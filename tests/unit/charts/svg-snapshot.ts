@@ -1,6 +1,6 @@
 import { createElement, type ReactElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
-import { createThresholdStore, ThresholdContext } from '../../../components/threshold-store';
+import { createThresholdStore, ThresholdContext } from '../../../components/cockpit/threshold-store';
 
 /**
  * Renders a chart to static markup in node (no DOM), as Observable Plot's tests do, and

@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import { createTrainController } from '../../../src/model/train-controller';
 import { ofType, recorder, tf, trainRun } from '../model/helpers';
 import { baseInput, cutoff, tempDir, writePoint } from './fixtures';
-import { importedModelSource } from '../../../src/imported-model';
-import { buildOperatingPoint } from '../../../src/operating-point';
+import { importedModelSource } from '../../../src/model/imported-model';
+import { buildOperatingPoint } from '../../../src/session/operating-point';
 
 describe('cutoff apply --model, and the export of an imported model', () => {
   it('scores raw feature rows with the exported model as the page does (to 1e-6) and applies the threshold', async () => {

@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { CheckReport } from '../../../src/cli/check';
-import { defaultGuardrails, driftEdges, scoreHistogram } from '../../../src/guardrails';
+import { defaultGuardrails, driftEdges, scoreHistogram } from '../../../src/decision/guardrails';
 import { cutoff, scoredRows, tempDir, writeCsv, writePoint } from './fixtures';
 
 const dir = tempDir();

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ScoreCurve } from '../../../src/metrics/score-curve';
-import { defaultGuardrails, driftEdges, scoreHistogram } from '../../../src/guardrails';
+import { defaultGuardrails, driftEdges, scoreHistogram } from '../../../src/decision/guardrails';
 import { cutoff, scoredRows, tempDir, writeCsv, writePoint } from './fixtures';
 import type { CheckReport } from '../../../src/cli/check';
 

@@ -6,13 +6,13 @@ import { encodeLabels } from '../../../src/data/label';
 import { suggestLabel } from '../../../src/data/label-suggestion';
 import { findColumn } from '../../../src/data/dataset';
 import { scoreInputs } from '../../../src/data/scores';
-import { cheapestOperatingPoint } from '../../../src/evaluate';
+import { cheapestOperatingPoint } from '../../../src/metrics/evaluate';
 import { ScoreCurve } from '../../../src/metrics/score-curve';
 import { niceThresholdAtIndex } from '../../../src/metrics/nice-threshold';
 import { solveTarget } from '../../../src/metrics/targets';
-import { parseOperatingPoint, type OperatingPoint } from '../../../src/operating-point';
+import { parseOperatingPoint, type OperatingPoint } from '../../../src/session/operating-point';
 import { exportPoint } from '../../../src/session/export-point';
-import { DEFAULT_SETTINGS, type Settings } from '../../../src/settings';
+import { DEFAULT_SETTINGS, type Settings } from '../../../src/session/settings';
 import { cutoff, scoredRows, tempDir, writeCsv } from './fixtures';
 
 const dir = tempDir();

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { guardrailsFor } from '../../../components/download';
-import { importWarnings } from '../../../components/ExportPanel';
-import { binnedKs, histogramBin, populationStability } from '../../../src/guardrails';
-import { buildOperatingPoint } from '../../../src/operating-point';
+import { guardrailsFor } from '../../../components/export/download';
+import { importWarnings } from '../../../components/export/ExportPanel';
+import { binnedKs, histogramBin, populationStability } from '../../../src/decision/guardrails';
+import { buildOperatingPoint } from '../../../src/session/operating-point';
 import { baseInput } from './fixtures';
 
 describe('guardrails in the export', () => {

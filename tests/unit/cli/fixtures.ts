@@ -2,7 +2,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildOperatingPoint, serializeOperatingPoint, type OperatingPointInput } from '../../../src/operating-point';
+import { buildOperatingPoint, serializeOperatingPoint, type OperatingPointInput } from '../../../src/session/operating-point';
 import { main } from '../../../src/cli/main';
 import { mulberry32 } from '../../../src/data/random';
 

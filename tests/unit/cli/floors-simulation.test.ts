@@ -7,9 +7,9 @@
 import { describe, expect, it } from 'vitest';
 import { floorsOf } from '../../../src/cli/floors';
 import { mulberry32, type Random } from '../../../src/data/random';
-import { defaultGuardrails } from '../../../src/guardrails';
+import { defaultGuardrails } from '../../../src/decision/guardrails';
 import type { Confusion } from '../../../src/metrics';
-import { buildOperatingPoint } from '../../../src/operating-point';
+import { buildOperatingPoint } from '../../../src/session/operating-point';
 import { baseInput } from './fixtures';
 
 const RUNS = Number(process.env.FLOOR_RUNS ?? 400);

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { metricsFromConfusion, ScoreCurve } from '../../../src/metrics';
 import { confusionAtPrevalence, metricsAtPrevalence, naturalFrequencies } from '../../../src/metrics/prevalence';
-import { evaluateThreshold } from '../../../src/evaluate';
+import { evaluateThreshold } from '../../../src/metrics/evaluate';
 import { bruteConfusion } from './brute-force';
 
 const rowsArb = fc

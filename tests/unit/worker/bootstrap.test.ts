@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createBootstrapRunner, NO_BOOTSTRAP, type BootstrapState } from '../../../components/hooks/useBootstrap';
-import type { MetricsEvent, MetricsRequest } from '../../../src/protocol';
-import { createWorkerClient } from '../../../src/worker-client';
+import type { MetricsEvent, MetricsRequest } from '../../../src/engine/protocol';
+import { createWorkerClient } from '../../../src/engine/worker-client';
 import { fakeSpawner } from '../fake-worker';
 import { metricsClientConfig } from '../../../components/hooks/worker-clients';
 

@@ -3,8 +3,8 @@ import { createParseRunner, type ParseState } from '../../../components/hooks/us
 import type { Dataset } from '../../../src/data/dataset';
 import { DataError, ParseCancelled } from '../../../src/data/errors';
 import type { ReadOptions } from '../../../src/data/read-file';
-import type { ParseEvent, ParseRequest } from '../../../src/protocol';
-import { createWorkerClient } from '../../../src/worker-client';
+import type { ParseEvent, ParseRequest } from '../../../src/engine/protocol';
+import { createWorkerClient } from '../../../src/engine/worker-client';
 import { fakeSpawner } from '../fake-worker';
 
 function setup() {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { INITIAL_TRAINING, type TrainingState } from '../../../components/hooks/training-state';
 import { createTrainerRunner, type BackendMemo, type BackendMemory } from '../../../components/hooks/useTrainer';
-import type { TrainingData, TrainOptions, TrainRequest } from '../../../src/protocol';
-import { createWorkerClient } from '../../../src/worker-client';
+import type { TrainingData, TrainOptions, TrainRequest } from '../../../src/engine/protocol';
+import { createWorkerClient } from '../../../src/engine/worker-client';
 import { fakeSpawner } from '../fake-worker';
 import { trainClientConfig } from '../../../components/hooks/worker-clients';
 

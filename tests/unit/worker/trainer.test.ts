@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { INITIAL_TRAINING, type TrainingState } from '../../../components/hooks/training-state';
 import { createTrainerRunner } from '../../../components/hooks/useTrainer';
-import type { TrainEvent, TrainingData, TrainOptions, TrainRequest } from '../../../src/protocol';
-import { createWorkerClient } from '../../../src/worker-client';
+import type { TrainEvent, TrainingData, TrainOptions, TrainRequest } from '../../../src/engine/protocol';
+import { createWorkerClient } from '../../../src/engine/worker-client';
 import { fakeSpawner } from '../fake-worker';
 import { trainClientConfig } from '../../../components/hooks/worker-clients';
 

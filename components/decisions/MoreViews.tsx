@@ -1,0 +1,96 @@
+import { memo, useCallback, useMemo, useState, type ReactNode } from 'react';
+import { thresholdSweep } from '../../src/metrics/threshold-sweep';
+import { calibratedCurve } from '../../src/metrics/calibrated-curve';
+import { CALIBRATION_NAMES, fitCalibration, type CalibrationMethod } from '../../src/metrics/calibration-method';
+import type { ScoreCurve } from '../../src/metrics';
+import type { CurveView } from '../../src/metrics/curve-view';
+import { f1Optimal, thresholdForRecall } from '../../src/metrics/targets';
+import type { Settings } from '../../src/session/settings';
+import { BandPanel } from './BandPanel';
+import { CalibrationView } from '../charts/CalibrationView';
+import { DecisionCurveView } from '../charts/DecisionCurveView';
+import { MetricsChart } from '../charts/MetricsChart';
+import { ScoreHistogram } from '../charts/ScoreHistogram';
+import { TargetsPanel } from './TargetsPanel';
+
+export interface MoreViewsProps {
+  curve: ScoreCurve;
+  view: CurveView;
+  costFp: number;
+  costFn: number;
+  prevalence: Settings['prevalence'];
+  band: Settings['band'];
+  /** Cut points of the named risk bands, draggable on the histogram. */
+  bandCuts?: Settings['bandCuts'];
+  /** pos_weight of the model that made the scores; null for a scores file. */
+  posWeight: number | null;
+  onChange: (patch: Partial<Settings>) => void;
+  onIndex: (k: number) => void;
+  /** The operating point nearest to a raw threshold. */
+  onThreshold: (t: number) => void;
+  /** The nice threshold `steps` operating points from t (band edges on the keyboard). */
+  stepFrom: (t: number, steps: number) => number;
+  snap: (t: number) => number;
+  describe: (threshold: number) => string;
+  /** The spread of the cost-optimal cutoff over folds or resamples, for the threshold axes. */
+  stability?: { low: number; high: number; label: string } | null;
+  /** More cards from the page: compare, slices, export. */
+  children?: ReactNode;
+}
+
+/**
+ * The second area below the cockpit: every other view of the same scores, as cards in one
+ * scrolling region, so none of them ever pushes the cockpit off the screen.
+ */
+export const MoreViews = memo(function MoreViews(props: MoreViewsProps) {
+  const { curve, view, costFp, costFn, prevalence, band, onChange, onIndex, onThreshold, stepFrom, snap, describe } = props;
+  const sweep = useMemo(() => thresholdSweep(curve, { costFp, costFn }, prevalence ?? undefined), [curve, costFp, costFn, prevalence]);
+  const [method, setMethod] = useState<CalibrationMethod>('none');
+  const calibration = useMemo(() => fitCalibration(curve, method), [curve, method]);
+  const calibrated = useMemo(() => (calibration ? calibratedCurve(curve, calibration) : curve), [curve, calibration]);
+  const onBandChange = useCallback((next: { lower: number; upper: number }) => onChange({ band: next }), [onChange]);
+  const onRiskCutsChange = useCallback((cuts: number[]) => onChange({ bandCuts: cuts }), [onChange]);
+  const onF1Optimal = useCallback(() => onIndex(f1Optimal(curve).index), [curve, onIndex]);
+  const onRecallTarget = useCallback(
+    (target: number) => {
+      const found = thresholdForRecall(curve, target);
+      if (found) onIndex(found.index);
+      return found !== null;
+    },
+    [curve, onIndex],
+  );
+  return (
+    <section className="more-views" aria-label="More views of the same scores" data-testid="more-views">
+      <div className="more-grid">
+        <div className="card wide-card">
+          <ScoreHistogram
+            histogram={view.histogram}
+            band={band}
+            riskCuts={props.bandCuts}
+            onRiskCutsChange={onRiskCutsChange}
+            onBandChange={onBandChange}
+            snap={snap}
+            stepFrom={stepFrom}
+            curve={curve}
+            onThreshold={onThreshold}
+            onIndexChange={onIndex}
+            describe={describe}
+            stability={props.stability}
+          />
+        </div>
+        <div className="card wide-card">
+          <MetricsChart sweep={sweep} curve={curve} onThreshold={onThreshold} onIndexChange={onIndex} describe={describe} stability={props.stability} />
+        </div>
+        <BandPanel curve={curve} band={band} onChange={onChange} />
+        <TargetsPanel costFp={costFp} costFn={costFn} weightedModel={props.posWeight !== null && props.posWeight !== 1} onF1Optimal={onF1Optimal} onRecallTarget={onRecallTarget} />
+        <div className="card">
+          <CalibrationView curve={curve} costFp={costFp} costFn={costFn} onIndex={onIndex} method={method} onMethod={setMethod} calibration={calibration} shown={calibrated} />
+        </div>
+        <div className="card">
+          <DecisionCurveView curve={calibrated} prevalence={prevalence ?? undefined} probabilities={CALIBRATION_NAMES[method]} />
+        </div>
+        {props.children}
+      </div>
+    </section>
+  );
+});

@@ -1,0 +1,121 @@
+import { crossValidationExport, stabilityExport } from './training-export';
+import type { ThresholdStability } from '../../src/metrics/threshold-stability';
+import type { Dataset } from '../../src/data/dataset';
+import { rowIds } from '../../src/data/row-ids';
+import { predictionsCsv } from '../../src/session/predictions-csv';
+import { rowGroupsOf } from '../../src/decision/decision-export';
+import type { ScoreCurve } from '../../src/metrics';
+import type { Guardrails } from '../../src/decision/guardrails';
+import type { CostModel } from '../../src/metrics/row-costs';
+import { bandNamesFor } from '../../src/metrics/risk-bands';
+import { thresholdsCsv } from '../../src/metrics/thresholds-table';
+import type { LabelVector } from '../../src/data/label';
+import { serializeOperatingPoint } from '../../src/session/operating-point';
+import { exportPoint } from '../../src/session/export-point';
+
+export { guardrailsFor } from '../../src/session/export-point';
+import { DEFAULT_TRAIN_OPTIONS, type Settings } from '../../src/session/settings';
+import type { BootstrapIntervals } from '../hooks/useBootstrap';
+import type { Evaluation } from '../hooks/useEvaluation';
+import type { TrainingState } from '../hooks/useTrainer';
+import { importedModelSource } from '../../src/model/imported-model';
+
+declare const __APP_VERSION__: string;
+
+export interface ExportContext {
+  dataset: Dataset;
+  labels: LabelVector;
+  settings: Settings;
+  evaluation: Evaluation;
+  training: TrainingState;
+  features: string[];
+  bootstrap: BootstrapIntervals | null;
+  /** Floors typed in the export panel; an absent one takes its default (see defaultGuardrails). */
+  guardrails?: Partial<Guardrails>;
+  /** The threshold stability the page shows; null while it is computed or without a trained model. */
+  stability?: ThresholdStability | null;
+}
+
+/** Writes the operating point the page shows as operating-point.json and offers it as a download. */
+export function downloadOperatingPoint(context: ExportContext): void {
+  const { dataset, labels, settings, evaluation, training } = context;
+  const point = exportPoint({
+    toolVersion: __APP_VERSION__,
+    createdAt: new Date(),
+    dataset,
+    labels,
+    settings,
+    cases: evaluation,
+    source:
+      settings.mode === 'scores'
+        ? { kind: 'scores', scoreColumn: settings.scoreColumn ?? '', weightColumn: settings.weightColumn, scoreTransform: evaluation.transform ?? null }
+        : training.importedModelInfo
+          ? importedModelSource(training.importedModelInfo, dataset.sha256)
+          : {
+              kind: 'trained',
+              model: {
+                layers: (training.options ?? DEFAULT_TRAIN_OPTIONS).hiddenUnits,
+                loss: training.loss || 'weighted binary cross-entropy on logits',
+                posWeight: training.posWeight ?? 1,
+                epochs: training.crossValidation?.refitEpochs ?? training.epochs.length,
+                learningRate: (training.options ?? DEFAULT_TRAIN_OPTIONS).learningRate,
+                batchSize: training.schedule?.batchSize ?? 0,
+                seed: training.options?.seed ?? settings.seed,
+                backend: training.backend ?? 'cpu',
+                validationFraction: (training.options ?? DEFAULT_TRAIN_OPTIONS).validationFraction,
+                features: context.features,
+                ...(crossValidationExport(training) ? { crossValidation: crossValidationExport(training) } : {}),
+              },
+            },
+    guardrails: context.guardrails,
+    extraIntervals: bootstrapIntervals(context.bootstrap),
+    ...(settings.mode === 'train' && !training.importedModelInfo ? { stability: stabilityExport(context.stability ?? null) } : {}),
+  });
+  offerDownload(serializeOperatingPoint(point), 'operating-point.json', 'application/json');
+}
+
+/** Writes each evaluated case's score and decision at the shown threshold (and band) as CSV. */
+export function downloadPredictions(dataset: Dataset, evaluation: Evaluation, settings: Settings): void {
+  const csv = predictionsCsv(
+    {
+      ids: rowIds(dataset, evaluation.rows),
+      scores: evaluation.scores,
+      groups: rowGroupsOf(dataset, evaluation, settings, settings.threshold),
+      riskBands: settings.bandCuts.length > 0 ? { cuts: settings.bandCuts, names: bandNamesFor(settings.bandCuts, settings.bandNames) } : null,
+    },
+    { threshold: settings.threshold, band: settings.band },
+  );
+  offerDownload(csv, 'predictions.csv', 'text/csv');
+}
+
+/** Writes the metrics at every threshold (row costs included) as thresholds.csv. */
+export function downloadThresholdsCsv(curve: ScoreCurve, costModel: CostModel, prevalence: number | null): void {
+  offerDownload(thresholdsCsv(curve, costModel, prevalence), 'thresholds.csv', 'text/csv');
+}
+
+/** Offers the exported model archive (from the train worker) as a download. */
+export function downloadModel(zip: ArrayBuffer, fileName: string): void {
+  offerDownload(zip, fileName, 'application/zip');
+}
+
+function offerDownload(content: string | ArrayBuffer, fileName: string, type: string): void {
+  const url = URL.createObjectURL(new Blob([content], { type }));
+  const anchor = document.createElement('a');
+  anchor.href = url;
+  anchor.download = fileName;
+  document.body.append(anchor);
+  anchor.click();
+  anchor.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** The page's bootstrap intervals of ROC-AUC and AP, once done. */
+function bootstrapIntervals(bootstrap: BootstrapIntervals | null) {
+  const out: Record<string, { low: number; high: number; level: number; method: string }> = {};
+  if (bootstrap) {
+    const method = `stratified bootstrap, ${bootstrap.replicates} replicates`;
+    if (Number.isFinite(bootstrap.rocAuc.low)) out.rocAuc = { ...bootstrap.rocAuc, level: bootstrap.confidence, method };
+    if (Number.isFinite(bootstrap.averagePrecision.low)) out.averagePrecision = { ...bootstrap.averagePrecision, level: bootstrap.confidence, method };
+  }
+  return out;
+}
