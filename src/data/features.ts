@@ -14,7 +14,11 @@ export function featureColumns(dataset: Dataset, labelColumn: string, excluded: 
   const columns: RawColumn[] = [];
   for (const c of dataset.columns) {
     if (c.name === labelColumn || excluded.includes(c.name)) continue;
-    columns.push(c.kind === 'numeric' ? { kind: 'numeric', name: c.name, values: c.values, ...(c.dateForm ? { dateForm: c.dateForm } : {}) } : { kind: 'categorical', name: c.name, codes: c.codes, levels: c.levels });
+    columns.push(
+      c.kind === 'numeric'
+        ? { kind: 'numeric', name: c.name, values: c.values, ...(c.dateForm ? { dateForm: c.dateForm } : {}) }
+        : { kind: 'categorical', name: c.name, codes: c.codes, levels: c.levels },
+    );
   }
   if (columns.length === 0) {
     throw new DataError(`There is no column to train on besides the label "${labelColumn}". Add feature columns, or switch to scores mode if the file holds model scores.`);

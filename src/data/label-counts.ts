@@ -38,4 +38,3 @@ export function countValues(column: Column, values: readonly string[]): number[]
   }
   return counts;
 }
-

@@ -82,7 +82,8 @@ export function fitPreprocessor(columns: readonly RawColumn[], rows: Uint32Array
   for (const column of columns) {
     const fitted = column.kind === 'numeric' ? fitNumeric(column.name, column.values, rows) : fitCategorical(column, rows, options);
     // A date is one number (its day), never one input per day: say so, since the user may expect either.
-    if (column.kind === 'numeric' && column.dateForm && !('reason' in fitted)) notes.push(`"${column.name}" holds dates (${column.dateForm}): it enters the model as one number, days since 1970-01-01.`);
+    if (column.kind === 'numeric' && column.dateForm && !('reason' in fitted))
+      notes.push(`"${column.name}" holds dates (${column.dateForm}): it enters the model as one number, days since 1970-01-01.`);
     if ('reason' in fitted) dropped.push({ column: column.name, reason: fitted.reason });
     else {
       steps.push(fitted.step);
