@@ -1,5 +1,5 @@
 // First: zod must be configured before any schema is built (see zod-setup.ts).
-import './session/zod-setup';
+import './data/zod-setup';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from '../components/App';

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { parseOperatingPoint, type OperatingPoint } from '../../src/session/operating-point';
 import type { Guardrails } from '../../src/decision/guardrails';
 import { settingsToFragment, type Settings } from '../../src/session/settings';
-import { settingsFromExtras } from '../../src/decision/decision-export';
+import { settingsFromExtras } from '../../src/session/decision-export';
 import { formatThreshold } from '../common/format';
 
 interface ExportPanelProps {

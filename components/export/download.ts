@@ -3,7 +3,7 @@ import type { ThresholdStability } from '../../src/metrics/threshold-stability';
 import type { Dataset } from '../../src/data/dataset';
 import { rowIds } from '../../src/data/row-ids';
 import { predictionsCsv } from '../../src/session/predictions-csv';
-import { rowGroupsOf } from '../../src/decision/decision-export';
+import { rowGroupsOf } from '../../src/session/decision-export';
 import type { ScoreCurve } from '../../src/metrics';
 import type { Guardrails } from '../../src/decision/guardrails';
 import type { CostModel } from '../../src/metrics/row-costs';

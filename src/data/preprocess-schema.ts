@@ -2,7 +2,7 @@
  * Validation of a preprocessing JSON read back from an exported model, so a hand-edited or
  * foreign file fails with a message naming the bad field instead of scoring garbage.
  */
-import '../session/zod-setup';
+import './zod-setup';
 import { z } from 'zod';
 import { stepInputs, type Preprocessor } from './preprocess';
 import { DataError } from './errors';

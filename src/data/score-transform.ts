@@ -1,4 +1,4 @@
-import '../session/zod-setup';
+import './zod-setup';
 import { z } from 'zod';
 import { DataError } from './errors';
 

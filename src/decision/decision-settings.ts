@@ -3,7 +3,7 @@
  * one settings schema in src/session/settings.ts; kept here so their declaration sits with the
  * decisions work and the settings module stays a list.
  */
-import '../session/zod-setup';
+import '../data/zod-setup';
 import { z } from 'zod';
 import { GROUP_STRATEGIES } from '../metrics/group-thresholds';
 import { TARGET_KINDS } from '../metrics/targets';

@@ -6,8 +6,8 @@
  * a quick benchmark decides, since for a model this small WASM can still win.
  */
 import type * as tfc from '@tensorflow/tfjs-core';
-import type { BackendChoice, BackendName } from '../engine/protocol';
-import { BACKEND_NAMES } from '../session/settings';
+import type { BackendChoice, BackendName } from './train-protocol';
+import { BACKEND_NAMES } from './train-settings';
 import { isSoftwareRenderer, rendererOf, webglSkipReason, type WebglProbe } from './webgl-probe';
 
 export { isSoftwareRenderer } from './webgl-probe';

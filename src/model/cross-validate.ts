@@ -4,7 +4,7 @@
  * n rows instead of a 20% split. The model kept (for export and scoring other files) is then
  * refit on every row for the median of the folds' best epochs.
  */
-import type { FoldSummary, TrainEvent } from '../engine/protocol';
+import type { FoldSummary, TrainEvent } from './train-protocol';
 import { fit, type TrainHooks } from './fit';
 import { foldSplit, stratifiedFolds } from './folds';
 import { resolveLoss } from './loss-spec';

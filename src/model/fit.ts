@@ -5,7 +5,7 @@
  * before it returns, whatever happens.
  */
 import { deriveSeed, mulberry32 } from '../data/random';
-import type { TrainOptions, ValidationFigures } from '../engine/protocol';
+import type { TrainOptions, ValidationFigures } from './train-protocol';
 import { lossOverSplit } from './split-loss';
 import { FlatMlp } from './flat-mlp';
 import { LayersTrainer, type TrainerName } from './layers-trainer';

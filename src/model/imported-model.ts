@@ -3,7 +3,7 @@
  * training settings, features and training file, read from its preprocessing.json (the model
  * card), so the export never falls back to the page's defaults for a model it did not train.
  */
-import '../session/zod-setup';
+import '../data/zod-setup';
 import { z } from 'zod';
 
 export interface ImportedModelInfo {

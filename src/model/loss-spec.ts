@@ -3,7 +3,7 @@
  * numbers the trainer uses: the objective's row weights (what losses are reported and early
  * stopping compares), the weights applied to training batches, and the oversampling factor.
  */
-import type { LossName, TrainOptions } from '../engine/protocol';
+import type { LossName, TrainOptions } from './train-protocol';
 import type { LossWeights } from './losses';
 
 /** A resolved loss for one run. */

@@ -6,11 +6,11 @@
  */
 import type * as tfc from '@tensorflow/tfjs-core';
 import type * as tfl from '@tensorflow/tfjs-layers';
-import '../session/zod-setup';
+import '../data/zod-setup';
 import { z } from 'zod';
 import type { Preprocessor } from '../data/preprocess';
 import { parsePreprocessor } from '../data/preprocess-schema';
-import type { ModelContext } from '../engine/protocol';
+import type { ModelContext } from './train-protocol';
 import { disposeMlp } from './mlp';
 import type { Tf } from './tf';
 import { toLayersModel, type TrainedModel, type TrainedSettings } from './trained-model';

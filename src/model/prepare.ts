@@ -6,7 +6,7 @@
 import { fitPreprocessor, type Preprocessor } from '../data/preprocess';
 import { applyPreprocessor } from '../data/preprocess-apply';
 import { stratifiedSplit, type Split } from '../data/split';
-import type { TrainingData, TrainOptions } from '../engine/protocol';
+import type { TrainingData, TrainOptions } from './train-protocol';
 import type { LossWeights } from './losses';
 import type { SplitRows } from './rows';
 import { splitRows } from './rows';

@@ -2,7 +2,7 @@
  * Warnings about the chosen pos_weight: the rule of thumb (far above the class ratio), and,
  * once a sweep has run, what the sweep measured at the nearest weight it tried.
  */
-import type { SweepPoint } from '../engine/protocol';
+import type { SweepPoint } from './train-protocol';
 
 /** A weight more than this many times the class ratio is called extreme. */
 export const EXTREME_WEIGHT_FACTOR = 4;

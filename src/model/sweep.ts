@@ -3,7 +3,7 @@
  * weight, each reported by its best epoch's validation PR-AUC, ROC-AUC and recall and
  * precision at the threshold — evidence for choosing the weight.
  */
-import type { SweepPoint, TrainOptions, TrainRequest } from '../engine/protocol';
+import type { SweepPoint, TrainOptions, TrainRequest } from './train-protocol';
 import { fit, type TrainHooks } from './fit';
 import { alphaForWeight, resolveLoss } from './loss-spec';
 import { prepareRun } from './prepare';

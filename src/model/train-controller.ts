@@ -4,7 +4,7 @@
  * packs the model of the last completed training run, which is kept as plain arrays.
  */
 import { importedModelInfo } from './imported-model';
-import type { BackendChoice, BackendName, TrainEvent, TrainRequest } from '../engine/protocol';
+import type { BackendChoice, BackendName, TrainEvent, TrainRequest } from './train-protocol';
 import { chooseBackend, type BackendSelection } from './backend';
 import type { WebglProbe } from './webgl-probe';
 import { isContextLost, watchContextLoss } from './context-loss';

@@ -3,7 +3,7 @@
  * epoch, then 'done' or 'error' — sent only after every tensor of the run is freed, so
  * 'done' can report tf.memory().numTensors at its baseline.
  */
-import type { BackendName, TrainEvent, TrainRequest } from '../engine/protocol';
+import type { BackendName, TrainEvent, TrainRequest } from './train-protocol';
 import { fit, type TrainHooks } from './fit';
 import { LossSettingsError, resolveLoss } from './loss-spec';
 import { prepareRun, TrainingStop } from './prepare';

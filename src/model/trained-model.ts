@@ -3,7 +3,7 @@
  * tensors, so holding it costs nothing against the tensor-count baseline.
  */
 import type { Preprocessor } from '../data/preprocess';
-import type { BackendName, TrainOptions } from '../engine/protocol';
+import type { BackendName, TrainOptions } from './train-protocol';
 import { createMlp, disposeMlp } from './mlp';
 import type { Tf } from './tf';
 import type * as tfl from '@tensorflow/tfjs-layers';

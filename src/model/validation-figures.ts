@@ -3,7 +3,7 @@
  * metrics module is the one source of truth for AUCs and rates, here as on the page.
  */
 import { safeDivide, ScoreCurve } from '../metrics';
-import type { ValidationFigures } from '../engine/protocol';
+import type { ValidationFigures } from './train-protocol';
 
 /** PR-AUC (average precision), ROC-AUC, and recall and precision at `threshold`. */
 export function validationFigures(scores: Float32Array, labels: ArrayLike<number>, threshold: number): ValidationFigures {

@@ -7,7 +7,7 @@
 import type { Dataset } from '../data/dataset';
 import type { LabelVector } from '../data/label';
 import type { AppliedTransform } from '../data/score-transform';
-import { decisionExtras } from '../decision/decision-export';
+import { decisionExtras } from './decision-export';
 import { rowCostsOf, type EvaluatedCases } from '../decision/decisions';
 import { evaluateThreshold } from '../metrics/evaluate';
 import { defaultGuardrails, driftEdges, scoreHistogram, type Guardrails } from '../decision/guardrails';

@@ -2,7 +2,7 @@
  * The operating-point export: the chosen threshold with everything needed to defend and
  * deploy it. One zod schema validates what Cutoff writes and what it (or anyone) reads back.
  */
-import './zod-setup';
+import '../data/zod-setup';
 import { z } from 'zod';
 import { GROUP_STRATEGIES } from '../metrics/group-thresholds';
 import { appliedTransformSchema } from '../data/score-transform';

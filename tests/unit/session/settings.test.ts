@@ -52,8 +52,10 @@ describe('settings declared once', () => {
   });
 
   it('resolves an open schedule from the rows one model trains on', () => {
-    // 400 rows, 20% held out: 320 training rows, batch 32, 10 steps an epoch.
-    expect(trainingScheduleOf(DEFAULT_SETTINGS, 400)).toEqual({ batchSize: 32, epochs: 60, stepsPerEpoch: 10, steps: 600 });
+    // 400 rows, 20% held out: 320 training rows, batch 32, 10 steps an epoch; early stopping
+    // ends the run, so the epochs are a ceiling of ROW_BUDGET rows seen, capped at 300.
+    expect(trainingScheduleOf(DEFAULT_SETTINGS, 400)).toEqual({ batchSize: 32, epochs: 300, stepsPerEpoch: 10, steps: 3000 });
+    expect(trainingScheduleOf({ ...DEFAULT_SETTINGS, patience: 0 }, 400)).toEqual({ batchSize: 32, epochs: 60, stepsPerEpoch: 10, steps: 600 });
     const cv = trainingScheduleOf({ ...DEFAULT_SETTINGS, evaluation: 'cv', folds: 5, batchSize: 64, epochs: 3 }, 1000);
     expect(cv).toEqual({ batchSize: 64, epochs: 3, stepsPerEpoch: 13, steps: 39 });
   });

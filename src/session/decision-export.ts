@@ -4,14 +4,14 @@
  * import restores from them; and what the predictions CSV applies per row.
  */
 import type { Dataset } from '../data/dataset';
-import { groupCodesOf } from './decision-inputs';
-import { groupsOf, groupSolutionOf, rowCostsOf, type EvaluatedCases } from './decisions';
+import { groupCodesOf } from '../decision/decision-inputs';
+import { groupsOf, groupSolutionOf, rowCostsOf, type EvaluatedCases } from '../decision/decisions';
 import { groupRates } from '../metrics/group-thresholds';
 import { bandNamesFor } from '../metrics/risk-bands';
 import { niceThresholdAtIndex } from '../metrics/nice-threshold';
 import { solveTarget, TARGET_KINDS, type TargetKind } from '../metrics/targets';
-import type { OperatingPoint } from '../session/operating-point';
-import type { Settings } from '../session/settings';
+import type { OperatingPoint } from './operating-point';
+import type { Settings } from './settings';
 
 export type DecisionSettings = Pick<
   Settings,

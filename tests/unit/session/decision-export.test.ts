@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Dataset } from '../../../src/data/dataset';
-import { decisionExtras, rowGroupsOf, settingsFromExtras } from '../../../src/decision/decision-export';
+import { decisionExtras, rowGroupsOf, settingsFromExtras } from '../../../src/session/decision-export';
 import { groupColumnNames } from '../../../src/decision/decision-inputs';
 import { ScoreCurve } from '../../../src/metrics';
 import { buildOperatingPoint, parseOperatingPoint } from '../../../src/session/operating-point';
