@@ -14,7 +14,7 @@ import type { Settings } from '../session/settings';
  * Files of 160,000 training rows and more keep exactly the schedule they had.
  */
 
-/** Optimizer steps a default run aims for at least (before early stopping may end it, see fit.ts). */
+/** Optimizer steps a default run aims for at least (before early stopping). */
 export const TARGET_STEPS = 600;
 /** Rows a default run with early stopping may show the network in all (10 epochs of 160,000 rows). */
 export const ROW_BUDGET = 1_600_000;
@@ -68,7 +68,10 @@ export function trainingRowCount(labelledRows: number, evaluation: 'holdout' | '
 }
 
 /** The batch size, epochs and optimizer steps the settings give one model on `labelledRows` rows. */
-export function trainingScheduleOf(settings: Pick<Settings, 'evaluation' | 'folds' | 'validationFraction' | 'batchSize' | 'epochs' | 'patience'>, labelledRows: number): Schedule {
+export function trainingScheduleOf(
+  settings: Pick<Settings, 'evaluation' | 'folds' | 'validationFraction' | 'batchSize' | 'epochs' | 'patience'>,
+  labelledRows: number,
+): Schedule {
   const rows = trainingRowCount(labelledRows, settings.evaluation, settings.folds, settings.validationFraction);
   return trainingSchedule(rows, settings.batchSize, settings.epochs, settings.patience);
 }
