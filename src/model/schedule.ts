@@ -1,4 +1,4 @@
-import type { Settings } from '../session/settings';
+import type { TrainOptions } from './train-settings';
 /**
  * How many rows each optimizer step sees and how many epochs a run makes, when the settings
  * leave them to the data. A fixed batch of 256 gives a 400-row file two steps an epoch, far
@@ -69,7 +69,7 @@ export function trainingRowCount(labelledRows: number, evaluation: 'holdout' | '
 
 /** The batch size, epochs and optimizer steps the settings give one model on `labelledRows` rows. */
 export function trainingScheduleOf(
-  settings: Pick<Settings, 'evaluation' | 'folds' | 'validationFraction' | 'batchSize' | 'epochs' | 'patience'>,
+  settings: Pick<TrainOptions, 'evaluation' | 'folds' | 'validationFraction' | 'batchSize' | 'epochs' | 'patience'>,
   labelledRows: number,
 ): Schedule {
   const rows = trainingRowCount(labelledRows, settings.evaluation, settings.folds, settings.validationFraction);

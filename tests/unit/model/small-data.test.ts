@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { stratifiedSplit } from '../../../src/data/split';
 import { ScoreCurve } from '../../../src/metrics';
 import { train } from '../../../src/model/train-loop';
-import { DEFAULT_TRAIN_OPTIONS } from '../../../src/settings';
+import { DEFAULT_TRAIN_OPTIONS } from '../../../src/session/settings';
 import { decisionFunction, fitLogistic } from '../../tools/logistic-regression';
 import { recorder, tf } from './helpers';
 

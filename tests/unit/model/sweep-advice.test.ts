@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { adviseWeight, bestSweepPoint, nearestSweepPoint } from '../../../src/model/sweep-advice';
-import type { SweepPoint } from '../../../src/protocol';
+import type { SweepPoint } from '../../../src/engine/protocol';
 
 const point = (posWeight: number, prAuc: number, precision: number, recall: number): SweepPoint => ({
   posWeight,

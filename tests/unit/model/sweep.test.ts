@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { optionsForWeight, sweepWeights } from '../../../src/model/sweep';
-import { DEFAULT_TRAIN_OPTIONS } from '../../../src/settings';
+import { DEFAULT_TRAIN_OPTIONS } from '../../../src/session/settings';
 
 describe('sweepWeights', () => {
   test('1, √r, r and 2r, without near-duplicates', () => {

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import { train } from '../../../src/model/train-loop';
 import { ScoreCurve } from '../../../src/metrics';
-import type { LossName } from '../../../src/protocol';
+import type { LossName } from '../../../src/engine/protocol';
 import { ofType, recorder, tf, trainRun } from './helpers';
 
 beforeAll(async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { INITIAL_SWEEP, INITIAL_TRAINING, reduceTraining, startJob, type TrainingState } from '../../../components/hooks/training-state';
-import type { FoldSummary, TrainEvent } from '../../../src/protocol';
-import { DEFAULT_TRAIN_OPTIONS } from '../../../src/settings';
+import type { FoldSummary, TrainEvent } from '../../../src/engine/protocol';
+import { DEFAULT_TRAIN_OPTIONS } from '../../../src/session/settings';
 
 const options = { ...DEFAULT_TRAIN_OPTIONS, epochs: 3 };
 const figures = { prAuc: 0.5, rocAuc: 0.8, recall: 0.7, precision: 0.4 };
