@@ -1,4 +1,4 @@
-import { GROUP_STRATEGIES, groupRates, isParityStrategy, PARITY_METRIC, type GroupInput, type GroupSolution, type GroupStrategy } from '../../src/metrics/group-thresholds';
+import { GROUP_STRATEGIES, groupRates, isParityStrategy, PARITY_METRIC, type GroupCurve, type GroupSolution, type GroupStrategy } from '../../src/metrics/group-thresholds';
 import { niceThresholdAtIndex } from '../../src/metrics/nice-threshold';
 import type { Settings } from '../../src/session/settings';
 import { ColumnSelect } from '../common/ColumnSelect';
@@ -20,7 +20,7 @@ interface GroupPanelProps {
   /** Columns that can split the cases into groups. */
   columns: readonly string[];
   settings: Pick<Settings, 'groupColumn' | 'groupStrategy'>;
-  groups: GroupInput[] | null;
+  groups: GroupCurve[] | null;
   solution: GroupSolution | null;
   /** "at 5 % prevalence" when one is assumed, else null. */
   prevalenceLabel: string | null;

@@ -1,8 +1,13 @@
-import { useMemo } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Dataset } from '../../src/data/dataset';
-import { groupsOf, groupSolutionOf, rowCostsOf, type EvaluatedCases, type RowCosts } from '../../src/decision/decisions';
-import type { GroupInput, GroupSolution } from '../../src/metrics/group-thresholds';
+import { groupCodesOf } from '../../src/decision/decision-inputs';
+import { rowCostsOf, type EvaluatedCases, type RowCosts } from '../../src/decision/decisions';
+import type { GroupCases, GroupSolve, MetricsEvent, MetricsRequest } from '../../src/engine/protocol';
+import type { PendingRequest, WorkerClient } from '../../src/engine/worker-client';
+import type { GroupCurve, GroupSolution } from '../../src/metrics/group-thresholds';
+import { ScoreCurve } from '../../src/metrics/score-curve';
 import type { Settings } from '../../src/session/settings';
+import { createMetricsClient } from './worker-clients';
 
 /** The cost model of the evaluated cases; rebuilt only when the data, the costs or the cost columns change. */
 export function useRowCosts(dataset: Dataset | null, cases: EvaluatedCases | null, settings: Settings): RowCosts | null {
@@ -10,35 +15,128 @@ export function useRowCosts(dataset: Dataset | null, cases: EvaluatedCases | nul
   return useMemo(() => (cases ? rowCostsOf(dataset, cases, { costFp, costFn, costFnColumn, costFpColumn }) : null), [dataset, cases, costFp, costFn, costFnColumn, costFpColumn]);
 }
 
+export interface GroupsState {
+  /** The groups' curves (for their charts and for mapping a drag to a threshold), with the solution that goes with them. */
+  groups: GroupCurve[] | null;
+  solution: GroupSolution | null;
+  error: string | null;
+}
+
+/** What a groups request is built from: a key naming the build, and the cases made on demand (null: no groups). */
+export interface GroupsInput {
+  key: string;
+  cases: () => GroupCases | null;
+}
+
+const EMPTY: GroupsState = { groups: null, solution: null, error: null };
+
 /**
- * The groups' curves (built when the data or the columns change) and their thresholds under
- * the strategy. Only single and manual follow the live threshold, so a drag does not re-solve
- * the parity strategies.
+ * The hook's logic without React. The groups' curves are built in the metrics worker once per
+ * key (data, group column, costs) and kept there; every later strategy or threshold re-solves
+ * them there, so neither the sorts nor the parity search ever run on the page.
  */
-export function useGroups(
-  dataset: Dataset | null,
-  cases: EvaluatedCases | null,
-  settings: Settings,
-  rowCosts: RowCosts | null,
-  threshold: number,
-): { groups: GroupInput[] | null; solution: GroupSolution | null; error: string | null } {
+export function createGroupsRunner(client: WorkerClient<MetricsRequest, MetricsEvent>, show: (state: GroupsState) => void) {
+  let current: PendingRequest | null = null;
+  /** The key the worker was last sent cases for, and the curves the page holds, by key. */
+  let sentKey: string | null = null;
+  let curves: { key: string; groups: GroupCurve[] } | null = null;
+
+  const send = (input: GroupsInput, solve: GroupSolve, withCases: boolean): void => {
+    current?.abandon();
+    const cases = withCases ? input.cases() : null;
+    if (withCases && cases === null) {
+      sentKey = null;
+      show(EMPTY);
+      return;
+    }
+    if (withCases) sentKey = input.key;
+    const transfer = cases
+      ? ([cases.scores.buffer, cases.labels.buffer, cases.codes.buffer, ...[cases.weights, cases.missed, cases.alarm].flatMap((a) => (a ? [a.buffer] : []))] as ArrayBuffer[])
+      : [];
+    const needCurves = curves?.key !== input.key;
+    current = client.request((requestId) => ({ type: 'groups', requestId, key: input.key, cases, solve, needCurves }), {
+      transfer,
+      onEvent: (event) => {
+        if (event.type === 'groups-missing') return send(input, solve, true);
+        if (event.type === 'error') return show({ ...EMPTY, error: `The groups are not used: ${event.message}` });
+        if (event.type !== 'groups') return;
+        if (event.curves) curves = { key: event.key, groups: event.curves.map((c) => ({ value: c.value, curve: new ScoreCurve(c.n, c.thresholds, c.cumTp, c.cumFp) })) };
+        if (curves?.key !== event.key) return;
+        show({ groups: event.solution ? curves.groups : null, solution: event.solution, error: null });
+      },
+      onFailure: (failure) => {
+        sentKey = null;
+        show({ ...EMPTY, error: `The groups are not used: ${failure.message}` });
+      },
+    });
+  };
+
+  return {
+    run(input: GroupsInput | null, solve: GroupSolve): void {
+      if (!input) {
+        current?.abandon();
+        current = null;
+        show(EMPTY);
+        return;
+      }
+      send(input, solve, sentKey !== input.key);
+    },
+  };
+}
+
+const caseIds = new WeakMap<object, number>();
+let nextCaseId = 0;
+/** A number that names one evaluated score set for as long as it lives. */
+function idOf(cases: object): number {
+  let id = caseIds.get(cases);
+  if (id === undefined) caseIds.set(cases, (id = ++nextCaseId));
+  return id;
+}
+
+const copyOf = (values: ArrayLike<number> | null): Float64Array | null => (values ? Float64Array.from(values) : null);
+
+/**
+ * The groups' curves and their thresholds under the strategy, computed in the metrics worker.
+ * Only single and manual follow the live threshold, so a drag does not re-solve the parity
+ * strategies.
+ */
+export function useGroups(dataset: Dataset | null, cases: EvaluatedCases | null, settings: Settings, rowCosts: RowCosts | null, threshold: number): GroupsState {
   const { costFp, costFn, groupColumn, groupStrategy, groupThresholds, prevalence } = settings;
   const columns = rowCosts?.columns ?? null;
-  const built = useMemo(() => {
-    if (!cases) return { groups: null, error: null };
-    try {
-      return { groups: groupsOf(dataset, cases, groupColumn, { costFp, costFn }, columns), error: null };
-    } catch (error) {
-      return { groups: null, error: `The groups are not used: ${error instanceof Error ? error.message : String(error)}` };
-    }
+  const runnerRef = useRef<ReturnType<typeof createGroupsRunner> | null>(null);
+  const [state, setState] = useState<GroupsState>(EMPTY);
+  useEffect(() => {
+    const client = createMetricsClient();
+    runnerRef.current = createGroupsRunner(client, setState);
+    return () => {
+      runnerRef.current = null;
+      client.dispose();
+    };
+  }, []);
+  const input = useMemo((): GroupsInput | null => {
+    if (!dataset || !cases || groupColumn === null) return null;
+    const key = `${idOf(dataset)}:${idOf(cases)}:${groupColumn}:${costFp}:${costFn}:${columns ? idOf(columns) : 0}`;
+    const build = (): GroupCases | null => {
+      const coded = groupCodesOf(dataset, groupColumn, cases.rows);
+      if (!coded) return null;
+      const scores = Float64Array.from(cases.scores);
+      const labels = Uint8Array.from(cases.labels);
+      return {
+        scores,
+        labels,
+        weights: copyOf(cases.weights),
+        codes: coded.codes,
+        levels: coded.levels,
+        costs: { costFp, costFn },
+        missed: copyOf(columns?.missed ?? null),
+        alarm: copyOf(columns?.alarm ?? null),
+      };
+    };
+    return { key, cases: build };
   }, [dataset, cases, groupColumn, costFp, costFn, columns]);
   const followed = groupStrategy === 'single' || groupStrategy === 'manual' ? threshold : 0.5;
-  const solved = useMemo(() => {
-    try {
-      return { solution: groupSolutionOf(built.groups, { groupStrategy, groupThresholds, prevalence }, followed), error: null };
-    } catch (error) {
-      return { solution: null, error: error instanceof Error ? error.message : String(error) };
-    }
-  }, [built.groups, groupStrategy, groupThresholds, prevalence, followed]);
-  return { groups: built.groups, solution: solved.solution, error: built.error ?? solved.error };
+  useEffect(() => {
+    runnerRef.current?.run(input, { strategy: groupStrategy, manual: groupThresholds, prevalence, threshold: followed });
+  }, [input, groupStrategy, groupThresholds, prevalence, followed]);
+  return input ? state : EMPTY;
 }

@@ -6,6 +6,8 @@ import type { Dataset } from '../data/dataset';
 import type { Remedy } from '../data/errors';
 import type { ReadOptions } from '../data/read-file';
 import type { CurveView } from '../metrics/curve-view';
+import type { GroupSolution, GroupStrategy } from '../metrics/group-thresholds';
+import type { Costs } from '../metrics/threshold-metrics';
 import type { EvaluatedScores, StabilityRules, ThresholdStability } from '../metrics/threshold-stability';
 
 // The training settings, their names and defaults are declared once, in src/model/train-settings.ts.
@@ -44,7 +46,42 @@ export type MetricsRequest =
   | ({ type: 'curve'; requestId: number } & ScoredCases)
   | ({ type: 'bootstrap'; requestId: number; replicates: number; seed: number } & ScoredCases)
   /** Threshold stability over the folds or seeded bootstrap resamples (weights unused). */
-  | ({ type: 'stability'; requestId: number; evaluated: Omit<EvaluatedScores, 'scores' | 'labels'>; rules: StabilityRules; chosen: number } & ScoredCases);
+  | ({ type: 'stability'; requestId: number; evaluated: Omit<EvaluatedScores, 'scores' | 'labels'>; rules: StabilityRules; chosen: number } & ScoredCases)
+  /**
+   * The groups' thresholds under a strategy. `cases` builds the groups' curves (kept in the
+   * worker under `key`); a request with `cases: null` re-solves the groups built last, and is
+   * answered 'groups-missing' when the worker holds none for `key` (it was restarted).
+   */
+  | { type: 'groups'; requestId: number; key: string; cases: GroupCases | null; solve: GroupSolve; needCurves: boolean };
+
+/** What the groups are built from: the evaluated cases with their group codes and row costs. */
+export interface GroupCases extends ScoredCases {
+  /** The group of each case (−1: none), as an index into `levels`. */
+  codes: Int32Array;
+  levels: string[];
+  costs: Costs;
+  /** Per-case costs of a miss and of a false alarm, when cost columns are chosen. */
+  missed: Float64Array | null;
+  alarm: Float64Array | null;
+}
+
+/** How the built groups are solved. */
+export interface GroupSolve {
+  strategy: GroupStrategy;
+  manual: { value: string; threshold: number }[];
+  prevalence: number | null;
+  /** The live threshold: single's threshold, and manual's for groups without their own. */
+  threshold: number;
+}
+
+/** One group's curve, sent once per build so the page can draw it and map a drag to a threshold. */
+export interface GroupCurveArrays {
+  value: string;
+  n: number;
+  thresholds: Float64Array;
+  cumTp: Float64Array;
+  cumFp: Float64Array;
+}
 
 export type MetricsEvent =
   /** A ScoreCurve's arrays, sorted off the main thread; rebuilt with `new ScoreCurve(n, …)`. */
@@ -59,4 +96,7 @@ export type MetricsEvent =
       averagePrecision: { low: number; high: number };
     }
   | { type: 'stability'; requestId: number; stability: ThresholdStability }
+  /** `curves`: the groups' curves when the request asked for them (needCurves), else null. */
+  | { type: 'groups'; requestId: number; key: string; solution: GroupSolution | null; curves: GroupCurveArrays[] | null }
+  | { type: 'groups-missing'; requestId: number; key: string }
   | { type: 'error'; requestId: number; message: string };

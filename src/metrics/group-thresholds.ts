@@ -36,6 +36,9 @@ export interface GroupInput {
   costs: CostModel;
 }
 
+/** What the page holds of a group: its name and curve (the solving happens in the metrics worker). */
+export type GroupCurve = Pick<GroupInput, 'value' | 'curve'>;
+
 /** One group's operating point under a strategy. */
 export interface GroupChoice {
   value: string;

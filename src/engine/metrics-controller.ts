@@ -1,0 +1,97 @@
+/**
+ * What the metrics worker does with each request, as plain code behind a port, so unit tests
+ * run the worker's real dispatch without a browser: curves (sorted once, with everything drawn
+ * from them), bootstrap intervals, threshold stability, and the groups' thresholds. The groups'
+ * curves are kept between requests, so switching strategy or moving the threshold re-solves
+ * without sorting again.
+ */
+import { bootstrapAucAp } from '../metrics/bootstrap';
+import { curveViewBuffers, prepareCurveView } from '../metrics/curve-view';
+import { groupInputs, solveGroupThresholds, type GroupInput } from '../metrics/group-thresholds';
+import { ScoreCurve } from '../metrics/score-curve';
+import { evaluatedStability } from '../metrics/threshold-stability';
+import type { GroupCurveArrays, MetricsEvent, MetricsRequest } from './protocol';
+
+/** Where the controller's answers go: the worker's postMessage, or a test's recorder. */
+export type MetricsPost = (event: MetricsEvent, transfer?: Transferable[]) => void;
+
+// Progress is reported every few percent, not per replicate.
+const PROGRESS_STEPS = 20;
+
+export interface MetricsController {
+  handle(request: MetricsRequest): void;
+}
+
+export function createMetricsController(post: MetricsPost): MetricsController {
+  /** The groups built last, under the key the page gave them. */
+  let built: { key: string; groups: GroupInput[] } | null = null;
+
+  const groups = (request: Extract<MetricsRequest, { type: 'groups' }>): void => {
+    const { requestId, key, cases, solve } = request;
+    if (cases) {
+      const columns = cases.missed || cases.alarm ? { missed: cases.missed, alarm: cases.alarm } : null;
+      built = { key, groups: groupInputs(cases, cases.codes, cases.levels, cases.costs, columns) };
+    } else if (built?.key !== key) {
+      post({ type: 'groups-missing', requestId, key });
+      return;
+    }
+    const inputs = built.groups;
+    const solution =
+      inputs.length === 0
+        ? null
+        : solveGroupThresholds(inputs, solve.strategy, {
+            threshold: solve.threshold,
+            manual: new Map(solve.manual.map((g) => [g.value, g.threshold])),
+            prevalence: solve.prevalence ?? undefined,
+          });
+    // Copies: the worker keeps its own curves for the next solve.
+    const curves: GroupCurveArrays[] | null = request.needCurves
+      ? inputs.map((g) => ({ value: g.value, n: g.curve.n, thresholds: g.curve.thresholds.slice(), cumTp: g.curve.cumTp.slice(), cumFp: g.curve.cumFp.slice() }))
+      : null;
+    const transfer = curves ? curves.flatMap((c) => [c.thresholds.buffer, c.cumTp.buffer, c.cumFp.buffer]) : [];
+    post({ type: 'groups', requestId, key, solution, curves }, transfer);
+  };
+
+  const handle = (request: MetricsRequest): void => {
+    const { requestId } = request;
+    try {
+      switch (request.type) {
+        case 'curve': {
+          const curve = ScoreCurve.from(request.scores, request.labels, request.weights ?? undefined);
+          const view = prepareCurveView(curve);
+          const { thresholds, cumTp, cumFp } = curve;
+          post({ type: 'curve', requestId, n: curve.n, thresholds, cumTp, cumFp, view }, [thresholds.buffer, cumTp.buffer, cumFp.buffer, ...curveViewBuffers(view)]);
+          return;
+        }
+        case 'stability': {
+          const stability = evaluatedStability({ ...request.evaluated, scores: request.scores, labels: request.labels }, request.rules, request.chosen);
+          post({ type: 'stability', requestId, stability });
+          return;
+        }
+        case 'groups':
+          groups(request);
+          return;
+        case 'bootstrap': {
+          const every = Math.max(1, Math.floor(request.replicates / PROGRESS_STEPS));
+          const result = bootstrapAucAp(request.scores, request.labels, request.weights ?? undefined, {
+            replicates: request.replicates,
+            seed: request.seed,
+            onProgress: (done, total) => done % every === 0 && post({ type: 'bootstrap-progress', requestId, done, total }),
+          });
+          post({
+            type: 'bootstrap',
+            requestId,
+            replicates: result.replicates,
+            confidence: result.confidence,
+            rocAuc: { low: result.rocAuc.low, high: result.rocAuc.high },
+            averagePrecision: { low: result.averagePrecision.low, high: result.averagePrecision.high },
+          });
+          return;
+        }
+      }
+    } catch (error) {
+      post({ type: 'error', requestId, message: error instanceof Error ? error.message : String(error) });
+    }
+  };
+  return { handle };
+}
