@@ -203,8 +203,11 @@ export const operatingPointSchema = z
       averagePrecision: metric,
       intervals: z.record(z.string(), interval).optional(),
     }),
-    /** C_FN / C_FP range for which this threshold is cost-optimal on the evaluated data. */
-    impliedCostRatio: z.object({ low: z.number().min(0), high: z.number().min(0).nullable() }).nullable(),
+    /**
+     * C_FN / C_FP range for which this threshold is cost-optimal on the evaluated data; null
+     * bounds are infinite (low null: optimal only if false alarms cost nothing).
+     */
+    impliedCostRatio: z.object({ low: z.number().min(0).nullable(), high: z.number().min(0).nullable() }).nullable(),
     /** The evaluated ROC and PR curves, decimated to about 200 points, for a report or a second look. */
     curves: z
       .object({
@@ -314,6 +317,6 @@ export function buildOperatingPoint(input: OperatingPointInput): OperatingPoint 
     metrics: input.intervals ? { ...metrics, intervals: input.intervals } : metrics,
     ...(input.curves ? { curves: input.curves } : {}),
     ...Object.fromEntries(EXTRA_FIELDS.filter((k) => input[k] !== undefined).map((k) => [k, input[k]])),
-    impliedCostRatio: input.impliedCostRatio === null ? null : { low: input.impliedCostRatio.low, high: finiteOrNull(input.impliedCostRatio.high) },
+    impliedCostRatio: input.impliedCostRatio === null ? null : { low: finiteOrNull(input.impliedCostRatio.low), high: finiteOrNull(input.impliedCostRatio.high) },
   });
 }

@@ -54,6 +54,12 @@ const extras: Partial<OperatingPointInput> = {
 };
 
 describe('operating point export', () => {
+  it('a threshold optimal only when false alarms cost nothing exports (both bounds null), rather than failing', () => {
+    const point = buildOperatingPoint({ ...input, impliedCostRatio: { low: Number.POSITIVE_INFINITY, high: Number.POSITIVE_INFINITY } });
+    expect(point.impliedCostRatio).toEqual({ low: null, high: null });
+    expect(parseOperatingPoint(JSON.parse(serializeOperatingPoint(point))).impliedCostRatio).toEqual({ low: null, high: null });
+  });
+
   it('builds a valid version-2 document and round-trips it through JSON', () => {
     const point = buildOperatingPoint(input);
     expect(point.schemaVersion).toBe(2);
