@@ -1,8 +1,7 @@
 import { scaleLinear, line } from 'd3';
 import { useMemo, useRef, type KeyboardEvent } from 'react';
-import { decimate } from '../../src/metrics';
-import { chartPoints, nearestRocIndex } from '../../src/metrics/chart-points';
-import type { ScoreCurve } from '../../src/metrics';
+import { nearestRocIndex } from '../../src/metrics/chart-points';
+import type { GroupRoc } from '../../src/metrics/group-roc';
 import { formatThreshold } from '../common/format';
 import { usePointerDrag } from '../hooks/usePointerDrag';
 
@@ -10,10 +9,13 @@ const SIZE = 180;
 const M = { top: 8, right: 8, bottom: 24, left: 28 };
 const W = SIZE - M.left - M.right;
 const H = SIZE - M.top - M.bottom;
+/** The plot's size, for the worker that decimates each group's path. */
+export const GROUP_ROC_PIXELS = { width: W, height: H };
 
 interface GroupRocChartProps {
   group: string;
-  curve: ScoreCurve;
+  /** The group's ROC points and drawn path (src/metrics/group-roc.ts). */
+  roc: GroupRoc;
   /** The group's operating point (ScoreCurve.indexAt on its own curve) and threshold. */
   index: number;
   threshold: number;
@@ -22,18 +24,16 @@ interface GroupRocChartProps {
 }
 
 /** A small ROC of one group with its own draggable operating point (also a keyboard slider). */
-export function GroupRocChart({ group, curve, index, threshold, onIndexChange }: GroupRocChartProps) {
-  const points = useMemo(() => chartPoints(curve), [curve]);
+export function GroupRocChart({ group, roc: points, index, threshold, onIndexChange }: GroupRocChartProps) {
   const x = useMemo(() => scaleLinear().domain([0, 1]).range([0, W]), []);
   const y = useMemo(() => scaleLinear().domain([0, 1]).range([H, 0]), []);
-  const path = useMemo(() => {
-    const kept = decimate(points.rocX, points.rocY, W, H, 0.5, []);
-    return (
+  const path = useMemo(
+    () =>
       line<number>()
         .x((i) => x(points.rocX[i]))
-        .y((i) => y(points.rocY[i]))(Array.from(kept)) ?? ''
-    );
-  }, [points, x, y]);
+        .y((i) => y(points.rocY[i]))(Array.from(points.path)) ?? '',
+    [points, x, y],
+  );
   const svgRef = useRef<SVGSVGElement | null>(null);
   const clamp = (v: number) => Math.min(1, Math.max(0, v));
   const { startDrag, svgHandlers } = usePointerDrag(svgRef, SIZE, (p) => onIndexChange(nearestRocIndex(points, clamp(x.invert(p.x - M.left)), clamp(y.invert(p.y - M.top)))));

@@ -1,4 +1,4 @@
-import { useCallback } from 'react';
+import { useCallback, useEffect } from 'react';
 import type { Dataset } from '../../src/data/dataset';
 import { costColumnNames, groupColumnNames } from '../../src/decision/decision-inputs';
 import type { RowCosts } from '../../src/decision/decisions';
@@ -10,7 +10,7 @@ import type { Settings } from '../../src/session/settings';
 import { downloadThresholdsCsv } from '../export/download';
 import { GroupPanel } from './GroupPanel';
 import type { Evaluation } from '../hooks/useEvaluation';
-import { useGroups } from '../hooks/useDecisions';
+import { useGroups, type GroupsState } from '../hooks/useDecisions';
 import { RiskBandsPanel } from './RiskBandsPanel';
 import { RowCostControls } from './RowCostControls';
 import { TargetControls } from './TargetControls';
@@ -24,6 +24,8 @@ interface DecisionsPanelProps {
   onChange: (patch: Partial<Settings>) => void;
   /** Moves the threshold to operating point k of the evaluated curve. */
   onIndex: (k: number) => void;
+  /** Told each new groups state, so the export can use the worker's solution rather than solve again. */
+  onGroups?: (state: GroupsState) => void;
 }
 
 /** "at 5 % prevalence" for an assumed deployment prevalence; null when as observed. */
@@ -35,13 +37,15 @@ export function prevalenceLabel(prevalence: number | null): string | null {
  * The decisions beyond one threshold: row costs, targets, thresholds per group, named risk
  * bands, natural frequencies at the assumed prevalence and the table of every threshold.
  */
-export function DecisionsPanel({ dataset, evaluation, settings, rowCosts, onChange, onIndex }: DecisionsPanelProps) {
+export function DecisionsPanel({ dataset, evaluation, settings, rowCosts, onChange, onIndex, onGroups }: DecisionsPanelProps) {
   const threshold = useBackgroundThreshold();
   const { curve } = evaluation;
   const exclude = [settings.labelColumn, settings.scoreColumn, settings.weightColumn];
   const groupNames = dataset ? groupColumnNames(dataset, exclude) : [];
   const costNames = dataset ? costColumnNames(dataset, exclude) : [];
-  const { groups, solution, error } = useGroups(dataset, evaluation, settings, rowCosts, threshold);
+  const groupsState = useGroups(dataset, evaluation, settings, rowCosts, threshold);
+  const { groups, solution, error } = groupsState;
+  useEffect(() => onGroups?.(groupsState), [onGroups, groupsState]);
   const index = curve.indexAt(threshold);
   const confusion = curve.confusionAtIndex(index);
   const costModel = rowCosts?.costModel ?? null;

@@ -63,7 +63,7 @@ export function GroupPanel({ columns, settings, groups, solution, prevalenceLabe
       </div>
       {solution && groups && (
         <>
-          <p className="note" data-testid="group-summary">
+          <p className="note" data-testid="group-summary" data-strategy={solution.strategy}>
             {summaryText(solution)}
             {prevalenceLabel && ` Rates ${prevalenceLabel}.`}
           </p>
@@ -72,7 +72,7 @@ export function GroupPanel({ columns, settings, groups, solution, prevalenceLabe
               const rates = groupRates(g.confusion, solution.weights);
               return (
                 <div key={g.value} className="group-card" data-testid="group-card" data-group={g.value} style={{ flex: '1 1 200px', maxWidth: 300 }}>
-                  <GroupRocChart group={g.value} curve={groups[i].curve} index={g.index} threshold={g.threshold} onIndexChange={(k) => drag(g.value, k)} />
+                  <GroupRocChart group={g.value} roc={groups[i].roc} index={g.index} threshold={g.threshold} onIndexChange={(k) => drag(g.value, k)} />
                   <p>
                     Threshold{' '}
                     <strong data-testid="group-threshold" data-group={g.value}>

@@ -4,6 +4,7 @@ import type { Dataset } from '../../src/data/dataset';
 import { rowIds } from '../../src/data/row-ids';
 import { predictionsCsv } from '../../src/session/predictions-csv';
 import { rowGroupsOf } from '../../src/session/decision-export';
+import type { GroupSolution } from '../../src/metrics/group-thresholds';
 import type { ScoreCurve } from '../../src/metrics';
 import type { Guardrails } from '../../src/decision/guardrails';
 import type { CostModel } from '../../src/metrics/row-costs';
@@ -34,6 +35,8 @@ export interface ExportContext {
   guardrails?: Partial<Guardrails>;
   /** The threshold stability the page shows; null while it is computed or without a trained model. */
   stability?: ThresholdStability | null;
+  /** The groups' thresholds the page's metrics worker solved for these settings; absent: solved here. */
+  groupSolution?: GroupSolution | null;
 }
 
 /** Writes the operating point the page shows as operating-point.json and offers it as a download. */
@@ -68,6 +71,7 @@ export function downloadOperatingPoint(context: ExportContext): void {
               },
             },
     guardrails: context.guardrails,
+    groupSolution: context.groupSolution,
     extraIntervals: bootstrapIntervals(context.bootstrap),
     ...(settings.mode === 'train' && !training.importedModelInfo ? { stability: stabilityExport(context.stability ?? null) } : {}),
   });
@@ -75,12 +79,12 @@ export function downloadOperatingPoint(context: ExportContext): void {
 }
 
 /** Writes each evaluated case's score and decision at the shown threshold (and band) as CSV. */
-export function downloadPredictions(dataset: Dataset, evaluation: Evaluation, settings: Settings): void {
+export function downloadPredictions(dataset: Dataset, evaluation: Evaluation, settings: Settings, groupSolution?: GroupSolution | null): void {
   const csv = predictionsCsv(
     {
       ids: rowIds(dataset, evaluation.rows),
       scores: evaluation.scores,
-      groups: rowGroupsOf(dataset, evaluation, settings, settings.threshold),
+      groups: rowGroupsOf(dataset, evaluation, settings, settings.threshold, groupSolution),
       riskBands: settings.bandCuts.length > 0 ? { cuts: settings.bandCuts, names: bandNamesFor(settings.bandCuts, settings.bandNames) } : null,
     },
     { threshold: settings.threshold, band: settings.band },

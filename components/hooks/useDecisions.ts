@@ -7,6 +7,7 @@ import type { PendingRequest, WorkerClient } from '../../src/engine/worker-clien
 import type { GroupCurve, GroupSolution } from '../../src/metrics/group-thresholds';
 import { ScoreCurve } from '../../src/metrics/score-curve';
 import type { Settings } from '../../src/session/settings';
+import { GROUP_ROC_PIXELS } from '../charts/GroupRocChart';
 import { createMetricsClient } from './worker-clients';
 
 /** The cost model of the evaluated cases; rebuilt only when the data, the costs or the cost columns change. */
@@ -20,6 +21,8 @@ export interface GroupsState {
   groups: GroupCurve[] | null;
   solution: GroupSolution | null;
   error: string | null;
+  /** The group column and solve the solution answers (null with no solution). */
+  solvedFor?: { groupColumn: string; solve: GroupSolve };
 }
 
 /** What a groups request is built from: a key naming the build, and the cases made on demand (null: no groups). */
@@ -35,7 +38,7 @@ const EMPTY: GroupsState = { groups: null, solution: null, error: null };
  * key (data, group column, costs) and kept there; every later strategy or threshold re-solves
  * them there, so neither the sorts nor the parity search ever run on the page.
  */
-export function createGroupsRunner(client: WorkerClient<MetricsRequest, MetricsEvent>, show: (state: GroupsState) => void) {
+export function createGroupsRunner(client: WorkerClient<MetricsRequest, MetricsEvent>, show: (state: GroupsState) => void, groupColumnOf: (key: string) => string = (key) => key) {
   let current: PendingRequest | null = null;
   /** The key the worker was last sent cases for, and the curves the page holds, by key. */
   let sentKey: string | null = null;
@@ -54,15 +57,16 @@ export function createGroupsRunner(client: WorkerClient<MetricsRequest, MetricsE
       ? ([cases.scores.buffer, cases.labels.buffer, cases.codes.buffer, ...[cases.weights, cases.missed, cases.alarm].flatMap((a) => (a ? [a.buffer] : []))] as ArrayBuffer[])
       : [];
     const needCurves = curves?.key !== input.key;
-    current = client.request((requestId) => ({ type: 'groups', requestId, key: input.key, cases, solve, needCurves }), {
+    current = client.request((requestId) => ({ type: 'groups', requestId, key: input.key, cases, solve, needCurves, rocPixels: GROUP_ROC_PIXELS }), {
       transfer,
       onEvent: (event) => {
         if (event.type === 'groups-missing') return send(input, solve, true);
         if (event.type === 'error') return show({ ...EMPTY, error: `The groups are not used: ${event.message}` });
         if (event.type !== 'groups') return;
-        if (event.curves) curves = { key: event.key, groups: event.curves.map((c) => ({ value: c.value, curve: new ScoreCurve(c.n, c.thresholds, c.cumTp, c.cumFp) })) };
+        if (event.curves)
+          curves = { key: event.key, groups: event.curves.map((c) => ({ value: c.value, curve: new ScoreCurve(c.n, c.thresholds, c.cumTp, c.cumFp), roc: c.roc })) };
         if (curves?.key !== event.key) return;
-        show({ groups: event.solution ? curves.groups : null, solution: event.solution, error: null });
+        show({ groups: event.solution ? curves.groups : null, solution: event.solution, error: null, solvedFor: { groupColumn: groupColumnOf(event.key), solve } });
       },
       onFailure: (failure) => {
         sentKey = null;
@@ -93,7 +97,8 @@ function idOf(cases: object): number {
   return id;
 }
 
-const copyOf = (values: ArrayLike<number> | null): Float64Array | null => (values ? Float64Array.from(values) : null);
+/** A copy for the worker; slice() is one memcpy where from() reads element by element. */
+const copyOf = (values: ArrayLike<number> | null): Float64Array | null => (values instanceof Float64Array ? values.slice() : values ? Float64Array.from(values) : null);
 
 /**
  * The groups' curves and their thresholds under the strategy, computed in the metrics worker.
@@ -107,7 +112,7 @@ export function useGroups(dataset: Dataset | null, cases: EvaluatedCases | null,
   const [state, setState] = useState<GroupsState>(EMPTY);
   useEffect(() => {
     const client = createMetricsClient();
-    runnerRef.current = createGroupsRunner(client, setState);
+    runnerRef.current = createGroupsRunner(client, setState, (key) => key.slice(key.indexOf('\u0000') + 1, key.lastIndexOf('\u0000')));
     return () => {
       runnerRef.current = null;
       client.dispose();
@@ -115,11 +120,12 @@ export function useGroups(dataset: Dataset | null, cases: EvaluatedCases | null,
   }, []);
   const input = useMemo((): GroupsInput | null => {
     if (!dataset || !cases || groupColumn === null) return null;
-    const key = `${idOf(dataset)}:${idOf(cases)}:${groupColumn}:${costFp}:${costFn}:${columns ? idOf(columns) : 0}`;
+    // The group column between NULs, so the solution can say which column it answers.
+    const key = `${idOf(dataset)}:${idOf(cases)}\u0000${groupColumn}\u0000${costFp}:${costFn}:${columns ? idOf(columns) : 0}`;
     const build = (): GroupCases | null => {
       const coded = groupCodesOf(dataset, groupColumn, cases.rows);
       if (!coded) return null;
-      const scores = Float64Array.from(cases.scores);
+      const scores = copyOf(cases.scores) ?? new Float64Array(0);
       const labels = Uint8Array.from(cases.labels);
       return {
         scores,
@@ -139,4 +145,19 @@ export function useGroups(dataset: Dataset | null, cases: EvaluatedCases | null,
     runnerRef.current?.run(input, { strategy: groupStrategy, manual: groupThresholds, prevalence, threshold: followed });
   }, [input, groupStrategy, groupThresholds, prevalence, followed]);
   return input ? state : EMPTY;
+}
+
+/** The solution held for exactly these settings and threshold, or undefined when it answers others (then solve afresh). */
+export function heldSolution(
+  state: GroupsState | null,
+  settings: Pick<Settings, 'groupColumn' | 'groupStrategy' | 'groupThresholds' | 'prevalence'>,
+  threshold: number,
+): GroupSolution | null | undefined {
+  const held = state?.solvedFor;
+  if (!state?.solution || !held || settings.groupColumn !== held.groupColumn) return undefined;
+  const { solve } = held;
+  const follows = solve.strategy === 'single' || solve.strategy === 'manual';
+  if (solve.strategy !== settings.groupStrategy || solve.prevalence !== settings.prevalence || (follows && solve.threshold !== threshold)) return undefined;
+  if (JSON.stringify(solve.manual) !== JSON.stringify(settings.groupThresholds)) return undefined;
+  return state.solution;
 }

@@ -105,6 +105,14 @@ const choiceOf = (column: Column): LabelChoice => ({ column: column.name, positi
  * best-scoring two-valued column that is not a row id.
  */
 export function labelSuggestion(dataset: Dataset): LabelSuggestion | null {
+  // Asked by the loader and by the label menu of the same file: count its columns once.
+  if (!suggestions.has(dataset)) suggestions.set(dataset, suggestionOf(dataset));
+  return suggestions.get(dataset) ?? null;
+}
+
+const suggestions = new WeakMap<Dataset, LabelSuggestion | null>();
+
+function suggestionOf(dataset: Dataset): LabelSuggestion | null {
   const hinted = hintedColumn(dataset);
   if (hinted) {
     const count = distinctValues(hinted)?.length ?? 0;

@@ -58,6 +58,24 @@ export function scoreHistogram(scores: ArrayLike<number>, edges: readonly number
   return { edges: [...edges], counts };
 }
 
+/**
+ * The same histogram read off a score curve: each distinct score carries the weight of its
+ * rows (the steps of cumTp + cumFp), so the export never walks a million rows on the page.
+ */
+export function curveHistogram(
+  curve: { thresholds: ArrayLike<number>; cumTp: ArrayLike<number>; cumFp: ArrayLike<number> },
+  edges: readonly number[] = driftEdges(),
+): ScoreHistogram {
+  const counts = new Array<number>(edges.length - 1).fill(0);
+  let before = 0;
+  for (let k = 0; k < curve.thresholds.length; k++) {
+    const total = curve.cumTp[k] + curve.cumFp[k];
+    counts[histogramBin(edges, curve.thresholds[k])] += total - before;
+    before = total;
+  }
+  return { edges: [...edges], counts };
+}
+
 function proportions(counts: readonly number[]): number[] {
   const total = counts.reduce((a, b) => a + b, 0);
   return counts.map((c) => (total > 0 ? c / total : 0));

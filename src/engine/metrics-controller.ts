@@ -7,6 +7,7 @@
  */
 import { bootstrapAucAp } from '../metrics/bootstrap';
 import { curveViewBuffers, prepareCurveView } from '../metrics/curve-view';
+import { groupRoc } from '../metrics/group-roc';
 import { groupInputs, solveGroupThresholds, type GroupInput } from '../metrics/group-thresholds';
 import { ScoreCurve } from '../metrics/score-curve';
 import { evaluatedStability } from '../metrics/threshold-stability';
@@ -46,9 +47,16 @@ export function createMetricsController(post: MetricsPost): MetricsController {
           });
     // Copies: the worker keeps its own curves for the next solve.
     const curves: GroupCurveArrays[] | null = request.needCurves
-      ? inputs.map((g) => ({ value: g.value, n: g.curve.n, thresholds: g.curve.thresholds.slice(), cumTp: g.curve.cumTp.slice(), cumFp: g.curve.cumFp.slice() }))
+      ? inputs.map((g) => ({
+          value: g.value,
+          n: g.curve.n,
+          thresholds: g.curve.thresholds.slice(),
+          cumTp: g.curve.cumTp.slice(),
+          cumFp: g.curve.cumFp.slice(),
+          roc: groupRoc(g.curve, request.rocPixels.width, request.rocPixels.height),
+        }))
       : null;
-    const transfer = curves ? curves.flatMap((c) => [c.thresholds.buffer, c.cumTp.buffer, c.cumFp.buffer]) : [];
+    const transfer = curves ? curves.flatMap((c) => [c.thresholds.buffer, c.cumTp.buffer, c.cumFp.buffer, c.roc.rocX.buffer, c.roc.rocY.buffer, c.roc.path.buffer]) : [];
     post({ type: 'groups', requestId, key, solution, curves }, transfer);
   };
 

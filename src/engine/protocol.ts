@@ -6,6 +6,7 @@ import type { Dataset } from '../data/dataset';
 import type { Remedy } from '../data/errors';
 import type { ReadOptions } from '../data/read-file';
 import type { CurveView } from '../metrics/curve-view';
+import type { GroupRoc } from '../metrics/group-roc';
 import type { GroupSolution, GroupStrategy } from '../metrics/group-thresholds';
 import type { Costs } from '../metrics/threshold-metrics';
 import type { EvaluatedScores, StabilityRules, ThresholdStability } from '../metrics/threshold-stability';
@@ -52,7 +53,8 @@ export type MetricsRequest =
    * worker under `key`); a request with `cases: null` re-solves the groups built last, and is
    * answered 'groups-missing' when the worker holds none for `key` (it was restarted).
    */
-  | { type: 'groups'; requestId: number; key: string; cases: GroupCases | null; solve: GroupSolve; needCurves: boolean };
+  /** `rocPixels`: the size each group's ROC is drawn at, for its decimated path. */
+  | { type: 'groups'; requestId: number; key: string; cases: GroupCases | null; solve: GroupSolve; needCurves: boolean; rocPixels: { width: number; height: number } };
 
 /** What the groups are built from: the evaluated cases with their group codes and row costs. */
 export interface GroupCases extends ScoredCases {
@@ -81,6 +83,7 @@ export interface GroupCurveArrays {
   thresholds: Float64Array;
   cumTp: Float64Array;
   cumFp: Float64Array;
+  roc: GroupRoc;
 }
 
 export type MetricsEvent =

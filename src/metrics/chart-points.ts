@@ -66,7 +66,7 @@ function partitionPoint(length: number, before: (i: number) => boolean): number 
  * The ROC point nearest to (x, y) along the curve, in O(log n): FPR + TPR never decreases
  * along a ROC curve, so the pointer is projected onto that direction.
  */
-export function nearestRocIndex(points: ChartPoints, x: number, y: number): number {
+export function nearestRocIndex(points: Pick<ChartPoints, 'rocX' | 'rocY'>, x: number, y: number): number {
   const n = points.rocX.length;
   const at = (i: number) => points.rocX[i] + points.rocY[i];
   const i = lowerBound(n, at, x + y);

@@ -1,6 +1,7 @@
 import { chartPoints, type ChartPoints } from './chart-points';
 import { buildCostHull, type CostHull } from './cost-hull';
 import { decimate } from './decimate';
+import { summaryIndices } from './export-curves';
 import { classHistogram, type ClassHistogram } from './histogram';
 import type { ScoreCurve } from './score-curve';
 
@@ -19,6 +20,9 @@ export interface CurveView {
   hull: CostHull;
   rocAuc: number;
   averagePrecision: number;
+  /** The exported curves' vertices (src/metrics/export-curves.ts), so an export never decimates on the page. */
+  summaryRoc: Uint32Array;
+  summaryPr: Uint32Array;
 }
 
 /**
@@ -30,6 +34,7 @@ export const DRAW_UNITS = 1200;
 /** Prepares the drawing of a curve; O(n). */
 export function prepareCurveView(curve: ScoreCurve): CurveView {
   const points = chartPoints(curve);
+  const summary = summaryIndices(points);
   return {
     points,
     rocKept: decimate(points.rocX, points.rocY, DRAW_UNITS, DRAW_UNITS, 0.5),
@@ -38,13 +43,26 @@ export function prepareCurveView(curve: ScoreCurve): CurveView {
     hull: buildCostHull(curve),
     rocAuc: curve.rocAuc(),
     averagePrecision: curve.averagePrecision(),
+    summaryRoc: summary.summaryRoc,
+    summaryPr: summary.summaryPr,
   };
 }
 
 /** The buffers of a view, to transfer it between threads without copying. */
 export function curveViewBuffers(view: CurveView): ArrayBuffer[] {
   const { points, histogram } = view;
-  return [points.rocX, points.rocY, points.prX, points.prY, view.rocKept, view.prKept, histogram.edges, histogram.positives, histogram.negatives, view.hull.vertices].map(
-    (a) => a.buffer as ArrayBuffer,
-  );
+  return [
+    points.rocX,
+    points.rocY,
+    points.prX,
+    points.prY,
+    view.rocKept,
+    view.prKept,
+    view.summaryRoc,
+    view.summaryPr,
+    histogram.edges,
+    histogram.positives,
+    histogram.negatives,
+    view.hull.vertices,
+  ].map((a) => a.buffer as ArrayBuffer);
 }

@@ -1,4 +1,5 @@
 import { MetricsInputError } from './errors';
+import type { GroupRoc } from './group-roc';
 import { niceThresholdAtIndex } from './nice-threshold';
 import { constantCostModel, RowCostCurve, type CostModel, type RowCostColumns } from './row-costs';
 import { ScoreCurve, type Confusion } from './score-curve';
@@ -36,8 +37,8 @@ export interface GroupInput {
   costs: CostModel;
 }
 
-/** What the page holds of a group: its name and curve (the solving happens in the metrics worker). */
-export type GroupCurve = Pick<GroupInput, 'value' | 'curve'>;
+/** What the page holds of a group: its name, curve and ROC drawing (solved and drawn in the metrics worker). */
+export type GroupCurve = Pick<GroupInput, 'value' | 'curve'> & { roc: GroupRoc };
 
 /** One group's operating point under a strategy. */
 export interface GroupChoice {

@@ -6,7 +6,7 @@
 import type { Dataset } from '../data/dataset';
 import { groupCodesOf } from '../decision/decision-inputs';
 import { groupsOf, groupSolutionOf, rowCostsOf, type EvaluatedCases } from '../decision/decisions';
-import { groupRates } from '../metrics/group-thresholds';
+import { groupRates, type GroupSolution } from '../metrics/group-thresholds';
 import { bandNamesFor } from '../metrics/risk-bands';
 import { niceThresholdAtIndex } from '../metrics/nice-threshold';
 import { solveTarget, TARGET_KINDS, type TargetKind } from '../metrics/targets';
@@ -26,12 +26,11 @@ export interface DecisionExtras {
 }
 
 /** The extras for the export at `threshold`; a field the user did not use is left out. */
-export function decisionExtras(dataset: Dataset | null, cases: EvaluatedCases, settings: DecisionSettings, threshold: number): DecisionExtras {
+export function decisionExtras(dataset: Dataset | null, cases: EvaluatedCases, settings: DecisionSettings, threshold: number, solved?: GroupSolution | null): DecisionExtras {
   const extras: DecisionExtras = {};
   const rowCosts = rowCostsOf(dataset, cases, settings);
   if (rowCosts.columns) extras.rowCosts = { falseNegativeColumn: settings.costFnColumn, falsePositiveColumn: settings.costFpColumn };
-  const groups = groupsOf(dataset, cases, settings.groupColumn, settings, rowCosts.columns);
-  const solution = groupSolutionOf(groups, settings, threshold);
+  const solution = solved !== undefined ? solved : solveGroups(dataset, cases, settings, threshold);
   if (solution && settings.groupColumn !== null) {
     extras.groups = {
       column: settings.groupColumn,
@@ -62,6 +61,15 @@ export function decisionExtras(dataset: Dataset | null, cases: EvaluatedCases, s
     extras.targets = [{ kind: settings.target.kind, value: settings.target.value, threshold: found ? niceThresholdAtIndex(cases.curve.thresholds, found.index) : null }];
   }
   return extras;
+}
+
+/**
+ * The groups' thresholds solved here, for callers that hold no solution (the command; the page
+ * passes the one its metrics worker solved, so an export never sorts on the main thread).
+ */
+function solveGroups(dataset: Dataset | null, cases: EvaluatedCases, settings: DecisionSettings, threshold: number): GroupSolution | null {
+  const rowCosts = rowCostsOf(dataset, cases, settings);
+  return groupSolutionOf(groupsOf(dataset, cases, settings.groupColumn, settings, rowCosts.columns), settings, threshold);
 }
 
 /** The settings an imported operating point restores beyond threshold and costs; absent fields reset nothing. */
@@ -95,11 +103,10 @@ export interface RowGroups {
 }
 
 /** Each case's group threshold under the strategy, or null when no group column is used. */
-export function rowGroupsOf(dataset: Dataset | null, cases: EvaluatedCases, settings: DecisionSettings, threshold: number): RowGroups | null {
+export function rowGroupsOf(dataset: Dataset | null, cases: EvaluatedCases, settings: DecisionSettings, threshold: number, solved?: GroupSolution | null): RowGroups | null {
   if (!dataset || settings.groupColumn === null) return null;
   const coded = groupCodesOf(dataset, settings.groupColumn, cases.rows);
-  const rowCosts = rowCostsOf(dataset, cases, settings);
-  const solution = groupSolutionOf(groupsOf(dataset, cases, settings.groupColumn, settings, rowCosts.columns), settings, threshold);
+  const solution = solved !== undefined ? solved : solveGroups(dataset, cases, settings, threshold);
   if (!coded || !solution) return null;
   const byName = new Map(solution.groups.map((g) => [g.value, g.threshold]));
   const names: string[] = [];

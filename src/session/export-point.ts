@@ -10,15 +10,19 @@ import type { AppliedTransform } from '../data/score-transform';
 import { decisionExtras } from './decision-export';
 import { rowCostsOf, type EvaluatedCases } from '../decision/decisions';
 import { evaluateThreshold } from '../metrics/evaluate';
-import { defaultGuardrails, driftEdges, scoreHistogram, type Guardrails } from '../decision/guardrails';
-import { summarizeCurve } from '../metrics/export-curves';
+import { curveHistogram, defaultGuardrails, driftEdges, type Guardrails } from '../decision/guardrails';
+import { summarizeCurve, type SummaryIndices } from '../metrics/export-curves';
+import type { GroupSolution } from '../metrics/group-thresholds';
 import { wilsonInterval } from '../metrics/interval';
 import { buildOperatingPoint, type EvaluatedOn, type OperatingPoint, type OperatingPointInput } from './operating-point';
 import type { Settings } from './settings';
+import type { ScoreCurve } from '../metrics/score-curve';
 
 export interface ExportedCases extends EvaluatedCases {
   evaluatedOn: EvaluatedOn;
   transform?: AppliedTransform | null;
+  /** The curve's points and exported vertices, prepared with it (the page's metrics worker); absent: made here. */
+  view?: SummaryIndices;
 }
 
 type Interval = { low: number; high: number; level: number; method: string };
@@ -36,10 +40,12 @@ export interface ExportPointInput {
   /** Intervals beyond the Wilson ones (the page's bootstrap of ROC-AUC and AP). */
   extraIntervals?: Record<string, Interval>;
   stability?: OperatingPointInput['stability'];
+  /** The groups' thresholds already solved for these settings (the page's worker did); absent: solved here. */
+  groupSolution?: GroupSolution | null;
 }
 
 /** The guardrails `cutoff check` enforces: defaults, the user's typed floors in place of comparisons, and the score histogram for drift. */
-export function guardrailsFor(cases: { scores: ArrayLike<number>; weights: ArrayLike<number> | null }, chosen: Partial<Guardrails> = {}) {
+export function guardrailsFor(cases: { curve: ScoreCurve }, chosen: Partial<Guardrails> = {}) {
   const defaults = defaultGuardrails();
   const typed = Object.fromEntries(Object.entries(chosen).filter(([, v]) => v !== undefined && v !== null));
   const merged = { ...defaults, ...typed };
@@ -49,7 +55,7 @@ export function guardrailsFor(cases: { scores: ArrayLike<number>; weights: Array
   return {
     ...merged,
     basis: changed ? `set in the export panel; defaults: ${defaults.basis}` : defaults.basis,
-    histogram: scoreHistogram(cases.scores, driftEdges(), cases.weights ?? undefined),
+    histogram: curveHistogram(cases.curve, driftEdges()),
   };
 }
 
@@ -74,7 +80,7 @@ export function exportPoint(input: ExportPointInput): OperatingPoint {
   // Row costs, when chosen, price the expected cost exported (as on the page).
   const shown = evaluateThreshold(curve, settings.threshold, settings, settings.prevalence, rowCostsOf(dataset, cases, settings).costModel);
   return buildOperatingPoint({
-    ...decisionExtras(dataset, cases, settings, settings.threshold),
+    ...decisionExtras(dataset, cases, settings, settings.threshold, input.groupSolution),
     toolVersion: input.toolVersion,
     createdAt: input.createdAt,
     dataset: { fileName: dataset.fileName, rows: dataset.rowCount, positives: labels.positives, sha256: dataset.sha256 },
@@ -101,7 +107,7 @@ export function exportPoint(input: ExportPointInput): OperatingPoint {
       averagePrecision: curve.averagePrecision(),
     },
     intervals: { ...wilsonIntervals(shown.confusion), ...input.extraIntervals },
-    curves: summarizeCurve(curve, shown.index),
+    curves: summarizeCurve(curve, shown.index, cases.view),
     impliedCostRatio: shown.impliedCostRatio,
     guardrails: guardrailsFor(cases, input.guardrails),
     ...(input.stability !== undefined ? { stability: input.stability } : {}),

@@ -8,7 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { CalibrationView } from '../../../components/charts/CalibrationView';
 import { CurveChart } from '../../../components/charts/CurveChart';
 import { DecisionCurveView } from '../../../components/charts/DecisionCurveView';
-import { GroupRocChart } from '../../../components/charts/GroupRocChart';
+import { GROUP_ROC_PIXELS, GroupRocChart } from '../../../components/charts/GroupRocChart';
+import { groupRoc } from '../../../src/metrics/group-roc';
 import { LossChart } from '../../../components/charts/LossChart';
 import { MetricsChart } from '../../../components/charts/MetricsChart';
 import { ScoreHistogram } from '../../../components/charts/ScoreHistogram';
@@ -83,7 +84,14 @@ const charts: Record<string, () => ReactElement> = {
   'metrics-chart': () => createElement(MetricsChart, { sweep: thresholdSweep(curve, costs), curve, onThreshold: noop, onIndexChange: noop, describe: describeAt }),
   'calibration-view': () => createElement(CalibrationView, { curve, ...costs, onIndex: noop, method: 'none', onMethod: noop, calibration: null, shown: curve }),
   'decision-curve': () => createElement(DecisionCurveView, { curve, prevalence: undefined, probabilities: 'raw scores' }),
-  'group-roc': () => createElement(GroupRocChart, { group: 'site A', curve, index: curve.indexAt(0.5), threshold: 0.5, onIndexChange: noop }),
+  'group-roc': () =>
+    createElement(GroupRocChart, {
+      group: 'site A',
+      roc: groupRoc(curve, GROUP_ROC_PIXELS.width, GROUP_ROC_PIXELS.height),
+      index: curve.indexAt(0.5),
+      threshold: 0.5,
+      onIndexChange: noop,
+    }),
   'loss-chart': () => createElement(LossChart, { epochs, bestEpoch: 4 }),
 };
 

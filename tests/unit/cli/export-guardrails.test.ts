@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { guardrailsFor } from '../../../components/export/download';
 import { importWarnings } from '../../../components/export/ExportPanel';
-import { binnedKs, histogramBin, populationStability } from '../../../src/decision/guardrails';
+import { binnedKs, curveHistogram, histogramBin, populationStability, scoreHistogram } from '../../../src/decision/guardrails';
+import fc from 'fast-check';
 import { buildOperatingPoint } from '../../../src/session/operating-point';
+import { ScoreCurve } from '../../../src/metrics/score-curve';
 import { baseInput } from './fixtures';
 
 describe('guardrails in the export', () => {
-  const evaluation = { scores: [0.01, 0.3, 0.5, 0.99, 1], weights: null };
+  const evaluation = { curve: ScoreCurve.from([0.01, 0.3, 0.5, 0.99, 1], [0, 1, 0, 1, 1]) };
 
   it('default to comparing recall and precision with the export at a 1% false-alarm rate, with the score histogram', () => {
     const g = guardrailsFor(evaluation);
@@ -24,6 +26,26 @@ describe('guardrails in the export', () => {
     expect([g.minRecall, g.maxAlarmRate]).toEqual([0.9, 0.2]);
     expect(g.compare).toEqual(['precision']);
     expect(g.basis).toMatch(/set in the export panel/);
+  });
+});
+
+describe('the export histogram read off the curve', () => {
+  it('equals the histogram of the rows: ties, weights, scores on the edges', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.constantFrom(0, 0.05, 0.5, 0.95, 1, 0.3333), fc.double({ min: 0, max: 1, noNaN: true }), fc.boolean(), fc.integer({ min: 0, max: 5 })), {
+          minLength: 1,
+          maxLength: 60,
+        }),
+        (rows) => {
+          const scores = rows.map(([edge, s, onEdge]) => (onEdge ? edge : s));
+          const labels = rows.map((_, i) => i % 2);
+          const weights = rows.map((r) => r[3]);
+          if (!weights.some((w) => w > 0)) return;
+          expect(curveHistogram(ScoreCurve.from(scores, labels, weights)).counts).toEqual(scoreHistogram(scores, undefined, weights).counts);
+        },
+      ),
+    );
   });
 });
 

@@ -37,17 +37,17 @@ describe('the metrics controller', () => {
     const controller = createMetricsController((event) => events.push(event));
     const cases = groupCases();
     const expected = solveGroupThresholds(groupInputs(cases, cases.codes, cases.levels, cases.costs, null), 'equal-opportunity', { threshold: 0.4, manual: new Map() });
-    controller.handle({ type: 'groups', requestId: 1, key: 'k', cases, solve: solve('equal-opportunity'), needCurves: true });
+    controller.handle({ type: 'groups', requestId: 1, key: 'k', cases, solve: solve('equal-opportunity'), needCurves: true, rocPixels: { width: 144, height: 148 } });
     const first = events[0];
     if (first.type !== 'groups') throw new Error(first.type);
     expect(first.solution).toEqual(expected);
     expect(first.curves?.map((c) => c.value)).toEqual(['a', 'b', 'c']);
-    controller.handle({ type: 'groups', requestId: 2, key: 'k', cases: null, solve: solve('demographic-parity'), needCurves: false });
+    controller.handle({ type: 'groups', requestId: 2, key: 'k', cases: null, solve: solve('demographic-parity'), needCurves: false, rocPixels: { width: 144, height: 148 } });
     const second = events[1];
     if (second.type !== 'groups') throw new Error(second.type);
     expect(second.curves).toBeNull();
     expect(second.solution?.strategy).toBe('demographic-parity');
-    controller.handle({ type: 'groups', requestId: 3, key: 'other', cases: null, solve: solve('single'), needCurves: false });
+    controller.handle({ type: 'groups', requestId: 3, key: 'other', cases: null, solve: solve('single'), needCurves: false, rocPixels: { width: 144, height: 148 } });
     expect(events[2]).toEqual({ type: 'groups-missing', requestId: 3, key: 'other' });
   });
 

@@ -41,9 +41,10 @@ describe('prepareCurveView', () => {
   it('lists every buffer of the view once, so a transfer leaves nothing behind', () => {
     const view = prepareCurveView(randomCurve(100, 7));
     const buffers = curveViewBuffers(view);
-    expect(new Set(buffers).size).toBe(10);
+    expect(new Set(buffers).size).toBe(12);
     expect(buffers).toContain(view.points.rocX.buffer);
     expect(buffers).toContain(view.hull.vertices.buffer);
+    expect(buffers).toContain(view.summaryRoc.buffer);
   });
 });
 
