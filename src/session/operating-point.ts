@@ -6,7 +6,7 @@ import '../data/zod-setup';
 import { z } from 'zod';
 import { GROUP_STRATEGIES } from '../metrics/group-thresholds';
 import { appliedTransformSchema } from '../data/score-transform';
-import { BACKEND_NAMES } from './settings';
+import { sourceSchema } from './point-sources';
 import { COMPARED_METRICS } from '../decision/guardrails';
 
 /** Which rows the exported figures were computed on. */
@@ -26,78 +26,6 @@ const interval = z.object({ low: z.number().finite(), high: z.number().finite(),
 
 /** How raw scores were brought onto [0, 1] before the threshold was chosen. */
 export const scoreTransformSchema = appliedTransformSchema;
-
-const trainedSource = z.object({
-  kind: z.literal('trained'),
-  model: z.object({
-    layers: z.array(z.number().int().positive()),
-    loss: z.string(),
-    posWeight: z.number().positive().finite(),
-    epochs: z.number().int().nonnegative(),
-    learningRate: z.number().positive(),
-    batchSize: z.number().int().positive(),
-    seed: z.number().int(),
-    backend: z.enum(BACKEND_NAMES),
-    validationFraction: z.number().gt(0).lt(1),
-    features: z.array(z.string()),
-    /** Out-of-fold evaluation (evaluatedOn "out-of-fold"): the folds' figures; the model itself was refit on every labelled row. */
-    crossValidation: z
-      .object({
-        folds: z.number().int().min(2),
-        /** The refit's epochs: the median of the folds' best epochs. */
-        refitEpochs: z.number().int().positive(),
-        refitRows: count,
-        perFold: z.array(
-          z.object({ fold: z.number().int().positive(), rows: count, positives: count, rocAuc: metric, averagePrecision: metric, bestEpoch: z.number().int().nonnegative() }),
-        ),
-      })
-      .optional(),
-  }),
-});
-
-const scoresSource = z.object({
-  kind: z.literal('scores'),
-  scoreColumn: z.string(),
-  weightColumn: z.string().nullable(),
-  /**
-   * How the column's raw scores were mapped onto [0, 1] before the threshold was chosen, so a
-   * deployment can apply it (or map the threshold back); absent or null when used as they are.
-   */
-  scoreTransform: scoreTransformSchema.nullable().optional(),
-});
-
-/**
- * A model loaded from an exported archive and used to score the file: recorded with its own
- * training settings and features (from its preprocessing.json), not the page's defaults.
- */
-const importedModelSource = z.object({
-  kind: z.literal('imported-model'),
-  model: z.object({
-    /** The archive (or model.json) the user picked. */
-    fileName: z.string(),
-    layers: z.array(z.number().int().positive()).optional(),
-    loss: z.string(),
-    posWeight: z.number().positive().finite().nullable(),
-    epochs: z.number().int().nonnegative().nullable(),
-    learningRate: z.number().positive().nullable().optional(),
-    batchSize: z.number().int().positive().nullable().optional(),
-    seed: z.number().int().nullable().optional(),
-    features: z.array(z.string()),
-    /** The data the model was trained on, as its preprocessing.json says. */
-    trainedOn: z.object({
-      fileName: z.string(),
-      labelColumn: z.string(),
-      positiveValue: z.string(),
-      sha256: z
-        .string()
-        .regex(/^[0-9a-f]{64}$/)
-        .nullable()
-        .optional(),
-    }),
-    /** True when the scored file is the one the model was trained on: the metrics are then optimistic. */
-    scoredOwnTrainingRows: z.boolean().optional(),
-  }),
-});
 
 const confusionSchema = z.object({ tp: count, fp: count, tn: count, fn: count });
 const spread = z.object({ low: z.number().finite(), high: z.number().finite(), mean: z.number().finite().optional(), sd: z.number().finite().min(0).optional() });
@@ -179,7 +107,7 @@ export const operatingPointSchema = z
       sha256: z.string().regex(/^[0-9a-f]{64}$/),
     }),
     label: z.object({ column: z.string(), positive: z.string() }),
-    source: z.discriminatedUnion('kind', [trainedSource, scoresSource, importedModelSource]),
+    source: sourceSchema,
     /** Cases with score >= threshold are predicted positive; a probability, as on the page. */
     threshold: probability,
     rule: z.literal('score >= threshold'),
