@@ -68,7 +68,7 @@ export function useBootstrap(evaluation: Evaluation | null): BootstrapState {
   const [state, setState] = useState<BootstrapState>(NO_BOOTSTRAP);
 
   useEffect(() => {
-    const client = createMetricsClient();
+    const client = createMetricsClient('background');
     runnerRef.current = createBootstrapRunner(client, setState);
     return () => {
       runnerRef.current = null;

@@ -111,7 +111,7 @@ export function useGroups(dataset: Dataset | null, cases: EvaluatedCases | null,
   const runnerRef = useRef<ReturnType<typeof createGroupsRunner> | null>(null);
   const [state, setState] = useState<GroupsState>(EMPTY);
   useEffect(() => {
-    const client = createMetricsClient();
+    const client = createMetricsClient('interactive');
     runnerRef.current = createGroupsRunner(client, setState, (key) => key.slice(key.indexOf('\u0000') + 1, key.lastIndexOf('\u0000')));
     return () => {
       runnerRef.current = null;

@@ -63,7 +63,7 @@ export function useStability(training: TrainingState, settings: Settings): Thres
   const runnerRef = useRef<ReturnType<typeof createStabilityRunner> | null>(null);
   const [stability, setStability] = useState<ThresholdStability | null>(null);
   useEffect(() => {
-    const client = createMetricsClient();
+    const client = createMetricsClient('background');
     runnerRef.current = createStabilityRunner(client, setStability);
     return () => {
       runnerRef.current = null;

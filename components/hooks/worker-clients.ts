@@ -1,4 +1,5 @@
 import type { MetricsEvent, MetricsRequest, ParseEvent, ParseRequest, TrainEvent, TrainRequest } from '../../src/engine/protocol';
+import { createMetricsCoordinator, type MetricsCoordinator, type MetricsLane } from '../../src/engine/metrics-coordinator';
 import { createWorkerClient, type WorkerClient, type WorkerClientConfig, type WorkerLike } from '../../src/engine/worker-client';
 
 // Each `new Worker(new URL(…, import.meta.url))` must stay written out like this: it is the
@@ -9,9 +10,18 @@ export function metricsClientConfig(spawn: () => WorkerLike): WorkerClientConfig
   return { name: 'metrics worker', spawn, requestIdOf: (event) => event.requestId, isFinal: (event) => event.type !== 'bootstrap-progress' };
 }
 
-/** A client of a fresh metrics worker (curves, bootstrap intervals, threshold stability). */
-export function createMetricsClient(): WorkerClient<MetricsRequest, MetricsEvent> {
-  return createWorkerClient(metricsClientConfig(() => new Worker(new URL('../../workers/metrics.worker.ts', import.meta.url), { type: 'module' })));
+let coordinator: MetricsCoordinator | null = null;
+
+/**
+ * A channel of the page's one metrics coordinator (src/engine/metrics-coordinator.ts): curves
+ * and group thresholds on the interactive worker, bootstrap and stability on the background one.
+ */
+export function createMetricsClient(lane: MetricsLane): WorkerClient<MetricsRequest, MetricsEvent> {
+  coordinator ??= createMetricsCoordinator((name) => ({
+    ...metricsClientConfig(() => new Worker(new URL('../../workers/metrics.worker.ts', import.meta.url), { type: 'module' })),
+    name: name === 'interactive' ? 'metrics worker' : 'background metrics worker',
+  }));
+  return coordinator.channel(lane);
 }
 
 /** A client of a fresh CSV-reading worker. */

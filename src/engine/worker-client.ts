@@ -59,6 +59,11 @@ export interface RequestOptions<Ev> {
    * like a model export during training.
    */
   supersedes?: boolean;
+  /**
+   * Superseding happens within a channel: callers sharing one worker (the metrics coordinator's
+   * views) each get their own, so a new curve never drops a running bootstrap. Default ''.
+   */
+  channel?: string;
   /** Without a final event within this time the worker is restarted and the request fails. */
   timeoutMs?: number;
 }
@@ -92,6 +97,7 @@ export interface WorkerClient<Req, Ev> {
 interface Entry<Ev> {
   options: RequestOptions<Ev>;
   supersedes: boolean;
+  channel: string;
   timer: ReturnType<typeof setTimeout> | null;
 }
 
@@ -191,15 +197,16 @@ export function createWorkerClient<Req, Ev>(config: WorkerClientConfig<Req, Ev>)
 
   const request = (build: (requestId: number) => Req, options: RequestOptions<Ev>): PendingRequest => {
     const supersedes = options.supersedes ?? true;
+    const channel = options.channel ?? '';
     if (supersedes) {
       for (const [id, entry] of [...pending]) {
-        if (!entry.supersedes) continue;
+        if (!entry.supersedes || entry.channel !== channel) continue;
         drop(id);
         postCancel(id);
       }
     }
     const id = ++nextId;
-    const entry: Entry<Ev> = { options, supersedes, timer: null };
+    const entry: Entry<Ev> = { options, supersedes, channel, timer: null };
     const target = live();
     pending.set(id, entry);
     if (options.timeoutMs !== undefined) startTimer(id, entry, options.timeoutMs, `no answer within ${options.timeoutMs / 1000} s`);
