@@ -1,6 +1,7 @@
 import type { ImportedModelInfo } from '../../src/model/imported-model';
 import type { BackendName, FoldSummary, SweepPoint, TrainEvent, TrainOptions } from '../../src/engine/protocol';
 import type { EvaluatedOn } from '../../src/session/operating-point';
+import type { PreparedCurve } from '../../src/metrics/curve-view';
 
 /** What training-status shows as data-state. */
 export type TrainingStatus = 'idle' | 'training' | 'done' | 'cancelled' | 'error';
@@ -64,6 +65,11 @@ export interface TrainingState {
   validationIndices: Uint32Array | null;
   /** Latest scores, aligned with validationIndices. */
   validationScores: Float32Array | null;
+  /**
+   * Their curve and drawing as the training worker sorted them (hold-out epochs and the best
+   * epoch); null when the metrics worker builds it (out-of-fold scores, an imported model's).
+   */
+  validationCurve: PreparedCurve | null;
   /** The 0/1 labels of those rows (null for an imported model's scores). */
   validationLabels: Uint8Array | null;
   /** 'all rows' when the scores come from an imported model; 'out-of-fold' after a cross-validation. */
@@ -107,6 +113,7 @@ export const INITIAL_TRAINING: TrainingState = {
   notes: [],
   validationIndices: null,
   validationScores: null,
+  validationCurve: null,
   validationLabels: null,
   evaluatedOn: 'validation',
   crossValidation: null,
@@ -164,7 +171,7 @@ export function reduceTraining(s: TrainingState, kind: JobKind, event: TrainEven
         const sameFold = event.fold === cv.currentFold;
         return { ...s, epochs: sameFold ? [...s.epochs, log] : [log], crossValidation: { ...cv, currentFold: event.fold } };
       }
-      return { ...s, validationScores: event.validationScores, epochs: [...s.epochs, log] };
+      return { ...s, validationScores: event.validationScores, validationCurve: event.validationCurve ?? null, epochs: [...s.epochs, log] };
     }
     case 'fold':
       return s.crossValidation ? { ...s, crossValidation: { ...s.crossValidation, folds: [...s.crossValidation.folds, event.summary] } } : s;
@@ -174,6 +181,7 @@ export function reduceTraining(s: TrainingState, kind: JobKind, event: TrainEven
         // Every labelled row, in the order sent, each scored by the model that did not see it.
         validationIndices: Uint32Array.from(event.scores, (_, i) => i),
         validationScores: event.scores,
+        validationCurve: null,
         validationLabels: event.labels,
         evaluatedOn: 'out-of-fold',
         crossValidation: {
@@ -191,6 +199,7 @@ export function reduceTraining(s: TrainingState, kind: JobKind, event: TrainEven
         stoppedEarly: event.reason === 'early-stopped',
         // The model ends with the best epoch's weights: show that epoch's scores.
         validationScores: event.bestScores ?? s.validationScores,
+        validationCurve: event.bestScores ? (event.bestCurve ?? null) : s.validationCurve,
         numTensors: event.numTensors,
         modelReady: event.bestEpoch > 0,
       };
@@ -200,6 +209,7 @@ export function reduceTraining(s: TrainingState, kind: JobKind, event: TrainEven
         status: 'done',
         validationIndices: Uint32Array.from(event.scores, (_, i) => i),
         validationScores: event.scores,
+        validationCurve: null,
         evaluatedOn: 'all rows',
         importedModel: event.description,
         importedModelInfo: event.model ?? null,

@@ -1,12 +1,12 @@
-import { useMemo } from 'react';
+import { useMemo, useRef } from 'react';
 import type { Dataset } from '../../src/data/dataset';
 import { findColumn } from '../../src/data/dataset';
 import { DataError, type Remedy } from '../../src/data/errors';
 import { encodeLabels, type LabelVector } from '../../src/data/label';
 import type { AppliedTransform } from '../../src/data/score-transform';
 import { scoreInputs } from '../../src/data/scores';
-import type { ScoreCurve } from '../../src/metrics';
-import type { CurveView } from '../../src/metrics/curve-view';
+import { rememberCostHull, ScoreCurve } from '../../src/metrics';
+import type { CurveView, PreparedCurve } from '../../src/metrics/curve-view';
 import type { Settings } from '../../src/session/settings';
 import type { TrainingState } from './useTrainer';
 import { useCurve } from './useCurve';
@@ -84,8 +84,16 @@ export function useEvaluation(dataset: Dataset | null, settings: Settings, train
   // large validation split every epoch, never block the page. A model's curve stays up until
   // the next epoch's (or the final weights') is ready, so the views never blink; a new file
   // or training run clears the scores first, and with them the curve.
-  const built = useCurve(cases, mode === 'train');
-  const evaluation = useMemo((): Evaluation | null => (built.built ? { ...built.built.cases, curve: built.built.curve, view: built.built.view } : null), [built.built]);
+  // A hold-out epoch's curve comes sorted and drawn from the training worker: used as it is.
+  const prepared = mode === 'train' ? training.validationCurve : null;
+  const built = useCurve(prepared ? null : cases, mode === 'train');
+  const fromTraining = useMemo((): Evaluation | null => (prepared && cases ? { ...cases, curve: curveOf(prepared), view: prepared.view } : null), [prepared, cases]);
+  const fromWorker = useMemo((): Evaluation | null => (built.built ? { ...built.built.cases, curve: built.built.curve, view: built.built.view } : null), [built.built]);
+  // Switching from the training worker's curves to the metrics worker's (the out-of-fold scores
+  // after a cross-validation) keeps the last one up until the new one arrives: no blink.
+  const last = useRef<Evaluation | null>(null);
+  const evaluation = fromTraining ?? fromWorker ?? (mode === 'train' && built.pending ? last.current : null);
+  last.current = evaluation;
 
   return {
     labels: labels.value,
@@ -94,6 +102,13 @@ export function useEvaluation(dataset: Dataset | null, settings: Settings, train
     remedy: labels.error ? null : (scored.remedy ?? null),
     updating: built.pending === true,
   };
+}
+
+/** The ScoreCurve a worker sorted, with its cost hull remembered from the view. */
+function curveOf(prepared: PreparedCurve): ScoreCurve {
+  const curve = new ScoreCurve(prepared.n, prepared.thresholds, prepared.cumTp, prepared.cumFp);
+  rememberCostHull(curve, prepared.view.hull);
+  return curve;
 }
 
 function messageOf(error: unknown): string {

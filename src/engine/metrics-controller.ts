@@ -6,7 +6,7 @@
  * without sorting again.
  */
 import { bootstrapAucAp } from '../metrics/bootstrap';
-import { curveViewBuffers, prepareCurveView } from '../metrics/curve-view';
+import { prepareCurve, preparedCurveBuffers } from '../metrics/curve-view';
 import { groupRoc } from '../metrics/group-roc';
 import { groupInputs, solveGroupThresholds, type GroupInput } from '../metrics/group-thresholds';
 import { ScoreCurve } from '../metrics/score-curve';
@@ -65,10 +65,8 @@ export function createMetricsController(post: MetricsPost): MetricsController {
     try {
       switch (request.type) {
         case 'curve': {
-          const curve = ScoreCurve.from(request.scores, request.labels, request.weights ?? undefined);
-          const view = prepareCurveView(curve);
-          const { thresholds, cumTp, cumFp } = curve;
-          post({ type: 'curve', requestId, n: curve.n, thresholds, cumTp, cumFp, view }, [thresholds.buffer, cumTp.buffer, cumFp.buffer, ...curveViewBuffers(view)]);
+          const prepared = prepareCurve(ScoreCurve.from(request.scores, request.labels, request.weights ?? undefined));
+          post({ type: 'curve', requestId, ...prepared }, preparedCurveBuffers(prepared));
           return;
         }
         case 'stability': {

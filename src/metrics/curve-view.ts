@@ -66,3 +66,22 @@ export function curveViewBuffers(view: CurveView): ArrayBuffer[] {
     view.hull.vertices,
   ].map((a) => a.buffer as ArrayBuffer);
 }
+
+/** A curve with its drawing, as it crosses between threads: rebuilt with `new ScoreCurve(n, thresholds, cumTp, cumFp)`. */
+export interface PreparedCurve {
+  n: number;
+  thresholds: Float64Array;
+  cumTp: Float64Array;
+  cumFp: Float64Array;
+  view: CurveView;
+}
+
+/** The curve's arrays and its view, made where the curve was sorted (the metrics or the training worker). */
+export function prepareCurve(curve: ScoreCurve): PreparedCurve {
+  return { n: curve.n, thresholds: curve.thresholds, cumTp: curve.cumTp, cumFp: curve.cumFp, view: prepareCurveView(curve) };
+}
+
+/** The buffers of a prepared curve, to transfer it without copying. */
+export function preparedCurveBuffers(prepared: PreparedCurve): ArrayBuffer[] {
+  return [prepared.thresholds.buffer as ArrayBuffer, prepared.cumTp.buffer as ArrayBuffer, prepared.cumFp.buffer as ArrayBuffer, ...curveViewBuffers(prepared.view)];
+}

@@ -5,6 +5,7 @@
  * refit on every row for the median of the folds' best epochs.
  */
 import type { FoldSummary, TrainEvent } from './train-protocol';
+import { preparedCurveBuffers } from '../metrics/curve-view';
 import { fit, type TrainHooks } from './fit';
 import { foldSplit, stratifiedFolds } from './folds';
 import { resolveLoss } from './loss-spec';
@@ -74,7 +75,10 @@ export async function crossValidate(
         { ...options, ...schedule },
         isCancelled,
         (report) => {
-          emit({ type: 'epoch', runId, epochs: schedule.epochs, fold: f + 1, ...report }, [report.validationScores.buffer]);
+          emit({ type: 'epoch', runId, epochs: schedule.epochs, fold: f + 1, ...report }, [
+            report.validationScores.buffer,
+            ...(report.validationCurve ? preparedCurveBuffers(report.validationCurve) : []),
+          ]);
         },
         hooks,
       );

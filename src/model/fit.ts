@@ -16,7 +16,8 @@ import { weightedRows, type PreparedRun } from './prepare';
 import { gatherBatch } from './rows';
 import { epochOrder } from './sampling';
 import type { Tf } from './tf';
-import { validationFigures } from './validation-figures';
+import { validationCurve } from './validation-figures';
+import type { PreparedCurve } from '../metrics/curve-view';
 
 /** Knobs for hosts and tests; the defaults suit a Web Worker. */
 export interface TrainHooks {
@@ -36,6 +37,8 @@ export interface EpochReport extends ValidationFigures {
   seconds: number;
   /** Validation probabilities; the receiver may take ownership (transfer it). */
   validationScores: Float32Array;
+  /** Their curve, sorted and drawn (null without validation rows); also the receiver's to take. */
+  validationCurve: PreparedCurve | null;
 }
 
 /** How a fit ended, and the model it ends with. */
@@ -139,7 +142,8 @@ export async function fit(
         outcome.message = `training diverged at epoch ${epoch}: the loss became ${Number.isNaN(bad) || bad === undefined ? 'NaN' : 'infinite'}; lower the learning rate or pos_weight`;
         break;
       }
-      const figures = validating ? validationFigures(scores, run.validation.y, options.threshold) : { prAuc: NaN, rocAuc: NaN, recall: NaN, precision: NaN };
+      const measured = validating ? validationCurve(scores, run.validation.y, options.threshold) : null;
+      const figures = measured?.figures ?? { prAuc: NaN, rocAuc: NaN, recall: NaN, precision: NaN };
       outcome.epochsRun = epoch;
       const improved = validation.loss < bestLoss;
       if (improved || !earlyStopping) {
@@ -154,7 +158,7 @@ export async function fit(
       } else {
         waited++;
       }
-      onEpoch({ epoch, trainLoss, validationLoss: validation.loss, seconds, validationScores: scores, ...figures });
+      onEpoch({ epoch, trainLoss, validationLoss: validation.loss, seconds, validationScores: scores, validationCurve: measured?.curve ?? null, ...figures });
       await yieldToEventLoop();
       lastYield = now();
       if (earlyStopping && waited >= options.patience && epoch < options.epochs) {

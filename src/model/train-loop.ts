@@ -4,6 +4,8 @@
  * 'done' can report tf.memory().numTensors at its baseline.
  */
 import type { BackendName, TrainEvent, TrainRequest } from './train-protocol';
+import { prepareCurve, preparedCurveBuffers } from '../metrics/curve-view';
+import { ScoreCurve } from '../metrics/score-curve';
 import { fit, type TrainHooks } from './fit';
 import { LossSettingsError, resolveLoss } from './loss-spec';
 import { prepareRun, TrainingStop } from './prepare';
@@ -60,7 +62,10 @@ export async function train(tf: Tf, run: TrainRun, emit: Emit, isCancelled: () =
       isCancelled,
       (report) => {
         lastReported = report.epoch;
-        emit({ type: 'epoch', runId, epochs: schedule.epochs, ...report }, [report.validationScores.buffer]);
+        emit({ type: 'epoch', runId, epochs: schedule.epochs, ...report }, [
+          report.validationScores.buffer,
+          ...(report.validationCurve ? preparedCurveBuffers(report.validationCurve) : []),
+        ]);
       },
       hooks,
     );
@@ -76,8 +81,11 @@ export async function train(tf: Tf, run: TrainRun, emit: Emit, isCancelled: () =
       };
     }
     const bestScores = outcome.bestEpoch !== lastReported ? outcome.bestScores : null;
+    // Sorted again only here, once a run ends off its best epoch: every epoch's curve went with it.
+    const bestCurve = bestScores ? prepareCurve(ScoreCurve.from(bestScores, prepared.validation.y)) : null;
     if (bestScores) transfer.push(bestScores.buffer);
-    final = { type: 'done', runId, reason, epochsRun: outcome.epochsRun, bestEpoch: outcome.bestEpoch, bestScores, numTensors: 0 };
+    if (bestCurve) transfer.push(...preparedCurveBuffers(bestCurve));
+    final = { type: 'done', runId, reason, epochsRun: outcome.epochsRun, bestEpoch: outcome.bestEpoch, bestScores, bestCurve, numTensors: 0 };
   } catch (err) {
     result = null;
     final = { type: 'error', runId, message: describeError(err), numTensors: 0 };

@@ -3,6 +3,7 @@
  * arrays travel as transferables: the sender gives them up.
  */
 import type { RawColumn } from '../data/preprocess';
+import type { PreparedCurve } from '../metrics/curve-view';
 import type { ImportedModelInfo } from './imported-model';
 import type { BackendChoice, BackendName, TrainOptions } from './train-settings';
 
@@ -109,6 +110,8 @@ export type TrainEvent =
       seconds: number;
       /** Probabilities for the validation rows, in the order of validationIndices (of this fold's held-out rows in cross-validation). */
       validationScores: Float32Array;
+      /** Their curve and its drawing, made here: the page shows it without sorting the scores again. */
+      validationCurve?: PreparedCurve | null;
       /** Cross-validation: the fold (1 … k) this epoch belongs to; absent for a hold-out run. */
       fold?: number;
     } & ValidationFigures)
@@ -139,6 +142,8 @@ export type TrainEvent =
       bestEpoch: number;
       /** Validation probabilities of bestEpoch when it is not the last epoch reported, else null. */
       bestScores: Float32Array | null;
+      /** bestScores' curve and drawing, when bestScores is sent. */
+      bestCurve?: PreparedCurve | null;
       /** tf.memory().numTensors once the run has freed everything: the same after every run. */
       numTensors: number;
     }

@@ -3,11 +3,24 @@
  * metrics module is the one source of truth for AUCs and rates, here as on the page.
  */
 import { safeDivide, ScoreCurve } from '../metrics';
+import { prepareCurve, type PreparedCurve } from '../metrics/curve-view';
 import type { ValidationFigures } from './train-protocol';
 
 /** PR-AUC (average precision), ROC-AUC, and recall and precision at `threshold`. */
 export function validationFigures(scores: Float32Array, labels: ArrayLike<number>, threshold: number): ValidationFigures {
+  return figuresOf(ScoreCurve.from(scores, labels), threshold);
+}
+
+/**
+ * The figures and the validation curve with its drawing: the page shows this curve as it is,
+ * so an epoch's scores are sorted once, here, not again in the metrics worker.
+ */
+export function validationCurve(scores: Float32Array, labels: ArrayLike<number>, threshold: number): { figures: ValidationFigures; curve: PreparedCurve } {
   const curve = ScoreCurve.from(scores, labels);
+  return { figures: figuresOf(curve, threshold), curve: prepareCurve(curve) };
+}
+
+function figuresOf(curve: ScoreCurve, threshold: number): ValidationFigures {
   const c = curve.confusionAt(threshold);
   return {
     prAuc: curve.averagePrecision(),

@@ -36,13 +36,26 @@ describe('train', () => {
       expect(e.rocAuc).toBe(curve.rocAuc());
       const c = curve.confusionAt(0.5);
       expect(e.recall).toBe(c.tp / (c.tp + c.fn));
+      // The curve the page shows is this one, sorted once in the worker.
+      expect(Array.from(e.validationCurve?.thresholds ?? [])).toEqual(Array.from(curve.thresholds));
+      expect(e.validationCurve?.view.rocAuc).toBe(curve.rocAuc());
     }
     expect(epochs[3].validationLoss).toBeLessThan(epochs[0].validationLoss);
     expect(epochs[3].trainLoss).toBeLessThan(epochs[0].trainLoss);
     expect(epochs[3].rocAuc).toBeGreaterThan(0.9);
-    // The probabilities travel as transferables.
-    expect(transfers[1]).toEqual([epochs[0].validationScores.buffer]);
-    expect(events.at(-1)).toEqual({ type: 'done', runId: 1, reason: 'completed', epochsRun: 4, bestEpoch: 4, bestScores: null, numTensors: tf.core.memory().numTensors });
+    // The probabilities and their curve travel as transferables.
+    expect(transfers[1][0]).toBe(epochs[0].validationScores.buffer);
+    expect(transfers[1]).toContain(epochs[0].validationCurve?.thresholds.buffer);
+    expect(events.at(-1)).toEqual({
+      type: 'done',
+      runId: 1,
+      reason: 'completed',
+      epochsRun: 4,
+      bestEpoch: 4,
+      bestScores: null,
+      bestCurve: null,
+      numTensors: tf.core.memory().numTensors,
+    });
     expect(model?.weights.length).toBe(8 * 32 + 32 + 32 * 16 + 16 + 16 + 1);
     expect(model?.settings).toMatchObject({ epochsRun: 4, bestEpoch: 4, backend: 'cpu', loss: 'weighted-bce' });
   });

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { INITIAL_SWEEP, INITIAL_TRAINING, reduceTraining, startJob, type TrainingState } from '../../../components/hooks/training-state';
 import type { FoldSummary, TrainEvent } from '../../../src/engine/protocol';
 import { DEFAULT_TRAIN_OPTIONS } from '../../../src/session/settings';
+import { prepareCurve } from '../../../src/metrics/curve-view';
+import { ScoreCurve } from '../../../src/metrics/score-curve';
 
 const options = { ...DEFAULT_TRAIN_OPTIONS, epochs: 3 };
 const figures = { prAuc: 0.5, rocAuc: 0.8, recall: 0.7, precision: 0.4 };
@@ -54,6 +56,36 @@ describe('training-state reducer', () => {
     s = reduceTraining(s, 'train', { type: 'done', runId: 1, reason: 'early-stopped', epochsRun: 2, bestEpoch: 1, bestScores: best, numTensors: 7 });
     expect(s).toMatchObject({ status: 'done', bestEpoch: 1, stoppedEarly: true, numTensors: 7, modelReady: true, evaluatedOn: 'validation' });
     expect(s.validationScores).toBe(best);
+  });
+
+  it("keeps the training worker's curve with its scores, and drops it where the metrics worker builds one", () => {
+    const prepared = prepareCurve(ScoreCurve.from([0.2, 0.9], [0, 1]));
+    let s = fold_(startJob(INITIAL_TRAINING, 'train', options), [split, { ...epoch(1), validationCurve: prepared }]);
+    expect(s.validationCurve).toBe(prepared);
+    s = reduceTraining(s, 'train', { type: 'done', runId: 1, reason: 'completed', epochsRun: 1, bestEpoch: 1, bestScores: null, numTensors: 0 });
+    expect(s.validationCurve).toBe(prepared);
+    const best = prepareCurve(ScoreCurve.from([0.1, 0.9], [0, 1]));
+    s = reduceTraining(s, 'train', {
+      type: 'done',
+      runId: 1,
+      reason: 'completed',
+      epochsRun: 1,
+      bestEpoch: 1,
+      bestScores: Float32Array.of(0.1, 0.9),
+      bestCurve: best,
+      numTensors: 0,
+    });
+    expect(s.validationCurve).toBe(best);
+    s = reduceTraining(s, 'train', {
+      type: 'out-of-fold',
+      runId: 1,
+      scores: Float32Array.of(0.1, 0.2),
+      foldOf: Uint8Array.of(0, 1),
+      labels: Uint8Array.of(0, 1),
+      folds: [],
+      refitEpochs: 1,
+    });
+    expect(s.validationCurve).toBeNull();
   });
 
   it('a cross-validation: per-fold epochs restart the chart, the scores wait for out-of-fold', () => {
