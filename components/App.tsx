@@ -376,11 +376,6 @@ export function App() {
                   )}
                 </>
               }
-              actions={
-                <button type="button" className="jump" onClick={() => document.getElementById('export-heading')?.scrollIntoView({ block: 'nearest' })}>
-                  Export ↓
-                </button>
-              }
             />
             {later && (
               <MoreViews
@@ -401,7 +396,8 @@ export function App() {
                 stability={stabilityBand}
               >
                 <DecisionsPanel dataset={dataset} evaluation={later} settings={settings} rowCosts={rowCosts} onChange={change} onIndex={choice.onIndex} />
-                <div className="card">
+                <section className="card" aria-labelledby="compare-heading">
+                  <h2 id="compare-heading">Compare</h2>
                   <CompareControls
                     settings={settings}
                     candidates={
@@ -416,7 +412,7 @@ export function App() {
                     onPin={() => compare.pin(trainedLabel)}
                     onUnpin={compare.unpin}
                   />
-                </div>
+                </section>
                 {dataset && <SlicesTable dataset={dataset} evaluation={later} settings={settings} onChange={change} />}
                 {exportPanel}
               </MoreViews>

@@ -9,7 +9,7 @@ import { CURVE_X, CURVE_Y, CurveChart, type CurvePoints } from '../charts/CurveC
 import { DecisionNumbers } from './DecisionNumbers';
 import type { BootstrapIntervals } from '../hooks/useBootstrap';
 import type { Comparison } from '../hooks/useComparison';
-import { ThresholdInput } from './ThresholdInput';
+import { DecisionStrip } from './DecisionStrip';
 
 export interface CockpitProps {
   curve: ScoreCurve;
@@ -30,8 +30,6 @@ export interface CockpitProps {
   comparison: Comparison | null;
   /** One line on where the threshold came from ("starts at the cheapest cutoff…"). */
   startNote: ReactNode;
-  /** Shown at the end of the head row (export). */
-  actions?: ReactNode;
   /** Newer scores are being turned into a curve (the next epoch, the final weights). */
   updating: boolean;
   /** The cheapest operating point for the costs (solved once by the page). */
@@ -39,9 +37,10 @@ export interface CockpitProps {
 }
 
 /**
- * The decision on one screen: the threshold, ROC and PR curves with their handles, the
- * confusion matrix with its key metrics, and the costs. The curves are drawn once per score
- * set; only the handles, the numbers and the lines through the handle follow a drag.
+ * The decision on one screen: the strip (threshold, counts, the list of views), the ROC and PR
+ * curves with their handles, the metrics and the costs. The curves are drawn once per score
+ * set; only the handles, the numbers and the lines through the handle follow a drag. The strip
+ * is rendered beside the cockpit's section so that it can stay stuck at the top of the page.
  */
 export const Cockpit = memo(function Cockpit(props: CockpitProps) {
   const { curve, view, costFp, costFn, prevalence, onIndex, describe, comparison } = props;
@@ -100,62 +99,71 @@ export const Cockpit = memo(function Cockpit(props: CockpitProps) {
   const onOptimal = useCallback(() => onIndex(optimum.index), [onIndex, optimum.index]);
 
   return (
-    <section className="cockpit" aria-label="Choose the threshold" data-testid="cockpit" data-updating={props.updating} aria-busy={props.updating}>
-      <div className="cockpit-head">
-        <ThresholdInput />
-        <p className="start-note" data-testid="start-note">
-          {props.startNote}
-        </p>
-        <p className="note evaluated-on">
-          {casesText(curve.n, curve.positives + curve.negatives)} ({props.evaluatedOn}), prevalence {observed.toFixed(4)} · ◇ = threshold 0.5 · ◯ = cost-optimal
-        </p>
-        {props.actions}
-      </div>
-      <div className="cockpit-body">
-        <CurveChart
-          testId="roc-chart"
-          handleTestId="roc-handle"
-          title="ROC curve"
-          xLabel="False positive rate"
-          yLabel="True positive rate (recall)"
-          curve={curve}
-          points={roc}
-          compare={compareRoc}
-          nearestIndex={nearestRoc}
-          onIndexChange={onIndex}
-          baseline={rocBaseline}
-          marks={rocMarks}
-          followMarks={costModel ? undefined : isoLine}
-          describe={describe}
-        />
-        <CurveChart
-          testId="pr-chart"
-          handleTestId="pr-handle"
-          title="Precision–recall curve"
-          xLabel="Recall"
-          yLabel="Precision"
-          curve={curve}
-          points={pr}
-          compare={comparePr}
-          nearestIndex={nearestPr}
-          onIndexChange={onIndex}
-          baseline={prBaseline}
-          marks={prMarks}
-          describe={describe}
-        />
-        <DecisionNumbers
-          curve={curve}
-          costFp={costFp}
-          costFn={costFn}
-          prevalence={prevalence}
-          rocAuc={view.rocAuc}
-          averagePrecision={view.averagePrecision}
-          evaluatedOn={props.evaluatedOn}
-          bootstrap={props.bootstrap}
-        />
-        <CostPanel curve={curve} costFp={costFp} costFn={costFn} prevalence={prevalence} costModel={costModel} onChange={props.onChange} onOptimal={onOptimal} />
-      </div>
-    </section>
+    <>
+      <DecisionStrip
+        curve={curve}
+        evaluatedOn={props.evaluatedOn}
+        costFp={costFp}
+        costFn={costFn}
+        prevalence={prevalence}
+        costModel={costModel}
+        onIndex={onIndex}
+        describe={describe}
+      />
+      <section className="cockpit" aria-label="Choose the threshold" data-testid="cockpit" data-updating={props.updating} aria-busy={props.updating}>
+        <div className="cockpit-body">
+          <CurveChart
+            testId="roc-chart"
+            handleTestId="roc-handle"
+            title="ROC curve"
+            xLabel="False positive rate"
+            yLabel="True positive rate (recall)"
+            curve={curve}
+            points={roc}
+            compare={compareRoc}
+            nearestIndex={nearestRoc}
+            onIndexChange={onIndex}
+            baseline={rocBaseline}
+            marks={rocMarks}
+            followMarks={costModel ? undefined : isoLine}
+            describe={describe}
+          />
+          <CurveChart
+            testId="pr-chart"
+            handleTestId="pr-handle"
+            title="Precision–recall curve"
+            xLabel="Recall"
+            yLabel="Precision"
+            curve={curve}
+            points={pr}
+            compare={comparePr}
+            nearestIndex={nearestPr}
+            onIndexChange={onIndex}
+            baseline={prBaseline}
+            marks={prMarks}
+            describe={describe}
+          />
+          <div className="numbers">
+            <p className="start-note" data-testid="start-note">
+              {props.startNote}
+            </p>
+            <DecisionNumbers
+              curve={curve}
+              costFp={costFp}
+              costFn={costFn}
+              prevalence={prevalence}
+              rocAuc={view.rocAuc}
+              averagePrecision={view.averagePrecision}
+              bootstrap={props.bootstrap}
+            />
+            <p className="note evaluated-on">
+              {casesText(curve.n, curve.positives + curve.negatives)} ({props.evaluatedOn}), prevalence {observed.toFixed(4)} · ◇ = threshold 0.5 · ◯ = cost-optimal
+            </p>
+          </div>
+          <CostPanel curve={curve} costFp={costFp} costFn={costFn} prevalence={prevalence} costModel={costModel} onChange={props.onChange} onOptimal={onOptimal} />
+        </div>
+      </section>
+    </>
   );
 });
 

@@ -1,6 +1,9 @@
 import { useEffect, useState } from 'react';
 import { useThreshold, useThresholdStore } from './threshold-store';
 
+/** The field's id: Escape in a view of the second area and "↑ Curves" bring the focus back here. */
+export const THRESHOLD_INPUT_ID = 'threshold-value';
+
 /**
  * The threshold as a number field. A local draft keeps half-typed text ("0.") intact while
  * drags elsewhere still update the field; a value outside [0, 1] is refused with a message,
@@ -16,14 +19,18 @@ export function ThresholdInput() {
   }, [threshold]);
   return (
     <label className="threshold-field">
-      Threshold (score ≥ t is positive)
+      <span className="threshold-label">
+        Threshold <small>(score ≥ t is positive)</small>
+      </span>
       <input
         type="number"
+        id={THRESHOLD_INPUT_ID}
         min={0}
         max={1}
         step="any"
         data-testid="threshold-input"
         aria-invalid={problem !== null}
+        aria-keyshortcuts="Escape"
         aria-describedby={problem ? 'threshold-problem' : undefined}
         value={draft}
         onChange={(e) => {

@@ -39,8 +39,10 @@ export interface MoreViewsProps {
 }
 
 /**
- * The second area below the cockpit: every other view of the same scores, as cards in one
- * scrolling region, so none of them ever pushes the cockpit off the screen.
+ * The second area below the cockpit: every other view of the same scores, as cards on the
+ * page, which scrolls while the strip above the cockpit keeps the threshold and the counts on
+ * screen. Each card starts with a real heading, so the strip's links and a screen reader's list
+ * of headings reach every view.
  */
 export const MoreViews = memo(function MoreViews(props: MoreViewsProps) {
   const { curve, view, costFp, costFn, prevalence, band, onChange, onIndex, onThreshold, stepFrom, snap, describe } = props;
@@ -62,7 +64,7 @@ export const MoreViews = memo(function MoreViews(props: MoreViewsProps) {
   return (
     <section className="more-views" aria-label="More views of the same scores" data-testid="more-views">
       <div className="more-grid">
-        <div className="card wide-card">
+        <ViewCard id="view-scores" title="Scores by class" wide>
           <ScoreHistogram
             histogram={view.histogram}
             band={band}
@@ -77,20 +79,35 @@ export const MoreViews = memo(function MoreViews(props: MoreViewsProps) {
             describe={describe}
             stability={props.stability}
           />
-        </div>
-        <div className="card wide-card">
+        </ViewCard>
+        <ViewCard id="view-metrics" title="Metrics by threshold" wide>
           <MetricsChart sweep={sweep} curve={curve} onThreshold={onThreshold} onIndexChange={onIndex} describe={describe} stability={props.stability} />
-        </div>
+        </ViewCard>
         <BandPanel curve={curve} band={band} onChange={onChange} />
         <TargetsPanel costFp={costFp} costFn={costFn} weightedModel={props.posWeight !== null && props.posWeight !== 1} onF1Optimal={onF1Optimal} onRecallTarget={onRecallTarget} />
-        <div className="card">
+        <ViewCard id="view-calibration" title="Calibration (reliability diagram)">
           <CalibrationView curve={curve} costFp={costFp} costFn={costFn} onIndex={onIndex} method={method} onMethod={setMethod} calibration={calibration} shown={calibrated} />
-        </div>
-        <div className="card">
+        </ViewCard>
+        <ViewCard id="view-decision-curve" title="Decision curve (net benefit)">
           <DecisionCurveView curve={calibrated} prevalence={prevalence ?? undefined} probabilities={CALIBRATION_NAMES[method]} />
-        </div>
+        </ViewCard>
         {props.children}
       </div>
     </section>
   );
 });
+
+/**
+ * A chart's card, named by a heading: the chart's own caption (kept for the chart where it is
+ * used alone) is hidden here, so the name shows once.
+ */
+function ViewCard({ id, title, wide = false, children }: { id: string; title: string; wide?: boolean; children: ReactNode }) {
+  return (
+    <section className={`card view-card${wide ? ' wide-card' : ''}`} aria-labelledby={`${id}-heading`}>
+      <h2 id={`${id}-heading`} tabIndex={-1}>
+        {title}
+      </h2>
+      {children}
+    </section>
+  );
+}

@@ -1,6 +1,7 @@
 // Takes the README's screenshot: loads the demo, trains, snaps to the cost optimum.
-// Usage: npm run build && (npx vite preview &) && node tests/tools/screenshot.mjs [out.png] [--dark] [--width=1366] [--height=768] [--full] [--scores]
-// Without --full it captures the viewport: what a user sees without scrolling.
+// Usage: npm run build && (npx vite preview &) && node tests/tools/screenshot.mjs [out.png] [--dark] [--width=1366] [--height=768] [--full] [--scores] [--view=KEY]
+// Without --full it captures the viewport: what a user sees without scrolling. --view=KEY first
+// follows the strip's link to that view of the second area (data-view of a view-link: calibration, export, …).
 import { chromium } from '@playwright/test';
 import { findChromium } from '../e2e/chromium-path.mjs';
 
@@ -38,6 +39,14 @@ if (process.argv.includes('--scores')) {
   await page.getByTestId('training-status').and(page.locator('[data-state="done"]')).waitFor({ timeout: 120_000 });
 }
 await page.getByTestId('metric-roc-auc-ci').filter({ hasText: 'bootstrap' }).filter({ hasNotText: '%' }).waitFor({ timeout: 120_000 });
+const view = process.argv.find((a) => a.startsWith('--view='))?.slice(7);
+if (view) {
+  await page.locator(`[data-testid="view-link"][data-view="${view}"]`).click();
+  // The link focuses the view's heading; a screenshot shows the page as after a mouse click.
+  await page.evaluate(() => document.activeElement instanceof HTMLElement && document.activeElement.blur());
+}
+// A full-page capture starts from the top, where the sticky strip sits above the curves.
+if (process.argv.includes('--full')) await page.evaluate(() => window.scrollTo(0, 0));
 await page.mouse.move(1, 1);
 await page.screenshot({ path: out, fullPage: process.argv.includes('--full') });
 await browser.close();
