@@ -1,3 +1,4 @@
+import type { Dataset } from '../../src/data/dataset';
 import type { Settings } from '../../src/session/settings';
 import { ColumnSelect } from '../common/ColumnSelect';
 import { formatMetric } from '../common/format';
@@ -44,4 +45,10 @@ export function CompareControls({ settings, candidates, comparison, pinned, canP
       )}
     </div>
   );
+}
+
+/** The numeric columns that can be drawn beside the scores: all but the label, score and count columns. */
+export function compareCandidates(dataset: Dataset | null, settings: Pick<Settings, 'labelColumn' | 'scoreColumn' | 'weightColumn'>): string[] {
+  const taken = [settings.labelColumn, settings.scoreColumn, settings.weightColumn];
+  return dataset?.columns.filter((c) => c.kind === 'numeric' && !taken.includes(c.name)).map((c) => c.name) ?? [];
 }

@@ -95,7 +95,15 @@ export function DecisionsPanel({ dataset, evaluation, settings, rowCosts, onChan
         <TargetControls target={settings.target} onApply={onApplyTarget} prevalenceLabel={label} />
       </div>
       <div className="card wide-card">
-        <GroupPanel columns={groupNames} settings={settings} groups={groups} solution={solution} prevalenceLabel={label} onChange={onChange} />
+        <GroupPanel
+          columns={groupNames}
+          settings={settings}
+          groups={groups}
+          solution={solution}
+          pending={groupsState.pending === true}
+          prevalenceLabel={label}
+          onChange={onChange}
+        />
       </div>
       <div className="card">
         <RiskBandsPanel curve={curve} settings={settings} onChange={onChange} />

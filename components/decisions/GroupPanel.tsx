@@ -22,13 +22,15 @@ interface GroupPanelProps {
   settings: Pick<Settings, 'groupColumn' | 'groupStrategy'>;
   groups: GroupCurve[] | null;
   solution: GroupSolution | null;
+  /** True while the worker solves a newer request: the figures shown are about to change. */
+  pending?: boolean;
   /** "at 5 % prevalence" when one is assumed, else null. */
   prevalenceLabel: string | null;
   onChange: (patch: Partial<Settings>) => void;
 }
 
 /** Thresholds per group under a strategy: a small ROC with its own handle, matrix and rates per group. */
-export function GroupPanel({ columns, settings, groups, solution, prevalenceLabel, onChange }: GroupPanelProps) {
+export function GroupPanel({ columns, settings, groups, solution, pending = false, prevalenceLabel, onChange }: GroupPanelProps) {
   const drag = (value: string, index: number) => {
     if (!solution || !groups) return;
     // Dragging one group freezes every group where it is and moves this one: manual from now on.
@@ -63,7 +65,7 @@ export function GroupPanel({ columns, settings, groups, solution, prevalenceLabe
       </div>
       {solution && groups && (
         <>
-          <p className="note" data-testid="group-summary" data-strategy={solution.strategy}>
+          <p className="note" data-testid="group-summary" data-strategy={solution.strategy} data-solving={pending ? 'true' : 'false'}>
             {summaryText(solution)}
             {prevalenceLabel && ` Rates ${prevalenceLabel}.`}
           </p>

@@ -21,6 +21,8 @@ export interface GroupsState {
   groups: GroupCurve[] | null;
   solution: GroupSolution | null;
   error: string | null;
+  /** True while a newer request than this solution is being solved in the worker. */
+  pending?: boolean;
   /** The group column and solve the solution answers (null with no solution). */
   solvedFor?: { groupColumn: string; solve: GroupSolve };
 }
@@ -38,8 +40,17 @@ const EMPTY: GroupsState = { groups: null, solution: null, error: null };
  * key (data, group column, costs) and kept there; every later strategy or threshold re-solves
  * them there, so neither the sorts nor the parity search ever run on the page.
  */
-export function createGroupsRunner(client: WorkerClient<MetricsRequest, MetricsEvent>, show: (state: GroupsState) => void, groupColumnOf: (key: string) => string = (key) => key) {
+export function createGroupsRunner(
+  client: WorkerClient<MetricsRequest, MetricsEvent>,
+  showState: (state: GroupsState) => void,
+  groupColumnOf: (key: string) => string = (key) => key,
+) {
   let current: PendingRequest | null = null;
+  let last: GroupsState = EMPTY;
+  const show = (state: GroupsState): void => {
+    last = state;
+    showState(state);
+  };
   /** The key the worker was last sent cases for, and the curves the page holds, by key. */
   let sentKey: string | null = null;
   let curves: { key: string; groups: GroupCurve[] } | null = null;
@@ -57,6 +68,8 @@ export function createGroupsRunner(client: WorkerClient<MetricsRequest, MetricsE
       ? ([cases.scores.buffer, cases.labels.buffer, cases.codes.buffer, ...[cases.weights, cases.missed, cases.alarm].flatMap((a) => (a ? [a.buffer] : []))] as ArrayBuffer[])
       : [];
     const needCurves = curves?.key !== input.key;
+    // The last answer stays shown, marked as being replaced: no blink while the worker solves.
+    if (!last.pending && last.solution) show({ ...last, pending: true });
     current = client.request((requestId) => ({ type: 'groups', requestId, key: input.key, cases, solve, needCurves, rocPixels: GROUP_ROC_PIXELS }), {
       transfer,
       onEvent: (event) => {

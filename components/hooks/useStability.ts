@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { ThresholdStability } from '../../src/metrics/threshold-stability';
+import { describeStability, type ThresholdStability } from '../../src/metrics/threshold-stability';
 import type { MetricsEvent, MetricsRequest } from '../../src/engine/protocol';
 import type { Settings } from '../../src/session/settings';
 import type { PendingRequest, WorkerClient } from '../../src/engine/worker-client';
@@ -73,4 +73,12 @@ export function useStability(training: TrainingState, settings: Settings): Thres
   // Declared after the effect above, so on mount the runner exists when this one runs.
   useEffect(() => runnerRef.current?.run(request), [request]);
   return request ? stability : null;
+}
+
+/** The spread of the cost-optimal cutoff as a band to shade on the threshold axes, with its words; null when there is none. */
+export function useStabilityBand(stability: ThresholdStability | null): { low: number; high: number; label: string } | null {
+  return useMemo(() => {
+    const cost = stability?.thresholds.find((t) => t.rule === 'cost-optimal');
+    return stability && cost && Number.isFinite(cost.spread.low) ? { low: cost.spread.low, high: cost.spread.high, label: describeStability(stability) } : null;
+  }, [stability]);
 }

@@ -255,6 +255,9 @@ test('risk bands, thresholds.csv and the predictions CSV with group thresholds a
   // Predictions with group thresholds (each group at its optimum) and the band names.
   await page.getByTestId('group-select').selectOption('group');
   await page.getByTestId('group-strategy').selectOption('group-cost');
+  // Solved in the metrics worker: read the thresholds once the answer for this strategy is shown.
+  await expect(page.getByTestId('group-summary')).toHaveAttribute('data-strategy', 'group-cost');
+  await expect(page.getByTestId('group-summary')).toHaveAttribute('data-solving', 'false');
   const thresholds = { A: await groupThreshold(page, 'A'), B: await groupThreshold(page, 'B') };
   for (const g of ['A', 'B'] as const) {
     const missedAmount = groupRows(g)
@@ -289,6 +292,8 @@ test('export → import restores the group strategy, row-cost column, bands and 
   await page.getByTestId('target-kind').selectOption('best-recall-at-precision');
   await page.getByTestId('target-value').fill('0.6');
   await page.getByTestId('target-button').click();
+  await expect(page.getByTestId('group-summary')).toHaveAttribute('data-strategy', 'equal-odds-fpr');
+  await expect(page.getByTestId('group-summary')).toHaveAttribute('data-solving', 'false');
   const shown = { A: await groupThreshold(page, 'A'), B: await groupThreshold(page, 'B') };
 
   const download = page.waitForEvent('download');

@@ -194,6 +194,8 @@ test.describe('the strip from the keyboard', () => {
   test('the strip handle is a slider over distinct scores and moves every view', async ({ page }) => {
     await trainDemo(page);
     await page.getByTestId('threshold-input').fill('0.5');
+    // Typed values are applied on the next frame: wait until the strip's handle holds it.
+    await expect(page.getByTestId('strip-handle')).toHaveAttribute('aria-valuetext', /^threshold 0\.5\b/);
     const before = await confusionOf(page);
     await page.getByTestId('strip-handle').focus();
     await page.keyboard.press('ArrowRight');

@@ -44,7 +44,7 @@ describe('train', () => {
     expect(epochs[3].trainLoss).toBeLessThan(epochs[0].trainLoss);
     expect(epochs[3].rocAuc).toBeGreaterThan(0.9);
     // The probabilities and their curve travel as transferables.
-    expect(transfers[1][0]).toBe(epochs[0].validationScores.buffer);
+    expect(transfers[1]?.[0]).toBe(epochs[0].validationScores.buffer);
     expect(transfers[1]).toContain(epochs[0].validationCurve?.thresholds.buffer);
     expect(events.at(-1)).toEqual({
       type: 'done',

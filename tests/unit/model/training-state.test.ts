@@ -60,7 +60,7 @@ describe('training-state reducer', () => {
 
   it("keeps the training worker's curve with its scores, and drops it where the metrics worker builds one", () => {
     const prepared = prepareCurve(ScoreCurve.from([0.2, 0.9], [0, 1]));
-    let s = fold_(startJob(INITIAL_TRAINING, 'train', options), [split, { ...epoch(1), validationCurve: prepared }]);
+    let s = fold_(startJob(INITIAL_TRAINING, 'train', options), [split, epoch(1, { validationCurve: prepared })]);
     expect(s.validationCurve).toBe(prepared);
     s = reduceTraining(s, 'train', { type: 'done', runId: 1, reason: 'completed', epochsRun: 1, bestEpoch: 1, bestScores: null, numTensors: 0 });
     expect(s.validationCurve).toBe(prepared);
