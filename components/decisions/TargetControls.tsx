@@ -37,8 +37,8 @@ export function TargetControls({ target, onApply, prevalenceLabel }: TargetContr
     );
   };
   return (
-    <section className="panel targets" aria-labelledby="targets-heading">
-      <h2 id="targets-heading">Targets</h2>
+    <section className="panel targets" aria-labelledby="target-rules-heading">
+      <h2 id="target-rules-heading">Target rules</h2>
       <div className="row">
         <label>
           Target

@@ -199,8 +199,9 @@ test.describe('the strip from the keyboard', () => {
     const before = await confusionOf(page);
     await page.getByTestId('strip-handle').focus();
     await page.keyboard.press('ArrowRight');
+    // The input follows the store on the next render: poll rather than read at once.
+    await expect.poll(async () => Number(await page.getByTestId('threshold-input').inputValue())).toBeGreaterThan(0.5);
     const t = await page.getByTestId('threshold-input').inputValue();
-    expect(Number(t)).toBeGreaterThan(0.5);
     const after = await confusionOf(page);
     // One distinct score up: one or a few cases fewer flagged.
     expect(after.tp + after.fp).toBeLessThan(before.tp + before.fp);
