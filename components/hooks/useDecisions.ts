@@ -27,9 +27,10 @@ export interface GroupsState {
   solvedFor?: { groupColumn: string; solve: GroupSolve };
 }
 
-/** What a groups request is built from: a key naming the build, and the cases made on demand (null: no groups). */
+/** What a groups request is built from: a key naming the build, its group column, and the cases made on demand (null: no groups). */
 export interface GroupsInput {
   key: string;
+  groupColumn: string;
   cases: () => GroupCases | null;
 }
 
@@ -40,11 +41,7 @@ const EMPTY: GroupsState = { groups: null, solution: null, error: null };
  * key (data, group column, costs) and kept there; every later strategy or threshold re-solves
  * them there, so neither the sorts nor the parity search ever run on the page.
  */
-export function createGroupsRunner(
-  client: WorkerClient<MetricsRequest, MetricsEvent>,
-  showState: (state: GroupsState) => void,
-  groupColumnOf: (key: string) => string = (key) => key,
-) {
+export function createGroupsRunner(client: WorkerClient<MetricsRequest, MetricsEvent>, showState: (state: GroupsState) => void) {
   let current: PendingRequest | null = null;
   let last: GroupsState = EMPTY;
   const show = (state: GroupsState): void => {
@@ -79,7 +76,7 @@ export function createGroupsRunner(
         if (event.curves)
           curves = { key: event.key, groups: event.curves.map((c) => ({ value: c.value, curve: new ScoreCurve(c.n, c.thresholds, c.cumTp, c.cumFp), roc: c.roc })) };
         if (curves?.key !== event.key) return;
-        show({ groups: event.solution ? curves.groups : null, solution: event.solution, error: null, solvedFor: { groupColumn: groupColumnOf(event.key), solve } });
+        show({ groups: event.solution ? curves.groups : null, solution: event.solution, error: null, solvedFor: { groupColumn: input.groupColumn, solve } });
       },
       onFailure: (failure) => {
         sentKey = null;
@@ -125,7 +122,7 @@ export function useGroups(dataset: Dataset | null, cases: EvaluatedCases | null,
   const [state, setState] = useState<GroupsState>(EMPTY);
   useEffect(() => {
     const client = createMetricsClient('interactive');
-    runnerRef.current = createGroupsRunner(client, setState, (key) => key.slice(key.indexOf('\u0000') + 1, key.lastIndexOf('\u0000')));
+    runnerRef.current = createGroupsRunner(client, setState);
     return () => {
       runnerRef.current = null;
       client.dispose();
@@ -133,13 +130,12 @@ export function useGroups(dataset: Dataset | null, cases: EvaluatedCases | null,
   }, []);
   const input = useMemo((): GroupsInput | null => {
     if (!dataset || !cases || groupColumn === null) return null;
-    // The group column between NULs, so the solution can say which column it answers.
-    const key = `${idOf(dataset)}:${idOf(cases)}\u0000${groupColumn}\u0000${costFp}:${costFn}:${columns ? idOf(columns) : 0}`;
+    const key = `${idOf(dataset)}:${idOf(cases)}:${groupColumn}:${costFp}:${costFn}:${columns ? idOf(columns) : 0}`;
     const build = (): GroupCases | null => {
       const coded = groupCodesOf(dataset, groupColumn, cases.rows);
       if (!coded) return null;
       const scores = copyOf(cases.scores) ?? new Float64Array(0);
-      const labels = Uint8Array.from(cases.labels);
+      const labels = cases.labels instanceof Uint8Array ? cases.labels.slice() : Uint8Array.from(cases.labels);
       return {
         scores,
         labels,
@@ -151,7 +147,7 @@ export function useGroups(dataset: Dataset | null, cases: EvaluatedCases | null,
         alarm: copyOf(columns?.alarm ?? null),
       };
     };
-    return { key, cases: build };
+    return { key, groupColumn, cases: build };
   }, [dataset, cases, groupColumn, costFp, costFn, columns]);
   const followed = groupStrategy === 'single' || groupStrategy === 'manual' ? threshold : 0.5;
   useEffect(() => {

@@ -1,7 +1,7 @@
 /**
  * The decisions layer over one evaluated score set: the cost model (row costs or constants)
- * and the groups' thresholds under a strategy. Pure: the page's hooks memoise these calls,
- * and the export calls them once.
+ * and the groups' thresholds under a strategy. Pure: the metrics worker solves the page's
+ * groups with these, and the export (or `cutoff choose`) calls them when it holds no solution.
  */
 import type { Dataset } from '../data/dataset';
 import { groupCodesOf, rowCostColumnsOf } from './decision-inputs';

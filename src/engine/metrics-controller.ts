@@ -8,7 +8,8 @@
 import { bootstrapAucAp } from '../metrics/bootstrap';
 import { prepareCurve, preparedCurveBuffers } from '../metrics/curve-view';
 import { groupRoc } from '../metrics/group-roc';
-import { groupInputs, solveGroupThresholds, type GroupInput } from '../metrics/group-thresholds';
+import { groupSolutionOf } from '../decision/decisions';
+import { groupInputs, type GroupInput } from '../metrics/group-thresholds';
 import { ScoreCurve } from '../metrics/score-curve';
 import { evaluatedStability } from '../metrics/threshold-stability';
 import type { GroupCurveArrays, MetricsEvent, MetricsRequest } from './protocol';
@@ -37,14 +38,9 @@ export function createMetricsController(post: MetricsPost): MetricsController {
       return;
     }
     const inputs = built.groups;
+    // The export's solver, with the page's settings as the request carries them.
     const solution =
-      inputs.length === 0
-        ? null
-        : solveGroupThresholds(inputs, solve.strategy, {
-            threshold: solve.threshold,
-            manual: new Map(solve.manual.map((g) => [g.value, g.threshold])),
-            prevalence: solve.prevalence ?? undefined,
-          });
+      inputs.length === 0 ? null : groupSolutionOf(inputs, { groupStrategy: solve.strategy, groupThresholds: solve.manual, prevalence: solve.prevalence }, solve.threshold);
     // Copies: the worker keeps its own curves for the next solve.
     const curves: GroupCurveArrays[] | null = request.needCurves
       ? inputs.map((g) => ({

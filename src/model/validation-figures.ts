@@ -6,11 +6,6 @@ import { safeDivide, ScoreCurve } from '../metrics';
 import { prepareCurve, type PreparedCurve } from '../metrics/curve-view';
 import type { ValidationFigures } from './train-protocol';
 
-/** PR-AUC (average precision), ROC-AUC, and recall and precision at `threshold`. */
-export function validationFigures(scores: Float32Array, labels: ArrayLike<number>, threshold: number): ValidationFigures {
-  return figuresOf(ScoreCurve.from(scores, labels), threshold);
-}
-
 /**
  * The figures and the validation curve with its drawing: the page shows this curve as it is,
  * so an epoch's scores are sorted once, here, not again in the metrics worker.
@@ -20,6 +15,7 @@ export function validationCurve(scores: Float32Array, labels: ArrayLike<number>,
   return { figures: figuresOf(curve, threshold), curve: prepareCurve(curve) };
 }
 
+/** PR-AUC (average precision), ROC-AUC, and recall and precision at `threshold`. */
 function figuresOf(curve: ScoreCurve, threshold: number): ValidationFigures {
   const c = curve.confusionAt(threshold);
   return {

@@ -10,6 +10,7 @@ import { join, resolve } from 'node:path';
 import { expect, test } from './fixtures';
 import { buildOperatingPoint, serializeOperatingPoint } from '../../src/session/operating-point';
 import { defaultGuardrails } from '../../src/decision/guardrails';
+import { baseInput } from '../unit/cli/fixtures';
 
 const BUDGET_MB = 40;
 
@@ -44,16 +45,10 @@ test('npm pack installs offline into another project; npx cutoff runs and serves
     join(project, 'point.json'),
     serializeOperatingPoint(
       buildOperatingPoint({
+        ...baseInput,
         toolVersion: 'test',
         createdAt: new Date(),
         dataset: { fileName: 'scores.csv', rows: 400, positives: 80, sha256: 'a'.repeat(64) },
-        label: { column: 'y', positive: 'yes' },
-        source: { kind: 'scores', scoreColumn: 'score', weightColumn: null },
-        threshold: 0.5,
-        band: null,
-        costs: { falsePositive: 1, falseNegative: 5 },
-        prevalence: { observed: 0.2, assumed: null },
-        evaluatedOn: 'all rows',
         confusion: { tp: 40, fp: 160, tn: 160, fn: 40 },
         metrics: {
           tpr: 0.5,
@@ -69,7 +64,6 @@ test('npm pack installs offline into another project; npx cutoff runs and serves
           rocAuc: 0.5,
           averagePrecision: 0.2,
         },
-        impliedCostRatio: null,
         guardrails: defaultGuardrails(),
       }),
     ),

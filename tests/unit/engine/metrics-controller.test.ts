@@ -76,6 +76,7 @@ describe('useGroups logic on a fake worker running the real controller', () => {
     let builds = 0;
     const input: GroupsInput = {
       key: 'file-1',
+      groupColumn: 'region',
       cases: () => {
         builds++;
         return groupCases();
