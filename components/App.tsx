@@ -35,7 +35,8 @@ export function App() {
   const input = useDataInput(parser.parse, trainer.reset, change, settingsRef);
   const { dataset, setInputError } = input;
   const { labels, evaluation, error: evaluationError, remedy: evaluationRemedy, updating } = useEvaluation(dataset, settings, trainer.state);
-  const bootstrap = useBootstrap(evaluation);
+  // An epoch's intervals are superseded by the next epoch's, and resampling would take a core from training.
+  const bootstrap = useBootstrap(trainer.state.status === 'training' ? null : evaluation);
   // How far the cost-optimal cutoff moves across folds or resamples (computed in the metrics worker).
   const stability = useStability(trainer.state, settings);
   const stabilityBand = useStabilityBand(stability);

@@ -13,7 +13,7 @@ import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import wasmUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import wasmSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreadedSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
-import type { TrainEvent, TrainRequest } from '../src/engine/protocol';
+import type { SentTrainRequest, TrainEvent } from '../src/model/train-protocol';
 import { createTrainController } from '../src/model/train-controller';
 import { probeWebgl } from '../src/model/webgl-probe';
 
@@ -33,7 +33,7 @@ const controller = createTrainController({ core: tfc, layers: tfl }, post, {
   probeWebgl: () => probeWebgl(typeof OffscreenCanvas === 'undefined' ? null : () => new OffscreenCanvas(1, 1)),
 });
 
-self.addEventListener('message', (message: MessageEvent<TrainRequest>) => {
+self.addEventListener('message', (message: MessageEvent<SentTrainRequest>) => {
   const request = message.data;
   try {
     controller.handle(request);

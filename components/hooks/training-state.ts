@@ -2,6 +2,7 @@ import type { ImportedModelInfo } from '../../src/model/imported-model';
 import type { BackendName, FoldSummary, SweepPoint, TrainEvent, TrainOptions } from '../../src/engine/protocol';
 import type { EvaluatedOn } from '../../src/session/operating-point';
 import type { PreparedCurve } from '../../src/metrics/curve-view';
+import type { RunTiming } from '../../src/model/run-timings';
 
 /** What training-status shows as data-state. */
 export type TrainingStatus = 'idle' | 'training' | 'done' | 'cancelled' | 'error';
@@ -93,6 +94,8 @@ export interface TrainingState {
   /** Something the user should know that is not an error (e.g. the worker was restarted). */
   notice: string | null;
   sweep: SweepState;
+  /** Where the last hold-out training run's time went, from the click to its answer; null before one ends. */
+  timing: RunTiming | null;
 }
 
 /** No sweep run yet. */
@@ -127,6 +130,7 @@ export const INITIAL_TRAINING: TrainingState = {
   importedModelInfo: null,
   notice: null,
   sweep: INITIAL_SWEEP,
+  timing: null,
 };
 
 /** The state when a job starts: a sweep keeps the curves, training and scoring replace them. */
@@ -144,8 +148,18 @@ export function startJob(s: TrainingState, kind: JobKind, options: TrainOptions)
   };
 }
 
-/** Folds one worker event into the state of a job of `kind`. */
-export function reduceTraining(s: TrainingState, kind: JobKind, event: TrainEvent): TrainingState {
+type EpochEvent = Extract<TrainEvent, { type: 'epoch' }>;
+
+/** An epoch's scores become the ones the page shows (a hold-out epoch's; a fold's never do). */
+export function showEpochScores(s: TrainingState, event: Pick<EpochEvent, 'validationScores' | 'validationCurve'>): TrainingState {
+  return { ...s, validationScores: event.validationScores, validationCurve: event.validationCurve ?? null };
+}
+
+/**
+ * Folds one worker event into the state of a job of `kind`. `withScores` false logs an epoch
+ * without showing its scores (the trainer holds them back, see useTrainer).
+ */
+export function reduceTraining(s: TrainingState, kind: JobKind, event: TrainEvent, withScores = true): TrainingState {
   if (kind === 'sweep') return { ...s, sweep: reduceSweep(s.sweep, event), numTensors: 'numTensors' in event ? event.numTensors : s.numTensors };
   switch (event.type) {
     case 'backend':
@@ -171,7 +185,8 @@ export function reduceTraining(s: TrainingState, kind: JobKind, event: TrainEven
         const sameFold = event.fold === cv.currentFold;
         return { ...s, epochs: sameFold ? [...s.epochs, log] : [log], crossValidation: { ...cv, currentFold: event.fold } };
       }
-      return { ...s, validationScores: event.validationScores, validationCurve: event.validationCurve ?? null, epochs: [...s.epochs, log] };
+      const logged = { ...s, epochs: [...s.epochs, log] };
+      return withScores ? showEpochScores(logged, event) : logged;
     }
     case 'fold':
       return s.crossValidation ? { ...s, crossValidation: { ...s.crossValidation, folds: [...s.crossValidation.folds, event.summary] } } : s;

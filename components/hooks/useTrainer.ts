@@ -1,13 +1,25 @@
 import { useEffect, useState } from 'react';
 import type { BackendChoice, BackendName, ModelContext, TrainEvent, TrainingData, TrainOptions, TrainRequest } from '../../src/engine/protocol';
 import type { PendingRequest, WorkerClient, WorkerFailure } from '../../src/engine/worker-client';
-import { INITIAL_TRAINING, reduceTraining, startJob, type JobKind, type TrainingState } from './training-state';
+import { INITIAL_TRAINING, reduceTraining, showEpochScores, startJob, type JobKind, type TrainingState } from './training-state';
 import { createTrainClient } from './worker-clients';
+import { wallClock } from '../../src/model/run-timings';
+import type { RawColumn } from '../../src/data/preprocess';
+import { createColumnStager } from '../../src/model/staged-columns';
+import type { SentTrainRequest } from '../../src/model/train-protocol';
 
 export type { EpochLog, TrainingState, TrainingStatus } from './training-state';
 
 /** A cancelled job that has not answered within this time is stopped by restarting the worker. */
 const HARD_CANCEL_MS = 1000;
+
+/**
+ * An epoch's scores are shown at most this often (ms, from the click on). Each shown score set
+ * re-renders the cockpit and its charts; on a short run that work shares the CPU with the
+ * training worker and slows it (a 2-epoch run on 200,000 rows by a third), and on a small file
+ * with hundreds of epochs it was a re-render per epoch. The run's last scores always show.
+ */
+export const SHOW_SCORES_EVERY_MS = 1000;
 
 type JobRequest = Extract<TrainRequest, { type: 'train' | 'sweep' | 'score' }>;
 type MakeRequest = (runId: number, options: TrainOptions) => JobRequest;
@@ -20,18 +32,27 @@ interface ActiveJob {
   retried: boolean;
   /** The request in flight, once sent. */
   handle: PendingRequest | null;
+  /** When Train was clicked and the request sent (the page's clock, for the run's timing line). */
+  clickedAt: number;
+  sentAt: number;
+  /** When the page last showed this job's scores, and the latest epoch whose scores it held back. */
+  shownAt: number;
+  held: Pick<Extract<TrainEvent, { type: 'epoch' }>, 'validationScores' | 'validationCurve'> | null;
 }
 
 /** The trainer API the page uses. */
 export interface Trainer {
   state: TrainingState;
-  start: (data: TrainingData, options: TrainOptions) => void;
+  /** `clickedAt`: when Train was clicked (wallClock), so the run's timing includes the page's part. */
+  start: (data: TrainingData, options: TrainOptions, clickedAt?: number) => void;
   sweep: (data: TrainingData, options: TrainOptions) => void;
   score: (files: File[], data: TrainingData, options: TrainOptions) => void;
   exportModel: (context: ModelContext) => Promise<{ zip: ArrayBuffer; fileName: string }>;
   cancel: () => void;
   /** Starts the worker, tfjs and the backend now (the user is still choosing columns). */
   warm: (backend?: BackendChoice) => void;
+  /** Copies the columns a run will train on to the worker now, so Train sends only their ids. */
+  stage: (columns: RawColumn[]) => void;
   reset: () => void;
 }
 
@@ -73,7 +94,7 @@ export const sessionBackendMemory: BackendMemory = {
   },
 };
 
-type TrainClient = WorkerClient<TrainRequest, TrainEvent>;
+type TrainClient = WorkerClient<SentTrainRequest, TrainEvent>;
 type UpdateState = (change: (s: TrainingState) => TrainingState) => void;
 
 /**
@@ -85,13 +106,27 @@ export function createTrainerRunner(newClient: () => TrainClient, update: Update
   let active: ActiveJob | null = null;
   let forcedBackend: 'wasm' | null = null;
   const live = (): TrainClient => (client ??= newClient());
+  let stager = createColumnStager();
+  let staged: RawColumn[] = [];
+  /** Stages `staged` in the current worker unless it holds them (a crash starts a worker with none); returns its generation. */
+  const restage = (): number => {
+    const generation = live().generation();
+    const message = stager.stage(staged, generation);
+    if (message) live().post(message);
+    return generation;
+  };
 
   const send = (job: ActiveJob): void => {
     active = job;
-    job.handle = live().request((runId) => job.make(runId, job.options), {
+    const generation = restage();
+    job.handle = live().request((runId) => {
+      const request = job.make(runId, job.options);
+      return { ...request, data: stager.toSent(request.data, generation) };
+    }, {
       onEvent: (event) => onEvent(job, event),
       onFailure: (failure) => onFailure(job, failure),
     });
+    job.sentAt = wallClock();
   };
 
   /** Runs the job again on WASM once (the worker is already a fresh one). */
@@ -101,7 +136,8 @@ export function createTrainerRunner(newClient: () => TrainClient, update: Update
     if (!job.retried) {
       const options: TrainOptions = { ...job.options, backend: 'wasm' };
       update((s) => ({ ...startJob(s, job.kind, options), notice }));
-      send({ ...job, options, retried: true, handle: null });
+      const now = wallClock();
+      send({ ...job, options, retried: true, handle: null, clickedAt: now, shownAt: now, held: null });
       return;
     }
     active = null;
@@ -136,7 +172,20 @@ export function createTrainerRunner(newClient: () => TrainClient, update: Update
       return restartOnWasm(job, what);
     }
     if (event.type === 'done' || event.type === 'error' || event.type === 'scored') active = null;
-    update((s) => reduceTraining(s, job.kind, event));
+    const now = wallClock();
+    let withScores = true;
+    if (event.type === 'epoch' && event.fold === undefined) {
+      withScores = now - job.shownAt >= SHOW_SCORES_EVERY_MS;
+      job.held = withScores ? null : event;
+      if (withScores) job.shownAt = now;
+    }
+    const held = event.type === 'done' ? job.held : null;
+    const timing = event.type === 'done' && event.timings ? { clickedAt: job.clickedAt, sentAt: job.sentAt, answeredAt: now, worker: event.timings } : null;
+    update((s) => {
+      // 'done' names no scores when the last epoch's are the model's: those may be the ones held back.
+      const next = reduceTraining(held ? showEpochScores(s, held) : s, job.kind, event, withScores);
+      return timing ? { ...next, timing } : next;
+    });
   };
 
   const onFailure = (job: ActiveJob, failure: WorkerFailure): void => {
@@ -156,15 +205,15 @@ export function createTrainerRunner(newClient: () => TrainClient, update: Update
     update((s) => (job.kind === 'sweep' ? { ...s, sweep: { ...s.sweep, status: 'error', message: failure.message } } : { ...s, status: 'error', message: failure.message }));
   };
 
-  const begin = (kind: JobKind, make: MakeRequest, options: TrainOptions): void => {
+  const begin = (kind: JobKind, make: MakeRequest, options: TrainOptions, clickedAt = wallClock()): void => {
     const effective = forcedBackend ? { ...options, backend: forcedBackend } : options;
     update((s) => startJob(s, kind, effective));
     // A new job supersedes the one before it: the client asks the worker to cancel that one.
-    send({ kind, make, options: effective, retried: false, handle: null });
+    send({ kind, make, options: effective, retried: false, handle: null, clickedAt, sentAt: 0, shownAt: clickedAt, held: null });
   };
 
   return {
-    start: (data, options) => begin('train', (runId, o) => ({ type: 'train', runId, data, options: o }), options),
+    start: (data, options, clickedAt) => begin('train', (runId, o) => ({ type: 'train', runId, data, options: o }), options, clickedAt),
     sweep: (data, options) => begin('sweep', (runId, o) => ({ type: 'sweep', runId, data, options: o, weights: null }), options),
     score: (files, data, options) => begin('score', (runId, o) => ({ type: 'score', runId, files, data, options: { backend: o.backend, threshold: o.threshold } }), options),
     exportModel: (context) =>
@@ -185,13 +234,22 @@ export function createTrainerRunner(newClient: () => TrainClient, update: Update
       active?.handle?.abandon();
       active = null;
       update(() => INITIAL_TRAINING);
+      // The worker lets the old file's columns go; the new file's are staged once a label is chosen.
+      staged = [];
+      restage();
       // New data: the user now chooses columns, time enough to get tfjs and its backend ready.
       warm();
     },
     warm,
+    stage: (columns) => {
+      staged = columns;
+      restage();
+    },
     dispose: () => {
       client?.dispose();
       client = null;
+      // The next client's workers count their generations afresh.
+      stager = createColumnStager();
       active = null;
     },
   };
@@ -208,6 +266,6 @@ export function useTrainer(): Trainer {
   // One runner for the component's life; its functions are stable, like useCallback's.
   const [runner] = useState(() => createTrainerRunner(createTrainClient, setState, sessionBackendMemory));
   useEffect(() => () => runner.dispose(), [runner]);
-  const { start, sweep, score, exportModel, cancel, warm, reset } = runner;
-  return { state, start, sweep, score, exportModel, cancel, warm, reset };
+  const { start, sweep, score, exportModel, cancel, warm, stage, reset } = runner;
+  return { state, start, sweep, score, exportModel, cancel, warm, stage, reset };
 }

@@ -1,9 +1,10 @@
-import { useCallback } from 'react';
+import { useCallback, useEffect } from 'react';
 import type { Dataset } from '../../src/data/dataset';
 import { featureColumns } from '../../src/data/features';
 import type { LabelVector } from '../../src/data/label';
 import type { TrainingData } from '../../src/engine/protocol';
 import { trainOptionsOf, type Settings } from '../../src/session/settings';
+import { wallClock } from '../../src/model/run-timings';
 import { downloadModel } from '../export/download';
 import type { useTrainer } from './useTrainer';
 
@@ -36,9 +37,22 @@ export function useTrainingActions(
     [dataset, labels, settings.labelColumn, settings.excludedColumns, setInputError],
   );
 
+  // The columns cross to the worker while the user looks at the settings, not after the click.
+  const { stage } = trainer;
+  useEffect(() => {
+    if (!dataset || settings.mode !== 'train' || settings.labelColumn === null) return;
+    try {
+      stage(featureColumns(dataset, settings.labelColumn, settings.excludedColumns));
+    } catch {
+      // No feature column: the train step says so, and Train stays disabled.
+    }
+  }, [dataset, settings.mode, settings.labelColumn, settings.excludedColumns, stage]);
+
   const train = useCallback(() => {
+    // Before the columns are gathered: the run's timing line counts the page's part too.
+    const clickedAt = wallClock();
     const data = trainingData();
-    if (data) trainer.start(data, trainOptionsOf(current()));
+    if (data) trainer.start(data, trainOptionsOf(current()), clickedAt);
   }, [trainingData, current, trainer]);
 
   const sweep = useCallback(() => {

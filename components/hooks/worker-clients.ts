@@ -1,4 +1,5 @@
-import type { MetricsEvent, MetricsRequest, ParseEvent, ParseRequest, TrainEvent, TrainRequest } from '../../src/engine/protocol';
+import type { MetricsEvent, MetricsRequest, ParseEvent, ParseRequest, TrainEvent } from '../../src/engine/protocol';
+import type { SentTrainRequest } from '../../src/model/train-protocol';
 import { createMetricsCoordinator, type MetricsCoordinator, type MetricsLane } from '../../src/engine/metrics-coordinator';
 import { createWorkerClient, type WorkerClient, type WorkerClientConfig, type WorkerLike } from '../../src/engine/worker-client';
 
@@ -36,7 +37,7 @@ export function createParseClient(): WorkerClient<ParseRequest, ParseEvent> {
 }
 
 /** How the training worker's runs and events pair up (the request id is the protocol's runId). */
-export function trainClientConfig(spawn: () => WorkerLike): WorkerClientConfig<TrainRequest, TrainEvent> {
+export function trainClientConfig(spawn: () => WorkerLike): WorkerClientConfig<SentTrainRequest, TrainEvent> {
   return {
     name: 'training worker',
     spawn,
@@ -47,6 +48,6 @@ export function trainClientConfig(spawn: () => WorkerLike): WorkerClientConfig<T
 }
 
 /** A client of a fresh training worker. */
-export function createTrainClient(): WorkerClient<TrainRequest, TrainEvent> {
+export function createTrainClient(): WorkerClient<SentTrainRequest, TrainEvent> {
   return createWorkerClient(trainClientConfig(() => new Worker(new URL('../../workers/train.worker.ts', import.meta.url), { type: 'module' })));
 }

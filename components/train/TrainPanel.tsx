@@ -1,3 +1,4 @@
+import { RunTimingLine } from './RunTimingLine';
 import { adviseWeight } from '../../src/model/sweep-advice';
 import type { SweepPoint } from '../../src/engine/protocol';
 import type { Settings } from '../../src/session/settings';
@@ -126,6 +127,7 @@ export function TrainPanel({
         )}
         {last && <span className="note"> — {(training.epochs.reduce((s, e) => s + e.seconds, 0) / training.epochs.length).toFixed(2)} s per epoch</span>}
       </p>
+      {training.timing && training.status === 'done' && <RunTimingLine timing={training.timing} epochSeconds={training.epochs.map((e) => e.seconds)} />}
       {training.loss && <p className="note">Loss: {training.loss}.</p>}
       {training.inputs.length > 0 && (
         <details className="note">

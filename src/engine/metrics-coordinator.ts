@@ -44,6 +44,8 @@ export function createMetricsCoordinator(config: (lane: MetricsLane) => WorkerCl
           return pending;
         },
         warm: () => clientOf(lane).warm(),
+        post: (message, transfer) => clientOf(lane).post(message, transfer),
+        generation: () => clientOf(lane).generation(),
         restart: (detail) => clientOf(lane).restart(detail),
         dispose() {
           if (released) return;

@@ -86,6 +86,13 @@ export interface WorkerClient<Req, Ev> {
   /** Starts the worker now, so the first request does not wait for its script to load. */
   warm(): void;
   /**
+   * Sends a message that gets no answer (data the worker keeps for later requests), to the
+   * worker the next request goes to. Returns that worker's generation: see {@link generation}.
+   */
+  post(message: Req, transfer?: Transferable[]): number;
+  /** Which worker the next message goes to: 1 for the first, one more for each one started after a crash or restart. */
+  generation(): number;
+  /**
    * Applies the crash policy on purpose (e.g. its WebGL context was lost): the worker is
    * terminated and every request in flight fails as 'crashed' with `detail`.
    */
@@ -121,6 +128,7 @@ function errorMessageOf(event: Event): string {
 
 export function createWorkerClient<Req, Ev>(config: WorkerClientConfig<Req, Ev>): WorkerClient<Req, Ev> {
   let worker: WorkerLike | null = null;
+  let spawned = 0;
   /** True once the current worker has sent anything: it loaded, so a later error is a crash. */
   let heardFrom = false;
   let nextId = 0;
@@ -181,6 +189,7 @@ export function createWorkerClient<Req, Ev>(config: WorkerClientConfig<Req, Ev>)
     if (worker) return worker;
     const created = config.spawn();
     worker = created;
+    spawned++;
     heardFrom = false;
     created.addEventListener('message', (event) => onMessage(created, event));
     created.addEventListener('error', (event) => onError(created, event));
@@ -227,6 +236,14 @@ export function createWorkerClient<Req, Ev>(config: WorkerClientConfig<Req, Ev>)
   return {
     request,
     warm: () => void live(),
+    post: (message, transfer = []) => {
+      live().postMessage(message, transfer);
+      return spawned;
+    },
+    generation: () => {
+      live();
+      return spawned;
+    },
     restart: (detail) => fail('crashed', detail),
     dispose: () => {
       for (const entry of pending.values()) clearTimer(entry);

@@ -6,7 +6,7 @@
  */
 import { deriveSeed, mulberry32 } from '../data/random';
 import type { TrainOptions, ValidationFigures } from './train-protocol';
-import { lossOverSplit } from './split-loss';
+import { lossOverSplit, lossSample, TRAIN_LOSS_ROWS } from './split-loss';
 import { FlatMlp } from './flat-mlp';
 import { LayersTrainer, type TrainerName } from './layers-trainer';
 import type { LossSpec } from './loss-spec';
@@ -35,6 +35,8 @@ export interface EpochReport extends ValidationFigures {
   trainLoss: number;
   validationLoss: number;
   seconds: number;
+  /** Seconds of the evaluation after the epoch's steps (losses, scores, curve, the best weights' copy). */
+  validationSeconds: number;
   /** Validation probabilities; the receiver may take ownership (transfer it). */
   validationScores: Float32Array;
   /** Their curve, sorted and drawn (null without validation rows); also the receiver's to take. */
@@ -81,6 +83,8 @@ export async function fit(
   const d = run.inputCount;
   const trainRows = weightedRows(run.train, d, spec.batch);
   const validationRows = weightedRows(run.validation, d, spec.batch);
+  // One sample for the whole run (stream 0: the epochs shuffle with 1, 2, …), so the epochs' training losses compare like for like.
+  const trainLossRows = lossSample(trainRows, TRAIN_LOSS_ROWS, mulberry32(deriveSeed(options.seed, 0)));
   const loss = lossFunction(tc, spec.objective);
   // A refit on every row has nothing to validate on: it runs its fixed number of epochs.
   const validating = run.validation.positions.length > 0;
@@ -133,7 +137,7 @@ export async function fit(
 
       // Both losses are evaluated after the epoch with the same weights, so they compare
       // like for like (a running mean of batch losses would lag).
-      const trainLoss = (await lossOverSplit(tc, net, loss, trainRows, false)).loss;
+      const trainLoss = (await lossOverSplit(tc, net, loss, trainLossRows, false)).loss;
       const validation = validating ? await lossOverSplit(tc, net, loss, validationRows, true) : { loss: NaN, probabilities: new Float32Array(0) };
       const scores = validation.probabilities ?? new Float32Array(0);
       const bad = (validating ? [trainLoss, validation.loss] : [trainLoss]).find((v) => !Number.isFinite(v));
@@ -158,7 +162,8 @@ export async function fit(
       } else {
         waited++;
       }
-      onEpoch({ epoch, trainLoss, validationLoss: validation.loss, seconds, validationScores: scores, validationCurve: measured?.curve ?? null, ...figures });
+      const validationSeconds = (now() - started) / 1000 - seconds;
+      onEpoch({ epoch, trainLoss, validationLoss: validation.loss, seconds, validationSeconds, validationScores: scores, validationCurve: measured?.curve ?? null, ...figures });
       await yieldToEventLoop();
       lastYield = now();
       if (earlyStopping && waited >= options.patience && epoch < options.epochs) {

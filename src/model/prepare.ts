@@ -82,27 +82,38 @@ export function prepareSplit(data: TrainingData, options: TrainOptions, split: S
   if (trainPositives === 0 || trainNegatives === 0 || (!refit && (validationPositives === 0 || validationPositives === split.validation.length))) {
     throw new TrainingStop(`need at least 2 positive and 2 negative rows to train and validate (training split has ${trainPositives} positive, ${trainNegatives} negative)`);
   }
-  const datasetRows = (positions: Uint32Array): Uint32Array => Uint32Array.from(positions, (p) => data.rows[p]);
-  const preprocessor = fitPreprocessor(data.columns, datasetRows(split.train));
+  // Plain loops: a typed array's from() with a map function is several times slower on 200,000 rows.
+  const datasetRows = (positions: Uint32Array): Uint32Array => {
+    const out = new Uint32Array(positions.length);
+    for (let k = 0; k < positions.length; k++) out[k] = data.rows[positions[k]];
+    return out;
+  };
+  const labelsOf = (positions: Uint32Array): Float32Array => {
+    const out = new Float32Array(positions.length);
+    for (let k = 0; k < positions.length; k++) out[k] = data.labels[positions[k]] === 1 ? 1 : 0;
+    return out;
+  };
+  const trainRows = datasetRows(split.train);
+  const preprocessor = fitPreprocessor(data.columns, trainRows);
   if (preprocessor.inputs.length === 0) {
     throw new TrainingStop(`no column is usable as a model input: ${preprocessor.dropped.map((d) => `"${d.column}" (${d.reason})`).join(', ')}`);
   }
-  const encode = (positions: Uint32Array): EncodedSplit => ({
+  const encode = (positions: Uint32Array, rows: Uint32Array): EncodedSplit => ({
     positions,
-    x: applyPreprocessor(preprocessor, data.columns, datasetRows(positions)),
-    y: Float32Array.from(positions, (p) => (data.labels[p] === 1 ? 1 : 0)),
+    x: applyPreprocessor(preprocessor, data.columns, rows),
+    y: labelsOf(positions),
   });
-  const train = encode(split.train);
-  const positives: number[] = [];
-  train.y.forEach((v, i) => v === 1 && positives.push(i));
+  const train = encode(split.train, trainRows);
+  const positives = new Uint32Array(trainPositives);
+  for (let i = 0, p = 0; i < train.y.length; i++) if (train.y[i] === 1) positives[p++] = i;
   return {
     preprocessor,
     inputCount: preprocessor.inputs.length,
     train,
-    validation: encode(split.validation),
+    validation: encode(split.validation, datasetRows(split.validation)),
     trainPositives,
     trainNegatives,
-    trainPositiveRows: Uint32Array.from(positives),
+    trainPositiveRows: positives,
     schedule: trainingSchedule(train.positions.length, options.batchSize, options.epochs, refit ? 0 : options.patience),
   };
 }

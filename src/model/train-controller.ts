@@ -4,7 +4,8 @@
  * packs the model of the last completed training run, which is kept as plain arrays.
  */
 import { importedModelInfo } from './imported-model';
-import type { BackendChoice, BackendName, TrainEvent, TrainRequest } from './train-protocol';
+import type { BackendChoice, BackendName, SentTrainRequest, TrainEvent, TrainRequest } from './train-protocol';
+import { createColumnStore } from './staged-columns';
 import { chooseBackend, type BackendSelection } from './backend';
 import type { WebglProbe } from './webgl-probe';
 import { isContextLost, watchContextLoss } from './context-loss';
@@ -16,11 +17,13 @@ import { sweep } from './sweep';
 import { crossValidate } from './cross-validate';
 import { describeError, train, type Emit } from './train-loop';
 import type { TrainedModel } from './trained-model';
+import { wallClock } from './run-timings';
 import type { Tf } from './tf';
 
 /** Handles requests; `idle()` resolves when no job is active or queued. */
 export interface TrainController {
-  handle(request: TrainRequest): void;
+  /** Takes a request as posted; throws (for the worker to report) when it names columns never staged. */
+  handle(request: SentTrainRequest): void;
   idle(): Promise<void>;
 }
 
@@ -54,6 +57,7 @@ export function createTrainController(tf: Tf, emit: Emit, options: TrainControll
     return p;
   };
 
+  const store = createColumnStore();
   let latest = 0; // sequence number of the newest train/sweep/score request
   const cancelledRuns = new Set<number>();
   const liveRuns = new Set<number>(); // queued or running, so a stale 'cancel' cannot stick to a reused runId
@@ -85,7 +89,7 @@ export function createTrainController(tf: Tf, emit: Emit, options: TrainControll
     return selection.backend;
   };
 
-  const runOne = async (job: Job, sequence: number): Promise<void> => {
+  const runOne = async (job: Job, sequence: number, receivedAt: number): Promise<void> => {
     const runId = job.runId;
     currentRun = runId;
     const isCancelled = (): boolean => lost || sequence !== latest || cancelledRuns.has(runId);
@@ -114,10 +118,12 @@ export function createTrainController(tf: Tf, emit: Emit, options: TrainControll
         emit({ type: 'done', runId, reason: 'cancelled', epochsRun: 0, bestEpoch: 0, bestScores: null, numTensors: tf.core.memory().numTensors });
         return;
       }
+      const switching = wallClock();
       const backend = await switchBackend(runId, job.options.backend);
+      const start = { receivedAt, backendMs: wallClock() - switching };
       if (job.type === 'train') {
         lastModel = null;
-        lastModel = await (job.options.evaluation === 'cv' ? crossValidate : train)(tf, job, emit, isCancelled, options.hooks, backend);
+        lastModel = await (job.options.evaluation === 'cv' ? crossValidate(tf, job, emit, isCancelled, options.hooks, backend) : train(tf, job, emit, isCancelled, options.hooks, backend, start));
       } else if (job.type === 'sweep') {
         await sweep(tf, job, emit, isCancelled, options.hooks);
       } else {
@@ -146,14 +152,18 @@ export function createTrainController(tf: Tf, emit: Emit, options: TrainControll
   };
 
   return {
-    handle(request) {
-      if (request.type === 'cancel') {
-        if (liveRuns.has(request.runId)) cancelledRuns.add(request.runId);
+    handle(sent) {
+      if (sent.type === 'stage') return store.stage(sent);
+      if (sent.type === 'cancel') {
+        if (liveRuns.has(sent.runId)) cancelledRuns.add(sent.runId);
         return;
       }
+      // On arrival, not when the job's turn comes: a later 'stage' may let its columns go.
+      const request = store.resolve(sent);
       const sequence = request.type === 'export' || request.type === 'warm' ? latest : ++latest;
       liveRuns.add(request.runId);
-      queue = queue.then(() => runOne(request, sequence));
+      const receivedAt = wallClock();
+      queue = queue.then(() => runOne(request, sequence, receivedAt));
     },
     idle: () => queue,
   };

@@ -8,7 +8,9 @@ import { prepareCurve, preparedCurveBuffers } from '../metrics/curve-view';
 import { ScoreCurve } from '../metrics/score-curve';
 import { fit, type TrainHooks } from './fit';
 import { LossSettingsError, resolveLoss } from './loss-spec';
-import { prepareRun, TrainingStop } from './prepare';
+import { checkOptions, prepareSplit, TrainingStop } from './prepare';
+import { stratifiedSplit } from '../data/split';
+import { wallClock, type WorkerTimings } from './run-timings';
 import type { Tf } from './tf';
 import type { TrainedModel } from './trained-model';
 
@@ -20,18 +22,39 @@ export type TrainRun = Extract<TrainRequest, { type: 'train' }>;
 /** Sends an event to the page; listed buffers are transferred, not copied. */
 export type Emit = (event: TrainEvent, transfer?: Transferable[]) => void;
 
+/** What the worker measured before the run began: when it took the request, and the backend's switch. */
+export interface RunStart {
+  receivedAt: number;
+  backendMs: number;
+}
+
 /**
  * Runs one training request to the end, to cancellation or to an error. Never throws.
  * Resolves with the trained model (best weights, preprocessing, settings), or null when no
- * epoch finished or the run failed.
+ * epoch finished or the run failed. 'done' says where the time went (from `start` on).
  */
-export async function train(tf: Tf, run: TrainRun, emit: Emit, isCancelled: () => boolean, hooks: TrainHooks = {}, backend: BackendName = 'cpu'): Promise<TrainedModel | null> {
+export async function train(
+  tf: Tf,
+  run: TrainRun,
+  emit: Emit,
+  isCancelled: () => boolean,
+  hooks: TrainHooks = {},
+  backend: BackendName = 'cpu',
+  start: RunStart = { receivedAt: wallClock(), backendMs: 0 },
+): Promise<TrainedModel | null> {
   const { runId, options } = run;
   let result: TrainedModel | null = null;
   let final: Extract<TrainEvent, { type: 'done' | 'error' }>;
   const transfer: Transferable[] = [];
+  const timings: WorkerTimings = { ...start, postedAt: 0, splitMs: 0, preprocessMs: 0, trainMs: 0, validationMs: 0 };
   try {
-    const prepared = prepareRun(run.data, options);
+    checkOptions(options);
+    let clock = wallClock();
+    const split = stratifiedSplit(run.data.labels, options.validationFraction, options.seed);
+    timings.splitMs = wallClock() - clock;
+    clock = wallClock();
+    const prepared = prepareSplit(run.data, options, split);
+    timings.preprocessMs = wallClock() - clock;
     const spec = resolveLoss(options, prepared.trainPositives, prepared.trainNegatives);
     const validationIndices = prepared.validation.positions.slice();
     const validationLabels = Uint8Array.from(prepared.validation.y);
@@ -62,6 +85,8 @@ export async function train(tf: Tf, run: TrainRun, emit: Emit, isCancelled: () =
       isCancelled,
       (report) => {
         lastReported = report.epoch;
+        timings.trainMs += report.seconds * 1000;
+        timings.validationMs += report.validationSeconds * 1000;
         emit({ type: 'epoch', runId, epochs: schedule.epochs, ...report }, [
           report.validationScores.buffer,
           ...(report.validationCurve ? preparedCurveBuffers(report.validationCurve) : []),
@@ -85,13 +110,14 @@ export async function train(tf: Tf, run: TrainRun, emit: Emit, isCancelled: () =
     const bestCurve = bestScores ? prepareCurve(ScoreCurve.from(bestScores, prepared.validation.y)) : null;
     if (bestScores) transfer.push(bestScores.buffer);
     if (bestCurve) transfer.push(...preparedCurveBuffers(bestCurve));
-    final = { type: 'done', runId, reason, epochsRun: outcome.epochsRun, bestEpoch: outcome.bestEpoch, bestScores, bestCurve, numTensors: 0 };
+    final = { type: 'done', runId, reason, epochsRun: outcome.epochsRun, bestEpoch: outcome.bestEpoch, bestScores, bestCurve, numTensors: 0, timings };
   } catch (err) {
     result = null;
     final = { type: 'error', runId, message: describeError(err), numTensors: 0 };
   }
   // fit() has freed its tensors by now: this count is the worker's baseline.
   final.numTensors = tf.core.memory().numTensors;
+  timings.postedAt = wallClock();
   emit(final, transfer);
   return result;
 }

@@ -5,6 +5,7 @@
 import type { RawColumn } from '../data/preprocess';
 import type { PreparedCurve } from '../metrics/curve-view';
 import type { ImportedModelInfo } from './imported-model';
+import type { WorkerTimings } from './run-timings';
 import type { BackendChoice, BackendName, TrainOptions } from './train-settings';
 
 export type { BackendChoice, BackendName, LossName, TrainOptions } from './train-settings';
@@ -18,6 +19,16 @@ export interface TrainingData {
   labels: Uint8Array;
 }
 
+/** A column the page staged in the worker earlier ('stage'), named by its id instead of sent again. */
+export interface StagedColumn {
+  staged: number;
+}
+
+/** TrainingData as the page posts it: each column in full, or the id of one staged earlier. */
+export interface SentTrainingData extends Omit<TrainingData, 'columns'> {
+  columns: (RawColumn | StagedColumn)[];
+}
+
 /** What the page knows about the data, written into an exported model. */
 export interface ModelContext {
   fileName: string;
@@ -28,12 +39,15 @@ export interface ModelContext {
   sha256?: string;
 }
 
-/** Page → train worker. */
-export type TrainRequest =
+/**
+ * Page → train worker, with the training data whole (`Data` = SentTrainingData: as posted,
+ * where a column may be one staged earlier; the worker resolves it on arrival).
+ */
+export type TrainRequest<Data = TrainingData> =
   /** `trainer`: which implementation trains the network; only the bench sets it (default 'flat-mlp'). */
-  | { type: 'train'; runId: number; data: TrainingData; options: TrainOptions; trainer?: 'flat-mlp' | 'tfjs-minimize' }
+  | { type: 'train'; runId: number; data: Data; options: TrainOptions; trainer?: 'flat-mlp' | 'tfjs-minimize' }
   /** Trains one model per pos_weight (null: 1, √r, r, 2r with r = neg/pos) and reports each. */
-  | { type: 'sweep'; runId: number; data: TrainingData; options: TrainOptions; weights: number[] | null }
+  | { type: 'sweep'; runId: number; data: Data; options: TrainOptions; weights: number[] | null }
   | { type: 'cancel'; runId: number }
   /**
    * Starts tfjs and the backend for `backend` now, so the first Train does not wait for them;
@@ -43,7 +57,16 @@ export type TrainRequest =
   /** Exports the model of the last completed 'train' as a zip of model.json, weights and preprocessing. */
   | { type: 'export'; runId: number; context: ModelContext }
   /** Loads an exported model (a zip, or its files) and scores every row of `data`. */
-  | { type: 'score'; runId: number; files: File[]; data: TrainingData; options: Pick<TrainOptions, 'backend' | 'threshold'> };
+  | { type: 'score'; runId: number; files: File[]; data: Data; options: Pick<TrainOptions, 'backend' | 'threshold'> }
+  /**
+   * Keeps the training data's columns in the worker, so a Train click sends only their ids:
+   * the staged set becomes `keep` (ids staged before) plus `add`; anything else is let go.
+   * Not answered.
+   */
+  | { type: 'stage'; runId: number; keep: number[]; add: { id: number; column: RawColumn }[] };
+
+/** What the page posts to the train worker. */
+export type SentTrainRequest = TrainRequest<SentTrainingData>;
 
 /** Validation figures of one model state, all from ScoreCurve (src/metrics). */
 export interface ValidationFigures {
@@ -104,10 +127,13 @@ export type TrainEvent =
       runId: number;
       epoch: number;
       epochs: number;
+      /** Mean loss over the training rows, measured on at most TRAIN_LOSS_ROWS of them (split-loss.ts). */
       trainLoss: number;
       validationLoss: number;
       /** Seconds spent on this epoch's training steps (not its evaluation). */
       seconds: number;
+      /** Seconds spent evaluating after them: both losses, the validation scores and their curve. */
+      validationSeconds?: number;
       /** Probabilities for the validation rows, in the order of validationIndices (of this fold's held-out rows in cross-validation). */
       validationScores: Float32Array;
       /** Their curve and its drawing, made here: the page shows it without sorting the scores again. */
@@ -146,6 +172,8 @@ export type TrainEvent =
       bestCurve?: PreparedCurve | null;
       /** tf.memory().numTensors once the run has freed everything: the same after every run. */
       numTensors: number;
+      /** Where a hold-out training run's time went in the worker. */
+      timings?: WorkerTimings;
     }
   | { type: 'exported'; runId: number; zip: ArrayBuffer; fileName: string }
   | { type: 'scored'; runId: number; scores: Float32Array; description: string; numTensors: number; model?: ImportedModelInfo }

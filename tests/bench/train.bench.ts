@@ -10,47 +10,26 @@
  *    Each backend also trains the same Sequential through tfjs's standard path
  *    (optimizer.minimize, i.e. tf.variableGrads) in the same run; the VERDICT line says whether
  *    FlatMlp is ≥ 1.5× that on the backend 'auto' picks (issue 14 item 5).
- * 1b. Issue 14's start-up budget: request → end of 2 epochs on 200,000 × 20 rows, split into
- *    start-up, preprocessing, epochs and validation, against PyTorch's 2-epoch loop plus its
- *    validation prediction (RATIO 200k line, budget ≤ 2×).
+ *    (Training from the Train click, against PyTorch with per-epoch validation: train-click.bench.ts.)
  * 2. Time to first curve: a 200,000-row CSV (30 numeric columns) dropped on the page, then
  *    Train pressed with the default settings; prints the time from the click until the ROC
  *    curve is on screen (budget from a dropped file: ≤ 10 s), and the parse time before it.
  */
 import { chromium, type Browser, type Page } from '@playwright/test';
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'vitest';
 import { findChromium } from '../e2e/chromium-path.mjs';
 import { serveBuild } from './browser';
+import { syntheticCsv, syntheticData, torchPeer, type Peer } from './train-peers';
 
 const PORT = 4182;
 const ROWS = 20_000;
 const FEATURES = 30;
 const EPOCHS = 10;
 const TORCH_EPOCHS = 30;
-const PYTHON = '/usr/bin/python3';
 const log = (line: string): void => console.log(`[train bench] ${line}`);
-
-/** Seeded rows: standard-normal-ish features, label = a noisy linear rule, about 10% positive. */
-function syntheticData(n: number, d: number): { x: Float32Array; y: Uint8Array } {
-  let s = 20240601;
-  const rand = (): number => (s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 4294967296;
-  const x = new Float32Array(n * d);
-  const y = new Uint8Array(n);
-  for (let i = 0; i < n; i++) {
-    let z = 0;
-    for (let j = 0; j < d; j++) {
-      const v = (rand() + rand() + rand() - 1.5) * 2;
-      x[i * d + j] = v * (1 + j) + j;
-      if (j < 8) z += v * (j % 2 ? -1 : 1);
-    }
-    y[i] = z + rand() * 2 > 3.2 ? 1 : 0;
-  }
-  return { x, y };
-}
 
 // Runs in the page: drives the built train worker directly and returns what it reported.
 // A string, so that nothing the test transpiler adds ends up in the page.
@@ -144,89 +123,12 @@ async function throughput(
   return (await page.evaluate(`(${DRIVER})(${JSON.stringify(args)})`)) as DriverResult;
 }
 
-interface Peer {
-  totalSeconds?: number;
-  validationSeconds?: number;
-  samplesPerSecond: number;
-  bestSamplesPerSecond: number;
-  torch: string;
-  threads: number;
-}
-
-function torchPeer(
-  data: { x: Float32Array; y: Uint8Array },
-  trainRows: number,
-  budget: { d: number; epochs: number; batch: number; validationRows: number } | null = null,
-): Peer | string {
-  const probe = spawnSync(PYTHON, ['-c', 'import torch'], { encoding: 'utf8' });
-  if (probe.error || probe.status !== 0) return `PyTorch NOT available (${PYTHON} -c "import torch" failed): no peer, no ratio`;
-  const dir = mkdtempSync(join(tmpdir(), 'cutoff-train-bench-'));
-  try {
-    // The same number of training rows the app trains on (its 80% split).
-    const d = budget?.d ?? FEATURES;
-    const rows = trainRows + (budget?.validationRows ?? 0);
-    writeFileSync(join(dir, 'x.f32'), new Uint8Array(data.x.buffer, 0, rows * d * 4));
-    writeFileSync(join(dir, 'y.u8'), data.y.subarray(0, rows));
-    const extra = budget ? [String(budget.epochs), String(budget.batch), String(budget.validationRows)] : [String(TORCH_EPOCHS)];
-    const out = spawnSync(PYTHON, [join(__dirname, 'torch_peer.py'), join(dir, 'x.f32'), join(dir, 'y.u8'), String(rows), String(d), ...extra], { encoding: 'utf8' });
-    if (out.status !== 0) return `PyTorch peer failed: ${out.stderr.trim().split('\n').pop() ?? ''}`;
-    return JSON.parse(out.stdout) as Peer;
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
-
-function wideCsv(rows: number, d: number): string {
-  const { x, y } = syntheticData(rows, d);
-  const lines = [[...Array.from({ length: d }, (_, j) => `f${j}`), 'label'].join(',')];
-  for (let i = 0; i < rows; i++) {
-    const cells: string[] = [];
-    for (let j = 0; j < d; j++) cells.push(x[i * d + j].toFixed(3));
-    cells.push(String(y[i]));
-    lines.push(cells.join(','));
-  }
-  return `${lines.join('\n')}\n`;
-}
-
-/**
- * Issue 14's budget: a fresh worker, 'auto', default batch size, 2 epochs on 200,000 × 20 rows;
- * the time from the request (what Train sends) to the end of epoch 2, split into start-up
- * (tfjs + backend), preprocessing (split, encoding), the epochs' training steps and their
- * validation; against PyTorch's 2-epoch loop plus its validation prediction on the same rows.
- */
-async function startupBudget(page: Page, workerUrl: string): Promise<void> {
-  const n = 200_000;
-  const d = 20;
-  const data = syntheticData(n, d);
-  const r = await throughput(page, workerUrl, data, 'auto', 2, 'flat-mlp', { n, d, batchSize: null });
-  if (r.error || r.at.epochs.length < 2) {
-    log(`200k budget: ${r.error ?? 'fewer than 2 epochs'}`);
-    return;
-  }
-  const steps = r.seconds[0] + r.seconds[1];
-  const total = r.at.epochs[1];
-  const validation = total - r.at.split - steps;
-  log(
-    `200,000 × ${d}, 2 epochs on ${r.backend}: request → end of epoch 2 ${total.toFixed(2)} s = start-up ${r.at.backend.toFixed(2)} s + preprocessing ${(r.at.split - r.at.backend).toFixed(2)} s + epochs ${steps.toFixed(2)} s + validation ${validation.toFixed(2)} s`,
-  );
-  const trainRows = Math.round(n * 0.8);
-  const peer = torchPeer(data, trainRows, { d, epochs: 2, batch: 512, validationRows: n - trainRows });
-  if (typeof peer === 'string' || peer.totalSeconds === undefined) {
-    log(`200k budget: ${typeof peer === 'string' ? peer : 'PyTorch gave no total'}`);
-    return;
-  }
-  const ratio = total / peer.totalSeconds;
-  log(
-    `RATIO 200k Train → 2 epochs / PyTorch 2 epochs + validation (${peer.totalSeconds.toFixed(2)} s, of which validation ${(peer.validationSeconds ?? 0).toFixed(3)} s): ${ratio.toFixed(2)}× (budget ≤ 2×) ${ratio <= 2 ? 'OK' : 'OVER BUDGET'}`,
-  );
-}
-
 async function firstCurve(url: string, browser: Browser): Promise<void> {
   const rows = 200_000;
   const dir = mkdtempSync(join(tmpdir(), 'cutoff-train-bench-'));
   const path = join(dir, 'wide-200k.csv');
   try {
-    writeFileSync(path, wideCsv(rows, FEATURES));
+    writeFileSync(path, syntheticCsv(rows, FEATURES));
     const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
     await page.goto(url);
     const dropped = Date.now();
@@ -257,7 +159,7 @@ test('training throughput per backend against PyTorch, and time to the first cur
   const trainRows = Math.round(ROWS * 0.8);
   // PyTorch runs before the browser starts and after it is closed; the faster run is the peer,
   // so load from elsewhere on the machine can only make the ratios look worse, not better.
-  const peers = [torchPeer(data, trainRows)];
+  const peers = [torchPeer(data, { d: FEATURES, trainRows, epochs: TORCH_EPOCHS })];
   const rates = new Map<string, { median: number; best: number }>();
   const standardRates = new Map<string, number>();
   let autoPicked = '';
@@ -301,14 +203,13 @@ test('training throughput per backend against PyTorch, and time to the first cur
         `VERDICT FlatMlp / best standard path on ${autoPicked} (what auto picks): ${ratio.toFixed(2)}× — ${ratio >= 1.5 ? 'keep FlatMlp (≥ 1.5×)' : 'switch to tfjs optimizer.minimize (< 1.5×)'}`,
       );
     }
-    await startupBudget(page, `/assets/${worker}`);
     await page.close();
     if (process.env.BENCH_FIRST_CURVE !== '0') await firstCurve(server.url, browser);
   } finally {
     await browser.close();
     server.stop();
   }
-  peers.push(torchPeer(data, trainRows));
+  peers.push(torchPeer(data, { d: FEATURES, trainRows, epochs: TORCH_EPOCHS }));
   const measured = peers.filter((p): p is Exclude<typeof p, string> => typeof p !== 'string');
   const peer = measured.reduce<Peer | undefined>((best, p) => (best && best.samplesPerSecond >= p.samplesPerSecond ? best : p), undefined);
   const bestPeer = Math.max(...measured.map((p) => p.bestSamplesPerSecond));

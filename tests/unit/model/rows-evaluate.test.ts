@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import { gatherBatch, splitRows } from '../../../src/model/rows';
-import { EVALUATION_CHUNK, lossOverSplit } from '../../../src/model/split-loss';
+import { EVALUATION_CHUNK, lossOverSplit, lossSample } from '../../../src/model/split-loss';
+import { mulberry32 } from '../../../src/data/random';
 import { FlatMlp } from '../../../src/model/flat-mlp';
 import { disposeMlp } from '../../../src/model/mlp';
 import { buildMlp } from './reference-mlp';
@@ -46,5 +47,33 @@ describe('lossOverSplit', () => {
     for (const i of [0, EVALUATION_CHUNK - 1, EVALUATION_CHUNK, n - 1]) expect(p?.[i]).toBeCloseTo(1 / (1 + Math.exp(-logits[i])), 6);
     net.dispose();
     disposeMlp(model);
+  });
+});
+
+describe('lossSample', () => {
+  const rows = splitRows(
+    Float32Array.from({ length: 2000 }, (_, i) => i),
+    2,
+    Float32Array.from({ length: 1000 }, (_, i) => i % 3 === 0 ? 1 : 0),
+    { positive: 3, negative: 1 },
+  );
+
+  test('keeps a small split whole', () => {
+    expect(lossSample(rows, 1000, mulberry32(1))).toBe(rows);
+  });
+
+  test('draws distinct rows, whole (features, label and weight together), in their order, the same for a seed', () => {
+    const sample = lossSample(rows, 100, mulberry32(7));
+    expect(sample.n).toBe(100);
+    const picked = Array.from({ length: 100 }, (_, k) => sample.x[2 * k] / 2);
+    expect(new Set(picked).size).toBe(100);
+    expect([...picked].sort((a, b) => a - b)).toEqual(picked);
+    picked.forEach((r, k) => {
+      expect(sample.x[2 * k + 1]).toBe(2 * r + 1);
+      expect(sample.y[k]).toBe(rows.y[r]);
+      expect(sample.c[k]).toBe(rows.c[r]);
+    });
+    expect(lossSample(rows, 100, mulberry32(7))).toEqual(sample);
+    expect(lossSample(rows, 100, mulberry32(8))).not.toEqual(sample);
   });
 });

@@ -55,7 +55,16 @@ describe('train', () => {
       bestScores: null,
       bestCurve: null,
       numTensors: tf.core.memory().numTensors,
+      timings: expect.any(Object),
     });
+    // Where the time went: every part measured, the epochs' steps and evaluations summed from their reports.
+    const done = ofType(events, 'done')[0];
+    const t = done.timings;
+    expect(t && t.postedAt >= t.receivedAt).toBe(true);
+    expect(t?.trainMs).toBeCloseTo(epochs.reduce((s, e) => s + e.seconds * 1000, 0), 6);
+    expect(t?.validationMs).toBeCloseTo(epochs.reduce((s, e) => s + (e.validationSeconds ?? 0) * 1000, 0), 6);
+    for (const ms of [t?.splitMs, t?.preprocessMs, t?.validationMs]) expect(ms).toBeGreaterThan(0);
+    expect((t?.postedAt ?? 0) - (t?.receivedAt ?? 0)).toBeGreaterThanOrEqual((t?.splitMs ?? 0) + (t?.preprocessMs ?? 0) + (t?.trainMs ?? 0) + (t?.validationMs ?? 0));
     expect(model?.weights.length).toBe(8 * 32 + 32 + 32 * 16 + 16 + 16 + 1);
     expect(model?.settings).toMatchObject({ epochsRun: 4, bestEpoch: 4, backend: 'cpu', loss: 'weighted-bce' });
   });
