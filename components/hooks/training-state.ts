@@ -148,18 +148,8 @@ export function startJob(s: TrainingState, kind: JobKind, options: TrainOptions)
   };
 }
 
-type EpochEvent = Extract<TrainEvent, { type: 'epoch' }>;
-
-/** An epoch's scores become the ones the page shows (a hold-out epoch's; a fold's never do). */
-export function showEpochScores(s: TrainingState, event: Pick<EpochEvent, 'validationScores' | 'validationCurve'>): TrainingState {
-  return { ...s, validationScores: event.validationScores, validationCurve: event.validationCurve ?? null };
-}
-
-/**
- * Folds one worker event into the state of a job of `kind`. `withScores` false logs an epoch
- * without showing its scores (the trainer holds them back, see useTrainer).
- */
-export function reduceTraining(s: TrainingState, kind: JobKind, event: TrainEvent, withScores = true): TrainingState {
+/** Folds one worker event into the state of a job of `kind`. */
+export function reduceTraining(s: TrainingState, kind: JobKind, event: TrainEvent): TrainingState {
   if (kind === 'sweep') return { ...s, sweep: reduceSweep(s.sweep, event), numTensors: 'numTensors' in event ? event.numTensors : s.numTensors };
   switch (event.type) {
     case 'backend':
@@ -186,7 +176,8 @@ export function reduceTraining(s: TrainingState, kind: JobKind, event: TrainEven
         return { ...s, epochs: sameFold ? [...s.epochs, log] : [log], crossValidation: { ...cv, currentFold: event.fold } };
       }
       const logged = { ...s, epochs: [...s.epochs, log] };
-      return withScores ? showEpochScores(logged, event) : logged;
+      // Only the epochs the worker chose to show carry scores (train-loop.ts, SHOW_EVERY_MS).
+      return event.validationScores ? { ...logged, validationScores: event.validationScores, validationCurve: event.validationCurve ?? null } : logged;
     }
     case 'fold':
       return s.crossValidation ? { ...s, crossValidation: { ...s.crossValidation, folds: [...s.crossValidation.folds, event.summary] } } : s;

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { BackendChoice, BackendName, ModelContext, TrainEvent, TrainingData, TrainOptions, TrainRequest } from '../../src/engine/protocol';
 import type { PendingRequest, WorkerClient, WorkerFailure } from '../../src/engine/worker-client';
-import { INITIAL_TRAINING, reduceTraining, showEpochScores, startJob, type JobKind, type TrainingState } from './training-state';
+import { INITIAL_TRAINING, reduceTraining, startJob, type JobKind, type TrainingState } from './training-state';
 import { createTrainClient } from './worker-clients';
 import { wallClock } from '../../src/model/run-timings';
 import type { RawColumn } from '../../src/data/preprocess';
@@ -12,14 +12,6 @@ export type { EpochLog, TrainingState, TrainingStatus } from './training-state';
 
 /** A cancelled job that has not answered within this time is stopped by restarting the worker. */
 const HARD_CANCEL_MS = 1000;
-
-/**
- * An epoch's scores are shown at most this often (ms, from the click on). Each shown score set
- * re-renders the cockpit and its charts; on a short run that work shares the CPU with the
- * training worker and slows it (a 2-epoch run on 200,000 rows by a third), and on a small file
- * with hundreds of epochs it was a re-render per epoch. The run's last scores always show.
- */
-export const SHOW_SCORES_EVERY_MS = 1000;
 
 type JobRequest = Extract<TrainRequest, { type: 'train' | 'sweep' | 'score' }>;
 type MakeRequest = (runId: number, options: TrainOptions) => JobRequest;
@@ -35,9 +27,6 @@ interface ActiveJob {
   /** When Train was clicked and the request sent (the page's clock, for the run's timing line). */
   clickedAt: number;
   sentAt: number;
-  /** When the page last showed this job's scores, and the latest epoch whose scores it held back. */
-  shownAt: number;
-  held: Pick<Extract<TrainEvent, { type: 'epoch' }>, 'validationScores' | 'validationCurve'> | null;
 }
 
 /** The trainer API the page uses. */
@@ -136,8 +125,7 @@ export function createTrainerRunner(newClient: () => TrainClient, update: Update
     if (!job.retried) {
       const options: TrainOptions = { ...job.options, backend: 'wasm' };
       update((s) => ({ ...startJob(s, job.kind, options), notice }));
-      const now = wallClock();
-      send({ ...job, options, retried: true, handle: null, clickedAt: now, shownAt: now, held: null });
+      send({ ...job, options, retried: true, handle: null, clickedAt: wallClock() });
       return;
     }
     active = null;
@@ -172,18 +160,9 @@ export function createTrainerRunner(newClient: () => TrainClient, update: Update
       return restartOnWasm(job, what);
     }
     if (event.type === 'done' || event.type === 'error' || event.type === 'scored') active = null;
-    const now = wallClock();
-    let withScores = true;
-    if (event.type === 'epoch' && event.fold === undefined) {
-      withScores = now - job.shownAt >= SHOW_SCORES_EVERY_MS;
-      job.held = withScores ? null : event;
-      if (withScores) job.shownAt = now;
-    }
-    const held = event.type === 'done' ? job.held : null;
-    const timing = event.type === 'done' && event.timings ? { clickedAt: job.clickedAt, sentAt: job.sentAt, answeredAt: now, worker: event.timings } : null;
+    const timing = event.type === 'done' && event.timings ? { clickedAt: job.clickedAt, sentAt: job.sentAt, answeredAt: wallClock(), worker: event.timings } : null;
     update((s) => {
-      // 'done' names no scores when the last epoch's are the model's: those may be the ones held back.
-      const next = reduceTraining(held ? showEpochScores(s, held) : s, job.kind, event, withScores);
+      const next = reduceTraining(s, job.kind, event);
       return timing ? { ...next, timing } : next;
     });
   };
@@ -209,7 +188,7 @@ export function createTrainerRunner(newClient: () => TrainClient, update: Update
     const effective = forcedBackend ? { ...options, backend: forcedBackend } : options;
     update((s) => startJob(s, kind, effective));
     // A new job supersedes the one before it: the client asks the worker to cancel that one.
-    send({ kind, make, options: effective, retried: false, handle: null, clickedAt, sentAt: 0, shownAt: clickedAt, held: null });
+    send({ kind, make, options: effective, retried: false, handle: null, clickedAt, sentAt: 0 });
   };
 
   return {

@@ -72,13 +72,11 @@ export async function crossValidate(
         tf,
         prepared,
         spec,
-        { ...options, ...schedule },
+        // A fold's scores are never the page's: they wait for the out-of-fold set.
+        { ...options, ...schedule, showEveryMs: Infinity },
         isCancelled,
-        (report) => {
-          emit({ type: 'epoch', runId, epochs: schedule.epochs, fold: f + 1, ...report }, [
-            report.validationScores.buffer,
-            ...(report.validationCurve ? preparedCurveBuffers(report.validationCurve) : []),
-          ]);
+        ({ shown: _shown, validationScores: _scores, validationCurve: _curve, ...report }) => {
+          emit({ type: 'epoch', runId, epochs: schedule.epochs, fold: f + 1, ...report });
         },
         hooks,
       );

@@ -27,6 +27,8 @@ export interface TrainHooks {
   yieldToEventLoop?: () => Promise<void>;
   /** Clock in ms. */
   now?: () => number;
+  /** Overrides a hold-out run's SHOW_EVERY_MS (train-loop.ts); 0 shows every epoch. */
+  showEveryMs?: number;
 }
 
 /** What one epoch reports. */
@@ -39,8 +41,10 @@ export interface EpochReport extends ValidationFigures {
   validationSeconds: number;
   /** Validation probabilities; the receiver may take ownership (transfer it). */
   validationScores: Float32Array;
-  /** Their curve, sorted and drawn (null without validation rows); also the receiver's to take. */
+  /** Their curve, sorted and drawn (null without validation rows, or when this epoch is not shown); also the receiver's to take. */
   validationCurve: PreparedCurve | null;
+  /** True when the page is to show this epoch's scores (see FitOptions.showEveryMs). */
+  shown: boolean;
 }
 
 /** How a fit ended, and the model it ends with. */
@@ -61,7 +65,16 @@ export interface FitOutcome {
 const defaultYield = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
 /** Settings of {@link fit}: the run's options, minus what the spec and preparation already fixed. */
-export type FitOptions = Pick<TrainOptions, 'learningRate' | 'patience' | 'seed' | 'hiddenUnits' | 'threshold'> & { epochs: number; batchSize: number; trainer?: TrainerName };
+export type FitOptions = Pick<TrainOptions, 'learningRate' | 'patience' | 'seed' | 'hiddenUnits' | 'threshold'> & {
+  epochs: number;
+  batchSize: number;
+  trainer?: TrainerName;
+  /**
+   * An epoch is shown (its curve drawn, its scores sent) once this many ms have passed since
+   * the fit began or the last shown epoch; 0 (the default) shows every one, Infinity none.
+   */
+  showEveryMs?: number;
+};
 
 /**
  * Fits an MLP with `spec` on `run`. `isCancelled` is polled between batches; `onEpoch` gets
@@ -107,6 +120,8 @@ export async function fit(
   const outcome: FitOutcome = { reason: 'completed', epochsRun: 0, bestEpoch: 0, bestScores: null, bestFigures: null, weights: null, message: null };
   let bestLoss = Infinity;
   let waited = 0;
+  const showEveryMs = options.showEveryMs ?? 0;
+  let lastShown = now();
   try {
     let lastYield = now();
     for (let epoch = 1; epoch <= options.epochs; epoch++) {
@@ -146,7 +161,9 @@ export async function fit(
         outcome.message = `training diverged at epoch ${epoch}: the loss became ${Number.isNaN(bad) || bad === undefined ? 'NaN' : 'infinite'}; lower the learning rate or pos_weight`;
         break;
       }
-      const measured = validating ? validationCurve(scores, run.validation.y, options.threshold) : null;
+      const shown = validating && now() - lastShown >= showEveryMs;
+      if (shown) lastShown = now();
+      const measured = validating ? validationCurve(scores, run.validation.y, options.threshold, shown) : null;
       const figures = measured?.figures ?? { prAuc: NaN, rocAuc: NaN, recall: NaN, precision: NaN };
       outcome.epochsRun = epoch;
       const improved = validation.loss < bestLoss;
@@ -163,7 +180,7 @@ export async function fit(
         waited++;
       }
       const validationSeconds = (now() - started) / 1000 - seconds;
-      onEpoch({ epoch, trainLoss, validationLoss: validation.loss, seconds, validationSeconds, validationScores: scores, validationCurve: measured?.curve ?? null, ...figures });
+      onEpoch({ epoch, trainLoss, validationLoss: validation.loss, seconds, validationSeconds, validationScores: scores, validationCurve: measured?.curve ?? null, shown, ...figures });
       await yieldToEventLoop();
       lastYield = now();
       if (earlyStopping && waited >= options.patience && epoch < options.epochs) {

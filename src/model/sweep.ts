@@ -42,7 +42,7 @@ export async function sweep(tf: Tf, run: SweepRun, emit: Emit, isCancelled: () =
     for (let index = 0; index < weights.length && !cancelled; index++) {
       const weighted = optionsForWeight(options, weights[index]);
       const spec = resolveLoss(weighted, prepared.trainPositives, prepared.trainNegatives);
-      const outcome = await fit(tf, prepared, spec, { ...weighted, ...prepared.schedule }, isCancelled, () => undefined, hooks);
+      const outcome = await fit(tf, prepared, spec, { ...weighted, ...prepared.schedule, showEveryMs: Infinity }, isCancelled, () => undefined, hooks);
       if (outcome.reason === 'cancelled') cancelled = true;
       if (outcome.reason === 'diverged') throw new Error(`at pos_weight ${weights[index].toPrecision(3)}, ${outcome.message ?? 'training diverged'}`);
       if (!outcome.bestFigures) continue;

@@ -134,9 +134,12 @@ export type TrainEvent =
       seconds: number;
       /** Seconds spent evaluating after them: both losses, the validation scores and their curve. */
       validationSeconds?: number;
-      /** Probabilities for the validation rows, in the order of validationIndices (of this fold's held-out rows in cross-validation). */
-      validationScores: Float32Array;
-      /** Their curve and its drawing, made here: the page shows it without sorting the scores again. */
+      /**
+       * Probabilities for the validation rows, in the order of validationIndices, and their curve
+       * with its drawing (made here: the page shows it without sorting the scores again). Only on
+       * the epochs the page is to show (train-loop.ts, SHOW_EVERY_MS); never on a fold's.
+       */
+      validationScores?: Float32Array;
       validationCurve?: PreparedCurve | null;
       /** Cross-validation: the fold (1 … k) this epoch belongs to; absent for a hold-out run. */
       fold?: number;

@@ -7,12 +7,13 @@ import { prepareCurve, type PreparedCurve } from '../metrics/curve-view';
 import type { ValidationFigures } from './train-protocol';
 
 /**
- * The figures and the validation curve with its drawing: the page shows this curve as it is,
- * so an epoch's scores are sorted once, here, not again in the metrics worker.
+ * The figures and, when `drawn`, the validation curve with its drawing: the page shows this
+ * curve as it is, so an epoch's scores are sorted once, here, not again in the metrics worker.
+ * The drawing costs several times the figures, so epochs the page will not show go without.
  */
-export function validationCurve(scores: Float32Array, labels: ArrayLike<number>, threshold: number): { figures: ValidationFigures; curve: PreparedCurve } {
+export function validationCurve(scores: Float32Array, labels: ArrayLike<number>, threshold: number, drawn = true): { figures: ValidationFigures; curve: PreparedCurve | null } {
   const curve = ScoreCurve.from(scores, labels);
-  return { figures: figuresOf(curve, threshold), curve: prepareCurve(curve) };
+  return { figures: figuresOf(curve, threshold), curve: drawn ? prepareCurve(curve) : null };
 }
 
 /** PR-AUC (average precision), ROC-AUC, and recall and precision at `threshold`. */

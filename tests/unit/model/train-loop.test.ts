@@ -1,18 +1,21 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import { train } from '../../../src/model/train-loop';
 import { ScoreCurve } from '../../../src/metrics';
-import type { LossName } from '../../../src/engine/protocol';
+import type { LossName, TrainEvent } from '../../../src/engine/protocol';
 import { ofType, recorder, tf, trainRun } from './helpers';
 
 beforeAll(async () => {
   await tf.core.setBackend('cpu');
 });
 
+/** Shows every epoch's scores, so a test can read them (the default shows one a second). */
+const EVERY_EPOCH = { showEveryMs: 0 };
+
 describe('train', () => {
   test('emits split, one epoch event per epoch, then done; the loss falls; figures come from ScoreCurve', async () => {
     const { events, transfers, emit } = recorder();
     const run = trainRun(600, 4, { epochs: 4, batchSize: 64, learningRate: 0.01, threshold: 0.5 });
-    const model = await train(tf, run, emit, () => false);
+    const model = await train(tf, run, emit, () => false, EVERY_EPOCH);
     expect(events.map((e) => e.type)).toEqual(['split', 'epoch', 'epoch', 'epoch', 'epoch', 'done']);
 
     const [split] = ofType(events, 'split');
@@ -27,11 +30,11 @@ describe('train', () => {
     expect(epochs.map((e) => e.epoch)).toEqual([1, 2, 3, 4]);
     const labels = Array.from(split.validationIndices, (i) => run.data.labels[i]);
     for (const e of epochs) {
-      expect(e.validationScores.length).toBe(120);
-      expect(e.validationScores.every((p) => p >= 0 && p <= 1)).toBe(true);
+      expect(e.validationScores?.length).toBe(120);
+      expect(e.validationScores?.every((p) => p >= 0 && p <= 1)).toBe(true);
       expect(Number.isFinite(e.trainLoss) && Number.isFinite(e.validationLoss)).toBe(true);
       expect(e.seconds).toBeGreaterThan(0);
-      const curve = ScoreCurve.from(e.validationScores, labels);
+      const curve = ScoreCurve.from(e.validationScores ?? [], labels);
       expect(e.prAuc).toBe(curve.averagePrecision());
       expect(e.rocAuc).toBe(curve.rocAuc());
       const c = curve.confusionAt(0.5);
@@ -44,7 +47,7 @@ describe('train', () => {
     expect(epochs[3].trainLoss).toBeLessThan(epochs[0].trainLoss);
     expect(epochs[3].rocAuc).toBeGreaterThan(0.9);
     // The probabilities and their curve travel as transferables.
-    expect(transfers[1]?.[0]).toBe(epochs[0].validationScores.buffer);
+    expect(transfers[1]?.[0]).toBe(epochs[0].validationScores?.buffer);
     expect(transfers[1]).toContain(epochs[0].validationCurve?.thresholds.buffer);
     expect(events.at(-1)).toEqual({
       type: 'done',
@@ -72,9 +75,9 @@ describe('train', () => {
   test('is reproducible for a seed (split and scores) and uses an explicit pos_weight', async () => {
     const runOnce = async (): Promise<{ indices: number[]; scores: number[] }> => {
       const { events, emit } = recorder();
-      await train(tf, trainRun(200, 3, { epochs: 2, batchSize: 32, posWeight: 5 }), emit, () => false);
+      await train(tf, trainRun(200, 3, { epochs: 2, batchSize: 32, posWeight: 5 }), emit, () => false, EVERY_EPOCH);
       expect(ofType(events, 'split')[0].posWeight).toBe(5);
-      return { indices: Array.from(ofType(events, 'split')[0].validationIndices), scores: Array.from(ofType(events, 'epoch')[1].validationScores) };
+      return { indices: Array.from(ofType(events, 'split')[0].validationIndices), scores: Array.from(ofType(events, 'epoch')[1].validationScores ?? []) };
     };
     expect(await runOnce()).toEqual(await runOnce());
   });
@@ -100,7 +103,7 @@ describe('train', () => {
   test('early stopping stops after `patience` epochs without improvement and ends with the best epoch', async () => {
     const { events, emit } = recorder();
     // A large learning rate overfits a tiny split quickly, so the validation loss turns up.
-    const model = await train(tf, trainRun(120, 3, { epochs: 60, batchSize: 8, learningRate: 0.05, patience: 3 }), emit, () => false);
+    const model = await train(tf, trainRun(120, 3, { epochs: 60, batchSize: 8, learningRate: 0.05, patience: 3 }), emit, () => false, EVERY_EPOCH);
     const epochs = ofType(events, 'epoch');
     const done = ofType(events, 'done')[0];
     expect(done.reason).toBe('early-stopped');
@@ -108,7 +111,7 @@ describe('train', () => {
     const best = losses.indexOf(Math.min(...losses)) + 1;
     expect(done.bestEpoch).toBe(best);
     expect(done.epochsRun).toBe(best + 3);
-    expect(Array.from(done.bestScores ?? [])).toEqual(Array.from(epochs[best - 1].validationScores));
+    expect(Array.from(done.bestScores ?? [])).toEqual(Array.from(epochs[best - 1].validationScores ?? []));
     expect(model?.settings.bestEpoch).toBe(best);
   });
 
@@ -130,7 +133,9 @@ describe('train', () => {
     // Cancel during epoch 2: isCancelled is polled once per batch (and once per epoch).
     const isCancelled = (): boolean => ++batches > 15;
     await train(tf, trainRun(400, 3, { epochs: 50, batchSize: 32 }), emit, isCancelled);
-    expect(events.at(-1)).toMatchObject({ type: 'done', runId: 1, reason: 'cancelled', epochsRun: 1, bestEpoch: 1, bestScores: null });
+    expect(events.at(-1)).toMatchObject({ type: 'done', runId: 1, reason: 'cancelled', epochsRun: 1, bestEpoch: 1 });
+    // Epoch 1 was not shown (under a second in): its scores, the model's, go with done.
+    expect(ofType(events, 'done')[0].bestScores).toHaveLength(80);
     expect(ofType(events, 'epoch').length).toBe(1);
     expect(tf.core.memory().numTensors).toBe(baseline);
   });
@@ -145,7 +150,7 @@ describe('train', () => {
       expect(last.message).toMatch(/^training diverged at epoch \d+: the loss became (NaN|infinite); lower the learning rate or pos_weight$/);
       expect(last.numTensors).toBe(baseline);
     }
-    for (const e of ofType(events, 'epoch')) expect(e.validationScores.every(Number.isFinite)).toBe(true);
+    for (const e of ofType(events, 'epoch')) expect(e.validationScores?.every(Number.isFinite) ?? true).toBe(true);
     expect(model).toBeNull();
     expect(tf.core.memory().numTensors).toBe(baseline);
   });
@@ -180,5 +185,35 @@ describe("tfjs's own training path", () => {
     expect(tf.core.memory().numTensors).toBe(before);
     const lossesOf = (events: typeof flat) => events.flatMap((e) => (e.type === 'epoch' ? [e.validationLoss] : []));
     lossesOf(layers).forEach((l, i) => expect(l).toBeCloseTo(lossesOf(flat)[i], 3));
+  });
+});
+
+describe('which epochs the page is shown', () => {
+  test('one a second: an epoch within the interval carries figures only, and done carries the model\'s scores and curve', async () => {
+    const { events, emit } = recorder();
+    // A clock that moves 400 ms per epoch: epochs end at about 400, 800, 1200, 1600 and 2000 ms.
+    let epochsSeen = 0;
+    const now = (): number => epochsSeen * 400;
+    const counting = (e: TrainEvent, t?: Transferable[]): void => {
+      if (e.type === 'epoch') epochsSeen++;
+      emit(e, t);
+    };
+    const run = trainRun(300, 3, { epochs: 5, batchSize: 300, learningRate: 0.01 });
+    // The fit reads the clock at an epoch's end before it reports it: epoch k ends at (k − 1) × 400 ms here.
+    await train(tf, run, counting, () => false, { now, showEveryMs: 1000 });
+    const epochs = ofType(events, 'epoch');
+    expect(epochs.map((e) => e.validationScores !== undefined)).toEqual([false, false, false, true, false]);
+    expect(epochs[3].validationCurve?.thresholds.length).toBeGreaterThan(0);
+    expect(epochs.every((e) => Number.isFinite(e.rocAuc))).toBe(true);
+    const done = ofType(events, 'done')[0];
+    expect(done.bestEpoch).toBe(5);
+    expect(done.bestScores).toHaveLength(60);
+    expect(done.bestCurve?.view.rocAuc).toBe(epochs[4].rocAuc);
+  });
+
+  test('no scores go with done when the last epoch shown is the model\'s', async () => {
+    const { events, emit } = recorder();
+    await train(tf, trainRun(200, 3, { epochs: 2, batchSize: 200 }), emit, () => false, EVERY_EPOCH);
+    expect(ofType(events, 'done')[0]).toMatchObject({ bestEpoch: 2, bestScores: null, bestCurve: null });
   });
 });

@@ -36,45 +36,6 @@ describe('useTrainer logic on the fake worker', () => {
     expect(state()).toMatchObject({ status: 'done', backend: 'cpu', modelReady: true });
   });
 
-  it("shows an epoch's scores at most once a second from the click, and the last held ones when the run ends", () => {
-    let now = 0;
-    vi.spyOn(performance, 'now').mockImplementation(() => now);
-    const { spawner, runner, state } = setup();
-    runner.start(data, options);
-    const epoch = (n: number): TrainEvent => ({
-      type: 'epoch',
-      runId: 1,
-      epoch: n,
-      epochs: 3,
-      trainLoss: 0.5,
-      validationLoss: 0.5,
-      seconds: 0.1,
-      validationScores: Float32Array.of(n / 10, 0.9),
-      prAuc: 1,
-      rocAuc: 1,
-      recall: 1,
-      precision: 1,
-    });
-    now = 300;
-    spawner.current().reply(epoch(1));
-    expect(state().epochs).toHaveLength(1);
-    expect(state().validationScores).toBeNull();
-    now = 1100;
-    spawner.current().reply(epoch(2));
-    expect(state().validationScores?.[0]).toBeCloseTo(0.2, 6);
-    now = 1500;
-    spawner.current().reply(epoch(3));
-    expect(state().epochs).toHaveLength(3);
-    expect(state().validationScores?.[0]).toBeCloseTo(0.2, 6);
-    const timings = { receivedAt: 5, postedAt: 1590, backendMs: 0, splitMs: 1, preprocessMs: 2, trainMs: 300, validationMs: 30 };
-    now = 1600;
-    spawner.current().reply({ ...(done(1) as Extract<TrainEvent, { type: 'done' }>), timings });
-    expect(state().validationScores?.[0]).toBeCloseTo(0.3, 6);
-    expect(state().timing).toMatchObject({ worker: timings });
-    expect((state().timing?.answeredAt ?? 0) - (state().timing?.clickedAt ?? 0)).toBe(1600);
-    vi.restoreAllMocks();
-  });
-
   it('staged columns go once; a run sends their ids, and a crashed worker gets them again before the re-sent run', () => {
     const { spawner, runner } = setup();
     const column = { kind: 'numeric' as const, name: 'x', values: Float64Array.of(1, 2) };
