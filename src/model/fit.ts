@@ -60,6 +60,8 @@ export interface FitOutcome {
   weights: Float32Array | null;
   /** Set when reason is 'diverged': what went wrong, for the user. */
   message: string | null;
+  /** Seconds before the first step: the seeded initial network, the loss's row weights, the loss sample. */
+  setupSeconds: number;
 }
 
 const defaultYield = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
@@ -93,6 +95,7 @@ export async function fit(
   const yieldEveryMs = hooks.yieldEveryMs ?? 100;
   const yieldToEventLoop = hooks.yieldToEventLoop ?? defaultYield;
   const now = hooks.now ?? (() => performance.now());
+  const began = now();
   const d = run.inputCount;
   const trainRows = weightedRows(run.train, d, spec.batch);
   const validationRows = weightedRows(run.validation, d, spec.batch);
@@ -117,7 +120,7 @@ export async function fit(
     }
   }
 
-  const outcome: FitOutcome = { reason: 'completed', epochsRun: 0, bestEpoch: 0, bestScores: null, bestFigures: null, weights: null, message: null };
+  const outcome: FitOutcome = { reason: 'completed', epochsRun: 0, bestEpoch: 0, bestScores: null, bestFigures: null, weights: null, message: null, setupSeconds: (now() - began) / 1000 };
   let bestLoss = Infinity;
   let waited = 0;
   const showEveryMs = options.showEveryMs ?? 0;

@@ -14,9 +14,13 @@ export interface WorkerTimings {
   /** The stratified split, and fitting and applying the preprocessing. */
   splitMs: number;
   preprocessMs: number;
+  /** The seeded initial network and the loss's row weights, before the first step. */
+  setupMs: number;
   /** The epochs' optimizer steps, and the evaluation after each epoch (losses, scores, curve). */
   trainMs: number;
   validationMs: number;
+  /** After the last epoch: the model kept, and its scores' curve drawn when no epoch showed them. */
+  finishMs: number;
 }
 
 /** One run as the page saw it: its click, its request's send, the worker's part, the answer. */
@@ -33,15 +37,17 @@ export const wallClock = (): number => performance.timeOrigin + performance.now(
 /** The parts of a run in seconds, in the order they happen; they add up to {@link runSeconds}. */
 export function timingParts(t: RunTiming): Record<string, number> {
   const w = t.worker;
-  const measured = w.backendMs + w.splitMs + w.preprocessMs + w.trainMs + w.validationMs;
+  const measured = w.backendMs + w.splitMs + w.preprocessMs + w.setupMs + w.trainMs + w.validationMs + w.finishMs;
   const ms: Record<string, number> = {
     page: t.sentAt - t.clickedAt,
     'to worker': w.receivedAt - t.sentAt,
     backend: w.backendMs,
     split: w.splitMs,
     preprocessing: w.preprocessMs,
+    'model setup': w.setupMs,
     epochs: w.trainMs,
     validation: w.validationMs,
+    'final curve': w.finishMs,
     'rest in worker': w.postedAt - w.receivedAt - measured,
     'to page': t.answeredAt - w.postedAt,
   };

@@ -5,7 +5,7 @@
 import type * as tfc from '@tensorflow/tfjs-core';
 import type { FlatMlp } from './flat-mlp';
 import type { LossFn } from './losses';
-import { shuffleInPlace, type Random } from '../data/random';
+import type { Random } from '../data/random';
 import type { SplitRows } from './rows';
 
 /**
@@ -62,9 +62,16 @@ export const TRAIN_LOSS_ROWS = 32768;
 export function lossSample(rows: SplitRows, size: number, random: Random): SplitRows {
   const { n, featureCount: d } = rows;
   if (n <= size) return rows;
-  const picked = shuffleInPlace(Uint32Array.from({ length: n }, (_, i) => i), random)
-    .subarray(0, size)
-    .sort();
+  // A partial Fisher–Yates: only the first `size` places are drawn.
+  const index = new Uint32Array(n);
+  for (let i = 0; i < n; i++) index[i] = i;
+  for (let i = 0; i < size; i++) {
+    const j = i + Math.floor(random() * (n - i));
+    const t = index[i];
+    index[i] = index[j];
+    index[j] = t;
+  }
+  const picked = index.subarray(0, size).sort();
   const x = new Float32Array(size * d);
   const y = new Float32Array(size);
   const c = new Float32Array(size);

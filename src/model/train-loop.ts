@@ -55,7 +55,7 @@ export async function train(
   let result: TrainedModel | null = null;
   let final: Extract<TrainEvent, { type: 'done' | 'error' }>;
   const transfer: Transferable[] = [];
-  const timings: WorkerTimings = { ...start, postedAt: 0, splitMs: 0, preprocessMs: 0, trainMs: 0, validationMs: 0 };
+  const timings: WorkerTimings = { ...start, postedAt: 0, splitMs: 0, preprocessMs: 0, setupMs: 0, trainMs: 0, validationMs: 0, finishMs: 0 };
   try {
     checkOptions(options);
     let clock = wallClock();
@@ -104,6 +104,8 @@ export async function train(
       },
       hooks,
     );
+    const finishing = wallClock();
+    timings.setupMs = outcome.setupSeconds * 1000;
     const reason = outcome.reason;
     if (reason === 'diverged') throw new TrainingStop(outcome.message ?? 'training diverged');
     if (outcome.weights && outcome.bestEpoch > 0) {
@@ -121,6 +123,7 @@ export async function train(
     if (bestScores) transfer.push(bestScores.buffer);
     if (bestCurve) transfer.push(...preparedCurveBuffers(bestCurve));
     final = { type: 'done', runId, reason, epochsRun: outcome.epochsRun, bestEpoch: outcome.bestEpoch, bestScores, bestCurve, numTensors: 0, timings };
+    timings.finishMs = wallClock() - finishing;
   } catch (err) {
     result = null;
     final = { type: 'error', runId, message: describeError(err), numTensors: 0 };

@@ -66,8 +66,9 @@ describe('train', () => {
     expect(t && t.postedAt >= t.receivedAt).toBe(true);
     expect(t?.trainMs).toBeCloseTo(epochs.reduce((s, e) => s + e.seconds * 1000, 0), 6);
     expect(t?.validationMs).toBeCloseTo(epochs.reduce((s, e) => s + (e.validationSeconds ?? 0) * 1000, 0), 6);
-    for (const ms of [t?.splitMs, t?.preprocessMs, t?.validationMs]) expect(ms).toBeGreaterThan(0);
-    expect((t?.postedAt ?? 0) - (t?.receivedAt ?? 0)).toBeGreaterThanOrEqual((t?.splitMs ?? 0) + (t?.preprocessMs ?? 0) + (t?.trainMs ?? 0) + (t?.validationMs ?? 0));
+    for (const ms of [t?.splitMs, t?.preprocessMs, t?.setupMs, t?.validationMs, t?.finishMs]) expect(ms).toBeGreaterThan(0);
+    const parts = t ? t.splitMs + t.preprocessMs + t.setupMs + t.trainMs + t.validationMs + t.finishMs : Infinity;
+    expect((t?.postedAt ?? 0) - (t?.receivedAt ?? 0)).toBeGreaterThanOrEqual(parts);
     expect(model?.weights.length).toBe(8 * 32 + 32 + 32 * 16 + 16 + 16 + 1);
     expect(model?.settings).toMatchObject({ epochsRun: 4, bestEpoch: 4, backend: 'cpu', loss: 'weighted-bce' });
   });
