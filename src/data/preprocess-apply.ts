@@ -36,14 +36,14 @@ function numericValues(column: RawColumn): Float64Array {
 }
 
 function writeNumeric(step: NumericStep, values: Float64Array, rows: Uint32Array, out: Float32Array, width: number, offset: number): void {
-  const { mean, std, median } = step;
+  const { mean, std, median, useValue, indicator } = step;
   let at = offset;
   for (let k = 0; k < rows.length; k++, at += width) {
     const x = values[rows[k]];
     const present = Number.isFinite(x);
     let j = at;
-    if (step.useValue) out[j++] = ((present ? x : median) - mean) / std;
-    if (step.indicator) out[j] = present ? 0 : 1;
+    if (useValue) out[j++] = ((present ? x : median) - mean) / std;
+    if (indicator) out[j] = present ? 0 : 1;
   }
 }
 

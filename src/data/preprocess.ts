@@ -99,20 +99,24 @@ type Fitted<S> = { step: S; note: string | null } | { reason: string };
 function fitNumeric(name: string, values: Float64Array, rows: Uint32Array): Fitted<NumericStep> {
   const present = new Float64Array(rows.length);
   let n = 0;
-  let mean = 0;
-  let m2 = 0;
+  let sum = 0;
   for (let k = 0; k < rows.length; k++) {
     const x = values[rows[k]];
     if (!Number.isFinite(x)) continue;
     present[n++] = x;
-    // Welford's update: one pass, no cancellation for large means.
-    const delta = x - mean;
-    mean += delta / n;
-    m2 += delta * (x - mean);
+    sum += x;
   }
   if (n === 0) return { reason: 'no value in the training rows' };
+  const mean = sum / n;
+  // Two passes (numpy's way): deviations from the mean, so a large mean cancels nothing, and
+  // no division per row as Welford's one-pass update needs.
+  let squares = 0;
+  for (let i = 0; i < n; i++) {
+    const deviation = present[i] - mean;
+    squares += deviation * deviation;
+  }
   const missing = rows.length - n;
-  const std = Math.sqrt(m2 / n);
+  const std = Math.sqrt(squares / n);
   const indicator = missing > 0;
   const constant = !(std > 0 && Number.isFinite(std));
   if (constant && !indicator) return { reason: 'constant on the training rows' };

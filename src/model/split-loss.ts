@@ -75,9 +75,9 @@ export function lossSample(rows: SplitRows, size: number, random: Random): Split
   const x = new Float32Array(size * d);
   const y = new Float32Array(size);
   const c = new Float32Array(size);
-  for (let k = 0; k < size; k++) {
+  for (let k = 0, at = 0; k < size; k++) {
     const r = picked[k];
-    x.set(rows.x.subarray(r * d, r * d + d), k * d);
+    for (let j = 0, from = r * d; j < d; j++) x[at++] = rows.x[from + j];
     y[k] = rows.y[r];
     c[k] = rows.c[r];
   }

@@ -90,7 +90,7 @@ test('Train click → done, 2 epochs on 200,000 × 20 rows, against PyTorch with
     const backend = await page.getByTestId('backend').innerText();
     for (let r = 0; r < RUNS; r++) {
       const tracing = process.env.BENCH_TRACE && r === 1;
-      if (tracing) await browser.startTracing(page, { path: process.env.BENCH_TRACE, categories: ['toplevel', 'devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'blink'] });
+      if (tracing) await browser.startTracing(page, { path: process.env.BENCH_TRACE, categories: ['toplevel', 'devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'blink', 'disabled-by-default-v8.cpu_profiler'] });
       const run = await clickRun(page);
       if (tracing) await browser.stopTracing();
       // PyTorch runs right after each page run, while the browser is idle: the machine's speed
