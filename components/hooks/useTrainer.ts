@@ -108,13 +108,16 @@ export function createTrainerRunner(newClient: () => TrainClient, update: Update
   const send = (job: ActiveJob): void => {
     active = job;
     const generation = restage();
-    job.handle = live().request((runId) => {
-      const request = job.make(runId, job.options);
-      return { ...request, data: stager.toSent(request.data, generation) };
-    }, {
-      onEvent: (event) => onEvent(job, event),
-      onFailure: (failure) => onFailure(job, failure),
-    });
+    job.handle = live().request(
+      (runId) => {
+        const request = job.make(runId, job.options);
+        return { ...request, data: stager.toSent(request.data, generation) };
+      },
+      {
+        onEvent: (event) => onEvent(job, event),
+        onFailure: (failure) => onFailure(job, failure),
+      },
+    );
     job.sentAt = wallClock();
   };
 

@@ -11,7 +11,13 @@ export function RunTimingLine({ timing, epochSeconds }: { timing: RunTiming; epo
     .filter(([, s]) => s >= SHOWN_FROM_S)
     .map(([name, s]) => `${name === 'epochs' ? `${epochs} epoch${epochs === 1 ? '' : 's'}` : name} ${s.toFixed(2)} s`);
   return (
-    <p className="note" data-testid="training-time" data-seconds={runSeconds(timing).toFixed(3)} data-parts={JSON.stringify(parts)} data-epoch-seconds={epochSeconds.map((s) => s.toFixed(3)).join(' ')}>
+    <p
+      className="note"
+      data-testid="training-time"
+      data-seconds={runSeconds(timing).toFixed(3)}
+      data-parts={JSON.stringify(parts)}
+      data-epoch-seconds={epochSeconds.map((s) => s.toFixed(3)).join(' ')}
+    >
       {runSeconds(timing).toFixed(2)} s from Train to done: {shown.join(' · ')}.
     </p>
   );

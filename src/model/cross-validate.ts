@@ -5,8 +5,7 @@
  * refit on every row for the median of the folds' best epochs.
  */
 import type { FoldSummary, TrainEvent } from './train-protocol';
-import { preparedCurveBuffers } from '../metrics/curve-view';
-import { fit, type TrainHooks } from './fit';
+import { epochFigures, fit, type TrainHooks } from './fit';
 import { foldSplit, stratifiedFolds } from './folds';
 import { resolveLoss } from './loss-spec';
 import { checkOptions, prepareSplit, TrainingStop } from './prepare';
@@ -75,9 +74,7 @@ export async function crossValidate(
         // A fold's scores are never the page's: they wait for the out-of-fold set.
         { ...options, ...schedule, showEveryMs: Infinity },
         isCancelled,
-        ({ shown: _shown, validationScores: _scores, validationCurve: _curve, ...report }) => {
-          emit({ type: 'epoch', runId, epochs: schedule.epochs, fold: f + 1, ...report });
-        },
+        (report) => emit({ type: 'epoch', runId, epochs: schedule.epochs, fold: f + 1, ...epochFigures(report) }),
         hooks,
       );
       if (outcome.reason === 'diverged') throw new TrainingStop(`fold ${f + 1}: ${outcome.message ?? 'training diverged'}`);

@@ -8,7 +8,6 @@ import { deriveSeed, mulberry32 } from '../data/random';
 import type { TrainOptions, ValidationFigures } from './train-protocol';
 import { lossOverSplit, lossSample, TRAIN_LOSS_ROWS } from './split-loss';
 import { FlatMlp } from './flat-mlp';
-import { LayersTrainer, type TrainerName } from './layers-trainer';
 import type { LossSpec } from './loss-spec';
 import { lossFunction } from './losses';
 import { createMlp, disposeMlp } from './mlp';
@@ -29,6 +28,29 @@ export interface TrainHooks {
   now?: () => number;
   /** Overrides a hold-out run's SHOW_EVERY_MS (train-loop.ts); 0 shows every epoch. */
   showEveryMs?: number;
+  /** Makes the network to train; FlatMlp by default (a bench compares tfjs's own path). */
+  network?: (tf: Tf, settings: NetworkSettings) => Network;
+}
+
+/** What a network is made from: createMlp()'s architecture and seed, and Adam's step size. */
+export interface NetworkSettings {
+  inputDim: number;
+  hiddenUnits: number[];
+  seed: number;
+  learningRate: number;
+}
+
+/** What fit() needs of the network it trains: FlatMlp's interface. */
+export type Network = Pick<FlatMlp, 'trainStep' | 'logits' | 'sync' | 'weights' | 'dispose'>;
+
+/** FlatMlp from createMlp()'s seeded initial weights. */
+function flatNetwork(tf: Tf, settings: NetworkSettings): Network {
+  const initial = createMlp(tf, settings);
+  try {
+    return new FlatMlp(tf.core, initial.getWeights(), { learningRate: settings.learningRate });
+  } finally {
+    disposeMlp(initial);
+  }
 }
 
 /** What one epoch reports. */
@@ -45,6 +67,12 @@ export interface EpochReport extends ValidationFigures {
   validationCurve: PreparedCurve | null;
   /** True when the page is to show this epoch's scores (see FitOptions.showEveryMs). */
   shown: boolean;
+}
+
+/** An epoch's report without its scores and their curve: what an epoch the page is not shown carries. */
+export function epochFigures(report: EpochReport): Omit<EpochReport, 'validationScores' | 'validationCurve' | 'shown'> {
+  const { epoch, trainLoss, validationLoss, seconds, validationSeconds, prAuc, rocAuc, recall, precision } = report;
+  return { epoch, trainLoss, validationLoss, seconds, validationSeconds, prAuc, rocAuc, recall, precision };
 }
 
 /** How a fit ended, and the model it ends with. */
@@ -70,7 +98,6 @@ const defaultYield = (): Promise<void> => new Promise((resolve) => setTimeout(re
 export type FitOptions = Pick<TrainOptions, 'learningRate' | 'patience' | 'seed' | 'hiddenUnits' | 'threshold'> & {
   epochs: number;
   batchSize: number;
-  trainer?: TrainerName;
   /**
    * An epoch is shown (its curve drawn, its scores sent) once this many ms have passed since
    * the fit began or the last shown epoch; 0 (the default) shows every one, Infinity none.
@@ -107,20 +134,19 @@ export async function fit(
   const earlyStopping = options.patience > 0 && validating;
 
   // The tf.layers model fixes the architecture and the seeded initial weights; FlatMlp
-  // trains the same network with far fewer kernel launches (tfjs's own path: LayersTrainer).
-  let net: FlatMlp | LayersTrainer;
-  if (options.trainer === 'tfjs-minimize') {
-    net = new LayersTrainer(tf, { inputDim: d, hiddenUnits: options.hiddenUnits, seed: options.seed, learningRate: options.learningRate });
-  } else {
-    const initial = createMlp(tf, { inputDim: d, hiddenUnits: options.hiddenUnits, seed: options.seed });
-    try {
-      net = new FlatMlp(tc, initial.getWeights(), { learningRate: options.learningRate });
-    } finally {
-      disposeMlp(initial);
-    }
-  }
+  // trains the same network with far fewer kernel launches than tfjs's own path.
+  const net = (hooks.network ?? flatNetwork)(tf, { inputDim: d, hiddenUnits: options.hiddenUnits, seed: options.seed, learningRate: options.learningRate });
 
-  const outcome: FitOutcome = { reason: 'completed', epochsRun: 0, bestEpoch: 0, bestScores: null, bestFigures: null, weights: null, message: null, setupSeconds: (now() - began) / 1000 };
+  const outcome: FitOutcome = {
+    reason: 'completed',
+    epochsRun: 0,
+    bestEpoch: 0,
+    bestScores: null,
+    bestFigures: null,
+    weights: null,
+    message: null,
+    setupSeconds: (now() - began) / 1000,
+  };
   let bestLoss = Infinity;
   let waited = 0;
   const showEveryMs = options.showEveryMs ?? 0;
@@ -183,7 +209,17 @@ export async function fit(
         waited++;
       }
       const validationSeconds = (now() - started) / 1000 - seconds;
-      onEpoch({ epoch, trainLoss, validationLoss: validation.loss, seconds, validationSeconds, validationScores: scores, validationCurve: measured?.curve ?? null, shown, ...figures });
+      onEpoch({
+        epoch,
+        trainLoss,
+        validationLoss: validation.loss,
+        seconds,
+        validationSeconds,
+        validationScores: scores,
+        validationCurve: measured?.curve ?? null,
+        shown,
+        ...figures,
+      });
       await yieldToEventLoop();
       lastYield = now();
       if (earlyStopping && waited >= options.patience && epoch < options.epochs) {

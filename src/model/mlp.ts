@@ -2,7 +2,6 @@
  * The classifier: a small multilayer perceptron that outputs one logit.
  */
 import type * as tfl from '@tensorflow/tfjs-layers';
-import type * as tfc from '@tensorflow/tfjs-core';
 import type { Tf } from './tf';
 
 /** Settings of {@link createMlp}. */
@@ -40,11 +39,6 @@ export function createMlp(tf: Tf, options: MlpOptions): tfl.Sequential {
     );
   });
   return model;
-}
-
-/** The tf.Variables the optimizer updates, in layer order. */
-export function trainableVariables(model: tfl.LayersModel): tfc.Variable[] {
-  return model.trainableWeights.map((w) => w.read() as tfc.Variable);
 }
 
 /**

@@ -123,7 +123,9 @@ export function createTrainController(tf: Tf, emit: Emit, options: TrainControll
       const start = { receivedAt, backendMs: wallClock() - switching };
       if (job.type === 'train') {
         lastModel = null;
-        lastModel = await (job.options.evaluation === 'cv' ? crossValidate(tf, job, emit, isCancelled, options.hooks, backend) : train(tf, job, emit, isCancelled, options.hooks, backend, start));
+        lastModel = await (job.options.evaluation === 'cv'
+          ? crossValidate(tf, job, emit, isCancelled, options.hooks, backend)
+          : train(tf, job, emit, isCancelled, options.hooks, backend, start));
       } else if (job.type === 'sweep') {
         await sweep(tf, job, emit, isCancelled, options.hooks);
       } else {

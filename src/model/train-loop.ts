@@ -6,7 +6,7 @@
 import type { BackendName, TrainEvent, TrainRequest } from './train-protocol';
 import { prepareCurve, preparedCurveBuffers } from '../metrics/curve-view';
 import { ScoreCurve } from '../metrics/score-curve';
-import { fit, type TrainHooks } from './fit';
+import { epochFigures, fit, type TrainHooks } from './fit';
 import { LossSettingsError, resolveLoss } from './loss-spec';
 import { checkOptions, prepareSplit, TrainingStop } from './prepare';
 import { stratifiedSplit } from '../data/split';
@@ -90,14 +90,16 @@ export async function train(
       tf,
       prepared,
       spec,
-      { ...options, ...schedule, trainer: run.trainer, showEveryMs: hooks.showEveryMs ?? SHOW_EVERY_MS },
+      { ...options, ...schedule, showEveryMs: hooks.showEveryMs ?? SHOW_EVERY_MS },
       isCancelled,
-      ({ shown, validationScores, validationCurve, ...report }) => {
+      (report) => {
         timings.trainMs += report.seconds * 1000;
         timings.validationMs += report.validationSeconds * 1000;
-        if (!shown) return emit({ type: 'epoch', runId, epochs: schedule.epochs, ...report });
+        const figures = epochFigures(report);
+        if (!report.shown) return emit({ type: 'epoch', runId, epochs: schedule.epochs, ...figures });
         lastShown = report.epoch;
-        emit({ type: 'epoch', runId, epochs: schedule.epochs, ...report, validationScores, validationCurve }, [
+        const { validationScores, validationCurve } = report;
+        emit({ type: 'epoch', runId, epochs: schedule.epochs, ...figures, validationScores, validationCurve }, [
           validationScores.buffer,
           ...(validationCurve ? preparedCurveBuffers(validationCurve) : []),
         ]);

@@ -44,8 +44,7 @@ export interface ModelContext {
  * where a column may be one staged earlier; the worker resolves it on arrival).
  */
 export type TrainRequest<Data = TrainingData> =
-  /** `trainer`: which implementation trains the network; only the bench sets it (default 'flat-mlp'). */
-  | { type: 'train'; runId: number; data: Data; options: TrainOptions; trainer?: 'flat-mlp' | 'tfjs-minimize' }
+  | { type: 'train'; runId: number; data: Data; options: TrainOptions }
   /** Trains one model per pos_weight (null: 1, √r, r, 2r with r = neg/pos) and reports each. */
   | { type: 'sweep'; runId: number; data: Data; options: TrainOptions; weights: number[] | null }
   | { type: 'cancel'; runId: number }

@@ -82,7 +82,10 @@ test('Train click → done, 2 epochs on 200,000 × 20 rows, against PyTorch with
     const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
     await page.goto(server.url);
     await page.getByTestId('file-input').setInputFiles(path);
-    await page.getByTestId('dataset-summary').filter({ hasText: `${ROWS} rows` }).waitFor({ timeout: 120_000 });
+    await page
+      .getByTestId('dataset-summary')
+      .filter({ hasText: `${ROWS} rows` })
+      .waitFor({ timeout: 120_000 });
     await page.getByTestId('epochs-input').fill(String(EPOCHS));
     await page.getByTestId('epochs-input').blur();
     // The page warms the backend while the user chooses columns: wait for it, as a user would take a moment.
@@ -90,7 +93,11 @@ test('Train click → done, 2 epochs on 200,000 × 20 rows, against PyTorch with
     const backend = await page.getByTestId('backend').innerText();
     for (let r = 0; r < RUNS; r++) {
       const tracing = process.env.BENCH_TRACE && r === 1;
-      if (tracing) await browser.startTracing(page, { path: process.env.BENCH_TRACE, categories: ['toplevel', 'devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'blink', 'disabled-by-default-v8.cpu_profiler'] });
+      if (tracing)
+        await browser.startTracing(page, {
+          path: process.env.BENCH_TRACE,
+          categories: ['toplevel', 'devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'blink', 'disabled-by-default-v8.cpu_profiler'],
+        });
       const run = await clickRun(page);
       if (tracing) await browser.stopTracing();
       // PyTorch runs right after each page run, while the browser is idle: the machine's speed

@@ -7,10 +7,8 @@
  *    the median epoch's training time (the first epoch is warm-up). When Debian's python3-torch
  *    is installed, PyTorch trains the same MLP on the same rows on the CPU in the same run,
  *    and the ratio to it is printed (goal: the chosen backend ≥ 0.5× PyTorch).
- *    Each backend also trains the same Sequential through tfjs's standard path
- *    (optimizer.minimize, i.e. tf.variableGrads) in the same run; the VERDICT line says whether
- *    FlatMlp is ≥ 1.5× that on the backend 'auto' picks (issue 14 item 5).
- *    (Training from the Train click, against PyTorch with per-epoch validation: train-click.bench.ts.)
+ *    (FlatMlp against tfjs's own optimizer.minimize path: trainer-paths.bench.ts. Training
+ *    from the Train click, against PyTorch with per-epoch validation: train-click.bench.ts.)
  * 2. Time to first curve: a 200,000-row CSV (30 numeric columns) dropped on the page, then
  *    Train pressed with the default settings; prints the time from the click until the ROC
  *    curve is on screen (budget from a dropped file: ≤ 10 s), and the parse time before it.
@@ -33,7 +31,7 @@ const log = (line: string): void => console.log(`[train bench] ${line}`);
 
 // Runs in the page: drives the built train worker directly and returns what it reported.
 // A string, so that nothing the test transpiler adds ends up in the page.
-const DRIVER = `async ({ workerUrl, xBase64, yBase64, n, d, options, timeoutMs, trainer }) => {
+const DRIVER = `async ({ workerUrl, xBase64, yBase64, n, d, options, timeoutMs }) => {
   const bytes = (b64) => Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
   const x = new Float32Array(bytes(xBase64).buffer);
   const labels = bytes(yBase64);
@@ -56,7 +54,7 @@ const DRIVER = `async ({ workerUrl, xBase64, yBase64, n, d, options, timeoutMs, 
     setTimeout(() => { out.error = 'timed out after ' + timeoutMs / 1000 + ' s (' + out.seconds.length + ' epochs done)'; resolve(out); }, timeoutMs);
     // The clock starts as Train would send the job: the worker is fresh, so start-up is included.
     posted = performance.now();
-    worker.postMessage({ type: 'train', runId: 1, data: { columns, rows, labels }, options, trainer });
+    worker.postMessage({ type: 'train', runId: 1, data: { columns, rows, labels }, options });
   });
   worker.terminate();
   return result;
@@ -82,15 +80,12 @@ async function launch(): Promise<Browser> {
   return chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-dev-shm-usage', '--enable-unsafe-swiftshader', '--disable-background-networking'] });
 }
 
-type Trainer = 'flat-mlp' | 'tfjs-minimize';
-
 async function throughput(
   page: Page,
   workerUrl: string,
   data: { x: Float32Array; y: Uint8Array },
   backend: string,
   epochs: number,
-  trainer: Trainer = 'flat-mlp',
   shape = { n: ROWS, d: FEATURES, batchSize: 512 as number | null },
 ): Promise<DriverResult> {
   const options = {
@@ -118,7 +113,6 @@ async function throughput(
     d: shape.d,
     options,
     timeoutMs: 300_000,
-    trainer,
   };
   return (await page.evaluate(`(${DRIVER})(${JSON.stringify(args)})`)) as DriverResult;
 }
@@ -161,8 +155,6 @@ test('training throughput per backend against PyTorch, and time to the first cur
   // so load from elsewhere on the machine can only make the ratios look worse, not better.
   const peers = [torchPeer(data, { d: FEATURES, trainRows, epochs: TORCH_EPOCHS })];
   const rates = new Map<string, { median: number; best: number }>();
-  const standardRates = new Map<string, number>();
-  let autoPicked = '';
   const server = await serveBuild(PORT);
   const browser = await launch();
   try {
@@ -183,24 +175,6 @@ test('training throughput per backend against PyTorch, and time to the first cur
       rates.set(backend, { median: rate, best: r.trainSize / Math.min(...r.seconds.slice(1)) });
       log(
         `${backend.padEnd(5)} → ${r.backend}: ${Math.round(rate).toLocaleString('en')} samples/s (epochs ${r.seconds.map((s) => s.toFixed(3)).join(', ')} s; PR-AUC ${r.lastPrAuc.toFixed(3)}) — ${r.reason}`,
-      );
-      if (backend === 'auto') autoPicked = r.backend;
-      // The same Sequential through tfjs's standard path (optimizer.minimize = tf.variableGrads), same run.
-      if (backend !== 'auto') {
-        const s = await throughput(page, `/assets/${worker}`, data, backend, backend === 'cpu' ? 3 : EPOCHS, 'tfjs-minimize');
-        if (s.error) log(`${backend} tfjs-minimize: ${s.error}`);
-        else {
-          const standard = s.trainSize / median(s.seconds.slice(1));
-          standardRates.set(r.backend, standard);
-          log(`${backend.padEnd(5)} tfjs optimizer.minimize: ${Math.round(standard).toLocaleString('en')} samples/s → FlatMlp / tfjs = ${(rate / standard).toFixed(2)}×`);
-        }
-      }
-    }
-    log('model.fit: not measured: the losses weight each row (pos_weight, class weights, focal α), and tfjs-layers fit() takes no per-row sample weights');
-    if (autoPicked && standardRates.has(autoPicked) && rates.has('auto')) {
-      const ratio = (rates.get('auto')?.median ?? 0) / (standardRates.get(autoPicked) ?? 1);
-      log(
-        `VERDICT FlatMlp / best standard path on ${autoPicked} (what auto picks): ${ratio.toFixed(2)}× — ${ratio >= 1.5 ? 'keep FlatMlp (≥ 1.5×)' : 'switch to tfjs optimizer.minimize (< 1.5×)'}`,
       );
     }
     await page.close();

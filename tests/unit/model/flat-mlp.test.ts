@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import type * as tfc from '@tensorflow/tfjs-core';
 import { FlatMlp } from '../../../src/model/flat-mlp';
-import { disposeMlp, trainableVariables } from '../../../src/model/mlp';
+import { disposeMlp } from '../../../src/model/mlp';
+import { trainableVariables } from '../../bench/layers-trainer';
 import { buildMlp } from './reference-mlp';
 import { meanLoss, weightedBceWithLogits } from '../../../src/model/losses';
 import { toLayersModel } from '../../../src/model/trained-model';

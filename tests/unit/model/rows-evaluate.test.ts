@@ -54,7 +54,7 @@ describe('lossSample', () => {
   const rows = splitRows(
     Float32Array.from({ length: 2000 }, (_, i) => i),
     2,
-    Float32Array.from({ length: 1000 }, (_, i) => i % 3 === 0 ? 1 : 0),
+    Float32Array.from({ length: 1000 }, (_, i) => (i % 3 === 0 ? 1 : 0)),
     { positive: 3, negative: 1 },
   );
 

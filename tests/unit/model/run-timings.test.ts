@@ -11,7 +11,19 @@ const timing: RunTiming = {
 describe('timingParts', () => {
   test('splits the run into its parts, in order, adding up to the click-to-answer time', () => {
     const parts = timingParts(timing);
-    expect(Object.keys(parts)).toEqual(['page', 'to worker', 'backend', 'split', 'preprocessing', 'model setup', 'epochs', 'validation', 'final curve', 'rest in worker', 'to page']);
+    expect(Object.keys(parts)).toEqual([
+      'page',
+      'to worker',
+      'backend',
+      'split',
+      'preprocessing',
+      'model setup',
+      'epochs',
+      'validation',
+      'final curve',
+      'rest in worker',
+      'to page',
+    ]);
     expect(parts.page).toBeCloseTo(0.04, 12);
     expect(parts['to worker']).toBeCloseTo(0.02, 12);
     expect(parts['rest in worker']).toBeCloseTo(0.05, 12);

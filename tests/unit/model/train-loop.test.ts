@@ -3,6 +3,7 @@ import { train } from '../../../src/model/train-loop';
 import { ScoreCurve } from '../../../src/metrics';
 import type { LossName, TrainEvent } from '../../../src/engine/protocol';
 import { ofType, recorder, tf, trainRun } from './helpers';
+import { layersNetwork } from '../../bench/layers-trainer';
 
 beforeAll(async () => {
   await tf.core.setBackend('cpu');
@@ -64,8 +65,14 @@ describe('train', () => {
     const done = ofType(events, 'done')[0];
     const t = done.timings;
     expect(t && t.postedAt >= t.receivedAt).toBe(true);
-    expect(t?.trainMs).toBeCloseTo(epochs.reduce((s, e) => s + e.seconds * 1000, 0), 6);
-    expect(t?.validationMs).toBeCloseTo(epochs.reduce((s, e) => s + (e.validationSeconds ?? 0) * 1000, 0), 6);
+    expect(t?.trainMs).toBeCloseTo(
+      epochs.reduce((s, e) => s + e.seconds * 1000, 0),
+      6,
+    );
+    expect(t?.validationMs).toBeCloseTo(
+      epochs.reduce((s, e) => s + (e.validationSeconds ?? 0) * 1000, 0),
+      6,
+    );
     for (const ms of [t?.splitMs, t?.preprocessMs, t?.setupMs, t?.validationMs, t?.finishMs]) expect(ms).toBeGreaterThan(0);
     const parts = t ? t.splitMs + t.preprocessMs + t.setupMs + t.trainMs + t.validationMs + t.finishMs : Infinity;
     expect((t?.postedAt ?? 0) - (t?.receivedAt ?? 0)).toBeGreaterThanOrEqual(parts);
@@ -182,7 +189,7 @@ describe("tfjs's own training path", () => {
     const run = trainRun(300, 3, { epochs: 3, batchSize: 32 });
     const before = tf.core.memory().numTensors;
     await train(tf, run, emitFlat, () => false);
-    await train(tf, { ...run, trainer: 'tfjs-minimize' }, emitLayers, () => false);
+    await train(tf, run, emitLayers, () => false, { network: layersNetwork });
     expect(tf.core.memory().numTensors).toBe(before);
     const lossesOf = (events: typeof flat) => events.flatMap((e) => (e.type === 'epoch' ? [e.validationLoss] : []));
     lossesOf(layers).forEach((l, i) => expect(l).toBeCloseTo(lossesOf(flat)[i], 3));
@@ -190,7 +197,7 @@ describe("tfjs's own training path", () => {
 });
 
 describe('which epochs the page is shown', () => {
-  test('one a second: an epoch within the interval carries figures only, and done carries the model\'s scores and curve', async () => {
+  test("one a second: an epoch within the interval carries figures only, and done carries the model's scores and curve", async () => {
     const { events, emit } = recorder();
     // A clock that moves 400 ms per epoch: epochs end at about 400, 800, 1200, 1600 and 2000 ms.
     let epochsSeen = 0;
@@ -212,7 +219,7 @@ describe('which epochs the page is shown', () => {
     expect(done.bestCurve?.view.rocAuc).toBe(epochs[4].rocAuc);
   });
 
-  test('no scores go with done when the last epoch shown is the model\'s', async () => {
+  test("no scores go with done when the last epoch shown is the model's", async () => {
     const { events, emit } = recorder();
     await train(tf, trainRun(200, 3, { epochs: 2, batchSize: 200 }), emit, () => false, EVERY_EPOCH);
     expect(ofType(events, 'done')[0]).toMatchObject({ bestEpoch: 2, bestScores: null, bestCurve: null });

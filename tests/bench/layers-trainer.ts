@@ -1,25 +1,33 @@
 /**
  * tfjs's own training path for the same network: the tf.Sequential's variables, the loss in
- * plain differentiable ops and optimizer.minimize (tf.variableGrads under the hood). It has
- * FlatMlp's interface, so fit() can train with either and the bench can compare them in one run.
+ * plain differentiable ops and optimizer.minimize (tf.variableGrads under the hood). It is a
+ * {@link Network}, so fit() trains with it when a host passes it (TrainHooks.network): the
+ * trainer-paths bench compares it with FlatMlp, and a unit test checks they agree. Not product
+ * code: the page and the command always train with FlatMlp.
  */
 import type * as tfc from '@tensorflow/tfjs-core';
 import type * as tfl from '@tensorflow/tfjs-layers';
-import { meanLoss } from './losses';
-import { createMlp, disposeMlp, trainableVariables } from './mlp';
-import type { Tf } from './tf';
+import type { Network, NetworkSettings } from '../../src/model/fit';
+import { meanLoss } from '../../src/model/losses';
+import { createMlp, disposeMlp } from '../../src/model/mlp';
+import type { Tf } from '../../src/model/tf';
 
-/** Which implementation trains the network (a bench choice; the page always uses the default). */
-export type TrainerName = 'flat-mlp' | 'tfjs-minimize';
+/** The tf.Variables the optimizer updates, in layer order. */
+export function trainableVariables(model: tfl.LayersModel): tfc.Variable[] {
+  return model.trainableWeights.map((w) => w.read() as tfc.Variable);
+}
 
-export class LayersTrainer {
+/** TrainHooks.network for tfjs's own path. */
+export const layersNetwork = (tf: Tf, settings: NetworkSettings): Network => new LayersTrainer(tf, settings);
+
+export class LayersTrainer implements Network {
   private readonly model: tfl.Sequential;
   private readonly optimizer: tfc.AdamOptimizer;
   private readonly variables: tfc.Variable[];
 
   constructor(
     private readonly tf: Tf,
-    options: { inputDim: number; hiddenUnits: number[]; seed: number; learningRate: number },
+    options: NetworkSettings,
   ) {
     this.model = createMlp(tf, options);
     // The same Adam constants as FlatMlp.
