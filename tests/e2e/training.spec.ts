@@ -61,6 +61,25 @@ test('trains with every loss, cancels mid-run and retrains; the tensor count sta
     await expect(page.getByTestId('training-status')).toContainText('epoch 3 of 3');
     await expect(page.getByTestId('training-status')).toContainText('PR-AUC');
     await expect(page.getByTestId('roc-handle')).toBeVisible();
+    // Where the run's time went, from the click: every part named, adding up to the total.
+    const timing = page.getByTestId('training-time');
+    await expect(timing).toContainText('s from Train to done');
+    const parts = JSON.parse((await timing.getAttribute('data-parts')) ?? '{}') as Record<string, number>;
+    expect(Object.keys(parts)).toEqual([
+      'page',
+      'to worker',
+      'backend',
+      'split',
+      'preprocessing',
+      'model setup',
+      'epochs',
+      'validation',
+      'final curve',
+      'rest in worker',
+      'to page',
+    ]);
+    expect(Object.values(parts).reduce((s, v) => s + v, 0)).toBeCloseTo(Number(await timing.getAttribute('data-seconds')), 2);
+    expect(await timing.getAttribute('data-epoch-seconds')).toMatch(/^\d+\.\d{3} \d+\.\d{3} \d+\.\d{3}$/);
     const tensors = await tensorsOf(page);
     baseline ??= tensors;
     expect(tensors, `tensors after training with ${loss}`).toBe(baseline);
