@@ -69,6 +69,29 @@ export interface EpochReport extends ValidationFigures {
   shown: boolean;
 }
 
+/** Where a fit stands when an epoch ends, for {@link showsEpoch} (times in ms). */
+export interface ShowClock {
+  began: number;
+  lastShown: number;
+  shownAny: boolean;
+  now: number;
+  /** The epoch that just ended (1-based), and the most the run makes. */
+  epoch: number;
+  epochs: number;
+}
+
+/**
+ * Whether the page is shown the epoch that just ended: once `everyMs` has passed since the
+ * last one shown (or since the start), and also the first epoch of a run whose remaining
+ * epochs, at the pace so far, will take at least `everyMs` more, so a long run's first curve
+ * is not held back. A short run shows nothing until its scores come with 'done'.
+ */
+export function showsEpoch(c: ShowClock, everyMs: number): boolean {
+  if (c.now - c.lastShown >= everyMs) return true;
+  const remaining = ((c.epochs - c.epoch) * (c.now - c.began)) / c.epoch;
+  return !c.shownAny && remaining >= everyMs;
+}
+
 /** An epoch's report without its scores and their curve: what an epoch the page is not shown carries. */
 export function epochFigures(report: EpochReport): Omit<EpochReport, 'validationScores' | 'validationCurve' | 'shown'> {
   const { epoch, trainLoss, validationLoss, seconds, validationSeconds, prAuc, rocAuc, recall, precision } = report;
@@ -99,8 +122,8 @@ export type FitOptions = Pick<TrainOptions, 'learningRate' | 'patience' | 'seed'
   epochs: number;
   batchSize: number;
   /**
-   * An epoch is shown (its curve drawn, its scores sent) once this many ms have passed since
-   * the fit began or the last shown epoch; 0 (the default) shows every one, Infinity none.
+   * How often an epoch is shown (its curve drawn, its scores sent): see {@link showsEpoch};
+   * 0 (the default) shows every one, Infinity none.
    */
   showEveryMs?: number;
 };
@@ -150,7 +173,7 @@ export async function fit(
   let bestLoss = Infinity;
   let waited = 0;
   const showEveryMs = options.showEveryMs ?? 0;
-  let lastShown = now();
+  const shows = { began: now(), lastShown: now(), shownAny: false };
   try {
     let lastYield = now();
     for (let epoch = 1; epoch <= options.epochs; epoch++) {
@@ -190,8 +213,8 @@ export async function fit(
         outcome.message = `training diverged at epoch ${epoch}: the loss became ${Number.isNaN(bad) || bad === undefined ? 'NaN' : 'infinite'}; lower the learning rate or pos_weight`;
         break;
       }
-      const shown = validating && now() - lastShown >= showEveryMs;
-      if (shown) lastShown = now();
+      const shown = validating && showsEpoch({ ...shows, now: now(), epoch, epochs: options.epochs }, showEveryMs);
+      if (shown) Object.assign(shows, { lastShown: now(), shownAny: true });
       const measured = validating ? validationCurve(scores, run.validation.y, options.threshold, shown) : null;
       const figures = measured?.figures ?? { prAuc: NaN, rocAuc: NaN, recall: NaN, precision: NaN };
       outcome.epochsRun = epoch;

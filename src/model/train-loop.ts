@@ -17,9 +17,10 @@ import type { TrainedModel } from './trained-model';
 export type { TrainHooks } from './fit';
 
 /**
- * A hold-out run's epoch is shown at most this often (ms). Each shown score set re-renders
- * the cockpit and its charts, and that work shares the CPU with this worker: on a 2-epoch run
- * on 200,000 rows it slowed the epochs by a third, and a small file with hundreds of epochs
+ * A hold-out run's epoch is shown at most this often (ms), and its first epoch at once when
+ * the run has a second or more left (fit.ts, showsEpoch). Each shown score set re-renders the
+ * cockpit and its charts, and that work shares the CPU with this worker: on a 2-epoch run on
+ * 200,000 rows it slowed the epochs by a third, and a small file with hundreds of epochs
  * re-rendered the page per epoch. An epoch not shown costs no drawing here either; the run's
  * final scores always go with 'done'.
  */

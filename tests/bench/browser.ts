@@ -4,7 +4,7 @@
  */
 import { chromium, type Browser } from '@playwright/test';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { findChromium } from '../e2e/chromium-path.mjs';
 
 export interface BenchServer {
@@ -47,4 +47,36 @@ export function launchChromium(): Promise<Browser> {
 export function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
+}
+
+/** Busy and total CPU time of the machine so far (Linux /proc/stat, in clock ticks); null elsewhere. */
+function cpuTicks(): { busy: number; total: number } | null {
+  try {
+    const fields = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
+    const idle = fields[3] + (fields[4] ?? 0);
+    const total = fields.reduce((s, v) => s + v, 0);
+    return { busy: total - idle, total };
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Waits until the machine has been nearly idle (under `busyShare` of its CPU) for one window,
+ * or `timeoutMs` passed: a peer timed while the page still works in the background (a
+ * bootstrap after a training run, say) would be timed on a busy machine. Returns the wait in ms.
+ */
+export async function waitForIdleCpu(busyShare = 0.1, windowMs = 300, timeoutMs = 30_000): Promise<number> {
+  const start = Date.now();
+  let before = cpuTicks();
+  if (!before) return 0;
+  while (Date.now() - start < timeoutMs) {
+    await new Promise((resolve) => setTimeout(resolve, windowMs));
+    const after = cpuTicks();
+    if (!after) return 0;
+    const share = (after.busy - before.busy) / Math.max(1, after.total - before.total);
+    if (share < busyShare) break;
+    before = after;
+  }
+  return Date.now() - start;
 }

@@ -4,6 +4,7 @@ import { ScoreCurve } from '../../../src/metrics';
 import type { LossName, TrainEvent } from '../../../src/engine/protocol';
 import { ofType, recorder, tf, trainRun } from './helpers';
 import { layersNetwork } from '../../bench/layers-trainer';
+import { showsEpoch } from '../../../src/model/fit';
 
 beforeAll(async () => {
   await tf.core.setBackend('cpu');
@@ -197,6 +198,17 @@ describe("tfjs's own training path", () => {
 });
 
 describe('which epochs the page is shown', () => {
+  const clock = { began: 0, lastShown: 0, shownAny: false, epochs: 10 };
+  test.each([
+    ['a long run shows its first epoch at once', { ...clock, now: 300, epoch: 1 }, true],
+    ['a short run does not: its scores come with done', { ...clock, epochs: 2, now: 300, epoch: 1 }, false],
+    ['after the first, one a second', { ...clock, lastShown: 300, shownAny: true, now: 900, epoch: 3 }, false],
+    ['a second after the last one shown', { ...clock, lastShown: 300, shownAny: true, now: 1300, epoch: 4 }, true],
+    ['a run slower than a second an epoch shows every epoch', { ...clock, epochs: 2, now: 1200, epoch: 1 }, true],
+  ])('%s', (_, c, shown) => {
+    expect(showsEpoch(c, 1000)).toBe(shown);
+  });
+
   test("one a second: an epoch within the interval carries figures only, and done carries the model's scores and curve", async () => {
     const { events, emit } = recorder();
     // A clock that moves 400 ms per epoch: epochs end at about 400, 800, 1200, 1600 and 2000 ms.
