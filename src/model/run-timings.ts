@@ -34,11 +34,15 @@ export interface RunTiming {
 /** Milliseconds on the clock a page and its workers share. */
 export const wallClock = (): number => performance.timeOrigin + performance.now();
 
-/** The parts of a run in seconds, in the order they happen; they add up to {@link runSeconds}. */
-export function timingParts(t: RunTiming): Record<string, number> {
+/** The parts of a run, in the order they happen (the names the timing line and the bench print). */
+export const TIMING_PARTS = ['page', 'to worker', 'backend', 'split', 'preprocessing', 'model setup', 'epochs', 'validation', 'final curve', 'rest in worker', 'to page'] as const;
+export type TimingPart = (typeof TIMING_PARTS)[number];
+
+/** The parts of a run in seconds, in the order of {@link TIMING_PARTS}; they add up to {@link runSeconds}. */
+export function timingParts(t: RunTiming): Record<TimingPart, number> {
   const w = t.worker;
   const measured = w.backendMs + w.splitMs + w.preprocessMs + w.setupMs + w.trainMs + w.validationMs + w.finishMs;
-  const ms: Record<string, number> = {
+  const ms: Record<TimingPart, number> = {
     page: t.sentAt - t.clickedAt,
     'to worker': w.receivedAt - t.sentAt,
     backend: w.backendMs,
@@ -52,7 +56,9 @@ export function timingParts(t: RunTiming): Record<string, number> {
     'to page': t.answeredAt - w.postedAt,
   };
   // Two threads' clocks can disagree by a fraction of a millisecond: no part is shown below 0.
-  return Object.fromEntries(Object.entries(ms).map(([k, v]) => [k, Math.max(0, v) / 1000]));
+  const seconds = {} as Record<TimingPart, number>;
+  for (const part of TIMING_PARTS) seconds[part] = Math.max(0, ms[part]) / 1000;
+  return seconds;
 }
 
 /** Seconds from the click to the answer's arrival in the page. */

@@ -1,6 +1,7 @@
 import type { Page, Worker } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { readZip } from '../../src/model/zip';
+import { TIMING_PARTS } from '../../src/model/run-timings';
 import { confusionOf, expect, smallCsv, test, openIfFolded, uploadText } from './fixtures';
 
 async function loadSmall(page: Page): Promise<void> {
@@ -65,19 +66,7 @@ test('trains with every loss, cancels mid-run and retrains; the tensor count sta
     const timing = page.getByTestId('training-time');
     await expect(timing).toContainText('s from Train to done');
     const parts = JSON.parse((await timing.getAttribute('data-parts')) ?? '{}') as Record<string, number>;
-    expect(Object.keys(parts)).toEqual([
-      'page',
-      'to worker',
-      'backend',
-      'split',
-      'preprocessing',
-      'model setup',
-      'epochs',
-      'validation',
-      'final curve',
-      'rest in worker',
-      'to page',
-    ]);
+    expect(Object.keys(parts)).toEqual(TIMING_PARTS);
     expect(Object.values(parts).reduce((s, v) => s + v, 0)).toBeCloseTo(Number(await timing.getAttribute('data-seconds')), 2);
     expect(await timing.getAttribute('data-epoch-seconds')).toMatch(/^\d+\.\d{3} \d+\.\d{3} \d+\.\d{3}$/);
     const tensors = await tensorsOf(page);
