@@ -26,6 +26,7 @@ import { useThresholdSession } from './hooks/useThresholdSession';
 import { useTrainer } from './hooks/useTrainer';
 import { useTrainingActions } from './hooks/useTrainingActions';
 import { TrainPanel } from './train/TrainPanel';
+import { pooledFigures } from './train/FoldTable';
 
 /** The whole page: data in, training, the decision workspace and the export. */
 export function App() {
@@ -101,6 +102,7 @@ export function App() {
               <TrainPanel
                 settings={settings}
                 training={trainer.state}
+                pooled={evaluation?.evaluatedOn === 'out-of-fold' ? pooledFigures(evaluation) : null}
                 stability={stability}
                 imbalance={imbalance}
                 labelledRows={labels?.rows.length ?? null}

@@ -1,15 +1,12 @@
-import { useMemo } from 'react';
 import type { Dataset } from '../../src/data/dataset';
+import { MAX_GROUPS } from '../../src/decision/decision-inputs';
 import { metricsFromConfusion } from '../../src/metrics';
-import { sliceCurves } from '../../src/metrics/slices';
 import type { Settings } from '../../src/session/settings';
 import { ColumnSelect } from '../common/ColumnSelect';
 import { formatCount, formatMetric } from '../common/format';
 import type { Evaluation } from '../hooks/useEvaluation';
 import { useBackgroundThreshold } from '../cockpit/threshold-store';
-
-// More groups than this would not read as a table.
-const MAX_SLICES = 30;
+import { useSlices } from '../hooks/useDecisions';
 
 interface SlicesTableProps {
   dataset: Dataset;
@@ -21,13 +18,11 @@ interface SlicesTableProps {
 /** The confusion matrix and recall per subgroup at the current threshold. */
 export function SlicesTable({ dataset, evaluation, settings, onChange }: SlicesTableProps) {
   const threshold = useBackgroundThreshold();
-  const candidates = dataset.columns.filter((c) => c.kind === 'categorical' && c.levels.length <= MAX_SLICES && c.name !== settings.labelColumn);
+  const candidates = dataset.columns.filter((c) => c.kind === 'categorical' && c.levels.length <= MAX_GROUPS && c.name !== settings.labelColumn);
   const column = candidates.find((c) => c.name === settings.sliceColumn) ?? null;
-  const slices = useMemo(() => {
-    if (!column || column.kind !== 'categorical') return [];
-    const groups = Int32Array.from(evaluation.rows, (row) => column.codes[row]);
-    return sliceCurves(evaluation.scores, evaluation.labels, evaluation.weights, groups, column.levels);
-  }, [column, evaluation]);
+  // Each slice's curve is sorted in the metrics worker; its counts at the threshold are read here.
+  const built = useSlices(dataset, evaluation, column?.name ?? null);
+  const slices = (built.groups ?? []).map((g) => ({ level: g.value, curve: g.curve }));
   const costs = { costFp: settings.costFp, costFn: settings.costFn };
   return (
     <section className="panel slices-panel" aria-labelledby="slices-heading">

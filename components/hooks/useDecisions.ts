@@ -110,6 +110,54 @@ function idOf(cases: object): number {
 /** A copy for the worker; slice() is one memcpy where from() reads element by element. */
 const copyOf = (values: ArrayLike<number> | null): Float64Array | null => (values instanceof Float64Array ? values.slice() : values ? Float64Array.from(values) : null);
 
+/** The cases of a groups build, copied for the worker, with each case's group code. */
+function groupCasesOf(dataset: Dataset, cases: EvaluatedCases, column: string, costs: { costFp: number; costFn: number }, columns: RowCosts['columns'] | null): GroupCases | null {
+  const coded = groupCodesOf(dataset, column, cases.rows);
+  if (!coded) return null;
+  return {
+    scores: copyOf(cases.scores) ?? new Float64Array(0),
+    labels: cases.labels instanceof Uint8Array ? cases.labels.slice() : Uint8Array.from(cases.labels),
+    weights: copyOf(cases.weights),
+    codes: coded.codes,
+    levels: coded.levels,
+    costs,
+    missed: copyOf(columns?.missed ?? null),
+    alarm: copyOf(columns?.alarm ?? null),
+  };
+}
+
+/** A runner on its own metrics channel for the component's life. */
+function useGroupsRunner(setState: (state: GroupsState) => void) {
+  const runnerRef = useRef<ReturnType<typeof createGroupsRunner> | null>(null);
+  useEffect(() => {
+    const client = createMetricsClient('interactive');
+    runnerRef.current = createGroupsRunner(client, setState);
+    return () => {
+      runnerRef.current = null;
+      client.dispose();
+    };
+  }, [setState]);
+  return runnerRef;
+}
+
+/** Nothing to solve for a slice: its curve is all the table reads. */
+const SLICE_SOLVE: GroupSolve = { strategy: 'single', manual: [], prevalence: null, threshold: 0.5 };
+
+/**
+ * The slices' curves (one per level of `column`), built in the metrics worker as the groups'
+ * are: the table reads each slice's counts at the threshold off its curve, on the page.
+ */
+export function useSlices(dataset: Dataset | null, cases: EvaluatedCases | null, column: string | null): GroupsState {
+  const [state, setState] = useState<GroupsState>(EMPTY);
+  const runnerRef = useGroupsRunner(setState);
+  const input = useMemo((): GroupsInput | null => {
+    if (!dataset || !cases || column === null) return null;
+    return { key: `slices:${idOf(dataset)}:${idOf(cases)}:${column}`, groupColumn: column, cases: () => groupCasesOf(dataset, cases, column, { costFp: 1, costFn: 1 }, null) };
+  }, [dataset, cases, column]);
+  useEffect(() => runnerRef.current?.run(input, SLICE_SOLVE), [input, runnerRef]);
+  return input ? state : EMPTY;
+}
+
 /**
  * The groups' curves and their thresholds under the strategy, computed in the metrics worker.
  * Only single and manual follow the live threshold, so a drag does not re-solve the parity
@@ -118,41 +166,17 @@ const copyOf = (values: ArrayLike<number> | null): Float64Array | null => (value
 export function useGroups(dataset: Dataset | null, cases: EvaluatedCases | null, settings: Settings, rowCosts: RowCosts | null, threshold: number): GroupsState {
   const { costFp, costFn, groupColumn, groupStrategy, groupThresholds, prevalence } = settings;
   const columns = rowCosts?.columns ?? null;
-  const runnerRef = useRef<ReturnType<typeof createGroupsRunner> | null>(null);
   const [state, setState] = useState<GroupsState>(EMPTY);
-  useEffect(() => {
-    const client = createMetricsClient('interactive');
-    runnerRef.current = createGroupsRunner(client, setState);
-    return () => {
-      runnerRef.current = null;
-      client.dispose();
-    };
-  }, []);
+  const runnerRef = useGroupsRunner(setState);
   const input = useMemo((): GroupsInput | null => {
     if (!dataset || !cases || groupColumn === null) return null;
     const key = `${idOf(dataset)}:${idOf(cases)}:${groupColumn}:${costFp}:${costFn}:${columns ? idOf(columns) : 0}`;
-    const build = (): GroupCases | null => {
-      const coded = groupCodesOf(dataset, groupColumn, cases.rows);
-      if (!coded) return null;
-      const scores = copyOf(cases.scores) ?? new Float64Array(0);
-      const labels = cases.labels instanceof Uint8Array ? cases.labels.slice() : Uint8Array.from(cases.labels);
-      return {
-        scores,
-        labels,
-        weights: copyOf(cases.weights),
-        codes: coded.codes,
-        levels: coded.levels,
-        costs: { costFp, costFn },
-        missed: copyOf(columns?.missed ?? null),
-        alarm: copyOf(columns?.alarm ?? null),
-      };
-    };
-    return { key, groupColumn, cases: build };
+    return { key, groupColumn, cases: () => groupCasesOf(dataset, cases, groupColumn, { costFp, costFn }, columns) };
   }, [dataset, cases, groupColumn, costFp, costFn, columns]);
   const followed = groupStrategy === 'single' || groupStrategy === 'manual' ? threshold : 0.5;
   useEffect(() => {
     runnerRef.current?.run(input, { strategy: groupStrategy, manual: groupThresholds, prevalence, threshold: followed });
-  }, [input, groupStrategy, groupThresholds, prevalence, followed]);
+  }, [input, groupStrategy, groupThresholds, prevalence, followed, runnerRef]);
   return input ? state : EMPTY;
 }
 

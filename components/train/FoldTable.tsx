@@ -1,18 +1,30 @@
-import { useMemo } from 'react';
-import { ScoreCurve } from '../../src/metrics';
 import type { CrossValidationState } from '../hooks/training-state';
+
+/** The figures of every row's out-of-fold score, read off the page's evaluation (its curve was built in the metrics worker). */
+export interface PooledFigures {
+  n: number;
+  positives: number;
+  rocAuc: number;
+  averagePrecision: number;
+}
+
+/** The figures of an out-of-fold evaluation, as the fold table shows them. */
+export const pooledFigures = ({ curve, view }: { curve: { n: number; positives: number }; view: { rocAuc: number; averagePrecision: number } }): PooledFigures => ({
+  n: curve.n,
+  positives: curve.positives,
+  rocAuc: view.rocAuc,
+  averagePrecision: view.averagePrecision,
+});
 
 interface FoldTableProps {
   cv: CrossValidationState;
-  /** Every row's out-of-fold score and label, once all folds are done. */
-  scores: Float32Array | null;
-  labels: Uint8Array | null;
+  /** Once all folds are done; null before. */
+  pooled: PooledFigures | null;
 }
 
 /** Per-fold ROC-AUC and AP beside the pooled out-of-fold figures, and what the kept model is. */
-export function FoldTable({ cv, scores, labels }: FoldTableProps) {
-  const ready = cv.foldOf !== null;
-  const pooled = useMemo(() => (ready && scores && labels && scores.length === labels.length ? ScoreCurve.from(scores, labels) : null), [ready, scores, labels]);
+export function FoldTable({ cv, pooled: figures }: FoldTableProps) {
+  const pooled = cv.foldOf !== null ? figures : null;
   return (
     <div className="folds" data-testid="fold-table">
       <table>
@@ -42,8 +54,8 @@ export function FoldTable({ cv, scores, labels }: FoldTableProps) {
               <td>pooled</td>
               <td>{pooled.n}</td>
               <td>{pooled.positives}</td>
-              <td>{pooled.rocAuc().toFixed(3)}</td>
-              <td>{pooled.averagePrecision().toFixed(3)}</td>
+              <td>{pooled.rocAuc.toFixed(3)}</td>
+              <td>{pooled.averagePrecision.toFixed(3)}</td>
               <td>—</td>
             </tr>
           )}
@@ -51,8 +63,8 @@ export function FoldTable({ cv, scores, labels }: FoldTableProps) {
       </table>
       {cv.refitEpochs !== null && (
         <p className="note" data-testid="refit-note">
-          Every figure on the page uses the out-of-fold scores of all {scores?.length ?? 0} labelled rows. The model kept for export and for scoring a file was refit on all of them
-          for {cv.refitEpochs} epochs (the median of the folds' best epochs).
+          Every figure on the page uses the out-of-fold scores of all {pooled?.n ?? 0} labelled rows. The model kept for export and for scoring a file was refit on all of them for{' '}
+          {cv.refitEpochs} epochs (the median of the folds' best epochs).
         </p>
       )}
     </div>

@@ -3,7 +3,7 @@ import { adviseWeight } from '../../src/model/sweep-advice';
 import type { SweepPoint } from '../../src/engine/protocol';
 import type { Settings } from '../../src/session/settings';
 import { trainingScheduleOf } from '../../src/model/schedule';
-import { FoldTable } from './FoldTable';
+import { FoldTable, type PooledFigures } from './FoldTable';
 import { LossChart } from '../charts/LossChart';
 import { StabilityPanel } from './StabilityPanel';
 import type { ThresholdStability } from '../../src/metrics/threshold-stability';
@@ -15,6 +15,8 @@ import type { TrainingState } from '../hooks/useTrainer';
 interface TrainPanelProps {
   settings: Settings;
   training: TrainingState;
+  /** The out-of-fold evaluation's figures after a cross-validation (for the fold table); null otherwise. */
+  pooled: PooledFigures | null;
   /** The threshold stability of the run's evaluated scores (from the metrics worker); null before. */
   stability: ThresholdStability | null;
   /** neg/pos of all labelled rows: the default weight before a split exists. */
@@ -42,6 +44,7 @@ const STATUS_TEXT: Record<TrainingState['status'], string> = {
 export function TrainPanel({
   settings,
   training,
+  pooled,
   stability,
   imbalance,
   labelledRows = null,
@@ -149,7 +152,7 @@ export function TrainPanel({
           threshold={training.options?.threshold ?? settings.threshold}
         />
       )}
-      {cv && cv.folds.length > 0 && <FoldTable cv={cv} scores={training.validationScores} labels={training.validationLabels} />}
+      {cv && cv.folds.length > 0 && <FoldTable cv={cv} pooled={pooled} />}
       {stability && <StabilityPanel stability={stability} />}
       {training.sweep.status !== 'idle' && <SweepTable sweep={training.sweep} chosen={settings.posWeight} onUse={use} />}
       <ModelFiles canExport={training.modelReady && !busy} canImport={canTrain && !busy} onExport={onExportModel} onImport={onImportModel} />

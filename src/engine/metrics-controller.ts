@@ -20,24 +20,34 @@ export type MetricsPost = (event: MetricsEvent, transfer?: Transferable[]) => vo
 // Progress is reported every few percent, not per replicate.
 const PROGRESS_STEPS = 20;
 
+/** Group builds kept at once (the group panel's and the slices table's, with room for a change of column). */
+const KEPT_BUILDS = 4;
+
 export interface MetricsController {
   handle(request: MetricsRequest): void;
 }
 
 export function createMetricsController(post: MetricsPost): MetricsController {
-  /** The groups built last, under the key the page gave them. */
-  let built: { key: string; groups: GroupInput[] } | null = null;
+  /**
+   * The groups built last, by the key the page gave them: a few, so the group panel's build and
+   * the slices table's (two views, one worker) do not push each other out.
+   */
+  const built = new Map<string, GroupInput[]>();
 
   const groups = (request: Extract<MetricsRequest, { type: 'groups' }>): void => {
     const { requestId, key, cases, solve } = request;
     if (cases) {
       const columns = cases.missed || cases.alarm ? { missed: cases.missed, alarm: cases.alarm } : null;
-      built = { key, groups: groupInputs(cases, cases.codes, cases.levels, cases.costs, columns) };
-    } else if (built?.key !== key) {
+      built.delete(key);
+      built.set(key, groupInputs(cases, cases.codes, cases.levels, cases.costs, columns));
+      // A Map iterates in insertion order: the first key is the oldest build.
+      while (built.size > KEPT_BUILDS) built.delete(built.keys().next().value ?? '');
+    }
+    const inputs = built.get(key);
+    if (!inputs) {
       post({ type: 'groups-missing', requestId, key });
       return;
     }
-    const inputs = built.groups;
     // The export's solver, with the page's settings as the request carries them.
     const solution =
       inputs.length === 0 ? null : groupSolutionOf(inputs, { groupStrategy: solve.strategy, groupThresholds: solve.manual, prevalence: solve.prevalence }, solve.threshold);

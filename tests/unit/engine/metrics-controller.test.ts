@@ -51,6 +51,31 @@ describe('the metrics controller', () => {
     expect(events[2]).toEqual({ type: 'groups-missing', requestId: 3, key: 'other' });
   });
 
+  it('keeps a few builds side by side (the group panel and the slices table), the oldest let go first', () => {
+    const events: MetricsEvent[] = [];
+    const controller = createMetricsController((event) => events.push(event));
+    const ask = (requestId: number, key: string, withCases: boolean): MetricsEvent => {
+      controller.handle({
+        type: 'groups',
+        requestId,
+        key,
+        cases: withCases ? groupCases() : null,
+        solve: solve('single'),
+        needCurves: false,
+        rocPixels: { width: 144, height: 148 },
+      });
+      return events[events.length - 1];
+    };
+    ask(1, 'groups', true);
+    ask(2, 'slices', true);
+    expect(ask(3, 'groups', false).type).toBe('groups');
+    expect(ask(4, 'slices', false).type).toBe('groups');
+    for (const [i, key] of ['x', 'y', 'z'].entries()) ask(5 + i, key, true);
+    // Four kept: 'groups' (the oldest) went first; 'slices', x, y and z remain.
+    expect(ask(8, 'groups', false).type).toBe('groups-missing');
+    expect(ask(9, 'slices', false).type).toBe('groups');
+  });
+
   it('answers a request it cannot serve with an error, not a crash', () => {
     const events: MetricsEvent[] = [];
     const controller = createMetricsController((event) => events.push(event));
