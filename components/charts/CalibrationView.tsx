@@ -3,6 +3,7 @@ import { memo, useMemo, useState } from 'react';
 import { bayesThreshold, type ScoreCurve } from '../../src/metrics';
 import { rawIndexForCalibrated, type Calibration } from '../../src/metrics/calibrated-curve';
 import type { CalibrationMethod } from '../../src/metrics/calibration-method';
+import type { CurveView } from '../../src/metrics/curve-view';
 import { reliabilityBins } from '../../src/metrics/reliability';
 import { Axes } from './Axes';
 import { formatThreshold } from '../common/format';
@@ -15,6 +16,8 @@ const H = SIZE - M.top - M.bottom;
 
 interface CalibrationViewProps {
   curve: ScoreCurve;
+  /** The curve's prepared view: its default reliability bins and Brier score (absent: computed here). */
+  view?: Pick<CurveView, 'reliability' | 'brier'>;
   costFp: number;
   costFn: number;
   /** Moves the threshold to an operating point of the raw scores. */
@@ -31,13 +34,17 @@ interface CalibrationViewProps {
  * held-out scores, shows how far the scores are from probabilities and where the calibrated
  * cost rule C_FP/(C_FP+C_FN) would put the cutoff on the raw scores.
  */
-export const CalibrationView = memo(function CalibrationView({ curve, costFp, costFn, onIndex, method, onMethod, calibration, shown }: CalibrationViewProps) {
+export const CalibrationView = memo(function CalibrationView({ curve, view, costFp, costFn, onIndex, method, onMethod, calibration, shown }: CalibrationViewProps) {
   const costs = { costFp, costFn };
   const [strategy, setStrategy] = useState<'uniform' | 'quantile'>('uniform');
-  const raw = useMemo(() => reliabilityBins(curve, 10, strategy), [curve, strategy]);
+  // The default bins and the raw Brier score come prepared with the curve (off the main thread);
+  // other bins and a calibration the user picks are O(distinct scores) here, on request.
+  const raw = useMemo(() => (view && strategy === 'uniform' ? view.reliability : reliabilityBins(curve, 10, strategy)), [view, curve, strategy]);
   const calibrated = useMemo(() => (calibration ? reliabilityBins(shown, 10, strategy) : null), [shown, calibration, strategy]);
-  // O(n) each: computed once per score set, never on a drag.
-  const brier = useMemo(() => ({ raw: curve.brier(), calibrated: shown.brier() }), [curve, shown]);
+  const brier = useMemo(() => {
+    const rawBrier = view?.brier ?? curve.brier();
+    return { raw: rawBrier, calibrated: shown === curve ? rawBrier : shown.brier() };
+  }, [view, curve, shown]);
   const bayes = bayesThreshold(costs);
   const ruleIndex = Number.isFinite(bayes) ? rawIndexForCalibrated(curve, calibration ?? ((s) => s), bayes) : null;
 

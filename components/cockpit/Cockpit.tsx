@@ -10,6 +10,7 @@ import { DecisionNumbers } from './DecisionNumbers';
 import type { BootstrapIntervals } from '../hooks/useBootstrap';
 import type { Comparison } from '../hooks/useComparison';
 import { DecisionStrip } from './DecisionStrip';
+import { formatThousands } from '../common/format';
 
 export interface CockpitProps {
   curve: ScoreCurve;
@@ -181,7 +182,7 @@ function ReferenceMark({ x, y }: { x: number; y: number }) {
 
 /** Rows, and the cases they stand for when they are weighted (an aggregated file's counts). */
 function casesText(rows: number, cases: number): string {
-  if (Math.abs(cases - rows) < 1e-9) return `${rows.toLocaleString('en')} cases`;
-  const shown = Number.isInteger(cases) ? cases.toLocaleString('en') : cases.toFixed(1);
-  return `${rows.toLocaleString('en')} rows standing for ${shown} cases`;
+  if (Math.abs(cases - rows) < 1e-9) return `${formatThousands(rows)} cases`;
+  const shown = Number.isInteger(cases) ? formatThousands(cases) : cases.toFixed(1);
+  return `${formatThousands(rows)} rows standing for ${shown} cases`;
 }

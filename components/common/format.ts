@@ -8,6 +8,18 @@ export function formatCount(value: number): string {
   return Number.isInteger(value) ? String(value) : String(Number(value.toPrecision(6)));
 }
 
+/**
+ * 1234567.891 as "1,234,567.89" (at most `maxDecimals` decimals). Not toLocaleString: its
+ * first call on a page builds an Intl formatter, which took 26 to 40 ms of a main-thread task
+ * (in the middle of a parse, and when a trained model's first curve was drawn).
+ */
+export function formatThousands(value: number, maxDecimals = 0): string {
+  if (!Number.isFinite(value)) return String(value);
+  const [whole, fraction] = String(Number(Math.abs(value).toFixed(maxDecimals))).split('.');
+  const sign = value < 0 && Number(whole + '.' + (fraction ?? '0')) !== 0 ? '-' : '';
+  return `${sign}${whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}${fraction ? `.${fraction}` : ''}`;
+}
+
 /** A cost ratio in words-friendly form: 12, 3.5, 0.25. */
 export function formatRatio(value: number): string {
   if (!Number.isFinite(value)) return '∞';

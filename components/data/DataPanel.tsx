@@ -6,11 +6,11 @@ import type { ReadOptions } from '../../src/data/read-file';
 import type { DataSettings, Settings } from '../../src/session/settings';
 import { ColumnChoices } from './ColumnChoices';
 import { ColumnTable } from './ColumnTable';
-import { formatPercent } from '../common/format';
+import { formatPercent, formatThousands } from '../common/format';
 import type { ParseState } from '../hooks/useParser';
 import { ParseProgress, ReadControls } from './ReadControls';
 
-const formatCount = (n: number) => (Number.isInteger(n) ? n.toLocaleString('en-US') : n.toFixed(1));
+const formatCount = (n: number) => (Number.isInteger(n) ? formatThousands(n) : n.toFixed(1));
 
 /** Kept here too: other panels import it from this module. */
 export { formatPercent };

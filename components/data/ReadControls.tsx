@@ -4,6 +4,7 @@ import { ENCODING_CHOICES, encodingName } from '../../src/data/encoding';
 import { describeBytes } from '../../src/data/limits';
 import type { ReadOptions } from '../../src/data/read-file';
 import type { ParseState } from '../hooks/useParser';
+import { formatThousands } from '../common/format';
 
 const DELIMITER_NAMES: [Delimiter, string][] = [
   [',', 'comma ,'],
@@ -11,14 +12,6 @@ const DELIMITER_NAMES: [Delimiter, string][] = [
   ['\t', 'tab'],
   ['|', 'pipe |'],
 ];
-
-/**
- * 1234567 as "1,234,567". Not toLocaleString: its first call builds an Intl formatter, which
- * took 40 ms on the main thread in the middle of a parse.
- */
-function groupThousands(n: number): string {
-  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-}
 
 function delimiterName(delimiter: string): string {
   return DELIMITER_NAMES.find(([d]) => d === delimiter)?.[1] ?? JSON.stringify(delimiter);
@@ -31,7 +24,7 @@ export function ParseProgress({ parse, onCancel }: { parse: ParseState; onCancel
     <div className="parse-progress" data-testid="parse-progress" aria-live="polite">
       <progress max={Math.max(1, parse.totalBytes)} value={parse.bytesRead} aria-label={`Reading ${parse.fileName}`} />
       <span className="progress">
-        Reading {parse.fileName}: {describeBytes(parse.bytesRead)} of {describeBytes(parse.totalBytes)}, {groupThousands(parse.rows)} rows
+        Reading {parse.fileName}: {describeBytes(parse.bytesRead)} of {describeBytes(parse.totalBytes)}, {formatThousands(parse.rows)} rows
       </span>
       <button type="button" data-testid="parse-cancel" onClick={onCancel}>
         Cancel

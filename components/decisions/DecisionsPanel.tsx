@@ -15,6 +15,7 @@ import { RiskBandsPanel } from './RiskBandsPanel';
 import { RowCostControls } from './RowCostControls';
 import { TargetControls } from './TargetControls';
 import { useBackgroundThreshold } from '../cockpit/threshold-store';
+import { formatThousands } from '../common/format';
 
 interface DecisionsPanelProps {
   dataset: Dataset | null;
@@ -51,7 +52,7 @@ export function DecisionsPanel({ dataset, evaluation, settings, rowCosts, onChan
   const costModel = rowCosts?.costModel ?? null;
   const label = prevalenceLabel(settings.prevalence);
   const frequencies = naturalFrequencies(confusion, settings.prevalence);
-  const round = (v: number) => Math.round(v).toLocaleString('en-US');
+  const round = (v: number) => formatThousands(Math.round(v));
   const onApplyTarget = useCallback(
     (kind: TargetKind, value: number) => {
       const found = solveTarget(curve, kind, value, settings.prevalence ?? undefined);

@@ -86,7 +86,17 @@ export const MoreViews = memo(function MoreViews(props: MoreViewsProps) {
         <BandPanel curve={curve} band={band} onChange={onChange} />
         <TargetsPanel costFp={costFp} costFn={costFn} weightedModel={props.posWeight !== null && props.posWeight !== 1} onF1Optimal={onF1Optimal} onRecallTarget={onRecallTarget} />
         <ViewCard id="view-calibration" title="Calibration (reliability diagram)">
-          <CalibrationView curve={curve} costFp={costFp} costFn={costFn} onIndex={onIndex} method={method} onMethod={setMethod} calibration={calibration} shown={calibrated} />
+          <CalibrationView
+            curve={curve}
+            view={view}
+            costFp={costFp}
+            costFn={costFn}
+            onIndex={onIndex}
+            method={method}
+            onMethod={setMethod}
+            calibration={calibration}
+            shown={calibrated}
+          />
         </ViewCard>
         <ViewCard id="view-decision-curve" title="Decision curve (net benefit)">
           <DecisionCurveView curve={calibrated} prevalence={prevalence ?? undefined} probabilities={CALIBRATION_NAMES[method]} />

@@ -2,6 +2,7 @@ import type { Confusion } from '../../src/metrics';
 import type { ErrorCosts } from '../../src/metrics/row-costs';
 import type { Settings } from '../../src/session/settings';
 import { ColumnSelect } from '../common/ColumnSelect';
+import { formatThousands } from '../common/format';
 
 interface RowCostControlsProps {
   /** Numeric columns that can hold a row's cost. */
@@ -58,7 +59,7 @@ export function RowCostControls({ columns, settings, confusion, errorCosts, scal
 }
 
 const scale = (v: number) => (Number.isFinite(v) ? String(Number(v.toPrecision(3))) : '∞');
-const amount = (v: number) => v.toLocaleString('en-US', { maximumFractionDigits: 2 });
+const amount = (v: number) => formatThousands(v, 2);
 
 /** "The 12 missed cases cost 8,450; the 108 alarms cost 1,080." */
 export function errorCostText(c: Confusion, e: ErrorCosts): string {

@@ -3,6 +3,7 @@ import { buildCostHull, type CostHull } from './cost-hull';
 import { decimate } from './decimate';
 import { summaryIndices } from './export-curves';
 import { classHistogram, type ClassHistogram } from './histogram';
+import { reliabilityBins, type ReliabilityBin } from './reliability';
 import type { ScoreCurve } from './score-curve';
 
 /**
@@ -23,6 +24,9 @@ export interface CurveView {
   /** The exported curves' vertices (src/metrics/export-curves.ts), so an export never decimates on the page. */
   summaryRoc: Uint32Array;
   summaryPr: Uint32Array;
+  /** The calibration view's default: 10 equal-width reliability bins of the raw scores, and their Brier score. */
+  reliability: ReliabilityBin[];
+  brier: number;
 }
 
 /**
@@ -45,6 +49,8 @@ export function prepareCurveView(curve: ScoreCurve): CurveView {
     averagePrecision: curve.averagePrecision(),
     summaryRoc: summary.summaryRoc,
     summaryPr: summary.summaryPr,
+    reliability: reliabilityBins(curve, 10, 'uniform'),
+    brier: curve.brier(),
   };
 }
 

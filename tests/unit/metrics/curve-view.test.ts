@@ -8,6 +8,7 @@ import { belowRange, decisionCurve, decisionCurveRange, decisionGrid } from '../
 import { classHistogram } from '../../../src/metrics/histogram';
 import { ScoreCurve } from '../../../src/metrics/score-curve';
 import { mulberry32 } from '../../../src/data/random';
+import { reliabilityBins } from '../../../src/metrics/reliability';
 
 function randomCurve(n: number, seed: number): ScoreCurve {
   const random = mulberry32(seed);
@@ -90,5 +91,17 @@ describe('proposeBand', () => {
       if (t <= 0.92) expect(band.upper).toBeLessThanOrEqual(0.92);
       if (t > 0.1) expect(band.lower).toBeGreaterThan(0.1);
     }
+  });
+});
+
+describe("the prepared view carries the calibration view's default", () => {
+  it('is the 10 equal-width reliability bins and the Brier score of the curve, computed where the curve was built', () => {
+    const random = mulberry32(11);
+    const labels = Array.from({ length: 2000 }, () => (random() < 0.3 ? 1 : 0));
+    const scores = labels.map((y) => Math.min(1, Math.max(0, 0.3 * y + 0.7 * random())));
+    const curve = ScoreCurve.from(scores, labels);
+    const view = prepareCurveView(curve);
+    expect(view.reliability).toEqual(reliabilityBins(curve, 10, 'uniform'));
+    expect(view.brier).toBe(curve.brier());
   });
 });
