@@ -1,8 +1,9 @@
 import { scaleLinear, line } from 'd3';
 import { memo, useMemo, useState } from 'react';
 import { bayesThreshold, type ScoreCurve } from '../../src/metrics';
-import { rawIndexForCalibrated, type Calibration } from '../../src/metrics/calibrated-curve';
-import type { CalibrationMethod } from '../../src/metrics/calibration-method';
+import { rawIndexForCalibrated } from '../../src/metrics/calibrated-curve';
+import { rawIndexForMapped, type CalibrationMethod } from '../../src/metrics/calibration-method';
+import type { CalibrationState } from '../hooks/useCalibration';
 import type { CurveView } from '../../src/metrics/curve-view';
 import { reliabilityBins } from '../../src/metrics/reliability';
 import { Axes } from './Axes';
@@ -24,9 +25,8 @@ interface CalibrationViewProps {
   onIndex: (k: number) => void;
   method: CalibrationMethod;
   onMethod: (method: CalibrationMethod) => void;
-  /** The map of `method`, fitted on `curve` (null for raw scores) and the calibrated curve. */
-  calibration: Calibration | null;
-  shown: ScoreCurve;
+  /** `method` fitted on `curve` in the metrics worker (null for raw scores and while it is being fitted). */
+  calibration: CalibrationState;
 }
 
 /**
@@ -34,19 +34,17 @@ interface CalibrationViewProps {
  * held-out scores, shows how far the scores are from probabilities and where the calibrated
  * cost rule C_FP/(C_FP+C_FN) would put the cutoff on the raw scores.
  */
-export const CalibrationView = memo(function CalibrationView({ curve, view, costFp, costFn, onIndex, method, onMethod, calibration, shown }: CalibrationViewProps) {
+export const CalibrationView = memo(function CalibrationView({ curve, view, costFp, costFn, onIndex, method, onMethod, calibration: state }: CalibrationViewProps) {
+  const calibration = state.calibrated;
   const costs = { costFp, costFn };
   const [strategy, setStrategy] = useState<'uniform' | 'quantile'>('uniform');
   // The default bins and the raw Brier score come prepared with the curve (off the main thread);
   // other bins and a calibration the user picks are O(distinct scores) here, on request.
   const raw = useMemo(() => (view && strategy === 'uniform' ? view.reliability : reliabilityBins(curve, 10, strategy)), [view, curve, strategy]);
-  const calibrated = useMemo(() => (calibration ? reliabilityBins(shown, 10, strategy) : null), [shown, calibration, strategy]);
-  const brier = useMemo(() => {
-    const rawBrier = view?.brier ?? curve.brier();
-    return { raw: rawBrier, calibrated: shown === curve ? rawBrier : shown.brier() };
-  }, [view, curve, shown]);
+  const calibrated = calibration ? calibration.reliability[strategy] : null;
+  const brier = useMemo(() => ({ raw: view?.brier ?? curve.brier(), calibrated: calibration?.brier ?? NaN }), [view, curve, calibration]);
   const bayes = bayesThreshold(costs);
-  const ruleIndex = Number.isFinite(bayes) ? rawIndexForCalibrated(curve, calibration ?? ((s) => s), bayes) : null;
+  const ruleIndex = !Number.isFinite(bayes) ? null : calibration ? rawIndexForMapped(calibration.mapped, bayes) : rawIndexForCalibrated(curve, (s) => s, bayes);
 
   const x = scaleLinear().domain([0, 1]).range([0, W]);
   const y = scaleLinear().domain([0, 1]).range([H, 0]);
@@ -89,6 +87,18 @@ export const CalibrationView = memo(function CalibrationView({ curve, view, cost
       </svg>
       <p className="note">
         Brier score: raw <strong data-testid="metric-brier">{formatMetric(brier.raw)}</strong>
+        {state.pending && (
+          <span className="note" data-testid="calibration-pending">
+            {' '}
+            (fitting the {state.pending === 'platt' ? 'Platt' : 'isotonic'} map…)
+          </span>
+        )}
+        {state.error && (
+          <span className="warning" role="alert">
+            {' '}
+            {state.error}
+          </span>
+        )}
         {calibration && (
           <>
             , calibrated <strong data-testid="metric-brier-calibrated">{formatMetric(brier.calibrated)}</strong> (fitted and scored on the same validation data, so optimistic)

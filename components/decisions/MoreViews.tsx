@@ -1,7 +1,7 @@
 import { memo, useCallback, useMemo, useState, type ReactNode } from 'react';
 import { thresholdSweep } from '../../src/metrics/threshold-sweep';
-import { calibratedCurve } from '../../src/metrics/calibrated-curve';
-import { CALIBRATION_NAMES, fitCalibration, type CalibrationMethod } from '../../src/metrics/calibration-method';
+import { CALIBRATION_NAMES, type CalibrationMethod } from '../../src/metrics/calibration-method';
+import { useCalibration } from '../hooks/useCalibration';
 import type { ScoreCurve } from '../../src/metrics';
 import type { CurveView } from '../../src/metrics/curve-view';
 import { f1Optimal, thresholdForRecall } from '../../src/metrics/targets';
@@ -48,8 +48,10 @@ export const MoreViews = memo(function MoreViews(props: MoreViewsProps) {
   const { curve, view, costFp, costFn, prevalence, band, onChange, onIndex, onThreshold, stepFrom, snap, describe } = props;
   const sweep = useMemo(() => thresholdSweep(curve, { costFp, costFn }, prevalence ?? undefined), [curve, costFp, costFn, prevalence]);
   const [method, setMethod] = useState<CalibrationMethod>('none');
-  const calibration = useMemo(() => fitCalibration(curve, method), [curve, method]);
-  const calibrated = useMemo(() => (calibration ? calibratedCurve(curve, calibration) : curve), [curve, calibration]);
+  // Fitted in the metrics worker; until it answers, both views show the raw scores.
+  const calibration = useCalibration(curve, method);
+  const calibrated = calibration.calibrated?.curve ?? curve;
+  const shownMethod = calibration.calibrated?.method ?? 'none';
   const onBandChange = useCallback((next: { lower: number; upper: number }) => onChange({ band: next }), [onChange]);
   const onRiskCutsChange = useCallback((cuts: number[]) => onChange({ bandCuts: cuts }), [onChange]);
   const onF1Optimal = useCallback(() => onIndex(f1Optimal(curve).index), [curve, onIndex]);
@@ -86,20 +88,10 @@ export const MoreViews = memo(function MoreViews(props: MoreViewsProps) {
         <BandPanel curve={curve} band={band} onChange={onChange} />
         <TargetsPanel costFp={costFp} costFn={costFn} weightedModel={props.posWeight !== null && props.posWeight !== 1} onF1Optimal={onF1Optimal} onRecallTarget={onRecallTarget} />
         <ViewCard id="view-calibration" title="Calibration (reliability diagram)">
-          <CalibrationView
-            curve={curve}
-            view={view}
-            costFp={costFp}
-            costFn={costFn}
-            onIndex={onIndex}
-            method={method}
-            onMethod={setMethod}
-            calibration={calibration}
-            shown={calibrated}
-          />
+          <CalibrationView curve={curve} view={view} costFp={costFp} costFn={costFn} onIndex={onIndex} method={method} onMethod={setMethod} calibration={calibration} />
         </ViewCard>
         <ViewCard id="view-decision-curve" title="Decision curve (net benefit)">
-          <DecisionCurveView curve={calibrated} prevalence={prevalence ?? undefined} probabilities={CALIBRATION_NAMES[method]} />
+          <DecisionCurveView curve={calibrated} prevalence={prevalence ?? undefined} probabilities={CALIBRATION_NAMES[shownMethod]} />
         </ViewCard>
         {props.children}
       </div>

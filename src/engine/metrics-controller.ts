@@ -5,6 +5,7 @@
  * curves are kept between requests, so switching strategy or moving the threshold re-solves
  * without sorting again.
  */
+import { calibratedBuffers, calibrateCurve } from '../metrics/calibration-method';
 import { bootstrapAucAp } from '../metrics/bootstrap';
 import { prepareCurve, preparedCurveBuffers } from '../metrics/curve-view';
 import { groupRoc } from '../metrics/group-roc';
@@ -83,6 +84,12 @@ export function createMetricsController(post: MetricsPost): MetricsController {
         case 'groups':
           groups(request);
           return;
+        case 'calibration': {
+          const { n, thresholds, cumTp, cumFp } = request.curve;
+          const calibrated = calibrateCurve(new ScoreCurve(n, thresholds, cumTp, cumFp), request.method);
+          post({ type: 'calibration', requestId, calibrated }, calibratedBuffers(calibrated));
+          return;
+        }
         case 'bootstrap': {
           const every = Math.max(1, Math.floor(request.replicates / PROGRESS_STEPS));
           const result = bootstrapAucAp(request.scores, request.labels, request.weights ?? undefined, {

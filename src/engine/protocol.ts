@@ -5,6 +5,7 @@
 import type { Dataset } from '../data/dataset';
 import type { Remedy } from '../data/errors';
 import type { ReadOptions } from '../data/read-file';
+import type { CalibratedArrays, CalibrationMethod, CurveArrays } from '../metrics/calibration-method';
 import type { CurveView } from '../metrics/curve-view';
 import type { GroupRoc } from '../metrics/group-roc';
 import type { GroupSolution, GroupStrategy } from '../metrics/group-thresholds';
@@ -54,7 +55,9 @@ export type MetricsRequest =
    * answered 'groups-missing' when the worker holds none for `key` (it was restarted).
    */
   /** `rocPixels`: the size each group's ROC is drawn at, for its decimated path. */
-  | { type: 'groups'; requestId: number; key: string; cases: GroupCases | null; solve: GroupSolve; needCurves: boolean; rocPixels: { width: number; height: number } };
+  | { type: 'groups'; requestId: number; key: string; cases: GroupCases | null; solve: GroupSolve; needCurves: boolean; rocPixels: { width: number; height: number } }
+  /** A calibration method fitted on a curve's own cases (a copy of its arrays), and what it makes of it. */
+  | { type: 'calibration'; requestId: number; curve: CurveArrays; method: Exclude<CalibrationMethod, 'none'> };
 
 /** What the groups are built from: the evaluated cases with their group codes and row costs. */
 export interface GroupCases extends ScoredCases {
@@ -102,4 +105,5 @@ export type MetricsEvent =
   /** `curves`: the groups' curves when the request asked for them (needCurves), else null. */
   | { type: 'groups'; requestId: number; key: string; solution: GroupSolution | null; curves: GroupCurveArrays[] | null }
   | { type: 'groups-missing'; requestId: number; key: string }
+  | { type: 'calibration'; requestId: number; calibrated: CalibratedArrays }
   | { type: 'error'; requestId: number; message: string };

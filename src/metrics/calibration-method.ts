@@ -1,7 +1,8 @@
-import type { Calibration } from './calibrated-curve';
+import { calibratedCurve, type Calibration } from './calibrated-curve';
+import { reliabilityBins, type ReliabilityBin } from './reliability';
 import { fitIsotonic, isotonicPredict } from './isotonic';
 import { fitPlatt, plattPredict } from './platt';
-import type { ScoreCurve } from './score-curve';
+import { ScoreCurve } from './score-curve';
 
 /** How scores are turned into probabilities before reading them as such. */
 export type CalibrationMethod = 'none' | 'platt' | 'isotonic';
@@ -24,3 +25,54 @@ export function fitCalibration(curve: ScoreCurve, method: CalibrationMethod): Ca
   }
   return null;
 }
+
+/** A curve's arrays, as they cross between threads. */
+export interface CurveArrays {
+  n: number;
+  thresholds: Float64Array;
+  cumTp: Float64Array;
+  cumFp: Float64Array;
+}
+
+/** What a calibration method makes of a curve: everything the calibration and decision views read. */
+export interface CalibratedArrays {
+  method: Exclude<CalibrationMethod, 'none'>;
+  /** The calibrated probability of each raw distinct score, aligned with the raw curve's thresholds (so nonincreasing). */
+  mapped: Float64Array;
+  /** The calibrated scores' curve. */
+  curve: CurveArrays;
+  brier: number;
+  reliability: { uniform: ReliabilityBin[]; quantile: ReliabilityBin[] };
+}
+
+/**
+ * Fits `method` on a curve's own cases and applies it: O(distinct scores), and Platt's fit on
+ * a million distinct scores took a second, so the page asks the metrics worker for this.
+ */
+export function calibrateCurve(curve: ScoreCurve, method: Exclude<CalibrationMethod, 'none'>): CalibratedArrays {
+  const calibrate = fitCalibration(curve, method) ?? ((s: number) => s);
+  const mapped = Float64Array.from(curve.thresholds, calibrate);
+  const calibrated = calibratedCurve(curve, calibrate);
+  return {
+    method,
+    mapped,
+    curve: { n: calibrated.n, thresholds: calibrated.thresholds, cumTp: calibrated.cumTp, cumFp: calibrated.cumFp },
+    brier: calibrated.brier(),
+    reliability: { uniform: reliabilityBins(calibrated, 10, 'uniform'), quantile: reliabilityBins(calibrated, 10, 'quantile') },
+  };
+}
+
+/** The raw curve's index that flags exactly the cases whose calibrated probability is at least p (a prefix of `mapped`). */
+export function rawIndexForMapped(mapped: Float64Array, p: number): number {
+  let lo = 0;
+  let hi = mapped.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (mapped[mid] >= p) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The buffers of a calibration's arrays, to transfer them without copying. */
+export const calibratedBuffers = (c: CalibratedArrays): ArrayBuffer[] => [c.mapped, c.curve.thresholds, c.curve.cumTp, c.curve.cumFp].map((a) => a.buffer as ArrayBuffer);

@@ -82,7 +82,8 @@ const charts: Record<string, () => ReactElement> = {
       describe: describeAt,
     }),
   'metrics-chart': () => createElement(MetricsChart, { sweep: thresholdSweep(curve, costs), curve, onThreshold: noop, onIndexChange: noop, describe: describeAt }),
-  'calibration-view': () => createElement(CalibrationView, { curve, ...costs, onIndex: noop, method: 'none', onMethod: noop, calibration: null, shown: curve }),
+  'calibration-view': () =>
+    createElement(CalibrationView, { curve, ...costs, onIndex: noop, method: 'none', onMethod: noop, calibration: { calibrated: null, pending: null, error: null } }),
   'decision-curve': () => createElement(DecisionCurveView, { curve, prevalence: undefined, probabilities: 'raw scores' }),
   'group-roc': () =>
     createElement(GroupRocChart, {

@@ -6,6 +6,8 @@ import type { GroupCases, GroupSolve, MetricsEvent, MetricsRequest } from '../..
 import { createWorkerClient } from '../../../src/engine/worker-client';
 import { groupInputs, solveGroupThresholds } from '../../../src/metrics/group-thresholds';
 import { mulberry32 } from '../../../src/data/random';
+import { ScoreCurve } from '../../../src/metrics/score-curve';
+import { calibrateCurve } from '../../../src/metrics/calibration-method';
 import { fakeSpawner, type FakeWorker } from '../fake-worker';
 
 /** 3,000 cases in three groups whose score distributions differ, from the project's PRNG. */
@@ -74,6 +76,22 @@ describe('the metrics controller', () => {
     // Four kept: 'groups' (the oldest) went first; 'slices', x, y and z remain.
     expect(ask(8, 'groups', false).type).toBe('groups-missing');
     expect(ask(9, 'slices', false).type).toBe('groups');
+  });
+
+  it('fits a calibration on the curve it is sent and answers with its arrays', () => {
+    const events: MetricsEvent[] = [];
+    const controller = createMetricsController((event) => events.push(event));
+    const cases = groupCases();
+    const curve = ScoreCurve.from(cases.scores, cases.labels);
+    controller.handle({
+      type: 'calibration',
+      requestId: 4,
+      curve: { n: curve.n, thresholds: curve.thresholds.slice(), cumTp: curve.cumTp.slice(), cumFp: curve.cumFp.slice() },
+      method: 'isotonic',
+    });
+    const answer = events[0];
+    if (answer.type !== 'calibration') throw new Error(answer.type);
+    expect(answer.calibrated).toEqual(calibrateCurve(curve, 'isotonic'));
   });
 
   it('answers a request it cannot serve with an error, not a crash', () => {
