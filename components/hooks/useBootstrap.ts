@@ -1,9 +1,9 @@
-import { useEffect, useRef, useState } from 'react';
+import { useMetricsRunner } from './useMetricsRunner';
+import { useEffect, useState } from 'react';
 import type { MetricsEvent, MetricsRequest } from '../../src/engine/protocol';
 import type { PendingRequest, WorkerClient } from '../../src/engine/worker-client';
 import { casesForWorker, transferablesOf } from './useCurve';
 import type { Evaluation } from './useEvaluation';
-import { createMetricsClient } from './worker-clients';
 
 export interface BootstrapIntervals {
   replicates: number;
@@ -64,20 +64,11 @@ export function createBootstrapRunner(client: WorkerClient<MetricsRequest, Metri
  * set; a newer score set supersedes a running request. Null until the worker answers.
  */
 export function useBootstrap(evaluation: Evaluation | null): BootstrapState {
-  const runnerRef = useRef<ReturnType<typeof createBootstrapRunner> | null>(null);
   const [state, setState] = useState<BootstrapState>(NO_BOOTSTRAP);
-
-  useEffect(() => {
-    const client = createMetricsClient('background');
-    runnerRef.current = createBootstrapRunner(client, setState);
-    return () => {
-      runnerRef.current = null;
-      client.dispose();
-    };
-  }, []);
+  const runnerRef = useMetricsRunner('background', (client) => createBootstrapRunner(client, setState));
 
   // Declared after the effect above, so on mount the runner exists when this one runs.
-  useEffect(() => runnerRef.current?.run(evaluation), [evaluation]);
+  useEffect(() => runnerRef.current?.run(evaluation), [evaluation, runnerRef]);
 
   return state;
 }

@@ -1,9 +1,9 @@
-import { useEffect, useRef, useState } from 'react';
+import { useMetricsRunner } from './useMetricsRunner';
+import { useEffect, useState } from 'react';
 import type { CalibratedArrays, CalibrationMethod } from '../../src/metrics/calibration-method';
 import type { MetricsEvent, MetricsRequest } from '../../src/engine/protocol';
 import type { PendingRequest, WorkerClient } from '../../src/engine/worker-client';
 import { ScoreCurve } from '../../src/metrics/score-curve';
-import { createMetricsClient } from './worker-clients';
 
 /** A calibration as the views read it: the worker's arrays, with the calibrated curve rebuilt. */
 export interface Calibrated extends Omit<CalibratedArrays, 'curve'> {
@@ -50,17 +50,9 @@ export function createCalibrationRunner(client: WorkerClient<MetricsRequest, Met
 
 /** The calibration `method` fitted on `curve`'s own cases, in the metrics worker. */
 export function useCalibration(curve: ScoreCurve, method: CalibrationMethod): CalibrationState {
-  const runnerRef = useRef<ReturnType<typeof createCalibrationRunner> | null>(null);
   const [state, setState] = useState<CalibrationState>(RAW);
-  useEffect(() => {
-    const client = createMetricsClient('interactive');
-    runnerRef.current = createCalibrationRunner(client, setState);
-    return () => {
-      runnerRef.current = null;
-      client.dispose();
-    };
-  }, []);
+  const runnerRef = useMetricsRunner('interactive', (client) => createCalibrationRunner(client, setState));
   // Declared after the effect above, so on mount the runner exists when this one runs.
-  useEffect(() => runnerRef.current?.run(curve, method), [curve, method]);
+  useEffect(() => runnerRef.current?.run(curve, method), [curve, method, runnerRef]);
   return state;
 }

@@ -1,9 +1,9 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { rememberCostHull, ScoreCurve } from '../../src/metrics';
 import type { CurveView } from '../../src/metrics/curve-view';
 import type { MetricsEvent, MetricsRequest, ScoredCases } from '../../src/engine/protocol';
 import type { PendingRequest, WorkerClient } from '../../src/engine/worker-client';
-import { createMetricsClient } from './worker-clients';
+import { useMetricsRunner } from './useMetricsRunner';
 
 /** Copies of the cases for the worker, so the page keeps its own arrays. */
 export function casesForWorker(scores: ArrayLike<number>, labels: Uint8Array, weights: Float64Array | null): ScoredCases {
@@ -71,18 +71,10 @@ export function createCurveRunner<C extends CurveCases>(client: WorkerClient<Met
  * worker so a million scores never block the page. A newer set of cases supersedes an older one.
  */
 export function useCurve<C extends CurveCases>(cases: C | null, keepPrevious = false): CurveState<C> {
-  const runnerRef = useRef<ReturnType<typeof createCurveRunner<C>> | null>(null);
   const [state, setState] = useState<CurveState<C>>({ built: null, error: null });
-  useEffect(() => {
-    const client = createMetricsClient('interactive');
-    runnerRef.current = createCurveRunner<C>(client, setState);
-    return () => {
-      runnerRef.current = null;
-      client.dispose();
-    };
-  }, []);
-  // Declared after the effect above, so on mount the runner exists when this one runs.
-  useEffect(() => runnerRef.current?.run(cases, keepPrevious), [cases, keepPrevious]);
+  const runnerRef = useMetricsRunner('interactive', (client) => createCurveRunner<C>(client, setState));
+  // Declared after the runner's effect, so on mount the runner exists when this one runs.
+  useEffect(() => runnerRef.current?.run(cases, keepPrevious), [cases, keepPrevious, runnerRef]);
   // For the one render between new cases and the effect that clears the state, never pair the
   // old curve with new cases unless keeping the previous one was asked for.
   const pending = cases !== null && state.error === null && state.built?.cases !== cases;

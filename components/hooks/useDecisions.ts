@@ -1,4 +1,5 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useMetricsRunner } from './useMetricsRunner';
+import { useEffect, useMemo, useState } from 'react';
 import type { Dataset } from '../../src/data/dataset';
 import { groupCodesOf } from '../../src/decision/decision-inputs';
 import { rowCostsOf, type EvaluatedCases, type RowCosts } from '../../src/decision/decisions';
@@ -8,7 +9,6 @@ import type { GroupCurve, GroupSolution } from '../../src/metrics/group-threshol
 import { ScoreCurve } from '../../src/metrics/score-curve';
 import type { Settings } from '../../src/session/settings';
 import { GROUP_ROC_PIXELS } from '../charts/GroupRocChart';
-import { createMetricsClient } from './worker-clients';
 
 /** The cost model of the evaluated cases; rebuilt only when the data, the costs or the cost columns change. */
 export function useRowCosts(dataset: Dataset | null, cases: EvaluatedCases | null, settings: Settings): RowCosts | null {
@@ -126,19 +126,8 @@ function groupCasesOf(dataset: Dataset, cases: EvaluatedCases, column: string, c
   };
 }
 
-/** A runner on its own metrics channel for the component's life. */
-function useGroupsRunner(setState: (state: GroupsState) => void) {
-  const runnerRef = useRef<ReturnType<typeof createGroupsRunner> | null>(null);
-  useEffect(() => {
-    const client = createMetricsClient('interactive');
-    runnerRef.current = createGroupsRunner(client, setState);
-    return () => {
-      runnerRef.current = null;
-      client.dispose();
-    };
-  }, [setState]);
-  return runnerRef;
-}
+/** A groups runner on its own metrics channel for the component's life. */
+const useGroupsRunner = (setState: (state: GroupsState) => void) => useMetricsRunner('interactive', (client) => createGroupsRunner(client, setState));
 
 /** Nothing to solve for a slice: its curve is all the table reads. */
 const SLICE_SOLVE: GroupSolve = { strategy: 'single', manual: [], prevalence: null, threshold: 0.5 };

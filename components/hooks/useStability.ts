@@ -1,10 +1,10 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useMetricsRunner } from './useMetricsRunner';
+import { useEffect, useMemo, useState } from 'react';
 import { describeStability, type ThresholdStability } from '../../src/metrics/threshold-stability';
 import type { MetricsEvent, MetricsRequest } from '../../src/engine/protocol';
 import type { Settings } from '../../src/session/settings';
 import type { PendingRequest, WorkerClient } from '../../src/engine/worker-client';
 import type { TrainingState } from './training-state';
-import { createMetricsClient } from './worker-clients';
 
 /** Bootstrap resamples in hold-out mode: fewer for large splits, so the worker answers in about a second. */
 const replicatesFor = (n: number): number => (n > 50_000 ? 20 : n > 10_000 ? 50 : 200);
@@ -60,18 +60,10 @@ export function useStability(training: TrainingState, settings: Settings): Thres
     };
   }, [finished, scores, labels, cv, seed, training.evaluatedOn, costFp, costFn, prevalence, threshold]);
 
-  const runnerRef = useRef<ReturnType<typeof createStabilityRunner> | null>(null);
   const [stability, setStability] = useState<ThresholdStability | null>(null);
-  useEffect(() => {
-    const client = createMetricsClient('background');
-    runnerRef.current = createStabilityRunner(client, setStability);
-    return () => {
-      runnerRef.current = null;
-      client.dispose();
-    };
-  }, []);
+  const runnerRef = useMetricsRunner('background', (client) => createStabilityRunner(client, setStability));
   // Declared after the effect above, so on mount the runner exists when this one runs.
-  useEffect(() => runnerRef.current?.run(request), [request]);
+  useEffect(() => runnerRef.current?.run(request), [request, runnerRef]);
   return request ? stability : null;
 }
 
