@@ -17,7 +17,7 @@ const H = SIZE - M.top - M.bottom;
 
 interface CalibrationViewProps {
   curve: ScoreCurve;
-  /** The curve's prepared view: its default reliability bins and Brier score (absent: computed here). */
+  /** The curve's prepared view: its reliability bins and Brier score (absent: computed here). */
   view?: Pick<CurveView, 'reliability' | 'brier'>;
   costFp: number;
   costFn: number;
@@ -38,9 +38,9 @@ export const CalibrationView = memo(function CalibrationView({ curve, view, cost
   const calibration = state.calibrated;
   const costs = { costFp, costFn };
   const [strategy, setStrategy] = useState<'uniform' | 'quantile'>('uniform');
-  // The default bins and the raw Brier score come prepared with the curve (off the main thread);
-  // other bins and a calibration the user picks are O(distinct scores) here, on request.
-  const raw = useMemo(() => (view && strategy === 'uniform' ? view.reliability : reliabilityBins(curve, 10, strategy)), [view, curve, strategy]);
+  // The raw scores' bins and Brier score come prepared with the curve, and a calibration from
+  // the metrics worker: each is O(distinct scores), a million of them here at most.
+  const raw = useMemo(() => (view ? view.reliability[strategy] : reliabilityBins(curve, 10, strategy)), [view, curve, strategy]);
   const calibrated = calibration ? calibration.reliability[strategy] : null;
   const brier = useMemo(() => ({ raw: view?.brier ?? curve.brier(), calibrated: calibration?.brier ?? NaN }), [view, curve, calibration]);
   const bayes = bayesThreshold(costs);
@@ -54,7 +54,7 @@ export const CalibrationView = memo(function CalibrationView({ curve, view, cost
       .y((b) => y(b.fractionPositive))(bins) ?? '';
 
   return (
-    <figure className="chart calibration" data-testid="calibration-chart">
+    <figure className="chart calibration" data-testid="calibration-chart" data-bins={strategy}>
       <figcaption>Calibration (reliability diagram)</figcaption>
       <div className="row">
         <label>
@@ -82,7 +82,7 @@ export const CalibrationView = memo(function CalibrationView({ curve, view, cost
           {raw.map((b) => (
             <circle key={b.index} className="reliability-dot raw" cx={x(b.meanScore)} cy={y(b.fractionPositive)} r={3} />
           ))}
-          {calibrated && <path className="reliability calibrated" data-testid="calibrated-line" d={path(calibrated)} />}
+          {calibrated && calibration && <path className="reliability calibrated" data-testid="calibrated-line" data-method={calibration.method} d={path(calibrated)} />}
         </g>
       </svg>
       <p className="note">

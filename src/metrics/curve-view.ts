@@ -24,8 +24,8 @@ export interface CurveView {
   /** The exported curves' vertices (src/metrics/export-curves.ts), so an export never decimates on the page. */
   summaryRoc: Uint32Array;
   summaryPr: Uint32Array;
-  /** The calibration view's default: 10 equal-width reliability bins of the raw scores, and their Brier score. */
-  reliability: ReliabilityBin[];
+  /** The calibration view's reliability bins of the raw scores (10 of equal width, 10 of equal count), and their Brier score. */
+  reliability: { uniform: ReliabilityBin[]; quantile: ReliabilityBin[] };
   brier: number;
 }
 
@@ -49,7 +49,7 @@ export function prepareCurveView(curve: ScoreCurve): CurveView {
     averagePrecision: curve.averagePrecision(),
     summaryRoc: summary.summaryRoc,
     summaryPr: summary.summaryPr,
-    reliability: reliabilityBins(curve, 10, 'uniform'),
+    reliability: { uniform: reliabilityBins(curve, 10, 'uniform'), quantile: reliabilityBins(curve, 10, 'quantile') },
     brier: curve.brier(),
   };
 }

@@ -95,13 +95,13 @@ describe('proposeBand', () => {
 });
 
 describe("the prepared view carries the calibration view's default", () => {
-  it('is the 10 equal-width reliability bins and the Brier score of the curve, computed where the curve was built', () => {
+  it('is both kinds of reliability bins and the Brier score of the curve, computed where the curve was built', () => {
     const random = mulberry32(11);
     const labels = Array.from({ length: 2000 }, () => (random() < 0.3 ? 1 : 0));
     const scores = labels.map((y) => Math.min(1, Math.max(0, 0.3 * y + 0.7 * random())));
     const curve = ScoreCurve.from(scores, labels);
     const view = prepareCurveView(curve);
-    expect(view.reliability).toEqual(reliabilityBins(curve, 10, 'uniform'));
+    expect(view.reliability).toEqual({ uniform: reliabilityBins(curve, 10, 'uniform'), quantile: reliabilityBins(curve, 10, 'quantile') });
     expect(view.brier).toBe(curve.brier());
   });
 });
