@@ -18,6 +18,7 @@ import { crossValidate } from './cross-validate';
 import { describeError, train, type Emit } from './train-loop';
 import type { TrainedModel } from './trained-model';
 import { wallClock } from './run-timings';
+import { warmUp } from './warm-up';
 import type { Tf } from './tf';
 
 /** Handles requests; `idle()` resolves when no job is active or queued. */
@@ -33,6 +34,8 @@ export interface TrainControllerOptions {
   selectBackend?: (choice: BackendChoice, known: BackendSelection | null) => Promise<BackendSelection>;
   /** Looks at WebGL without tfjs, so 'auto' never compiles shaders on a software renderer. */
   probeWebgl?: () => WebglProbe | null;
+  /** False skips the small training run a 'warm' makes after loading the backend (tests). */
+  warmUp?: boolean;
 }
 
 type Job = Extract<TrainRequest, { type: 'train' | 'sweep' | 'score' | 'export' | 'warm' }>;
@@ -103,7 +106,8 @@ export function createTrainController(tf: Tf, emit: Emit, options: TrainControll
     try {
       if (job.type === 'warm') {
         // Loads the backend (the WASM module, or WebGL's context) while the user is still choosing columns.
-        await switchBackend(runId, job.backend, job.known);
+        const backend = await switchBackend(runId, job.backend, job.known);
+        if (options.warmUp !== false) await warmUp(tf, backend, options.hooks);
         // Ends the request for the page's client (its final events are 'done' and 'error').
         emit({ type: 'done', runId, reason: 'completed', epochsRun: 0, bestEpoch: 0, bestScores: null, numTensors: tf.core.memory().numTensors });
         return;

@@ -90,3 +90,6 @@ export const TRAIN_SETTING_KEYS = Object.keys(trainFields) as TrainSettingKey[];
  * precision are reported.
  */
 export type TrainOptions = { [K in TrainSettingKey]: z.infer<(typeof trainFields)[K]> } & { threshold: number };
+
+/** Every training setting at its default (the schema's), for runs the worker makes on its own. */
+export const TRAIN_DEFAULTS: Omit<TrainOptions, 'threshold'> = z.object(trainFields).parse({});
