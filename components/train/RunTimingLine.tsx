@@ -7,6 +7,7 @@ const SHOWN_FROM_S = 0.005;
 export function RunTimingLine({ timing, epochSeconds }: { timing: RunTiming; epochSeconds: number[] }) {
   const epochs = epochSeconds.length;
   const parts = timingParts(timing);
+  const seconds = runSeconds(timing);
   const shown = Object.entries(parts)
     .filter(([, s]) => s >= SHOWN_FROM_S)
     .map(([name, s]) => `${name === 'epochs' ? `${epochs} epoch${epochs === 1 ? '' : 's'}` : name} ${s.toFixed(2)} s`);
@@ -14,11 +15,11 @@ export function RunTimingLine({ timing, epochSeconds }: { timing: RunTiming; epo
     <p
       className="note"
       data-testid="training-time"
-      data-seconds={runSeconds(timing).toFixed(3)}
+      data-seconds={seconds.toFixed(3)}
       data-parts={JSON.stringify(parts)}
       data-epoch-seconds={epochSeconds.map((s) => s.toFixed(3)).join(' ')}
     >
-      {runSeconds(timing).toFixed(2)} s from Train to done: {shown.join(' · ')}.
+      {seconds.toFixed(2)} s from Train to done: {shown.join(' · ')}.
     </p>
   );
 }

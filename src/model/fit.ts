@@ -17,6 +17,7 @@ import { epochOrder } from './sampling';
 import type { Tf } from './tf';
 import { validationCurve } from './validation-figures';
 import type { PreparedCurve } from '../metrics/curve-view';
+import type { ScoreCurve } from '../metrics/score-curve';
 
 /** Knobs for hosts and tests; the defaults suit a Web Worker. */
 export interface TrainHooks {
@@ -94,8 +95,8 @@ export function showsEpoch(c: ShowClock, everyMs: number): boolean {
 
 /** An epoch's report without its scores and their curve: what an epoch the page is not shown carries. */
 export function epochFigures(report: EpochReport): Omit<EpochReport, 'validationScores' | 'validationCurve' | 'shown'> {
-  const { epoch, trainLoss, validationLoss, seconds, validationSeconds, prAuc, rocAuc, recall, precision } = report;
-  return { epoch, trainLoss, validationLoss, seconds, validationSeconds, prAuc, rocAuc, recall, precision };
+  const { validationScores, validationCurve, shown, ...figures } = report;
+  return figures;
 }
 
 /** How a fit ended, and the model it ends with. */
@@ -104,6 +105,11 @@ export interface FitOutcome {
   epochsRun: number;
   /** Epoch whose weights the model ends with (best validation loss with early stopping on, else the last); 0 if none. */
   bestEpoch: number;
+  /**
+   * bestEpoch's scores sorted into their curve, kept when that epoch was not shown (a shown
+   * epoch's curve went to the page with its buffers), so 'done' draws it without sorting again.
+   */
+  bestCurve: ScoreCurve | null;
   /** A copy of bestEpoch's validation probabilities and its figures; null if no epoch finished. */
   bestScores: Float32Array | null;
   bestFigures: ValidationFigures | null;
@@ -165,6 +171,7 @@ export async function fit(
     epochsRun: 0,
     bestEpoch: 0,
     bestScores: null,
+    bestCurve: null,
     bestFigures: null,
     weights: null,
     message: null,
@@ -227,6 +234,7 @@ export async function fit(
         // Copies: the report's array goes to the page, and the weights keep training (a
         // cancel mid-epoch must not leave a half-trained epoch in the model).
         outcome.bestScores = scores.slice();
+        outcome.bestCurve = shown ? null : (measured?.sorted ?? null);
         outcome.weights = await net.weights();
       } else {
         waited++;

@@ -52,7 +52,13 @@ export function createColumnStager(): ColumnStager {
     },
     toSent(data, generation) {
       if (stagedIn !== generation) return data;
-      return { ...data, columns: data.columns.map((c) => (ids.has(arrayOf(c)) ? { staged: ids.get(arrayOf(c)) ?? 0 } : c)) };
+      return {
+        ...data,
+        columns: data.columns.map((c) => {
+          const id = ids.get(arrayOf(c));
+          return id === undefined ? c : { staged: id };
+        }),
+      };
     },
   };
 }
@@ -87,8 +93,6 @@ export function createColumnStore(): ColumnStore {
           return column;
         }),
       });
-      if (request.type === 'score') return { ...request, data: whole(request.data) };
-      if (request.type === 'sweep') return { ...request, data: whole(request.data) };
       return { ...request, data: whole(request.data) };
     },
   };

@@ -122,7 +122,7 @@ export async function train(
     }
     const bestScores = outcome.bestEpoch !== lastShown ? outcome.bestScores : null;
     // Sorted and drawn again only here, when the model's epoch was not the last one shown.
-    const bestCurve = bestScores ? prepareCurve(ScoreCurve.from(bestScores, prepared.validation.y)) : null;
+    const bestCurve = bestScores ? prepareCurve(outcome.bestCurve ?? ScoreCurve.from(bestScores, prepared.validation.y)) : null;
     if (bestScores) transfer.push(bestScores.buffer);
     if (bestCurve) transfer.push(...preparedCurveBuffers(bestCurve));
     final = { type: 'done', runId, reason, epochsRun: outcome.epochsRun, bestEpoch: outcome.bestEpoch, bestScores, bestCurve, numTensors: 0, timings };

@@ -11,9 +11,14 @@ import type { ValidationFigures } from './train-protocol';
  * curve as it is, so an epoch's scores are sorted once, here, not again in the metrics worker.
  * The drawing costs several times the figures, so epochs the page will not show go without.
  */
-export function validationCurve(scores: Float32Array, labels: ArrayLike<number>, threshold: number, drawn = true): { figures: ValidationFigures; curve: PreparedCurve | null } {
-  const curve = ScoreCurve.from(scores, labels);
-  return { figures: figuresOf(curve, threshold), curve: drawn ? prepareCurve(curve) : null };
+export function validationCurve(
+  scores: Float32Array,
+  labels: ArrayLike<number>,
+  threshold: number,
+  drawn = true,
+): { figures: ValidationFigures; curve: PreparedCurve | null; sorted: ScoreCurve } {
+  const sorted = ScoreCurve.from(scores, labels);
+  return { figures: figuresOf(sorted, threshold), curve: drawn ? prepareCurve(sorted) : null, sorted };
 }
 
 /** PR-AUC (average precision), ROC-AUC, and recall and precision at `threshold`. */

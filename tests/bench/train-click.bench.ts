@@ -10,6 +10,7 @@
  * After each page run, PyTorch trains the same MLP (batch 512, Adam, weighted BCE) on the same
  * 160,000 rows for 2 epochs, predicting the 40,000 validation rows after each: pairs share the
  * machine's speed, which drifts. RATIO line: the median of the pairs' ratios (budget ≤ 2×).
+ * BENCH_TRACE=file.json records a Chrome trace (with CPU samples) of the second run.
  */
 import type { Page } from '@playwright/test';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';

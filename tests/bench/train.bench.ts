@@ -80,14 +80,7 @@ async function launch(): Promise<Browser> {
   return chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-dev-shm-usage', '--enable-unsafe-swiftshader', '--disable-background-networking'] });
 }
 
-async function throughput(
-  page: Page,
-  workerUrl: string,
-  data: { x: Float32Array; y: Uint8Array },
-  backend: string,
-  epochs: number,
-  shape = { n: ROWS, d: FEATURES, batchSize: 512 as number | null },
-): Promise<DriverResult> {
+async function throughput(page: Page, workerUrl: string, data: { x: Float32Array; y: Uint8Array }, backend: string, epochs: number): Promise<DriverResult> {
   const options = {
     epochs,
     posWeight: null,
@@ -95,7 +88,7 @@ async function throughput(
     focalGamma: 2,
     focalAlpha: 0.25,
     learningRate: 0.001,
-    batchSize: shape.batchSize,
+    batchSize: 512,
     validationFraction: 0.2,
     patience: 0,
     seed: 42,
@@ -109,8 +102,8 @@ async function throughput(
     workerUrl,
     xBase64: Buffer.from(data.x.buffer).toString('base64'),
     yBase64: Buffer.from(data.y).toString('base64'),
-    n: shape.n,
-    d: shape.d,
+    n: ROWS,
+    d: FEATURES,
     options,
     timeoutMs: 300_000,
   };
