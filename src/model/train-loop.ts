@@ -8,8 +8,7 @@ import { prepareCurve, preparedCurveBuffers } from '../metrics/curve-view';
 import { ScoreCurve } from '../metrics/score-curve';
 import { epochFigures, fit, type TrainHooks } from './fit';
 import { LossSettingsError, resolveLoss } from './loss-spec';
-import { checkOptions, prepareSplit, TrainingStop } from './prepare';
-import { stratifiedSplit } from '../data/split';
+import { prepareRun, TrainingStop } from './prepare';
 import { wallClock, type WorkerTimings } from './run-timings';
 import type { Tf } from './tf';
 import type { TrainedModel } from './trained-model';
@@ -58,13 +57,7 @@ export async function train(
   const transfer: Transferable[] = [];
   const timings: WorkerTimings = { ...start, postedAt: 0, splitMs: 0, preprocessMs: 0, setupMs: 0, trainMs: 0, validationMs: 0, finishMs: 0 };
   try {
-    checkOptions(options);
-    let clock = wallClock();
-    const split = stratifiedSplit(run.data.labels, options.validationFraction, options.seed);
-    timings.splitMs = wallClock() - clock;
-    clock = wallClock();
-    const prepared = prepareSplit(run.data, options, split);
-    timings.preprocessMs = wallClock() - clock;
+    const prepared = prepareRun(run.data, options, timings);
     const spec = resolveLoss(options, prepared.trainPositives, prepared.trainNegatives);
     const validationIndices = prepared.validation.positions.slice();
     const validationLabels = Uint8Array.from(prepared.validation.y);
