@@ -1,6 +1,7 @@
 /** Process entry of the `cutoff` command: argv in, exit code out, stdout with back-pressure. */
 import { main } from './main';
 import type { Io } from './io';
+import { streamWriter } from './process-io';
 
 /** A progress line on stderr, only on a terminal and only once a run has taken a few seconds. */
 const started = Date.now();
@@ -17,22 +18,14 @@ process.on('exit', () => {
   if (drawn) process.stderr.write('\r\x1b[K');
 });
 
+// A closed pipe (cutoff apply … | head) ends the command quietly; any other write error is exit 2.
 const io: Io = {
   progress,
-  out: (text) =>
-    new Promise<void>((resolve) => {
-      if (process.stdout.write(text)) resolve();
-      else process.stdout.once('drain', resolve);
-    }),
+  out: streamWriter(process.stdout, 'standard output', () => process.exit(0)),
   err: (text) => {
     process.stderr.write(text);
   },
 };
-
-// A closed pipe (cutoff apply … | head) ends the command quietly.
-process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-  if (error.code === 'EPIPE') process.exit(0);
-});
 
 main(process.argv.slice(2), io).then(
   (code) => {

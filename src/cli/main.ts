@@ -83,7 +83,7 @@ const output = { type: 'string', short: 'o' } as const;
 async function withOutput(values: Values, io: Io, run: (io: Io) => Promise<number>): Promise<number> {
   const path = text(values, 'output');
   if (path === undefined) return run(io);
-  const file = atomicOutput(path);
+  const file = await atomicOutput(path);
   try {
     const code = await run({ ...io, out: file.write });
     await file.commit();

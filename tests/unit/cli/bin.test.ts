@@ -1,6 +1,9 @@
 /** The built command as a process: what `npx cutoff` runs after `npm ci` (prepare builds it). */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { mulberry32 } from '../../../src/data/random';
 import { scoredRows, tempDir, writeCsv, writePoint } from './fixtures';
 
 const BIN = 'dist-cli/cutoff.mjs';
@@ -26,4 +29,39 @@ describe('dist-cli/cutoff.mjs', () => {
     expect(piped.stdout.split('\n')[0]).toBe('id,score,y,region,decision');
     expect(piped.stderr).toBe('');
   }, 60_000);
+
+  it('stdout on a full device is exit 2 with one line (a /dev/full twin made by mknod in a temp folder)', () => {
+    const dir = tempDir();
+    const full = join(dir, 'full');
+    if (spawnSync('mknod', [full, 'c', '1', '7']).status !== 0) return; // not root: nothing to test with
+    const file = writeCsv(dir, scoredRows(500));
+    const run = spawnSync('sh', ['-c', `node ${BIN} curve ${file} --label y > ${full}`], { encoding: 'utf8' });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/^cutoff: cannot write to standard output/);
+    expect(run.stderr.trimEnd().split('\n')).toHaveLength(1);
+  }, 60_000);
+
+  it.each([
+    ['SIGINT', 130],
+    ['SIGTERM', 143],
+  ] as const)(
+    '%s during curve -o removes the temporary file and exits %i',
+    async (signal, status) => {
+      const dir = tempDir();
+      const big = join(dir, 'big.csv');
+      // Enough rows that the command is still reading when the signal comes.
+      const random = mulberry32(3);
+      const lines = ['score,y'];
+      for (let i = 0; i < 1_500_000; i++) lines.push(`${random().toFixed(6)},${random() < 0.2 ? 'yes' : 'no'}`);
+      writeFileSync(big, `${lines.join('\n')}\n`);
+      const child = spawn('node', [BIN, 'curve', big, '--label', 'y', '--exact', '-o', join(dir, 'out.csv')]);
+      const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+      for (let i = 0; i < 200 && !readdirSync(dir).some((f) => f.endsWith('.tmp')); i++) await new Promise((r) => setTimeout(r, 20));
+      expect(readdirSync(dir).some((f) => f.endsWith('.tmp'))).toBe(true);
+      child.kill(signal);
+      expect(await exited).toBe(status);
+      expect(readdirSync(dir).sort()).toEqual(['big.csv']);
+    },
+    60_000,
+  );
 });
