@@ -65,7 +65,7 @@ function precisionAndAlarmRate(curve: ScoreCurve, k: number, prevalence?: number
 }
 
 /** The kinds of target the page offers; each snaps the threshold or says none exists. */
-export const TARGET_KINDS = ['fewest-alarms-at-recall', 'best-recall-at-precision', 'best-precision-at-recall', 'max-alarms-per-1000'] as const;
+export const TARGET_KINDS = ['fewest-alarms-at-recall', 'best-recall-at-precision', 'best-precision-at-recall', 'max-fpr', 'max-alarms-per-1000'] as const;
 export type TargetKind = (typeof TARGET_KINDS)[number];
 
 /** A target's operating point with the figures it was judged on. */
@@ -131,6 +131,25 @@ export function mostCaughtWithinAlarms(curve: ScoreCurve, perThousand: number, p
   return targetPoint(curve, lo, prevalence);
 }
 
+/**
+ * At most a share `limit` of the negatives flagged: the lowest threshold (most cases caught)
+ * whose false-positive rate is at most `limit`, by binary search (FPR only grows as the
+ * threshold falls). The FPR does not depend on the prevalence. null for a negative limit.
+ */
+export function mostCaughtWithinFpr(curve: ScoreCurve, limit: number, prevalence?: number): TargetPoint | null {
+  if (!(limit >= 0)) return null;
+  const N = curve.negatives;
+  const ok = (k: number) => k === 0 || (N > 0 ? curve.cumFp[k - 1] / N : 0) <= limit * (1 + 1e-12);
+  let lo = 0;
+  let hi = curve.size + 1;
+  while (hi - lo > 1) {
+    const mid = (lo + hi) >>> 1;
+    if (ok(mid)) lo = mid;
+    else hi = mid;
+  }
+  return targetPoint(curve, lo, prevalence);
+}
+
 /** The operating point a target of `kind` at `value` gives, or null when none exists. */
 export function solveTarget(curve: ScoreCurve, kind: TargetKind, value: number, prevalence?: number): TargetPoint | null {
   switch (kind) {
@@ -142,6 +161,8 @@ export function solveTarget(curve: ScoreCurve, kind: TargetKind, value: number, 
       return bestRecallAtPrecision(curve, value, prevalence);
     case 'best-precision-at-recall':
       return bestPrecisionAtRecall(curve, value, prevalence);
+    case 'max-fpr':
+      return mostCaughtWithinFpr(curve, value, prevalence);
     case 'max-alarms-per-1000':
       return mostCaughtWithinAlarms(curve, value, prevalence);
   }
