@@ -95,12 +95,14 @@ export function formatCheck(r: CheckReport): string {
   lines.push('');
   if (r.floors.length === 0) lines.push('floors: none set (pass --min-recall, --min-precision, --max-alarm-rate or --max-drift, or set guardrails in the export)');
   else lines.push(`floors: held together at a ${+(r.family.alpha * 100).toFixed(4)}% false-alarm rate (${r.family.tests === 1 ? 'one test' : `${r.family.tests} tests share it`})`);
-  for (const f of r.floors) lines.push(`  ${f.ok ? 'ok  ' : 'FAIL'} ${floorLine(f)}`);
+  for (const f of r.floors) lines.push(`  ${f.notTested ? '--  ' : f.ok ? 'ok  ' : 'FAIL'} ${floorLine(f)}`);
   lines.push(r.passed ? 'PASS' : `FAIL: ${failureLine(r)}`);
   return `${lines.join('\n')}\n`;
 }
 
 function floorLine(f: Floor): string {
+  if (f.notTested) return `${f.name} not tested: ${f.notTested} (exported ${fmt(f.limit)})`;
+  if (f.kind === 'present') return `${f.name}: ${f.ok ? `${fmt(f.value)} cases` : 'no rows in this file'} (--require-groups)`;
   if (f.kind === 'no drop' && f.test) {
     const detect = f.test.detectableDrop === null ? '' : `; this file detects a drop of ${fmt(f.test.detectableDrop)} with 90% power`;
     return `${f.name} ${fmt(f.value)} vs ${fmt(f.limit)} exported: p = ${pFmt(f.test.pValue)} (fails below ${pFmt(f.test.alpha)})${detect}`;
@@ -119,6 +121,7 @@ export function failureLine(r: CheckReport): string {
   return r.floors
     .filter((f) => !f.ok)
     .map((f) => {
+      if (f.kind === 'present') return `${f.name} has no rows in this file (--require-groups)`;
       if (f.kind === 'no drop') return `${f.name} ${fmt(f.value)} dropped from ${fmt(f.limit)} (p = ${f.test ? pFmt(f.test.pValue) : '—'})`;
       return `${f.name} ${fmt(f.value)} ${f.kind === 'min' ? '<' : '>'} ${f.kind === 'min' ? 'floor' : 'ceiling'} ${f.limit}`;
     })

@@ -18,7 +18,7 @@ import { walkScoredRows } from './scored-rows';
 import { recordedTransform, transformScore } from './score-transform';
 import { loadPoint } from './load-point';
 import { readThresholdTable, thresholdLayoutOf } from './threshold-source';
-import { floorsOf, type FloorOptions } from './floors';
+import { countsOf, floorsOf, type FloorOptions } from './floors';
 import { LabelTally } from './label-check';
 import { failureLine, formatCheck, type CheckReport } from './check-report';
 import { outOfRangeScore } from './score-range';
@@ -44,6 +44,7 @@ const EXACT_RANKING_SCORES = 1 << 18;
 const FALLBACK_BINS = 1 << 16;
 
 const orNull = (x: number): number | null => (Number.isFinite(x) ? x : null);
+const fmtCount = (x: number): string => (x >= 100 ? Math.round(x).toLocaleString('en-US') : x.toFixed(1));
 
 function emptyConfusion(): Confusion {
   return { tp: 0, fp: 0, tn: 0, fn: 0 };
@@ -107,6 +108,11 @@ async function evaluate(point: OperatingPoint, table: Table, file: string, optio
   let exactOk = true;
   const confusion = emptyConfusion();
   const byGroup = new Map<string, Confusion>();
+  // Squared weights in units of the first weight, for Kish's effective sample size.
+  let scale = 0;
+  let wholeWeights = true;
+  const squares = emptyConfusion();
+  const squaresByGroup = new Map<string, Confusion>();
   const bandRows = rule.bandNames.map(() => ({ rows: 0, positives: 0 }));
   let review = 0;
   let outside = 0;
@@ -130,10 +136,17 @@ async function evaluate(point: OperatingPoint, table: Table, file: string, optio
     if (label === null) return;
     tally.add(label, weight);
     count(confusion, alarm, positive, weight);
+    if (scale === 0 && weight > 0) scale = weight;
+    const square = scale > 0 ? (weight / scale) ** 2 : 0;
+    if (wholeWeights && !Number.isInteger(weight)) wholeWeights = false;
+    count(squares, alarm, positive, square);
     if (group !== null) {
       let c = byGroup.get(group);
       if (!c) byGroup.set(group, (c = emptyConfusion()));
       count(c, alarm, positive, weight);
+      let q = squaresByGroup.get(group);
+      if (!q) squaresByGroup.set(group, (q = emptyConfusion()));
+      count(q, alarm, positive, square);
     }
     if (exactOk && !exact.add(score, positive, weight)) {
       exactOk = false;
@@ -177,6 +190,18 @@ async function evaluate(point: OperatingPoint, table: Table, file: string, optio
     ));
     if (cols.labelled) tally.verify(cols.positive, options.positive !== undefined, cols.label, file);
   }
+  if (cols.weight !== null && rows > 0 && !(total > 0)) {
+    throw new InputError(`${file}: the weights in "${cols.weight}" sum to 0, so there are no cases to check; give rows a weight above 0 (or leave out --weight)`);
+  }
+  // Weights that are not whole counts, or too large to be counts, are relative weights: the
+  // tests count the effective sample size, not the summed weight.
+  const kish = cols.weight !== null && (!wholeWeights || total > Number.MAX_SAFE_INTEGER);
+  if (kish) {
+    const [, n] = countsOf('recall', confusion, squares, scale);
+    notes.push(
+      `the weights in "${cols.weight}" ${wholeWeights ? `sum to ${total.toPrecision(3)}, more than whole counts can be,` : 'are not whole-number counts,'} so they are read as relative weights: the two-sample tests count Kish's effective sample size (${fmtCount(n)} positive cases)`,
+    );
+  }
   if (unlabelled > 0) notes.push(`${unlabelled} rows with an empty label were left out`);
   if (outside > 0) notes.push(`${outside} scores lie outside [0, 1] after the recorded score transform: the new scores span more than those it was fitted on`);
   if (!cols.labelled) notes.push(`recall and precision were not checked: ${file} has no label column "${cols.label}" (score drift only)`);
@@ -208,16 +233,19 @@ async function evaluate(point: OperatingPoint, table: Table, file: string, optio
       value: g.value,
       threshold: g.threshold,
       confusion: c,
+      squares: kish ? squaresByGroup.get(g.value) : undefined,
       recall: orNull(gm.recall),
       precision: orNull(gm.precision),
       exported: e ? { recall: orNull(e.recall), precision: orNull(e.precision) } : null,
     };
   });
   if (options.maxGroupGap && groups.length === 0) throw new InputError('--max-group-gap needs an export with per-group thresholds (groups); this operating point has none');
+  if (options.requireGroups && groups.length === 0) throw new InputError('--require-groups needs an export with per-group thresholds (groups); this operating point has none');
   const { floors, alpha, tests } = floorsOf(point, options, {
     confusion: cols.labelled ? confusion : null,
-    groups: groups.map((g) => ({ value: g.value, confusion: g.confusion })),
+    groups: groups.map((g) => ({ value: g.value, confusion: g.confusion, squares: g.squares })),
     drift: driftFigures,
+    weighting: kish ? { scale, squares } : null,
   });
   return {
     file,
@@ -240,7 +268,7 @@ async function evaluate(point: OperatingPoint, table: Table, file: string, optio
       rows: point.dataset.rows,
     },
     drift: driftFigures ? { psi: driftFigures.psi, ks: driftFigures.ks, ksPValue: ksPValue(driftFigures.ks, before, total), bins: histogram?.counts.length ?? 0 } : null,
-    groups: cols.labelled ? groups : [],
+    groups: cols.labelled ? groups.map(({ squares: _, ...g }) => g) : [],
     bands: rule.bandNames.map((name, i) => ({ name, ...bandRows[i] })),
     review: rule.hasReviewBand ? { rows: review } : null,
     family: { alpha, tests },

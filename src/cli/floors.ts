@@ -28,7 +28,8 @@ export interface FloorTest {
 
 export interface Floor {
   name: string;
-  kind: 'min' | 'max' | 'no drop';
+  /** 'present': a group the export has must have rows (--require-groups). */
+  kind: 'min' | 'max' | 'no drop' | 'present';
   /** The absolute limit; for 'no drop', the exported figure. */
   limit: number | null;
   value: number | null;
@@ -37,6 +38,8 @@ export interface Floor {
   from: 'option' | 'export';
   /** The two-sample test behind a 'no drop' floor or a drift ceiling. */
   test?: FloorTest;
+  /** Why a comparison was not made (no rows, no positives in a group): not a failure. */
+  notTested?: string;
 }
 
 export interface FloorOptions {
@@ -47,22 +50,38 @@ export interface FloorOptions {
   alpha?: number;
   /** Largest gap between groups, by metric. */
   maxGroupGap?: Partial<Record<ComparedMetric, number>>;
+  /** A group of the export with no rows in the file fails the check instead of going untested. */
+  requireGroups?: boolean;
 }
 
 export interface Observed {
   /** null without labels: only the score distribution is checked. */
   confusion: Confusion | null;
-  groups: { value: string; confusion: Confusion }[];
+  groups: { value: string; confusion: Confusion; squares?: Confusion }[];
   drift: { psi: number; ks: number; before: number; after: number } | null;
+  /**
+   * Weights that are not whole-number counts: each cell's summed squared weight in units of
+   * `scale` (the first weight) squared, overall and per group in `groups`, so the tests count
+   * Kish's effective sample size instead of the weights.
+   */
+  weighting?: { scale: number; squares: Confusion } | null;
 }
 
 const rate = (x: number, n: number): number | null => (n > 0 ? x / n : null);
 const recallOf = (c: Confusion) => rate(c.tp, c.tp + c.fn);
 const precisionOf = (c: Confusion) => rate(c.tp, c.tp + c.fp);
 
-/** Counts behind a metric: successes and trials. */
-function countsOf(metric: ComparedMetric, c: Confusion): [number, number] {
-  return metric === 'recall' ? [c.tp, c.tp + c.fn] : [c.tp, c.tp + c.fp];
+/**
+ * Counts behind a metric: successes and trials. With squared weights, the trials are Kish's
+ * effective sample size (Σw)²/Σw² (scale-free, so 1e300 weights count as the rows they are) and
+ * the successes the same share of it.
+ */
+export function countsOf(metric: ComparedMetric, c: Confusion, squares?: Confusion | null, scale = 1): [number, number] {
+  const [x, n] = metric === 'recall' ? [c.tp, c.tp + c.fn] : [c.tp, c.tp + c.fp];
+  if (!squares || !(n > 0)) return [x, n];
+  const q = metric === 'recall' ? squares.tp + squares.fn : squares.tp + squares.fp;
+  const effective = q > 0 ? (n / scale) ** 2 / q : 0;
+  return [(x / n) * effective, effective];
 }
 
 /** The metrics the export asks to compare (an old export's untyped Wilson floors count as asking). */
@@ -84,8 +103,39 @@ export function floorsOf(point: OperatingPoint, options: FloorOptions, observed:
     throw new InputError('--max-drift needs the score histogram an export records (guardrails.histogram); this operating point has none: export it again');
   }
   const driftTested = driftCeiling !== null && observed.drift !== null;
-  // The family: every two-sample comparison, overall and per group, and the drift test.
-  const tests = compared.length * (1 + exportedGroups.length) + (driftTested ? 1 : 0);
+  const c = observed.confusion;
+  const w = observed.weighting ?? null;
+  // Every two-sample comparison, overall and per group; one without cases in this file (a group
+  // absent, or without positives) is reported as not tested, never failed.
+  // A precision without positives is 0 by the file's make-up, not the model's: not tested either.
+  const untested = (metric: ComparedMetric, after: Confusion): string | null =>
+    after.tp + after.fp + after.tn + after.fn === 0
+      ? 'no rows in this file'
+      : after.tp + after.fn === 0
+        ? 'no positives in this file'
+        : metric === 'precision' && after.tp + after.fp === 0
+          ? 'nothing flagged in this file'
+          : null;
+  const planned: { name: string; metric: ComparedMetric; before: Confusion; after: Confusion; squares?: Confusion; why: string | null }[] = [];
+  if (c) {
+    for (const metric of compared) planned.push({ name: metric, metric, before: point.confusion, after: c, squares: w?.squares, why: untested(metric, c) });
+    for (const exported of exportedGroups) {
+      const now = observed.groups.find((o) => o.value === exported.value);
+      const after = now?.confusion ?? { tp: 0, fp: 0, tn: 0, fn: 0 };
+      for (const metric of compared)
+        planned.push({
+          name: `${metric} (${point.groups?.column} = ${exported.value})`,
+          metric,
+          before: exported.confusion as Confusion,
+          after,
+          squares: now?.squares,
+          why: untested(metric, after),
+        });
+    }
+  }
+  const tested = planned.filter((p) => p.why === null).length;
+  // The family: the comparisons made and the drift test.
+  const tests = tested + (driftTested ? 1 : 0);
   const share = tests > 0 ? alpha / tests : alpha;
   const floors: Floor[] = [];
 
@@ -94,9 +144,13 @@ export function floorsOf(point: OperatingPoint, options: FloorOptions, observed:
     if (limit === null) return;
     floors.push({ name, kind, limit, value, ok: value !== null && (kind === 'min' ? value >= limit : value <= limit), from: option !== undefined ? 'option' : 'export' });
   };
-  const compare = (name: string, metric: ComparedMetric, before: Confusion, after: Confusion) => {
+  const compare = ({ name, metric, before, after, squares, why }: (typeof planned)[number]) => {
     const [x1, n1] = countsOf(metric, before);
-    const [x2, n2] = countsOf(metric, after);
+    if (why !== null) {
+      floors.push({ name, kind: 'no drop', limit: n1 > 0 ? x1 / n1 : null, value: null, ok: true, from: 'export', notTested: why });
+      return;
+    }
+    const [x2, n2] = countsOf(metric, after, squares, w?.scale);
     const drop = proportionDrop(x1, n1, x2, n2);
     floors.push({
       name,
@@ -116,16 +170,18 @@ export function floorsOf(point: OperatingPoint, options: FloorOptions, observed:
     });
   };
 
-  const c = observed.confusion;
   if (c) {
     absolute('recall', 'min', options.minRecall, g?.minRecall, recallOf(c));
     absolute('precision', 'min', options.minPrecision, g?.minPrecision, precisionOf(c));
     const total = c.tp + c.fp + c.tn + c.fn;
     absolute('alarm rate', 'max', options.maxAlarmRate, g?.maxAlarmRate, total > 0 ? (c.tp + c.fp) / total : null);
-    for (const metric of compared) compare(metric, metric, point.confusion, c);
-    for (const exported of exportedGroups) {
-      const now = observed.groups.find((o) => o.value === exported.value)?.confusion ?? { tp: 0, fp: 0, tn: 0, fn: 0 };
-      for (const metric of compared) compare(`${metric} (${point.groups?.column} = ${exported.value})`, metric, exported.confusion as Confusion, now);
+    for (const p of planned) compare(p);
+    if (options.requireGroups) {
+      for (const exported of point.groups?.thresholds ?? []) {
+        const now = observed.groups.find((o) => o.value === exported.value)?.confusion;
+        const rows = now ? now.tp + now.fp + now.tn + now.fn : 0;
+        floors.push({ name: `group ${point.groups?.column} = ${exported.value}`, kind: 'present', limit: null, value: rows, ok: rows > 0, from: 'option' });
+      }
     }
     for (const [metric, gap] of Object.entries(options.maxGroupGap ?? {}) as [ComparedMetric, number][]) {
       const values = observed.groups.map((o) => (metric === 'recall' ? recallOf(o.confusion) : precisionOf(o.confusion))).filter((v): v is number => v !== null);

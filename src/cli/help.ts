@@ -74,6 +74,8 @@ Options:
   --max-alarm-rate X     a ceiling on the share of rows flagged
   --max-drift X          PSI ceiling (fails when exceeded and the KS shift is significant)
   --max-group-gap M=X    largest gap between groups, e.g. recall=0.1,precision=0.05
+  --require-groups       fail when a group of the export has no rows in FILE
+                         (by default such a group, or one without positives, is not tested)
   --json                 the report as JSON
   -o, --output FILE      write the report to FILE (atomically) instead of standard output
 
