@@ -11,6 +11,7 @@ import type { GroupStrategy } from '../metrics/group-thresholds';
 import { serializeOperatingPoint } from '../session/operating-point';
 import { choosePoint, type ChooseGoal } from '../session/choose';
 import { EXIT, InputError } from './errors';
+import { checkGroupColumn } from './group-column';
 import type { Io } from './io';
 
 export interface ChooseOptions {
@@ -68,6 +69,7 @@ export async function runChoose(file: string, options: ChooseOptions, io: Io): P
     const name = file === '-' ? 'standard input' : file;
     // The page's reader, on the same bytes: the same columns, labels and scores.
     const dataset = await readDataFile({ name, size: bytes.length, arrayBuffer: async () => bytes.slice().buffer });
+    if (options.group !== undefined) checkGroupColumn(dataset, options.group, options, name);
     const point = choosePoint(dataset, {
       scoreColumn: options.score,
       labelColumn: options.label,

@@ -9,10 +9,13 @@ import type { RowCostColumns } from '../metrics/row-costs';
 /** More distinct values than this would not read as groups (one small ROC each). */
 export const MAX_GROUPS = 30;
 
-/** A column that can split cases into groups: text with few values, or a two-valued (boolean) number. */
+/**
+ * A column that can split cases into groups: text with few values, or a number column with few
+ * distinct values (region codes 1–4 are groups; `distinct` is kept only for up to 20 of them).
+ */
 export function isGroupColumn(column: Column): boolean {
   if (column.kind === 'categorical') return column.levels.length >= 1 && column.levels.length <= MAX_GROUPS;
-  return column.distinct !== null && column.distinct.length <= 2;
+  return column.distinct !== null && column.distinct.length >= 1 && column.distinct.length <= MAX_GROUPS;
 }
 
 /** Names of the columns offered as groups, leaving out the label and score columns. */
