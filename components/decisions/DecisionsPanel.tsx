@@ -1,11 +1,9 @@
-import { useCallback, useEffect } from 'react';
+import { useEffect } from 'react';
 import type { Dataset } from '../../src/data/dataset';
 import { costColumnNames, groupColumnNames } from '../../src/decision/decision-inputs';
 import type { RowCosts } from '../../src/decision/decisions';
-import { niceThresholdAtIndex } from '../../src/metrics/nice-threshold';
 import { naturalFrequencies } from '../../src/metrics/prevalence';
 import { rowCostScaleRange } from '../../src/metrics/row-costs';
-import { solveTarget, type TargetKind } from '../../src/metrics/targets';
 import type { Settings } from '../../src/session/settings';
 import { downloadThresholdsCsv } from '../export/download';
 import { GroupPanel } from './GroupPanel';
@@ -13,7 +11,6 @@ import type { Evaluation } from '../hooks/useEvaluation';
 import { useGroups, type GroupsState } from '../hooks/useDecisions';
 import { RiskBandsPanel } from './RiskBandsPanel';
 import { RowCostControls } from './RowCostControls';
-import { TargetControls } from './TargetControls';
 import { useBackgroundThreshold } from '../cockpit/threshold-store';
 import { formatThousands } from '../common/format';
 
@@ -23,8 +20,6 @@ interface DecisionsPanelProps {
   settings: Settings;
   rowCosts: RowCosts | null;
   onChange: (patch: Partial<Settings>) => void;
-  /** Moves the threshold to operating point k of the evaluated curve. */
-  onIndex: (k: number) => void;
   /** Told each new groups state, so the export can use the worker's solution rather than solve again. */
   onGroups?: (state: GroupsState) => void;
 }
@@ -38,7 +33,7 @@ export function prevalenceLabel(prevalence: number | null): string | null {
  * The decisions beyond one threshold: row costs, targets, thresholds per group, named risk
  * bands, natural frequencies at the assumed prevalence and the table of every threshold.
  */
-export function DecisionsPanel({ dataset, evaluation, settings, rowCosts, onChange, onIndex, onGroups }: DecisionsPanelProps) {
+export function DecisionsPanel({ dataset, evaluation, settings, rowCosts, onChange, onGroups }: DecisionsPanelProps) {
   const threshold = useBackgroundThreshold();
   const { curve } = evaluation;
   const exclude = [settings.labelColumn, settings.scoreColumn, settings.weightColumn];
@@ -53,16 +48,6 @@ export function DecisionsPanel({ dataset, evaluation, settings, rowCosts, onChan
   const label = prevalenceLabel(settings.prevalence);
   const frequencies = naturalFrequencies(confusion, settings.prevalence);
   const round = (v: number) => formatThousands(Math.round(v));
-  const onApplyTarget = useCallback(
-    (kind: TargetKind, value: number) => {
-      const found = solveTarget(curve, kind, value, settings.prevalence ?? undefined);
-      onChange({ target: { kind, value } });
-      if (!found) return null;
-      onIndex(found.index);
-      return { ...found, threshold: niceThresholdAtIndex(curve.thresholds, found.index) };
-    },
-    [curve, settings.prevalence, onChange, onIndex],
-  );
   return (
     <>
       <div className="card decisions-card">
@@ -91,9 +76,6 @@ export function DecisionsPanel({ dataset, evaluation, settings, rowCosts, onChan
             onChange={onChange}
           />
         )}
-      </div>
-      <div className="card">
-        <TargetControls target={settings.target} onApply={onApplyTarget} prevalenceLabel={label} />
       </div>
       <div className="card wide-card">
         <GroupPanel

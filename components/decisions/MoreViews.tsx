@@ -4,7 +4,7 @@ import { CALIBRATION_NAMES, type CalibrationMethod } from '../../src/metrics/cal
 import { useCalibration } from '../hooks/useCalibration';
 import type { ScoreCurve } from '../../src/metrics';
 import type { CurveView } from '../../src/metrics/curve-view';
-import { f1Optimal, thresholdForRecall } from '../../src/metrics/targets';
+import type { EvaluatedOn } from '../../src/session/operating-point';
 import type { Settings } from '../../src/session/settings';
 import { BandPanel } from './BandPanel';
 import { CalibrationView } from '../charts/CalibrationView';
@@ -22,6 +22,9 @@ export interface MoreViewsProps {
   band: Settings['band'];
   /** Cut points of the named risk bands, draggable on the histogram. */
   bandCuts?: Settings['bandCuts'];
+  /** Which cases the curve is of (a confidence target rests on them) and the last target set. */
+  evaluatedOn: EvaluatedOn;
+  target: Settings['target'];
   /** pos_weight of the model that made the scores; null for a scores file. */
   posWeight: number | null;
   onChange: (patch: Partial<Settings>) => void;
@@ -54,15 +57,6 @@ export const MoreViews = memo(function MoreViews(props: MoreViewsProps) {
   const shownMethod = calibration.calibrated?.method ?? 'none';
   const onBandChange = useCallback((next: { lower: number; upper: number }) => onChange({ band: next }), [onChange]);
   const onRiskCutsChange = useCallback((cuts: number[]) => onChange({ bandCuts: cuts }), [onChange]);
-  const onF1Optimal = useCallback(() => onIndex(f1Optimal(curve).index), [curve, onIndex]);
-  const onRecallTarget = useCallback(
-    (target: number) => {
-      const found = thresholdForRecall(curve, target);
-      if (found) onIndex(found.index);
-      return found !== null;
-    },
-    [curve, onIndex],
-  );
   return (
     <section className="more-views" aria-label="More views of the same scores" data-testid="more-views">
       <div className="more-grid">
@@ -86,7 +80,17 @@ export const MoreViews = memo(function MoreViews(props: MoreViewsProps) {
           <MetricsChart sweep={sweep} curve={curve} onThreshold={onThreshold} onIndexChange={onIndex} describe={describe} stability={props.stability} />
         </ViewCard>
         <BandPanel curve={curve} band={band} onChange={onChange} />
-        <TargetsPanel costFp={costFp} costFn={costFn} weightedModel={props.posWeight !== null && props.posWeight !== 1} onF1Optimal={onF1Optimal} onRecallTarget={onRecallTarget} />
+        <TargetsPanel
+          curve={curve}
+          evaluatedOn={props.evaluatedOn}
+          target={props.target}
+          prevalence={prevalence}
+          costFp={costFp}
+          costFn={costFn}
+          weightedModel={props.posWeight !== null && props.posWeight !== 1}
+          onChange={onChange}
+          onIndex={onIndex}
+        />
         <ViewCard id="view-calibration" title="Calibration (reliability diagram)">
           <CalibrationView curve={curve} view={view} costFp={costFp} costFn={costFn} onIndex={onIndex} method={method} onMethod={setMethod} calibration={calibration} />
         </ViewCard>

@@ -1,6 +1,7 @@
 /** What `cutoff check` reports, as JSON (`--json`) and as text. */
 import type { Confusion } from '../metrics';
 import type { Floor } from './floors';
+import { escaped } from './shown';
 
 export type { Floor } from './floors';
 
@@ -97,7 +98,8 @@ export function formatCheck(r: CheckReport): string {
   else lines.push(`floors: held together at a ${+(r.family.alpha * 100).toFixed(4)}% false-alarm rate (${r.family.tests === 1 ? 'one test' : `${r.family.tests} tests share it`})`);
   for (const f of r.floors) lines.push(`  ${f.notTested ? '--  ' : f.ok ? 'ok  ' : 'FAIL'} ${floorLine(f)}`);
   lines.push(r.passed ? 'PASS' : `FAIL: ${failureLine(r)}`);
-  return `${lines.join('\n')}\n`;
+  // Names and group values come from files: their control characters are printed escaped.
+  return `${lines.map(escaped).join('\n')}\n`;
 }
 
 function floorLine(f: Floor): string {
@@ -106,6 +108,9 @@ function floorLine(f: Floor): string {
   if (f.kind === 'no drop' && f.test) {
     const detect = f.test.detectableDrop === null ? '' : `; this file detects a drop of ${fmt(f.test.detectableDrop)} with 90% power`;
     return `${f.name} ${fmt(f.value)} vs ${fmt(f.limit)} exported: p = ${pFmt(f.test.pValue)} (fails below ${pFmt(f.test.alpha)})${detect}`;
+  }
+  if (f.target && f.test) {
+    return `${f.name}: ${fmt(f.value)} on this file; binomial p = ${pFmt(f.test.pValue)} that the target holds (fails below ${pFmt(f.test.alpha)})`;
   }
   const from = f.from === 'option' ? 'option' : 'from the export';
   if (f.test) return `${f.name} ${fmt(f.value)}, ceiling ${f.limit} (${from}); KS p = ${pFmt(f.test.pValue)}: fails when over the ceiling and p < ${pFmt(f.test.alpha)}`;
@@ -118,12 +123,15 @@ function alarmRateOf(c: Confusion): number | null {
 }
 
 export function failureLine(r: CheckReport): string {
-  return r.floors
-    .filter((f) => !f.ok)
-    .map((f) => {
-      if (f.kind === 'present') return `${f.name} has no rows in this file (--require-groups)`;
-      if (f.kind === 'no drop') return `${f.name} ${fmt(f.value)} dropped from ${fmt(f.limit)} (p = ${f.test ? pFmt(f.test.pValue) : '—'})`;
-      return `${f.name} ${fmt(f.value)} ${f.kind === 'min' ? '<' : '>'} ${f.kind === 'min' ? 'floor' : 'ceiling'} ${f.limit}`;
-    })
-    .join('; ');
+  return escaped(
+    r.floors
+      .filter((f) => !f.ok)
+      .map((f) => {
+        if (f.kind === 'present') return `${f.name} has no rows in this file (--require-groups)`;
+        if (f.kind === 'no drop') return `${f.name} ${fmt(f.value)} dropped from ${fmt(f.limit)} (p = ${f.test ? pFmt(f.test.pValue) : '—'})`;
+        if (f.target) return `${f.name} not met: ${fmt(f.value)} on this file (p = ${f.test ? pFmt(f.test.pValue) : '—'})`;
+        return `${f.name} ${fmt(f.value)} ${f.kind === 'min' ? '<' : '>'} ${f.kind === 'min' ? 'floor' : 'ceiling'} ${f.limit}`;
+      })
+      .join('; '),
+  );
 }

@@ -4,10 +4,12 @@
  * the page's export of the same file and settings is the same decision.
  */
 import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
 import { DataError } from '../data/errors';
 import { readDataFile } from '../data/read-file';
 import type { ScoreTransform } from '../data/score-transform';
 import type { GroupStrategy } from '../metrics/group-thresholds';
+import type { TargetKind } from '../metrics/targets';
 import { serializeOperatingPoint } from '../session/operating-point';
 import { choosePoint, type ChooseGoal } from '../session/choose';
 import { EXIT, InputError } from './errors';
@@ -24,7 +26,10 @@ export interface ChooseOptions {
   costFn?: number;
   minRecall?: number;
   minPrecision?: number;
+  maxFpr?: number;
   maxAlarmRate?: number;
+  /** The target holds on new cases with this confidence; absent: on this file's cases. */
+  confidence?: number;
   prevalence?: number;
   group?: string;
   strategy?: GroupStrategy;
@@ -33,18 +38,22 @@ export interface ChooseOptions {
 
 /** The one goal the options name: the cheapest cutoff for the costs, or a target. */
 export function goalOf(options: ChooseOptions): ChooseGoal {
+  const confidence = options.confidence ?? null;
+  const target = (kind: TargetKind, value: number | undefined): ChooseGoal | null => (value === undefined ? null : { kind: 'target', target: kind, value, confidence });
   const targets: [string, ChooseGoal | null][] = [
-    ['--min-recall', options.minRecall === undefined ? null : { kind: 'target', target: 'fewest-alarms-at-recall', value: options.minRecall }],
-    ['--min-precision', options.minPrecision === undefined ? null : { kind: 'target', target: 'best-recall-at-precision', value: options.minPrecision }],
-    ['--max-alarm-rate', options.maxAlarmRate === undefined ? null : { kind: 'target', target: 'max-alarms-per-1000', value: options.maxAlarmRate * 1000 }],
+    ['--min-recall', target('fewest-alarms-at-recall', options.minRecall)],
+    ['--min-precision', target('best-recall-at-precision', options.minPrecision)],
+    ['--max-fpr', target('max-fpr', options.maxFpr)],
+    ['--max-alarm-rate', target('max-alarms-per-1000', options.maxAlarmRate === undefined ? undefined : options.maxAlarmRate * 1000)],
   ];
   const named = targets.filter(([, goal]) => goal !== null);
   const costs = options.costFp !== undefined || options.costFn !== undefined;
   if (named.length + (costs ? 1 : 0) > 1) {
     throw new InputError(
-      `choose one goal: --cost-fp/--cost-fn, --min-recall, --min-precision or --max-alarm-rate, not ${[...(costs ? ['the costs'] : []), ...named.map(([flag]) => flag)].join(' and ')}`,
+      `choose one goal: --cost-fp/--cost-fn, --min-recall, --min-precision, --max-fpr or --max-alarm-rate, not ${[...(costs ? ['the costs'] : []), ...named.map(([flag]) => flag)].join(' and ')}`,
     );
   }
+  if (confidence !== null && named.length === 0) throw new InputError('--confidence needs a target: --min-recall, --min-precision, --max-fpr or --max-alarm-rate');
   return named[0]?.[1] ?? { kind: 'cost' };
 }
 
@@ -66,7 +75,8 @@ export async function runChoose(file: string, options: ChooseOptions, io: Io): P
   const goal = goalOf(options);
   const bytes = await bytesOf(file, io);
   try {
-    const name = file === '-' ? 'standard input' : file;
+    // The export records the file's name, not where it lay on the machine that chose the point.
+    const name = file === '-' ? 'standard input' : basename(file);
     // The page's reader, on the same bytes: the same columns, labels and scores.
     const dataset = await readDataFile({ name, size: bytes.length, arrayBuffer: async () => bytes.slice().buffer });
     if (options.group !== undefined) checkGroupColumn(dataset, options.group, options, name);

@@ -10,6 +10,7 @@ import { detectableDrop, ksPValue, proportionDrop } from '../metrics/two-sample'
 import { DEFAULT_ALPHA, isWilsonDefault, type ComparedMetric } from '../decision/guardrails';
 import type { OperatingPoint } from '../session/operating-point';
 import { InputError } from './errors';
+import { targetChecks } from './target-floors';
 
 /** The power at which the report states the smallest drop a file of its size detects. */
 export const STATED_POWER = 0.9;
@@ -40,6 +41,8 @@ export interface Floor {
   test?: FloorTest;
   /** Why a comparison was not made (no rows, no positives in a group): not a failure. */
   notTested?: string;
+  /** An exported target, tested by an exact one-sided binomial test of "the target holds". */
+  target?: boolean;
 }
 
 export interface FloorOptions {
@@ -134,8 +137,9 @@ export function floorsOf(point: OperatingPoint, options: FloorOptions, observed:
     }
   }
   const tested = planned.filter((p) => p.why === null).length;
-  // The family: the comparisons made and the drift test.
-  const tests = tested + (driftTested ? 1 : 0);
+  const targets = c ? targetChecks(point, c, w === null) : [];
+  // The family: the comparisons made, the targets tested and the drift test.
+  const tests = tested + targets.filter((t) => t.notTested === null).length + (driftTested ? 1 : 0);
   const share = tests > 0 ? alpha / tests : alpha;
   const floors: Floor[] = [];
 
@@ -176,6 +180,20 @@ export function floorsOf(point: OperatingPoint, options: FloorOptions, observed:
     const total = c.tp + c.fp + c.tn + c.fn;
     absolute('alarm rate', 'max', options.maxAlarmRate, g?.maxAlarmRate, total > 0 ? (c.tp + c.fp) / total : null);
     for (const p of planned) compare(p);
+    for (const t of targets) {
+      floors.push({
+        name: t.name,
+        kind: t.kind,
+        limit: t.limit,
+        value: t.value,
+        ok: t.pValue === null || t.pValue >= share,
+        from: 'export',
+        target: true,
+        ...(t.notTested !== null
+          ? { notTested: t.notTested }
+          : { test: { before: t.limit, beforeCount: 0, afterCount: 0, pValue: t.pValue ?? 1, alpha: share, detectableDrop: null } }),
+      });
+    }
     if (options.requireGroups) {
       for (const exported of point.groups?.thresholds ?? []) {
         const now = observed.groups.find((o) => o.value === exported.value)?.confusion;

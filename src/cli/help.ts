@@ -6,6 +6,7 @@ export const USAGE = `Usage: cutoff <command> [options]
 
   choose FILE             make an operating point from scores, as the page would export it
   check POINT.json FILE   evaluate FILE at the exported decision; fail when a guardrail fails
+  compare FILE            paired tests of two score columns on the same rows (DeLong, McNemar)
   apply POINT.json FILE   FILE's rows with their decision added, as CSV
   curve FILE              FILE reduced to score,label,count rows
   sql                     the GROUP BY query that does what curve does, in your engine
@@ -32,7 +33,11 @@ Options:
   --cost-fp X --cost-fn Y   the cost of a false alarm and of a miss
   --min-recall X         the fewest alarms that catch at least this share of positives
   --min-precision X      the most positives caught at at least this precision
+  --max-fpr X            the most positives caught flagging at most this share of negatives
   --max-alarm-rate X     the most positives caught flagging at most this share of rows
+  --confidence C         the target holds on new cases with confidence C (0.5 to 0.9999), not
+                         just on FILE's: recall and FPR by the exact order-statistic rule,
+                         precision by Learn-then-Test; FILE must hold cases the model did not learn from
   --prevalence P         the deployment prevalence, if not the file's
   --group COL            a column whose values get their own thresholds
   --strategy S           ${'single, group-cost, equal-opportunity, equal-odds-fpr, demographic-parity, equal-accuracy'}
@@ -42,6 +47,29 @@ ${EXITS}
 
 Example:
   cutoff choose validation-scores.csv --cost-fp 1 --cost-fn 20 -o operating-point.json
+`,
+  compare: `Usage: cutoff compare FILE --score A --score B [options]
+
+Paired tests of two models scored on the same rows: DeLong's test of the ROC-AUC difference
+A − B (Sun & Xu's fast algorithm, ties as midranks) with its 95 % CI, z and two-sided p, and,
+with both thresholds, McNemar's exact tests of recall and specificity (score >= T flags a row).
+Without thresholds only DeLong's test is run: a cutoff is a decision, so none is assumed.
+A model is called better only when its test gives p < 0.05.
+
+Options:
+  --score COL            a score column; given exactly twice, model A then model B
+  --label COL            the label column (default: label)
+  --positive V           the positive class (default: the rarer value)
+  --weight COL           a whole count per row (fractional weights are refused)
+  --threshold-a T        model A's cutoff, for McNemar's tests
+  --threshold-b T        model B's cutoff, for McNemar's tests
+  --json                 one JSON object: a/b {column, rocAuc}, delong {diff, ciLow, ciHigh, z, p}, mcnemar, cases, positives
+  -o, --output FILE      write to FILE (atomically) instead of standard output
+
+Exit codes: 0 the tests ran, 2 bad input (one line on stderr).
+
+Example:
+  cutoff compare test-scores.csv --score new_model --score old_model --label y --threshold-a 0.4 --threshold-b 0.35
 `,
   serve: `Usage: cutoff serve [--port N]
 

@@ -13,8 +13,10 @@ import { InputError, EXIT } from './errors';
 import type { Io } from './io';
 import { COMMAND_HELP, USAGE } from './help';
 import { atomicOutput } from './output';
+import { escaped } from './shown';
 import { GROUP_STRATEGIES } from '../metrics/group-thresholds';
 import { SCORE_TRANSFORMS } from '../data/score-transform';
+import { CONFIDENCE_RANGE } from '../decision/confident-target';
 
 declare const __APP_VERSION__: string | undefined;
 
@@ -27,13 +29,42 @@ type Values = Record<string, string | boolean | undefined>;
 
 function parse(args: string[], options: ParseArgsConfig['options']): { values: Values; positionals: string[] } {
   try {
-    const { values, positionals } = parseArgs({ args, options, allowPositionals: true, strict: true });
+    const { values, positionals } = parseArgs({ args: dashValues(args, options ?? {}), options, allowPositionals: true, strict: true });
     return { values: values as Values, positionals };
   } catch (error) {
-    // Node's own message names a positional with an unbalanced quote; say it plainly.
     const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    // Node calls an option followed by another option "ambiguous": say which value is missing.
+    const needs = /^Option '(-{1,2}[^' ]+)[^']*' argument (is ambiguous|missing)/.exec(message);
+    if (needs) throw new InputError(`${needs[1]} needs a value${needs[2] === 'missing' ? '' : ' before the next option'} (a value that starts with "-" is written ${needs[1]}=-1)`);
+    // Node's own message names a positional with an unbalanced quote; say it plainly.
     throw new InputError(`${message.replace(/\. To specify a positional argument.*$/, '')} (--help lists the options)`);
   }
+}
+
+/**
+ * `--cost-fp -1`, `--weight -w`: a word after an option that takes a value, starting with "-"
+ * but naming no option of the command, is that option's value (Node's parser would refuse it as
+ * ambiguous), so the value itself gets the one clear message (a range, a missing column).
+ */
+function dashValues(args: string[], options: NonNullable<ParseArgsConfig['options']>): string[] {
+  const longOf = (arg: string): string | undefined => {
+    if (arg.startsWith('--')) return arg.slice(2);
+    const short = Object.entries(options).find(([, o]) => o.short !== undefined && `-${o.short}` === arg);
+    return short?.[0];
+  };
+  const isOption = (arg: string) => arg === '--' || arg === '-h' || arg === '--help' || Object.hasOwn(options, longOf(arg.split('=')[0]) ?? '');
+  const out: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (arg === '--') return [...out, ...args.slice(i)];
+    const name = longOf(arg);
+    const next = args[i + 1];
+    if (name !== undefined && Object.hasOwn(options, name) && options[name].type === 'string' && next !== undefined && next.length > 1 && next.startsWith('-') && !isOption(next)) {
+      out.push(`--${name}=${next}`);
+      i++;
+    } else out.push(arg);
+  }
+  return out;
 }
 
 function text(values: Values, name: string): string | undefined {
@@ -191,7 +222,9 @@ export async function main(argv: string[], io: Io): Promise<number> {
           'cost-fn': str,
           'min-recall': str,
           'min-precision': str,
+          'max-fpr': str,
           'max-alarm-rate': str,
+          confidence: str,
           prevalence: str,
           group: str,
           strategy: str,
@@ -213,7 +246,9 @@ export async function main(argv: string[], io: Io): Promise<number> {
           costFn: number(values, 'cost-fn', [0, 1e12]),
           minRecall: number(values, 'min-recall', [0, 1]),
           minPrecision: number(values, 'min-precision', [0, 1]),
+          maxFpr: number(values, 'max-fpr', [0, 1]),
           maxAlarmRate: number(values, 'max-alarm-rate', [0, 1]),
+          confidence: number(values, 'confidence', [CONFIDENCE_RANGE.min, CONFIDENCE_RANGE.max]),
           prevalence,
           group: text(values, 'group'),
           strategy,
@@ -221,6 +256,30 @@ export async function main(argv: string[], io: Io): Promise<number> {
         };
         const { runChoose } = await import('./choose');
         return await withOutput(values, io, (out) => runChoose(file, options, out));
+      }
+      case 'compare': {
+        const { values, positionals: p } = parse(rest, {
+          score: { type: 'string', multiple: true },
+          label: str,
+          positive: str,
+          weight: str,
+          'threshold-a': str,
+          'threshold-b': str,
+          json: flag,
+          output,
+        });
+        const [file] = positionals(p, ['FILE'], 'compare');
+        const { runCompare, scorePair } = await import('./compare');
+        const options = {
+          scores: scorePair(values.score),
+          label: text(values, 'label') ?? 'label',
+          positive: text(values, 'positive'),
+          weight: text(values, 'weight'),
+          thresholdA: number(values, 'threshold-a', [0, 1]),
+          thresholdB: number(values, 'threshold-b', [0, 1]),
+          json: values.json === true,
+        };
+        return await withOutput(values, io, (out) => runCompare(file, options, out));
       }
       case 'serve': {
         const { values, positionals: p } = parse(rest, { port: str });
@@ -248,15 +307,16 @@ export async function main(argv: string[], io: Io): Promise<number> {
         io.err(USAGE);
         return EXIT.badInput;
       default:
-        throw new InputError(`unknown command "${command}"; the commands are choose, check, apply, curve, sql and serve (cutoff --help)`);
+        throw new InputError(`unknown command "${command}"; the commands are choose, check, compare, apply, curve, sql and serve (cutoff --help)`);
     }
   } catch (error) {
+    // One line, with any control character a file's names carried escaped (never a terminal escape).
     if (error instanceof InputError) {
-      io.err(`cutoff: ${error.message}\n`);
+      io.err(`cutoff: ${escaped(error.message)}\n`);
       return EXIT.badInput;
     }
     // Anything else is still bad input from the caller's point of view, but say what broke.
-    io.err(`cutoff: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}\n`);
+    io.err(`cutoff: ${escaped(error instanceof Error ? error.message.split('\n')[0] : String(error))}\n`);
     return EXIT.badInput;
   }
 }

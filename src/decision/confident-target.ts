@@ -259,7 +259,7 @@ export function solveConfidentTarget(curve: ScoreCurve, request: TargetRequest):
   let method: TargetMethod = 'sample';
   if (confidence === null) {
     const found = solveTarget(curve, request.kind, request.value, request.prevalence);
-    if (!found) return { ok: false, message: `No cutoff meets ${describeTarget(request.kind, request.value)} on these cases.` };
+    if (!found) return { ok: false, message: `No threshold meets ${describeTarget(request.kind, request.value)} on these cases.` };
     index = found.index;
   } else {
     const problem = confidenceProblem(curve, request, confidence);

@@ -7,6 +7,10 @@ import '../data/zod-setup';
 import { z } from 'zod';
 import { GROUP_STRATEGIES } from '../metrics/group-thresholds';
 import { TARGET_KINDS } from '../metrics/targets';
+import { CONFIDENCE_RANGE } from './confident-target';
+
+/** A target's confidence: null holds it on these cases; C holds it on new cases with probability C. */
+export const targetConfidence = z.number().min(CONFIDENCE_RANGE.min).max(CONFIDENCE_RANGE.max).nullable().default(null);
 
 export const decisionFields = {
   /** A text or boolean column whose values get their own thresholds; null: one threshold for all. */
@@ -23,9 +27,9 @@ export const decisionFields = {
     .refine((cuts) => cuts.every((c, i) => i === 0 || cuts[i - 1] < c))
     .default([]),
   bandNames: z.array(z.string()).default([]),
-  /** The last target used to place the threshold, e.g. best recall at precision >= 0.8. */
+  /** The last target used to place the threshold, e.g. best recall at precision >= 0.8, on these cases or with a confidence. */
   target: z
-    .object({ kind: z.enum(TARGET_KINDS), value: z.number().finite() })
+    .object({ kind: z.enum(TARGET_KINDS), value: z.number().finite(), confidence: targetConfidence })
     .nullable()
     .default(null),
 };

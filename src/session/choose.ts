@@ -17,12 +17,14 @@ import type { Guardrails } from '../decision/guardrails';
 import { ScoreCurve } from '../metrics/score-curve';
 import type { GroupStrategy } from '../metrics/group-thresholds';
 import { niceThresholdAtIndex } from '../metrics/nice-threshold';
-import { solveTarget, type TargetKind } from '../metrics/targets';
+import type { TargetKind } from '../metrics/targets';
+import { solveConfidentTarget } from '../decision/confident-target';
 import type { OperatingPoint } from './operating-point';
 import { DEFAULT_SETTINGS, type Settings } from './settings';
 import { exportPoint } from './export-point';
 
-export type ChooseGoal = { kind: 'cost' } | { kind: 'target'; target: TargetKind; value: number };
+/** The cheapest cutoff for the costs, or a target met on these cases (confidence null) or on new ones with confidence C. */
+export type ChooseGoal = { kind: 'cost' } | { kind: 'target'; target: TargetKind; value: number; confidence: number | null };
 
 export interface ChooseRequest {
   scoreColumn: string;
@@ -61,7 +63,7 @@ export function settingsFor(dataset: Dataset, request: ChooseRequest): Settings 
     prevalence: request.prevalence ?? null,
     groupColumn: request.groupColumn ?? null,
     groupStrategy: request.groupColumn ? (request.groupStrategy ?? 'single') : 'single',
-    target: request.goal.kind === 'target' ? { kind: request.goal.target, value: request.goal.value } : null,
+    target: request.goal.kind === 'target' ? { kind: request.goal.target, value: request.goal.value, confidence: request.goal.confidence } : null,
   };
 }
 
@@ -80,15 +82,17 @@ export function choosePoint(dataset: Dataset, request: ChooseRequest): Operating
   const base = settingsFor(dataset, request);
   const { labels, cases } = scoresCases(dataset, base);
   const { curve } = cases;
-  let index: number;
+  let threshold: number;
   if (request.goal.kind === 'cost') {
-    index = cheapestOperatingPoint(curve, base, base.prevalence, rowCostsOf(dataset, cases, base).costModel).index;
+    threshold = niceThresholdAtIndex(curve.thresholds, cheapestOperatingPoint(curve, base, base.prevalence, rowCostsOf(dataset, cases, base).costModel).index);
   } else {
-    const found = solveTarget(curve, request.goal.target, request.goal.value, base.prevalence ?? undefined);
-    if (!found) throw new DataError(`No threshold meets ${request.goal.target} ${request.goal.value} on ${dataset.fileName}.`);
-    index = found.index;
+    // The page's Targets card calls the same solver on the same curve: the same cutoff.
+    const { target, value, confidence } = request.goal;
+    const solved = solveConfidentTarget(curve, { kind: target, value, confidence, prevalence: base.prevalence ?? undefined });
+    if (!solved.ok) throw new DataError(`${solved.message} (${dataset.fileName})`);
+    threshold = solved.result.threshold;
   }
-  const settings = { ...base, threshold: niceThresholdAtIndex(curve.thresholds, index) };
+  const settings = { ...base, threshold };
   return exportPoint({
     toolVersion: request.toolVersion,
     createdAt: request.createdAt,

@@ -8,8 +8,8 @@ import { groupCodesOf } from '../decision/decision-inputs';
 import { groupsOf, groupSolutionOf, rowCostsOf, type EvaluatedCases } from '../decision/decisions';
 import { groupRates, type GroupSolution } from '../metrics/group-thresholds';
 import { bandNamesFor } from '../metrics/risk-bands';
-import { niceThresholdAtIndex } from '../metrics/nice-threshold';
-import { solveTarget, TARGET_KINDS, type TargetKind } from '../metrics/targets';
+import { TARGET_KINDS, type TargetKind } from '../metrics/targets';
+import { solveConfidentTarget } from '../decision/confident-target';
 import type { OperatingPoint } from './operating-point';
 import type { Settings } from './settings';
 
@@ -57,8 +57,13 @@ export function decisionExtras(dataset: Dataset | null, cases: EvaluatedCases, s
   }
   if (settings.bandCuts.length > 0) extras.bands = { cuts: settings.bandCuts.slice(), names: bandNamesFor(settings.bandCuts, settings.bandNames) };
   if (settings.target) {
-    const found = solveTarget(cases.curve, settings.target.kind, settings.target.value, settings.prevalence ?? undefined);
-    extras.targets = [{ kind: settings.target.kind, value: settings.target.value, threshold: found ? niceThresholdAtIndex(cases.curve.thresholds, found.index) : null }];
+    const { kind, value, confidence } = settings.target;
+    const solved = solveConfidentTarget(cases.curve, { kind, value, confidence, prevalence: settings.prevalence ?? undefined });
+    extras.targets = [
+      solved.ok
+        ? { kind, value, confidence, threshold: solved.result.threshold, method: solved.result.method, statement: solved.result.statement }
+        : { kind, value, confidence, threshold: null, statement: solved.message },
+    ];
   }
   return extras;
 }
@@ -90,7 +95,7 @@ export function settingsFromExtras(point: OperatingPoint): Partial<Settings> {
   }
   const target = point.targets?.[0];
   const kind = TARGET_KINDS.find((k) => k === target?.kind);
-  if (target && target.value !== null && kind !== undefined) patch.target = { kind: kind satisfies TargetKind, value: target.value };
+  if (target && target.value !== null && kind !== undefined) patch.target = { kind: kind satisfies TargetKind, value: target.value, confidence: target.confidence ?? null };
   return patch;
 }
 

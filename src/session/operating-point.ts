@@ -8,6 +8,7 @@ import { GROUP_STRATEGIES } from '../metrics/group-thresholds';
 import { appliedTransformSchema } from '../data/score-transform';
 import { sourceSchema } from './point-sources';
 import { COMPARED_METRICS } from '../decision/guardrails';
+import { TARGET_METHODS } from '../decision/confident-target';
 
 /** Which rows the exported figures were computed on. */
 export const EVALUATED_ON = ['validation', 'all rows', 'out-of-fold'] as const;
@@ -70,8 +71,21 @@ const bandsSchema = z
   .refine((b) => b.cuts.every((c, i) => i === 0 || b.cuts[i - 1] <= c), { message: 'band cut points must be in increasing order', path: ['cuts'] })
   .refine((b) => b.names.length === b.cuts.length + 1, { message: 'there must be one more band name than cut points', path: ['names'] });
 
-/** The targets the user set (e.g. recall at least 0.9, at most 5% alarms). */
-const targetsSchema = z.array(z.object({ kind: z.string(), value: z.number().finite().nullable(), threshold: z.number().finite().nullable().optional() }));
+/**
+ * The targets the user set (e.g. recall at least 0.9, at most 5% alarms): with the confidence
+ * they hold with on new cases (null: on these cases), the method that guaranteed it, and the
+ * sentence the page showed.
+ */
+const targetsSchema = z.array(
+  z.object({
+    kind: z.string(),
+    value: z.number().finite().nullable(),
+    threshold: z.number().finite().nullable().optional(),
+    confidence: z.number().gt(0).lt(1).nullable().optional(),
+    method: z.enum(TARGET_METHODS).optional(),
+    statement: z.string().optional(),
+  }),
+);
 
 /** A score histogram on fixed edges, to compare new scores' distribution against. */
 const histogramSchema = z

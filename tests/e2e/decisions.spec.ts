@@ -157,7 +157,7 @@ test('row costs price the errors and the optimum; the targets snap the threshold
   await expect.poll(async () => (await confusionOf(page)).tp).toBe(mostCaught);
   const atTarget = await confusionOf(page);
   expect(atTarget.tp / (atTarget.tp + atTarget.fp)).toBeGreaterThanOrEqual(0.7);
-  await expect(page.getByTestId('target-result')).toContainText(`recall ${(mostCaught / (atTarget.tp + atTarget.fn)).toFixed(4)}`);
+  await expect(page.getByTestId('target-result')).toContainText(`recall is ${(mostCaught / (atTarget.tp + atTarget.fn)).toFixed(3)}`);
 
   // Best precision at recall >= 0.9.
   await target('best-precision-at-recall', '0.9');

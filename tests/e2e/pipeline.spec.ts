@@ -209,3 +209,50 @@ test('cutoff choose makes the point the page exports on the same file, and the p
   await expect(page.getByTestId('import-note')).toContainText(`Restored threshold ${chosen.threshold}`);
   await expect(page.getByTestId('roc-handle')).toHaveAttribute('aria-valuenow', String(chosen.threshold));
 });
+
+test('a target with a confidence: the page and `npx cutoff choose` give the same cutoff, and the export records the guarantee', async ({ page }) => {
+  const dir = mkdtempSync(join(tmpdir(), 'cutoff-target-'));
+  const file = join(dir, 'scores.csv');
+  const text = scoredCsv(scores, labels);
+  writeFileSync(file, text);
+  await page.goto('/');
+  await uploadText(page, 'scores.csv', text);
+  await expect(page.getByTestId('dataset-summary')).toContainText('3000 rows');
+  await expect(page.getByTestId('target-basis')).toContainText("this file's 3,000 scored cases");
+  for (const [kind, value, flag, flagValue] of [
+    ['fewest-alarms-at-recall', '0.9', '--min-recall', '0.9'],
+    ['best-recall-at-precision', '0.5', '--min-precision', '0.5'],
+    ['max-fpr', '0.2', '--max-fpr', '0.2'],
+    ['max-alarms-per-1000', '300', '--max-alarm-rate', '0.3'],
+  ]) {
+    await page.getByTestId('target-kind').selectOption(kind);
+    await page.getByTestId('target-value').fill(value);
+    await page.getByTestId('target-confidence').fill('0.95');
+    await page.getByTestId('target-button').click();
+    const result = page.getByTestId('target-result');
+    await expect(result).toContainText('with 95 % confidence: cutoff ');
+    const shown = Number(await result.getAttribute('data-threshold'));
+    await expect(page.getByTestId('roc-handle')).toHaveAttribute('aria-valuenow', String(shown));
+    const chosen = spawnSync('npx', ['cutoff', 'choose', file, '--label', 'label', flag, flagValue, '--confidence', '0.95'], { encoding: 'utf8' });
+    expect(chosen.stderr).toBe('');
+    expect((JSON.parse(chosen.stdout) as { threshold: number }).threshold).toBe(shown);
+  }
+  // Blank confidence: on these cases, as before, and the result says so.
+  await page.getByTestId('target-kind').selectOption('fewest-alarms-at-recall');
+  await page.getByTestId('target-value').fill('0.9');
+  await page.getByTestId('target-confidence').fill('');
+  await page.getByTestId('target-button').click();
+  await expect(page.getByTestId('target-result')).toContainText('Recall ≥ 0.9 on these cases: cutoff ');
+  // With a confidence again, the export records target, confidence and method.
+  await page.getByTestId('target-confidence').fill('0.99');
+  await page.getByTestId('target-button').click();
+  await expect(page.getByTestId('target-result')).toContainText('with 99 % confidence');
+  const download = page.waitForEvent('download');
+  await page.getByTestId('export-button').click();
+  const point = join(dir, 'operating-point.json');
+  await (await download).saveAs(point);
+  const exported = JSON.parse(readFileSync(point, 'utf8')) as { threshold: number; targets: { kind: string; confidence: number; method: string; threshold: number }[] };
+  expect(exported.targets[0]).toEqual(expect.objectContaining({ kind: 'fewest-alarms-at-recall', confidence: 0.99, method: 'order-statistic', threshold: exported.threshold }));
+  const checked = spawnSync('npx', ['cutoff', 'check', point, file], { encoding: 'utf8' });
+  expect(checked.stdout).toMatch(/target: Recall ≥ 0\.9 \(chosen with 99 % confidence\): /);
+});

@@ -88,8 +88,9 @@ test('F1-optimal and recall targets move the threshold; intervals are shown', as
     if (f1 > best.f1 + 1e-12 || (Math.abs(f1 - best.f1) <= 1e-12 && t > best.t)) best = { t, f1 };
   }
   await expect.poll(() => confusionOf(page)).toEqual(bruteForce(best.t));
-  await page.getByTestId('recall-target-input').fill('1');
-  await page.getByTestId('recall-target-button').click();
+  await page.getByTestId('target-kind').selectOption('fewest-alarms-at-recall');
+  await page.getByTestId('target-value').fill('1');
+  await page.getByTestId('target-button').click();
   await expect.poll(() => confusionOf(page)).toEqual(bruteForce(0.3));
   await expect(page.getByTestId('metric-recall-ci')).toHaveText(/^0\.\d{4}–1\.0000$/);
 });

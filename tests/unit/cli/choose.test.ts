@@ -9,7 +9,8 @@ import { scoreInputs } from '../../../src/data/scores';
 import { cheapestOperatingPoint } from '../../../src/metrics/evaluate';
 import { ScoreCurve } from '../../../src/metrics/score-curve';
 import { niceThresholdAtIndex } from '../../../src/metrics/nice-threshold';
-import { solveTarget } from '../../../src/metrics/targets';
+import { solveConfidentTarget } from '../../../src/decision/confident-target';
+import type { TargetKind } from '../../../src/metrics/targets';
 import { parseOperatingPoint, type OperatingPoint } from '../../../src/session/operating-point';
 import { exportPoint } from '../../../src/session/export-point';
 import { DEFAULT_SETTINGS, type Settings } from '../../../src/session/settings';
@@ -19,7 +20,7 @@ const dir = tempDir();
 const file = writeCsv(dir, scoredRows(3000, 21));
 
 /** The page's steps: read, suggest the label, build the curve, start at the cheapest cutoff (or a target), export. */
-async function pageExport(patch: Partial<Settings>, target?: { kind: 'fewest-alarms-at-recall'; value: number }): Promise<OperatingPoint> {
+async function pageExport(patch: Partial<Settings>, target?: { kind: TargetKind; value: number; confidence: number | null }): Promise<OperatingPoint> {
   const dataset = await readDataFile(new File([readFileSync(file)], file));
   const choice = suggestLabel(dataset);
   if (!choice?.positive) throw new Error('no label');
@@ -27,8 +28,10 @@ async function pageExport(patch: Partial<Settings>, target?: { kind: 'fewest-ala
   const labels = encodeLabels(findColumn(dataset, choice.column) ?? dataset.columns[0], choice.positive);
   const inputs = scoreInputs(dataset, labels.rows, 'score', null);
   const curve = ScoreCurve.from(inputs.scores, labels.labels);
-  const index = target ? (solveTarget(curve, target.kind, target.value)?.index ?? 0) : cheapestOperatingPoint(curve, base, base.prevalence).index;
-  const settings = { ...base, threshold: niceThresholdAtIndex(curve.thresholds, index), target: target ?? null };
+  const solved = target ? solveConfidentTarget(curve, target) : null;
+  if (solved && !solved.ok) throw new Error(solved.message);
+  const threshold = solved?.ok ? solved.result.threshold : niceThresholdAtIndex(curve.thresholds, cheapestOperatingPoint(curve, base, base.prevalence).index);
+  const settings = { ...base, threshold, target: target ?? null };
   const cases = { evaluatedOn: 'all rows' as const, rows: labels.rows, scores: inputs.scores, labels: labels.labels, weights: null, transform: null, curve };
   return exportPoint({
     toolVersion: 'dev',
@@ -58,9 +61,37 @@ describe('cutoff choose', () => {
     const r = await cutoff('choose', file, '--label', 'y', '--min-recall', '0.9', '-o', `${dir}/point.json`);
     expect(r.code).toBe(0);
     const chosen = parseOperatingPoint(JSON.parse(readFileSync(`${dir}/point.json`, 'utf8')));
-    expect(decision(chosen)).toEqual(decision(await pageExport({}, { kind: 'fewest-alarms-at-recall', value: 0.9 })));
+    expect(decision(chosen)).toEqual(decision(await pageExport({}, { kind: 'fewest-alarms-at-recall', value: 0.9, confidence: null })));
     expect(chosen.metrics.recall).toBeGreaterThanOrEqual(0.9);
     expect((await cutoff('check', `${dir}/point.json`, file)).code).toBe(0);
+  });
+
+  it.each([
+    ['--min-recall', '0.9', 'fewest-alarms-at-recall', 0.9],
+    ['--min-precision', '0.5', 'best-recall-at-precision', 0.5],
+    ['--max-fpr', '0.1', 'max-fpr', 0.1],
+    ['--max-alarm-rate', '0.2', 'max-alarms-per-1000', 200],
+  ] as const)("%s %s --confidence 0.95: the page's solver with the guarantee, recorded in targets", async (flag, text, kind, value) => {
+    const r = await cutoff('choose', file, '--label', 'y', flag, text, '--confidence', '0.95');
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const chosen = parseOperatingPoint(JSON.parse(r.stdout));
+    expect(decision(chosen)).toEqual(decision(await pageExport({}, { kind, value, confidence: 0.95 })));
+    expect(chosen.targets?.[0]).toEqual(expect.objectContaining({ kind, value, confidence: 0.95, threshold: chosen.threshold }));
+    expect(chosen.targets?.[0].method).toBe(kind === 'best-recall-at-precision' ? 'learn-then-test' : 'order-statistic');
+    expect(chosen.targets?.[0].statement).toMatch(/with 95 % confidence: cutoff /);
+  });
+
+  it('a guaranteed recall sits above the sample target; --confidence alone, or an unreachable one, is exit 2', async () => {
+    const plain = parseOperatingPoint(JSON.parse((await cutoff('choose', file, '--label', 'y', '--min-recall', '0.9')).stdout));
+    const sure = parseOperatingPoint(JSON.parse((await cutoff('choose', file, '--label', 'y', '--min-recall', '0.9', '--confidence', '0.99')).stdout));
+    expect(sure.threshold).toBeLessThan(plain.threshold);
+    const alone = await cutoff('choose', file, '--label', 'y', '--confidence', '0.9');
+    expect(alone.code).toBe(2);
+    expect(alone.stderr).toMatch(/--confidence needs a target/);
+    const tooFew = await cutoff('choose', file, '--label', 'y', '--min-recall', '0.9999', '--confidence', '0.95');
+    expect(tooFew.code).toBe(2);
+    expect(tooFew.stderr).toMatch(/^cutoff: Recall ≥ 0\.9999 with 95 % confidence needs at least \d+ positives; these cases have \d+\./);
   });
 
   it('with groups: thresholds per group by the strategy', async () => {

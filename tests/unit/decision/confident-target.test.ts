@@ -3,7 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { casesNeeded, precisionGrid, solveConfidentTarget } from '../../../src/decision/confident-target';
 import { binomialCdf, binomialUpperTail } from '../../../src/metrics/binomial';
 import { ScoreCurve } from '../../../src/metrics/score-curve';
-import { solveTarget } from '../../../src/metrics/targets';
+import { solveTarget, type TargetKind } from '../../../src/metrics/targets';
 
 /** Scores on a coarse grid so ties are common, with labels. */
 const casesArb = fc.array(fc.record({ score: fc.integer({ min: 0, max: 20 }).map((s) => s / 20), label: fc.integer({ min: 0, max: 1 }) }), { minLength: 1, maxLength: 300 });
@@ -150,7 +150,7 @@ describe('weights, prevalence and the words', () => {
 
   test('without a confidence it is the sample target, as before', () => {
     fc.assert(
-      fc.property(casesArb, fc.constantFrom('fewest-alarms-at-recall', 'best-recall-at-precision', 'max-alarms-per-1000', 'max-fpr') as fc.Arbitrary<'max-fpr'>, (cases, kind) => {
+      fc.property(casesArb, fc.constantFrom<TargetKind>('fewest-alarms-at-recall', 'best-recall-at-precision', 'max-alarms-per-1000', 'max-fpr'), (cases, kind) => {
         const curve = curveOf(cases);
         const value = kind === 'max-alarms-per-1000' ? 300 : 0.5;
         const outcome = solveConfidentTarget(curve, { kind, value, confidence: null });

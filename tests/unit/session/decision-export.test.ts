@@ -44,7 +44,7 @@ describe('decision extras of the export', () => {
       costFnColumn: 'amount',
       bandCuts: [0.25, 0.75],
       bandNames: ['', 'watch'],
-      target: { kind: 'best-recall-at-precision' as const, value: 0.6 },
+      target: { kind: 'best-recall-at-precision' as const, value: 0.6, confidence: null },
     };
     const extras = decisionExtras(dataset, cases, settings, 0.5);
     expect(extras.groups?.thresholds).toEqual([
@@ -53,7 +53,7 @@ describe('decision extras of the export', () => {
     ]);
     expect(extras.rowCosts).toEqual({ falseNegativeColumn: 'amount', falsePositiveColumn: null });
     expect(extras.bands).toEqual({ cuts: [0.25, 0.75], names: ['low', 'watch', 'high'] });
-    expect(extras.targets).toEqual([{ kind: 'best-recall-at-precision', value: 0.6, threshold: 0.4 }]);
+    expect(extras.targets).toEqual([expect.objectContaining({ kind: 'best-recall-at-precision', value: 0.6, confidence: null, threshold: 0.4, method: 'sample' })]);
 
     // Valid in the schema, and read back into settings.
     const point = parseOperatingPoint(
@@ -85,7 +85,7 @@ describe('decision extras of the export', () => {
       costFpColumn: null,
       bandCuts: [0.25, 0.75],
       bandNames: ['low', 'watch', 'high'],
-      target: { kind: 'best-recall-at-precision', value: 0.6 },
+      target: { kind: 'best-recall-at-precision', value: 0.6, confidence: null },
     });
   });
 
