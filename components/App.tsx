@@ -6,13 +6,14 @@ import { ErrorBanner } from './common/ErrorBanner';
 import { Fold } from './common/Fold';
 import { DataPanel } from './data/DataPanel';
 import { remedyActions } from './data/remedy-actions';
-import { compareCandidates, CompareControls } from './decisions/CompareControls';
+import { compareCandidates, CompareControls, pairNames } from './decisions/CompareControls';
 import { DecisionsPanel } from './decisions/DecisionsPanel';
 import { MoreViews } from './decisions/MoreViews';
 import { SlicesTable } from './decisions/SlicesTable';
 import { ExportPanel } from './export/ExportPanel';
 import { useBootstrap } from './hooks/useBootstrap';
 import { useComparison } from './hooks/useComparison';
+import { usePairedTest } from './hooks/usePairedTest';
 import { useDataInput } from './hooks/useDataInput';
 import { useRowCosts } from './hooks/useDecisions';
 import { useEvaluation } from './hooks/useEvaluation';
@@ -42,6 +43,8 @@ export function App() {
   const stability = useStability(trainer.state, settings);
   const stabilityBand = useStabilityBand(stability);
   const compare = useComparison(dataset, evaluation, settings.mode === 'scores' ? settings.compareColumn : null, settings.weightColumn);
+  // DeLong's test of the current scores against the compared ones, in the metrics worker.
+  const pairedTest = usePairedTest(compare.paired);
   // Row costs (a column per error kind) price every expected cost on the page when chosen.
   const rowCosts = useRowCosts(dataset, evaluation, settings);
   const dataSettings = useDataSettings(settings);
@@ -176,6 +179,9 @@ export function App() {
                     onChange={change}
                     onPin={() => compare.pin(trainedLabel)}
                     onUnpin={compare.unpin}
+                    test={pairedTest}
+                    testNote={compare.pairedNote}
+                    names={pairNames(settings, compare.comparison)}
                   />
                 </section>
                 {dataset && <SlicesTable dataset={dataset} evaluation={later} settings={settings} onChange={change} />}

@@ -1,8 +1,10 @@
 import type { Dataset } from '../../src/data/dataset';
+import { describeDelong } from '../../src/metrics/paired-words';
 import type { Settings } from '../../src/session/settings';
 import { ColumnSelect } from '../common/ColumnSelect';
 import { formatMetric } from '../common/format';
 import type { Comparison } from '../hooks/useComparison';
+import type { PairedTestState } from '../hooks/usePairedTest';
 
 interface CompareControlsProps {
   settings: Settings;
@@ -14,10 +16,34 @@ interface CompareControlsProps {
   onChange: (patch: Partial<Settings>) => void;
   onPin: () => void;
   onUnpin: () => void;
+  /** DeLong's test of the current scores (A) against the compared ones (B). */
+  test: PairedTestState;
+  /** Why the comparison shown is not tested (it is on other rows); null otherwise. */
+  testNote: string | null;
+  /** What A and B are, in words. */
+  names: { a: string; b: string };
+}
+
+/** The paired test in words, its figures on data attributes for tests and scripts. */
+function PairedTest({ test, note, names }: { test: PairedTestState; note: string | null; names: { a: string; b: string } }) {
+  if (!note && test.status === 'idle') return null;
+  const done = !note && test.status === 'done' ? test.test : null;
+  const state = note ? 'unavailable' : test.status;
+  const figures = done ? { 'data-auc-diff': done.diff, 'data-ci-low': done.ciLow, 'data-ci-high': done.ciHigh, 'data-p': done.p } : {};
+  return (
+    <p className="note compare-test" data-testid="compare-test" data-state={state} {...figures}>
+      {note ??
+        (done
+          ? `A is ${names.a}, B is ${names.b}. ${describeDelong(done)} (DeLong's test, paired on the same cases.)`
+          : test.status === 'error'
+            ? `No paired test: ${test.message}`
+            : 'Testing the difference case by case…')}
+    </p>
+  );
 }
 
 /** Choose a second score set to draw on the same ROC and PR axes. */
-export function CompareControls({ settings, candidates, comparison, pinned, canPin, onChange, onPin, onUnpin }: CompareControlsProps) {
+export function CompareControls({ settings, candidates, comparison, pinned, canPin, onChange, onPin, onUnpin, test, testNote, names }: CompareControlsProps) {
   return (
     <div className="compare-row">
       {settings.mode === 'scores' ? (
@@ -43,6 +69,7 @@ export function CompareControls({ settings, candidates, comparison, pinned, canP
           <span className="compare-key">- - {comparison.label}</span>: ROC-AUC {formatMetric(comparison.rocAuc)}, AP {formatMetric(comparison.averagePrecision)}
         </span>
       )}
+      {comparison && <PairedTest test={test} note={testNote} names={names} />}
     </div>
   );
 }
@@ -51,4 +78,10 @@ export function CompareControls({ settings, candidates, comparison, pinned, canP
 export function compareCandidates(dataset: Dataset | null, settings: Pick<Settings, 'labelColumn' | 'scoreColumn' | 'weightColumn'>): string[] {
   const taken = [settings.labelColumn, settings.scoreColumn, settings.weightColumn];
   return dataset?.columns.filter((c) => c.kind === 'numeric' && !taken.includes(c.name)).map((c) => c.name) ?? [];
+}
+
+/** What A (the current scores) and B (the compared ones) are, for the paired test's sentence. */
+export function pairNames(settings: Pick<Settings, 'mode' | 'scoreColumn'>, comparison: Comparison | null): { a: string; b: string } {
+  const b = comparison?.label ?? '';
+  return settings.mode === 'scores' ? { a: `the score column “${settings.scoreColumn ?? ''}”`, b: `“${b}”` } : { a: 'this model', b: `the pinned ${b}` };
 }

@@ -1,13 +1,15 @@
 /**
  * What the metrics worker does with each request, as plain code behind a port, so unit tests
  * run the worker's real dispatch without a browser: curves (sorted once, with everything drawn
- * from them), bootstrap intervals, threshold stability, and the groups' thresholds. The groups'
+ * from them), bootstrap intervals, threshold stability, the groups' thresholds, and DeLong's
+ * paired test of two score sets (the Compare view's). The groups'
  * curves are kept between requests, so switching strategy or moving the threshold re-solves
  * without sorting again.
  */
 import { calibratedBuffers, calibrateCurve } from '../metrics/calibration-method';
 import { bootstrapAucAp } from '../metrics/bootstrap';
 import { prepareCurve, preparedCurveBuffers } from '../metrics/curve-view';
+import { delongTest } from '../metrics/delong';
 import { groupRoc } from '../metrics/group-roc';
 import { groupSolutionOf } from '../decision/decisions';
 import { groupInputs, type GroupInput } from '../metrics/group-thresholds';
@@ -88,6 +90,11 @@ export function createMetricsController(post: MetricsPost): MetricsController {
           const { n, thresholds, cumTp, cumFp } = request.curve;
           const calibrated = calibrateCurve(new ScoreCurve(n, thresholds, cumTp, cumFp), request.method);
           post({ type: 'calibration', requestId, calibrated }, calibratedBuffers(calibrated));
+          return;
+        }
+        case 'paired': {
+          const test = delongTest({ scoresA: request.scores, scoresB: request.scoresB, labels: request.labels, weights: request.weights });
+          post({ type: 'paired', requestId, test });
           return;
         }
         case 'bootstrap': {
