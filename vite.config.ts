@@ -88,7 +88,9 @@ export default defineConfig({
     entries: ['index.html', 'workers/*.ts'],
     include: ['@tensorflow/tfjs-core', '@tensorflow/tfjs-layers', '@tensorflow/tfjs-backend-cpu', '@tensorflow/tfjs-backend-webgl', '@tensorflow/tfjs-backend-wasm', 'papaparse'],
   },
-  server: { host: '127.0.0.1', port: 5173, strictPort: true },
+  // Not 5173, where `npm start` serves the build: the build's service worker would answer the dev
+  // server's requests from its cache on the same origin.
+  server: { host: '127.0.0.1', port: 5174, strictPort: true },
   preview: {
     host: '127.0.0.1',
     port: 4173,

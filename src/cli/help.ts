@@ -1,4 +1,5 @@
 /** The command's help: a usage line for the whole command and a page per subcommand (usage, options, exit codes, an example). */
+import { GROUP_STRATEGIES } from '../metrics/group-strategies';
 
 const EXITS = 'Exit codes: 0 ok, 1 a floor failed (check only), 2 bad input or a configuration mistake (one line on stderr).';
 
@@ -40,7 +41,8 @@ Options:
                          precision by Learn-then-Test; FILE must hold cases the model did not learn from
   --prevalence P         the deployment prevalence, if not the file's
   --group COL            a column whose values get their own thresholds
-  --strategy S           ${'single, group-cost, equal-opportunity, equal-odds-fpr, demographic-parity, equal-accuracy'}
+  --strategy S           ${GROUP_STRATEGIES.join(', ')}
+                         (manual: every group starts at the chosen threshold, to edit in the page)
   -o, --output FILE      write the point to FILE (atomically) instead of standard output
 
 ${EXITS}
@@ -155,7 +157,7 @@ Options:
   --table T              a table name (DuckDB: also a quoted file path such as 'scores.parquet')
   --score COL            the score column (default: score)
   --label COL            the label column (default: label)
-  --bins N               N equal bins on [0, 1] (default 10000)
+  --bins N               N equal bins on [0, 1] (default: none, every distinct score kept)
   -o, --output FILE      write to FILE (atomically)
 
 ${EXITS}
