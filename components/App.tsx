@@ -158,6 +158,8 @@ export function App() {
                 prevalence={prevalence}
                 band={settings.band}
                 bandCuts={settings.bandCuts}
+                evaluatedOn={later.evaluatedOn}
+                target={settings.target}
                 posWeight={settings.mode === 'train' ? trainer.state.posWeight : null}
                 onChange={change}
                 onIndex={choice.onIndex}
@@ -167,7 +169,7 @@ export function App() {
                 describe={describe}
                 stability={stabilityBand}
               >
-                <DecisionsPanel dataset={dataset} evaluation={later} settings={settings} rowCosts={rowCosts} onChange={change} onIndex={choice.onIndex} onGroups={onGroups} />
+                <DecisionsPanel dataset={dataset} evaluation={later} settings={settings} rowCosts={rowCosts} onChange={change} onGroups={onGroups} />
                 <section className="card" aria-labelledby="compare-heading">
                   <h2 id="compare-heading">Compare</h2>
                   <CompareControls
