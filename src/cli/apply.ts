@@ -29,16 +29,17 @@ export interface BatchScorer {
 }
 
 export async function runApply(pointPath: string, file: string, options: ApplyOptions, io: Io, scorer?: BatchScorer): Promise<number> {
-  const point: OperatingPoint = await loadPoint(pointPath);
+  if (pointPath === '-' && file === '-') throw new InputError('POINT.json and FILE cannot both be - (standard input): name one of them as a file');
+  const point: OperatingPoint = await loadPoint(pointPath, io.stdin);
   const rule = new DecisionRule(point);
   const recorded = recordedTransform(point);
   const transform = transformScore(recorded);
   const table = await openTable(file, io.stdin);
   try {
     const scoreColumn = options.score ?? (point.source.kind === 'scores' ? point.source.scoreColumn : 'score');
-    const s = scorer ? -1 : columnIndex(table.columns, scoreColumn, '--score', file);
+    const s = scorer ? -1 : columnIndex(table.columns, scoreColumn, '--score', file, table.duplicated);
     for (const name of scorer?.needs ?? []) columnIndex(table.columns, name, 'a column the model was trained on', file);
-    const g = rule.groupColumn === null ? -1 : columnIndex(table.columns, rule.groupColumn, "the export's group column", file);
+    const g = rule.groupColumn === null ? -1 : columnIndex(table.columns, rule.groupColumn, "the export's group column", file, table.duplicated);
     const extra = [...(scorer ? ['score'] : []), 'decision', ...(rule.hasBands || rule.hasReviewBand ? ['band'] : []), ...(g >= 0 ? ['group_threshold'] : [])];
     const clash = table.columns.filter((c) => extra.includes(c));
     if (clash.length > 0 && !options.overwrite) {

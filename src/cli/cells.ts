@@ -29,8 +29,9 @@ export function labelOf(cell: Cell, decimalComma = false): string | null {
   return parquetText(cell);
 }
 
-/** The position of a named column, or exit 2 naming what there is. */
-export function columnIndex(layout: readonly string[], name: string, option: string, file: string): number {
+/** The position of a named column, or exit 2 naming what there is (or that the name is there twice). */
+export function columnIndex(layout: readonly string[], name: string, option: string, file: string, duplicated?: ReadonlySet<string>): number {
+  if (duplicated?.has(name)) throw new InputError(`${file} has more than one column named "${name}"; rename all but one so ${option} names one column`);
   const index = layout.indexOf(name);
   if (index < 0) {
     const shown =

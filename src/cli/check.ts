@@ -77,7 +77,8 @@ function columnsFor(point: OperatingPoint, options: CheckOptions, fileColumns: r
 }
 
 export async function evaluateCheck(pointPath: string, filePath: string, options: CheckOptions, io: Partial<Pick<Io, 'stdin' | 'progress'>> = {}): Promise<CheckReport> {
-  const point = await loadPoint(pointPath);
+  if (pointPath === '-' && filePath === '-') throw new InputError('POINT.json and FILE cannot both be - (standard input): name one of them as a file');
+  const point = await loadPoint(pointPath, io.stdin);
   const table = await openTable(filePath, io.stdin);
   try {
     return await evaluate(point, table, filePath, options, io.progress);

@@ -44,11 +44,18 @@ export async function walkScoredRows(
   visit: (score: number, label: string | null, weight: number, group: string | null) => void,
 ): Promise<WalkSummary> {
   const named = [columns.score, columns.label, columns.weight, columns.group].filter((c): c is string => c !== null);
-  // Refuse a missing column before reading a single row.
-  columnIndex(table.columns, columns.score, options.scoreOption, file);
-  if (columns.label !== null) columnIndex(table.columns, columns.label, options.labelOption, file);
-  if (columns.weight) columnIndex(table.columns, columns.weight, options.weightOption, file);
-  if (columns.group) columnIndex(table.columns, columns.group, '--group', file);
+  // Refuse a missing, repeated or twice-named column before reading a single row.
+  const used: [string, string | null][] = [
+    [options.scoreOption, columns.score],
+    [options.labelOption, columns.label],
+    [options.weightOption, columns.weight],
+    ['--group', columns.group],
+  ];
+  for (const [option, name] of used) if (name) columnIndex(table.columns, name, option, file, table.duplicated);
+  for (let i = 0; i < used.length; i++) {
+    const other = used.slice(0, i).find(([, name]) => name !== null && name === used[i][1]);
+    if (other) throw new InputError(`${other[0]} and ${used[i][0]} both name the column "${used[i][1]}"; each needs its own column`);
+  }
   let rows = 0;
   let unlabelled = 0;
   const comma = table.decimalComma;

@@ -30,10 +30,28 @@ const DIALECTS: Record<SqlEngine, Dialect> = {
   bigquery: { quote: (n) => `\`${n.replace(/`/g, '\\`')}\``, double: 'FLOAT64' },
 };
 
+/**
+ * `--table` is pasted into the query, so it must be a table name and nothing more: dotted parts,
+ * each bare or quoted the engine's way, or in DuckDB a single-quoted file path.
+ */
+export function checkTable(engine: SqlEngine, table: string): void {
+  const bare = engine === 'bigquery' ? '[A-Za-z_][A-Za-z0-9_-]*' : '[A-Za-z_][A-Za-z0-9_$]*';
+  // Quoted parts may hold anything but their quote (doubled) and control characters (\p{Cc}).
+  const quoted = engine === 'duckdb' || engine === 'postgres' ? '"(?:[^"\\p{Cc}]|"")+"' : '`(?:[^`\\\\\\p{Cc}]|``|\\\\`)+`';
+  const part = `(?:${bare}|${quoted})`;
+  if (new RegExp(`^${part}(?:\\.${part})*$`, 'u').test(table)) return;
+  if (engine === 'duckdb' && /^'(?:[^'\p{Cc}]|'')+'$/u.test(table)) return;
+  const quote = engine === 'duckdb' || engine === 'postgres' ? '"' : '`';
+  throw new InputError(
+    `--table must be a table name (dotted parts, each bare or quoted with ${quote}…${quote})${engine === 'duckdb' ? " or a file path in single quotes such as 'scores.parquet'" : ''}, not ${JSON.stringify(table)}`,
+  );
+}
+
 export function sqlQuery(options: SqlOptions): string {
   const d = DIALECTS[options.engine];
   if (!d) throw new InputError(`--engine must be one of ${SQL_ENGINES.join(', ')}, not "${String(options.engine)}"`);
   if (options.table.trim() === '') throw new InputError("--table names the table (in DuckDB also a quoted file path such as 'scores.parquet')");
+  checkTable(options.engine, options.table);
   const bins = options.bins;
   if (bins !== undefined && !(Number.isInteger(bins) && bins >= 1 && bins <= 10_000_000)) throw new InputError(`--bins must be a whole number from 1 to 10000000, not ${bins}`);
   const score = `CAST(${d.quote(options.score)} AS ${d.double})`;

@@ -39,6 +39,8 @@ export interface Table {
   decimalComma: boolean;
   /** What was assumed in reading (gzip, no header…), for the report. */
   notes: string[];
+  /** Names the header holds more than once: naming one of them is ambiguous (exit 2). */
+  duplicated?: ReadonlySet<string>;
   /** The batches of rows, once; `wanted` names the columns to keep, in that order. */
   batches(wanted?: readonly string[], options?: { columnar?: boolean }): AsyncIterable<RowBatch>;
   close(): Promise<void>;
@@ -51,7 +53,7 @@ export async function openTable(path: string, stdin?: () => AsyncIterable<Uint8A
   let handle: FileHandle | null = null;
   try {
     const input: ByteSource | ByteStream = path === '-' ? stdinStream(stdin ?? defaultStdin) : await fileSource(path, (h) => (handle = h));
-    const opened = await openInput(input).catch(rethrow);
+    const opened = await openInput(input).catch(rethrowFor(input.name));
     const close = async () => {
       await (handle as FileHandle | null)?.close();
     };
@@ -63,9 +65,15 @@ export async function openTable(path: string, stdin?: () => AsyncIterable<Uint8A
   }
 }
 
-function rethrow(error: unknown): never {
-  if (error instanceof DataError) throw new InputError(error.message);
-  throw error;
+/** A reader's error as one line naming the file (exit 2); anything the Parquet decoder throws is said to be Parquet's. */
+function rethrowFor(name: string, format: 'csv' | 'parquet' | null = null) {
+  return (error: unknown): never => {
+    if (error instanceof InputError) throw error;
+    const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    if (error instanceof DataError) throw new InputError(message.includes(name) ? message : `${name}: ${message}`);
+    if (format === 'parquet') throw new InputError(`${name} could not be read as Parquet (${message}); is it complete, and written by a Parquet writer?`);
+    throw error;
+  };
 }
 
 async function fileSource(path: string, keep: (handle: FileHandle) => void): Promise<ByteSource> {
@@ -116,7 +124,7 @@ function stdinStream(stdin: () => AsyncIterable<Uint8Array>): ByteStream {
 async function csvTable(stream: ByteStream, notes: string[], close: () => Promise<void>): Promise<Table> {
   const options: CsvStreamOptions = { projection: null };
   const source = csvBatches(stream, options)[Symbol.asyncIterator]();
-  const first = await source.next().catch(rethrow);
+  const first = await source.next().catch(rethrowFor(stream.name, 'csv'));
   if (first.done) throw new InputError(`${stream.name} is empty: it needs a header row and at least one data row`);
   const batch: CsvBatch = first.value;
   const { dialect } = batch;
@@ -167,12 +175,19 @@ async function csvTable(stream: ByteStream, notes: string[], close: () => Promis
           `${stream.name} line ${error.line} has ${error.fields} field${error.fields === 1 ? '' : 's'} but ${hasHeader ? 'the header' : 'the first row'} has ${width}; fix that line or check the delimiter`,
         );
       }
-      return rethrow(error);
+      return rethrowFor(stream.name, 'csv')(error);
     };
     for (let next = await source.next().catch(ragged); !next.done; next = await source.next().catch(ragged)) yield* take(next.value);
     if (row === 1) throw new InputError(`${stream.name} has a header but no data rows`);
   }
-  return { format: 'csv', columns, dialect, decimalComma, notes, batches, close };
+  return { format: 'csv', columns, dialect, decimalComma, notes, batches, close, duplicated: hasHeader ? duplicatesOf(sample[0].map((n) => n.trim())) : undefined };
+}
+
+function duplicatesOf(names: readonly string[]): ReadonlySet<string> {
+  const seen = new Set<string>();
+  const twice = new Set<string>();
+  for (const name of names) (seen.has(name) ? twice : seen).add(name);
+  return twice;
 }
 
 /** A row with nothing in it: an empty line, or only delimiters and spaces (the page skips them too). */
@@ -184,7 +199,7 @@ function isBlank(row: readonly string[]): boolean {
 }
 
 async function parquetTable(source: ByteSource, notes: string[], close: () => Promise<void>): Promise<Table> {
-  const file = await openParquetFile(source).catch(rethrow);
+  const file = await openParquetFile(source).catch(rethrowFor(source.name, 'parquet'));
   const columns = file.columns.map((c) => c.name);
   if (file.nested.length > 0) notes.push(`nested column${file.nested.length === 1 ? '' : 's'} ${file.nested.map((n) => `"${n}"`).join(', ')} left out`);
   async function* batches(wanted?: readonly string[], options: { columnar?: boolean } = {}): AsyncGenerator<RowBatch> {
@@ -193,7 +208,7 @@ async function parquetTable(source: ByteSource, notes: string[], close: () => Pr
     for (const group of file.groups) {
       const n = group.rowEnd - group.rowStart;
       if (n === 0) continue;
-      const decoded = await file.readGroup(layout, group).catch(rethrow);
+      const decoded = await file.readGroup(layout, group).catch(rethrowFor(source.name, 'parquet'));
       const parts = layout.map((name) => decoded.get(name) ?? []);
       if (options.columnar) yield { rows: [], firstRow: group.rowStart + 1, layout, columns: parts, length: n };
       else yield { rows: Array.from({ length: n }, (_, i) => parts.map((p) => p[i])), firstRow: group.rowStart + 1, layout };
@@ -201,5 +216,5 @@ async function parquetTable(source: ByteSource, notes: string[], close: () => Pr
     }
     if (yielded === 0) throw new InputError(`${source.name} has no data rows`);
   }
-  return { format: 'parquet', columns, decimalComma: false, notes, batches, close };
+  return { format: 'parquet', columns, decimalComma: false, notes, batches, close, duplicated: duplicatesOf(columns) };
 }
