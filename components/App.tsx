@@ -1,4 +1,6 @@
-import { useDeferredValue } from 'react';
+import { useDeferredValue, useMemo } from 'react';
+import { describeDelong } from '../src/metrics/paired-words';
+import { comparisonRecord } from '../src/report/report-figures';
 import { Cockpit } from './cockpit/Cockpit';
 import { placeholderText, StartNote } from './cockpit/StartNote';
 import { ThresholdContext } from './cockpit/threshold-store';
@@ -49,7 +51,23 @@ export function App() {
   const rowCosts = useRowCosts(dataset, evaluation, settings);
   const dataSettings = useDataSettings(settings);
   const { train, sweep, scoreWithModel, exportModel } = useTrainingActions(dataset, labels, settings, current, trainer, setInputError);
-  const { onGroups, exportPoint, exportPredictions } = useExports(dataset, labels, evaluation, current, trainer.state, bootstrap.intervals, stability, setInputError);
+  const comparisonForExport = useMemo(() => {
+    const c = compare.comparison;
+    if (!c) return null;
+    const test = pairedTest.status === 'done' ? pairedTest.test : null;
+    return comparisonRecord(c.label, c, test, test ? describeDelong(test, pairNames(settings, c)) : null);
+  }, [compare.comparison, pairedTest, settings]);
+  const { onGroups, exportPoint, exportReport, exportPredictions } = useExports(
+    dataset,
+    labels,
+    evaluation,
+    current,
+    trainer.state,
+    bootstrap.intervals,
+    stability,
+    setInputError,
+    comparisonForExport,
+  );
   const costModel = rowCosts?.costModel ?? null;
   const thresholdSession = useThresholdSession(store, settings, dataset, trainer.state, evaluation?.curve ?? null, costModel, persistence);
   const { costs, optimum, choice, describe, onThreshold, snap, stepFrom } = thresholdSession;
@@ -62,6 +80,7 @@ export function App() {
       dataset={dataset}
       trainedOnThisFile={trainer.state.importedModelInfo !== null && trainer.state.importedModelInfo.trainedOn.sha256 === dataset?.sha256}
       onExportPredictions={exportPredictions}
+      onReport={exportReport}
       onChange={change}
       onError={setInputError}
     />

@@ -11,6 +11,8 @@ interface ExportPanelProps {
   /** Exports with the floors typed here (blank = the default). */
   onExport: (guardrails: Partial<Guardrails>) => void;
   onExportPredictions: () => void;
+  /** Downloads the decision report of the point shown, with the floors typed here. */
+  onReport: (guardrails: Partial<Guardrails>) => void;
   onChange: (patch: Partial<Settings>) => void;
   /** A refusal to show; null clears an earlier one (after a successful import). */
   onError: (message: string | null) => void;
@@ -42,7 +44,7 @@ export function importWarnings(point: OperatingPoint, labelColumn: string | null
 }
 
 /** Export the operating point, load one back, or share the settings as a link (no data in it). */
-export function ExportPanel({ settings, canExport, onExport, onExportPredictions, onChange, onError, dataset, trainedOnThisFile = false }: ExportPanelProps) {
+export function ExportPanel({ settings, canExport, onExport, onExportPredictions, onReport, onChange, onError, dataset, trainedOnThisFile = false }: ExportPanelProps) {
   const [link, setLink] = useState<string | null>(null);
   const [imported, setImported] = useState<string | null>(null);
   const [floors, setFloors] = useState<Record<Floor, string>>({ minRecall: '', minPrecision: '', maxAlarmRate: '', maxDrift: '' });
@@ -93,6 +95,9 @@ export function ExportPanel({ settings, canExport, onExport, onExportPredictions
       <div className="row">
         <button type="button" className="primary" data-testid="export-button" disabled={!canExport || floorProblem !== undefined} onClick={() => onExport(chosenFloors())}>
           Export operating-point.json
+        </button>
+        <button type="button" data-testid="report-button" disabled={!canExport || floorProblem !== undefined} onClick={() => onReport(chosenFloors())}>
+          Download the report (cutoff-report.html)
         </button>
         <button type="button" data-testid="predictions-export-button" disabled={!canExport} onClick={onExportPredictions}>
           Export predictions.csv

@@ -11,7 +11,8 @@ import type { CostModel } from '../../src/metrics/row-costs';
 import { bandNamesFor } from '../../src/metrics/risk-bands';
 import { thresholdsCsv } from '../../src/metrics/thresholds-table';
 import type { LabelVector } from '../../src/data/label';
-import { serializeOperatingPoint } from '../../src/session/operating-point';
+import { serializeOperatingPoint, type OperatingPoint } from '../../src/session/operating-point';
+import { renderReport, REPORT_FILE_NAME } from '../../src/report/report-html';
 import { exportPoint } from '../../src/session/export-point';
 
 export { guardrailsFor } from '../../src/session/export-point';
@@ -37,12 +38,14 @@ export interface ExportContext {
   stability?: ThresholdStability | null;
   /** The groups' thresholds the page's metrics worker solved for these settings; absent: solved here. */
   groupSolution?: GroupSolution | null;
+  /** The Compare view's second model and its paired test, when one is shown. */
+  comparison?: OperatingPoint['comparison'];
 }
 
-/** Writes the operating point the page shows as operating-point.json and offers it as a download. */
-export function downloadOperatingPoint(context: ExportContext): void {
+/** The operating point the page shows, assembled as the export writes it. */
+export function pagePoint(context: ExportContext): OperatingPoint {
   const { dataset, labels, settings, evaluation, training } = context;
-  const point = exportPoint({
+  return exportPoint({
     toolVersion: __APP_VERSION__,
     createdAt: new Date(),
     dataset,
@@ -74,8 +77,18 @@ export function downloadOperatingPoint(context: ExportContext): void {
     groupSolution: context.groupSolution,
     extraIntervals: bootstrapIntervals(context.bootstrap),
     ...(settings.mode === 'train' && !training.importedModelInfo ? { stability: stabilityExport(context.stability ?? null) } : {}),
+    ...(context.comparison ? { comparison: context.comparison } : {}),
   });
-  offerDownload(serializeOperatingPoint(point), 'operating-point.json', 'application/json');
+}
+
+/** Writes the operating point the page shows as operating-point.json and offers it as a download. */
+export function downloadOperatingPoint(context: ExportContext): void {
+  offerDownload(serializeOperatingPoint(pagePoint(context)), 'operating-point.json', 'application/json');
+}
+
+/** The decision report of the point the page shows, by the renderer `cutoff report` uses. */
+export function downloadReport(context: ExportContext): void {
+  offerDownload(renderReport(pagePoint(context), new Date()), REPORT_FILE_NAME, 'text/html');
 }
 
 /** Writes each evaluated case's score and decision at the shown threshold (and band) as CSV. */

@@ -4,7 +4,7 @@ import type { LabelVector } from '../../src/data/label';
 import type { Guardrails } from '../../src/decision/guardrails';
 import type { ThresholdStability } from '../../src/metrics/threshold-stability';
 import type { Settings } from '../../src/session/settings';
-import { downloadOperatingPoint, downloadPredictions } from '../export/download';
+import { downloadOperatingPoint, downloadPredictions, downloadReport, type ExportContext } from '../export/download';
 import type { BootstrapIntervals } from './useBootstrap';
 import { heldSolution, type GroupsState } from './useDecisions';
 import type { Evaluation } from './useEvaluation';
@@ -26,6 +26,8 @@ export function useExports(
   bootstrap: BootstrapIntervals | null,
   stability: ThresholdStability | null,
   setInputError: (message: string | null) => void,
+  /** The Compare view's second model, recorded in the point and drawn in the report. */
+  comparison?: ExportContext['comparison'] | null,
 ) {
   // The groups' latest solution (from the metrics worker), read by the exports when clicked.
   const groupsRef = useRef<GroupsState | null>(null);
@@ -60,13 +62,13 @@ export function useExports(
     return held;
   }, []);
   const pointNow = useCallback(
-    function exportNow(guardrails: Partial<Guardrails> | undefined, waited: boolean): void {
+    function exportNow(guardrails: Partial<Guardrails> | undefined, waited: boolean, deliver: (context: ExportContext) => void): void {
       if (!dataset || !labels || !evaluation) return;
       try {
         const settings = current();
-        const groupSolution = solutionFor(settings, waited ? null : () => exportNow(guardrails, true));
+        const groupSolution = solutionFor(settings, waited ? null : () => exportNow(guardrails, true, deliver));
         if (groupSolution === 'wait') return;
-        downloadOperatingPoint({
+        deliver({
           dataset,
           labels,
           settings,
@@ -77,12 +79,13 @@ export function useExports(
           features: training.inputs,
           bootstrap,
           guardrails,
+          comparison: comparison ?? undefined,
         });
       } catch (error) {
         setInputError(`The export failed: ${error instanceof Error ? error.message : String(error)}`);
       }
     },
-    [dataset, labels, current, evaluation, training, bootstrap, stability, setInputError, solutionFor],
+    [dataset, labels, current, evaluation, training, bootstrap, stability, setInputError, solutionFor, comparison],
   );
   const predictionsNow = useCallback(
     function exportNow(waited: boolean): void {
@@ -95,7 +98,8 @@ export function useExports(
     [dataset, evaluation, current, solutionFor],
   );
   // What the buttons call: a click's event never reaches the `waited` flag.
-  const exportPoint = useCallback((guardrails?: Partial<Guardrails>) => pointNow(guardrails, false), [pointNow]);
+  const exportPoint = useCallback((guardrails?: Partial<Guardrails>) => pointNow(guardrails, false, downloadOperatingPoint), [pointNow]);
+  const exportReport = useCallback((guardrails?: Partial<Guardrails>) => pointNow(guardrails, false, downloadReport), [pointNow]);
   const exportPredictions = useCallback(() => predictionsNow(false), [predictionsNow]);
-  return { onGroups, exportPoint, exportPredictions };
+  return { onGroups, exportPoint, exportReport, exportPredictions };
 }

@@ -8,6 +8,7 @@ export const USAGE = `Usage: cutoff <command> [options]
   choose FILE             make an operating point from scores, as the page would export it
   check POINT.json FILE   evaluate FILE at the exported decision; fail when a guardrail fails
   compare FILE            paired tests of two score columns on the same rows (DeLong, McNemar)
+  report POINT.json       the decision report (self-contained HTML) of an operating point
   apply POINT.json FILE   FILE's rows with their decision added, as CSV
   curve FILE              FILE reduced to score,label,count rows
   sql                     the GROUP BY query that does what curve does, in your engine
@@ -49,6 +50,22 @@ ${EXITS}
 
 Example:
   cutoff choose validation-scores.csv --cost-fp 1 --cost-fn 20 -o operating-point.json
+`,
+  report: `Usage: cutoff report POINT.json [-o FILE]
+
+Writes the decision report of an operating point as one self-contained HTML file (inline CSS
+and SVG, no script, no request): what was decided, on what data, why, what it means per 1,000
+cases, the figures with their intervals, what cutoff check will enforce, and the TRIPOD items
+it answers. The same file as the page's "Download the report", but for the time it was written.
+POINT.json may be - for standard input.
+
+Options:
+  -o, --output FILE      write the report to FILE (atomically) instead of standard output
+
+${EXITS}
+
+Example:
+  cutoff report operating-point.json -o cutoff-report.html
 `,
   compare: `Usage: cutoff compare FILE --score A --score B [options]
 

@@ -257,6 +257,12 @@ export async function main(argv: string[], io: Io): Promise<number> {
         const { runChoose } = await import('./choose');
         return await withOutput(values, io, (out) => runChoose(file, options, out));
       }
+      case 'report': {
+        const { values, positionals: p } = parse(rest, { output });
+        const [point] = positionals(p, ['POINT.json'], 'report');
+        const { runReport } = await import('./report');
+        return await withOutput(values, io, (out) => runReport(point, out));
+      }
       case 'compare': {
         const { values, positionals: p } = parse(rest, {
           score: { type: 'string', multiple: true },
@@ -307,7 +313,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
         io.err(USAGE);
         return EXIT.badInput;
       default:
-        throw new InputError(`unknown command "${command}"; the commands are choose, check, compare, apply, curve, sql and serve (cutoff --help)`);
+        throw new InputError(`unknown command "${command}"; the commands are choose, check, compare, report, apply, curve, sql and serve (cutoff --help)`);
     }
   } catch (error) {
     // One line, with any control character a file's names carried escaped (never a terminal escape).

@@ -17,6 +17,7 @@ import { wilsonInterval } from '../metrics/interval';
 import { buildOperatingPoint, type EvaluatedOn, type OperatingPoint, type OperatingPointInput } from './operating-point';
 import type { Settings } from './settings';
 import type { ScoreCurve } from '../metrics/score-curve';
+import { reportFigures } from '../report/report-figures';
 
 export interface ExportedCases extends EvaluatedCases {
   evaluatedOn: EvaluatedOn;
@@ -42,6 +43,8 @@ export interface ExportPointInput {
   stability?: OperatingPointInput['stability'];
   /** The groups' thresholds already solved for these settings (the page's worker did); absent: solved here. */
   groupSolution?: GroupSolution | null;
+  /** A second model compared on the same cases (the page's Compare view). */
+  comparison?: OperatingPointInput['comparison'];
 }
 
 /** The guardrails `cutoff check` enforces: defaults, the user's typed floors in place of comparisons, and the score histogram for drift. */
@@ -110,6 +113,8 @@ export function exportPoint(input: ExportPointInput): OperatingPoint {
     curves: summarizeCurve(curve, shown.index, cases.view),
     impliedCostRatio: shown.impliedCostRatio,
     guardrails: guardrailsFor(cases, input.guardrails),
+    figures: reportFigures(curve, settings.prevalence ?? undefined),
     ...(input.stability !== undefined ? { stability: input.stability } : {}),
+    ...(input.comparison !== undefined ? { comparison: input.comparison } : {}),
   });
 }

@@ -9,6 +9,7 @@ import { appliedTransformSchema } from '../data/score-transform';
 import { sourceSchema } from './point-sources';
 import { COMPARED_METRICS } from '../decision/guardrails';
 import { TARGET_METHODS } from '../decision/confident-target';
+import { comparisonSchema, reportFiguresSchema } from '../report/report-figures';
 
 /** Which rows the exported figures were computed on. */
 export const EVALUATED_ON = ['validation', 'all rows', 'out-of-fold'] as const;
@@ -166,6 +167,10 @@ export const operatingPointSchema = z
     guardrails: guardrailsSchema.optional(),
     /** The mapping applied to raw scores before thresholding (also under source for scores). */
     scoreTransform: scoreTransformSchema.nullable().optional(),
+    /** What the report draws beyond the fields above (scores by class, calibration, decision curve). */
+    figures: reportFiguresSchema.optional(),
+    /** A second model compared on the same cases, when one was. */
+    comparison: comparisonSchema.optional(),
   })
   .refine((p) => p.band === null || p.band.lower <= p.band.upper, { message: 'band.lower must not exceed band.upper' });
 
@@ -230,10 +235,12 @@ export interface OperatingPointInput {
   targets?: OperatingPoint['targets'];
   guardrails?: OperatingPoint['guardrails'];
   scoreTransform?: OperatingPoint['scoreTransform'];
+  figures?: OperatingPoint['figures'];
+  comparison?: OperatingPoint['comparison'];
 }
 
 /** The optional version-2 fields, copied only when set so the document stays minimal. */
-const EXTRA_FIELDS = ['stability', 'groups', 'rowCosts', 'bands', 'targets', 'guardrails', 'scoreTransform'] as const;
+const EXTRA_FIELDS = ['stability', 'groups', 'rowCosts', 'bands', 'targets', 'guardrails', 'scoreTransform', 'figures', 'comparison'] as const;
 
 /** Builds and validates the export; undefined figures (NaN) become null, an unbounded ratio's high end too. */
 export function buildOperatingPoint(input: OperatingPointInput): OperatingPoint {
