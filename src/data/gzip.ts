@@ -3,6 +3,22 @@ import type { ByteStream } from './byte-source';
 import { DataError } from './errors';
 import { describeBytes } from './limits';
 
+/**
+ * Compressed bytes inflated per step. Deflate unpacks at most about 1032:1, so one step holds
+ * at most ~16 MB of text, and the next step waits until the reader has taken it: decompression
+ * is pulled by the parser, so a gzip bomb costs time, not memory, and every limit on text (row
+ * length, cells) is met within a step of where it is crossed.
+ */
+const INFLATE_SLICE = 16 << 10;
+
+/** Inflated text is handed on in pieces of the size plain files are read in (CHUNK_BYTES). */
+const OUT_PIECE = 512 << 10;
+
+/** The inflated chunks as pieces of at most OUT_PIECE bytes (views, not copies). */
+function* pieces(chunks: Uint8Array[]): Generator<Uint8Array> {
+  for (const chunk of chunks) for (let at = 0; at < chunk.length; at += OUT_PIECE) yield chunk.subarray(at, at + OUT_PIECE);
+}
+
 /** True when the bytes start with gzip's magic number (1f 8b) and its only method, deflate (08). */
 export function isGzip(head: Uint8Array): boolean {
   return head.length >= 3 && head[0] === 0x1f && head[1] === 0x8b && head[2] === 0x08;
@@ -20,6 +36,7 @@ export function gunzipStream(compressed: ByteStream, maxBytes = Number.POSITIVE_
     storedBytesRead: compressed.storedBytesRead,
     async *chunks() {
       let out: Uint8Array[] = [];
+      let outBytes = 0;
       let inflated = 0;
       // fflate does not always notice a stream cut short, so the last member's trailer is
       // checked here: its last four bytes are the member's unpacked size (mod 2^32).
@@ -35,6 +52,7 @@ export function gunzipStream(compressed: ByteStream, maxBytes = Number.POSITIVE_
           );
         }
         out.push(chunk);
+        outBytes += chunk.length;
       });
       gunzip.onmember = () => {
         memberStart = inflated;
@@ -44,18 +62,21 @@ export function gunzipStream(compressed: ByteStream, maxBytes = Number.POSITIVE_
         if (chunk.length === 0) continue;
         empty = false;
         tailLength = keepTail(tail, tailLength, chunk);
-        push(gunzip, chunk, false, compressed.name, inflated);
-        if (out.length > 0) {
-          const ready = out;
-          out = [];
-          yield* ready;
+        for (let at = 0; at < chunk.length; at += INFLATE_SLICE) {
+          push(gunzip, chunk.subarray(at, at + INFLATE_SLICE), false, compressed.name, inflated);
+          if (outBytes >= OUT_PIECE) {
+            const ready = out;
+            out = [];
+            outBytes = 0;
+            yield* pieces(ready);
+          }
         }
       }
       push(gunzip, new Uint8Array(0), true, compressed.name, inflated);
       if (empty) throw new DataError(`${compressed.name} is empty: there are no rows to read.`);
       const size = tailLength === 8 ? (tail[4] | (tail[5] << 8) | (tail[6] << 16) | (tail[7] << 24)) >>> 0 : -1;
       if (size !== (inflated - memberStart) % 2 ** 32) throw truncated(compressed.name, inflated);
-      yield* out;
+      yield* pieces(out);
     },
   };
 }

@@ -1,7 +1,8 @@
 /** The built command as a process: what `npx cutoff` runs after `npm ci` (prepare builds it). */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { readdirSync, writeFileSync } from 'node:fs';
+import { readdirSync, statSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { mulberry32 } from '../../../src/data/random';
 import { scoredRows, tempDir, writeCsv, writePoint } from './fixtures';
@@ -64,4 +65,17 @@ describe('dist-cli/cutoff.mjs', () => {
     },
     60_000,
   );
+
+  it('a gzip bomb is inflated as the parser pulls it: curve stays under 400 MB (peak RSS printed)', () => {
+    const dir = tempDir();
+    const bomb = join(dir, 'bomb.csv.gz');
+    // 64 MB of rows in about 130 kB: deflate at its ~500:1 best.
+    writeFileSync(bomb, gzipSync(`score,y\n${'0.5,yes\n0.25,no\n'.repeat(4 << 20)}`, { level: 9 }));
+    const run = spawnSync('/usr/bin/time', ['-f', '%M', 'node', BIN, 'curve', bomb, '--label', 'y'], { encoding: 'utf8' });
+    expect(run.status).toBe(0);
+    expect(run.stdout).toBe('score,y,count\n0.25,no,4194304\n0.5,yes,4194304\n');
+    const peakMb = Number(run.stderr.trim().split('\n').pop()) / 1024;
+    console.log(`[memory] curve on a ${(statSync(bomb).size / 1024).toFixed(0)} kB gzip of 64 MB: peak RSS ${peakMb.toFixed(0)} MB`);
+    expect(peakMb).toBeLessThan(400);
+  }, 120_000);
 });
