@@ -3,7 +3,8 @@
  * the same d3 scales and line generator as the page's charts, a fixed frame, axes with a few
  * ticks, and a title and description for screen readers and mail clients without images.
  */
-import { line, scaleLinear, type ScaleLinear } from 'd3';
+import { scaleLinear, type ScaleLinear } from 'd3-scale';
+import { line } from 'd3-shape';
 
 export const FRAME = { width: 320, height: 230, top: 12, right: 14, bottom: 40, left: 50 } as const;
 const PLOT_W = FRAME.width - FRAME.left - FRAME.right;

@@ -94,6 +94,42 @@ describe('the metrics controller', () => {
     expect(answer.calibrated).toEqual(calibrateCurve(curve, 'isotonic'));
   });
 
+  it('sorts a curve in the worker and answers with its arrays and prepared view', () => {
+    const events: MetricsEvent[] = [];
+    const controller = createMetricsController((event) => events.push(event));
+    const cases = groupCases();
+    controller.handle({ type: 'curve', requestId: 5, scores: cases.scores.slice(), labels: cases.labels.slice(), weights: null });
+    const answer = events[0];
+    if (answer.type !== 'curve') throw new Error(answer.type);
+    const curve = ScoreCurve.from(cases.scores, cases.labels);
+    expect(Array.from(answer.thresholds)).toEqual(Array.from(curve.thresholds));
+    expect(Array.from(answer.cumTp)).toEqual(Array.from(curve.cumTp));
+    expect(answer.view.rocAuc).toBe(curve.rocAuc());
+  });
+
+  it("solves the threshold's stability over seeded bootstrap resamples in the worker", () => {
+    const events: MetricsEvent[] = [];
+    const controller = createMetricsController((event) => events.push(event));
+    const cases = groupCases();
+    const request = {
+      scores: cases.scores.slice(),
+      labels: cases.labels.slice(),
+      weights: null,
+      evaluated: { foldOf: null, folds: 0, seed: 3, replicates: 20 },
+      rules: { costs: { costFp: 1, costFn: 5 }, target: null },
+      chosen: 0.4,
+    };
+    controller.handle({ type: 'stability', requestId: 6, ...request });
+    const answer = events[0];
+    if (answer.type !== 'stability') throw new Error(answer.type);
+    expect(answer.stability.method).toBe('bootstrap');
+    expect(answer.stability.resamples).toBe(20);
+    // Seeded: the same request gives the same answer.
+    controller.handle({ type: 'stability', requestId: 7, ...request, scores: cases.scores.slice(), labels: cases.labels.slice() });
+    const again = events[1];
+    expect(again.type === 'stability' && again.stability).toEqual(answer.stability);
+  });
+
   it('answers a request it cannot serve with an error, not a crash', () => {
     const events: MetricsEvent[] = [];
     const controller = createMetricsController((event) => events.push(event));

@@ -1,9 +1,9 @@
 // First: zod must be configured before any schema is built (see zod-setup.ts).
-import './data/zod-setup';
+import '../src/data/zod-setup';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App } from '../components/App';
-import '../components/styles.css';
+import { App } from './App';
+import './styles.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
