@@ -10,7 +10,7 @@ import { binnedKs, histogramBin, populationStability } from '../decision/guardra
 import { ksPValue } from '../metrics/two-sample';
 import { labelKey } from '../data/label-values';
 import { BinnedScores, DistinctScores, binningErrorBound } from './score-counts';
-import { DecisionRule } from './decision-rule';
+import { DecisionRule } from '../decision/decision-rule';
 import { InputError, EXIT } from './errors';
 import type { Io } from './io';
 import { openTable, type Table } from './table-reader';
@@ -20,12 +20,15 @@ import { loadPoint } from './load-point';
 import { readThresholdTable, thresholdLayoutOf } from './threshold-source';
 import { countsOf, floorsOf, type FloorOptions } from './floors';
 import { LabelTally } from './label-check';
+import { columnsFor } from './check-columns';
 import { failureLine, formatCheck, type CheckReport } from './check-report';
 import { outOfRangeScore } from './score-range';
 
 export type { CheckReport, Floor } from './check-report';
 
 export interface CheckOptions extends FloorOptions {
+  /** The workbook sheet FILE is read from (--sheet); the first visible one when absent. */
+  sheet?: string;
   score?: string;
   label?: string;
   positive?: string;
@@ -58,28 +61,10 @@ function count(c: Confusion, predictedPositive: boolean, positive: boolean, weig
   else c.tn += weight;
 }
 
-/** The file's columns: options first, then what the export names; `count` of a score,label,count table as weight. */
-function columnsFor(point: OperatingPoint, options: CheckOptions, fileColumns: readonly string[]) {
-  const notes: string[] = [];
-  const score = options.score ?? (point.source.kind === 'scores' ? point.source.scoreColumn : 'score');
-  const label = options.label ?? point.label.column;
-  let weight = options.weight ?? null;
-  if (weight === null && point.source.kind === 'scores' && point.source.weightColumn && fileColumns.includes(point.source.weightColumn)) {
-    weight = point.source.weightColumn;
-  }
-  if (weight === null && fileColumns.length === 3 && fileColumns.includes('count') && fileColumns.includes(score) && fileColumns.includes(label)) {
-    weight = 'count';
-    notes.push('read as aggregated score,label,count rows: "count" is each row\'s weight');
-  }
-  // Without the label column (and none named), a scoring job's output: drift only.
-  const labelled = options.label !== undefined || fileColumns.includes(label);
-  return { score, label, labelled, weight, positive: options.positive ?? point.label.positive, group: point.groups?.column ?? null, notes };
-}
-
 export async function evaluateCheck(pointPath: string, filePath: string, options: CheckOptions, io: Partial<Pick<Io, 'stdin' | 'progress'>> = {}): Promise<CheckReport> {
   if (pointPath === '-' && filePath === '-') throw new InputError('POINT.json and FILE cannot both be - (standard input): name one of them as a file');
   const point = await loadPoint(pointPath, io.stdin);
-  const table = await openTable(filePath, io.stdin);
+  const table = await openTable(filePath, io.stdin, options.sheet);
   try {
     return await evaluate(point, table, filePath, options, io.progress);
   } finally {

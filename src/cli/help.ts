@@ -156,6 +156,8 @@ Options:
   --score COL            the score column (default: score)
   --label COL            the label column (default: label)
   --weight COL           a count or weight per row
+  --group COL            keep this column too (score,label,COL,count), so a point
+                         with group thresholds can be checked on the output
   --bins N               N equal bins on [0, 1] (default 10000)
   --exact                one row per distinct score instead of bins
   -o, --output FILE      write to FILE (atomically)
@@ -174,6 +176,7 @@ Options:
   --table T              a table name (DuckDB: also a quoted file path such as 'scores.parquet')
   --score COL            the score column (default: score)
   --label COL            the label column (default: label)
+  --group COL            a group column kept under its own name (a third GROUP BY key)
   --bins N               N equal bins on [0, 1] (default: none, every distinct score kept)
   -o, --output FILE      write to FILE (atomically)
 

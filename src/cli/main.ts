@@ -180,19 +180,20 @@ export async function main(argv: string[], io: Io): Promise<number> {
         return await withOutput(values, io, (out) => runApply(point, file, { score: text(values, 'score'), model, overwrite: values.overwrite === true }, out, scorer));
       }
       case 'curve': {
-        const { values, positionals: p } = parse(rest, { score: str, label: str, weight: str, bins: str, exact: flag, output });
+        const { values, positionals: p } = parse(rest, { score: str, label: str, weight: str, group: str, bins: str, exact: flag, output });
         const [file] = positionals(p, ['FILE'], 'curve');
         const options = {
           score: text(values, 'score') ?? 'score',
           label: text(values, 'label') ?? 'label',
           weight: text(values, 'weight'),
+          group: text(values, 'group'),
           bins: wholeNumber(values, 'bins'),
           exact: values.exact === true,
         };
         return await withOutput(values, io, (out) => runCurve(file, options, out));
       }
       case 'sql': {
-        const { values, positionals: p } = parse(rest, { engine: str, table: str, score: str, label: str, bins: str, output });
+        const { values, positionals: p } = parse(rest, { engine: str, table: str, score: str, label: str, group: str, bins: str, output });
         positionals(p, [], 'sql');
         const engine = text(values, 'engine');
         if (!engine || !(SQL_ENGINES as readonly string[]).includes(engine))
@@ -204,6 +205,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
           table,
           score: text(values, 'score') ?? 'score',
           label: text(values, 'label') ?? 'label',
+          group: text(values, 'group'),
           bins: wholeNumber(values, 'bins'),
         });
         return await withOutput(values, io, async (out) => {

@@ -14,6 +14,8 @@ export interface SqlOptions {
   table: string;
   score: string;
   label: string;
+  /** A group column kept under its own name (a third GROUP BY key), as `cutoff curve --group` keeps it. */
+  group?: string;
   bins?: number;
 }
 
@@ -58,12 +60,14 @@ export function sqlQuery(options: SqlOptions): string {
   const scoreExpr = bins === undefined ? score : `FLOOR(${score} * ${bins}) / ${bins}`;
   const label = d.quote(options.label);
   const q = d.quote;
+  const group = options.group === undefined ? '' : `, ${q(options.group)} AS ${q(options.group)}`;
+  const keys = options.group === undefined ? '1, 2' : '1, 2, 3';
   return [
-    `SELECT ${scoreExpr} AS ${q('score')}, ${label} AS ${q('label')}, COUNT(*) AS ${q('count')}`,
+    `SELECT ${scoreExpr} AS ${q('score')}, ${label} AS ${q('label')}${group}, COUNT(*) AS ${q('count')}`,
     `FROM ${options.table}`,
     `WHERE ${d.quote(options.score)} IS NOT NULL AND ${label} IS NOT NULL`,
     // Grouping by position works in all four engines and keeps the expression written once.
-    'GROUP BY 1, 2',
-    'ORDER BY 1, 2',
+    `GROUP BY ${keys}`,
+    `ORDER BY ${keys}`,
   ].join('\n');
 }

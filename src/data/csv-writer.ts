@@ -11,9 +11,14 @@ const FORMULA_START = /^[=+\-@\t\r]/;
 const PLAIN_NUMBER = /^-?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 const NEEDS_QUOTES = /[",\r\n]/;
 
+/** The text defused as a cell would be (a leading apostrophe), unquoted: how a reader sees a name this writer wrote. */
+export function guardedText(text: string): string {
+  return FORMULA_START.test(text) && !PLAIN_NUMBER.test(text) ? `'${text}` : text;
+}
+
 /** A text cell, quoted when needed and defused when a spreadsheet would run it. */
 export function textCell(text: string, delimiter = ','): string {
-  const safe = FORMULA_START.test(text) && !PLAIN_NUMBER.test(text) ? `'${text}` : text;
+  const safe = guardedText(text);
   return NEEDS_QUOTES.test(safe) || (delimiter !== ',' && safe.includes(delimiter)) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
