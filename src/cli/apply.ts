@@ -15,6 +15,8 @@ import { recordedTransform, transformScore } from './score-transform';
 import { openTable, type Cell } from './table-reader';
 
 export interface ApplyOptions {
+  /** The workbook sheet FILE is read from (--sheet); the first visible one when absent. */
+  sheet?: string;
   score?: string;
   model?: string;
   /** Replace output columns the input already has, instead of refusing. */
@@ -34,7 +36,7 @@ export async function runApply(pointPath: string, file: string, options: ApplyOp
   const rule = new DecisionRule(point);
   const recorded = recordedTransform(point);
   const transform = transformScore(recorded);
-  const table = await openTable(file, io.stdin);
+  const table = await openTable(file, io.stdin, options.sheet);
   try {
     const scoreColumn = options.score ?? (point.source.kind === 'scores' ? point.source.scoreColumn : 'score');
     const s = scorer ? -1 : columnIndex(table.columns, scoreColumn, '--score', file, table.duplicated);

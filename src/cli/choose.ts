@@ -6,7 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { DataError } from '../data/errors';
-import { readDataFile } from '../data/read-file';
+import { DEFAULT_READ_OPTIONS, readDataFile } from '../data/read-file';
 import type { ScoreTransform } from '../data/score-transform';
 import type { GroupStrategy } from '../metrics/group-thresholds';
 import type { TargetKind } from '../metrics/targets';
@@ -17,6 +17,8 @@ import { checkGroupColumn } from './group-column';
 import type { Io } from './io';
 
 export interface ChooseOptions {
+  /** The workbook sheet FILE is read from (--sheet); the first visible one when absent. */
+  sheet?: string;
   score: string;
   label: string;
   positive?: string;
@@ -78,7 +80,7 @@ export async function runChoose(file: string, options: ChooseOptions, io: Io): P
     // The export records the file's name, not where it lay on the machine that chose the point.
     const name = file === '-' ? 'standard input' : basename(file);
     // The page's reader, on the same bytes: the same columns, labels and scores.
-    const dataset = await readDataFile({ name, size: bytes.length, arrayBuffer: async () => bytes.slice().buffer });
+    const dataset = await readDataFile({ name, size: bytes.length, arrayBuffer: async () => bytes.slice().buffer }, { ...DEFAULT_READ_OPTIONS, sheet: options.sheet ?? null });
     if (options.group !== undefined) checkGroupColumn(dataset, options.group, options, name);
     const point = choosePoint(dataset, {
       scoreColumn: options.score,

@@ -11,7 +11,7 @@ import type { Dataset } from '../data/dataset';
 import { findColumn, lineOfRow } from '../data/dataset';
 import { DataError } from '../data/errors';
 import { encodeLabels, positiveForColumn } from '../data/label';
-import { readDataFile } from '../data/read-file';
+import { DEFAULT_READ_OPTIONS, readDataFile } from '../data/read-file';
 import { scoreInputs } from '../data/scores';
 import { delongTest, type DelongTest, type PairedCases } from '../metrics/delong';
 import { MetricsInputError } from '../metrics/errors';
@@ -21,6 +21,8 @@ import { EXIT, InputError } from './errors';
 import type { Io } from './io';
 
 export interface CompareOptions {
+  /** The workbook sheet FILE is read from (--sheet); the first visible one when absent. */
+  sheet?: string;
   /** The two score columns, A then B. */
   scores: readonly string[];
   label: string;
@@ -52,7 +54,7 @@ export function scorePair(value: unknown): [string, string] {
   return [list[0], list[1]];
 }
 
-async function datasetOf(file: string, io: Io): Promise<Dataset> {
+async function datasetOf(file: string, io: Io, sheet: string | undefined): Promise<Dataset> {
   let bytes: Uint8Array;
   if (file === '-') {
     const parts: Uint8Array[] = [];
@@ -67,7 +69,7 @@ async function datasetOf(file: string, io: Io): Promise<Dataset> {
     }
   }
   const name = file === '-' ? 'standard input' : file;
-  return readDataFile({ name, size: bytes.length, arrayBuffer: async () => bytes.slice().buffer });
+  return readDataFile({ name, size: bytes.length, arrayBuffer: async () => bytes.slice().buffer }, { ...DEFAULT_READ_OPTIONS, sheet: sheet ?? null });
 }
 
 /** The labelled rows' two score sets and counts, as the page reads them. */
@@ -131,7 +133,7 @@ export async function runCompare(file: string, options: CompareOptions, io: Io):
     throw new InputError("give both --threshold-a and --threshold-b: McNemar's test compares each model's decisions at its own cutoff");
   }
   try {
-    const dataset = await datasetOf(file, io);
+    const dataset = await datasetOf(file, io, options.sheet);
     const cases = pairedCases(dataset, options, columns);
     const delong = delongTest(cases);
     const mcnemar = options.thresholdA !== undefined && options.thresholdB !== undefined ? mcnemarTests(cases, options.thresholdA, options.thresholdB) : null;

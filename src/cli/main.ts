@@ -147,6 +147,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
           'require-groups': flag,
           alpha: str,
           json: flag,
+          sheet: str,
           output,
         });
         const [point, file] = positionals(p, ['POINT.json', 'FILE'], 'check');
@@ -167,20 +168,23 @@ export async function main(argv: string[], io: Io): Promise<number> {
               requireGroups: values['require-groups'] === true,
               alpha: number(values, 'alpha', [1e-6, 0.49]),
               json: values.json === true,
+              sheet: text(values, 'sheet'),
             },
             out,
           ),
         );
       }
       case 'apply': {
-        const { values, positionals: p } = parse(rest, { score: str, model: str, overwrite: flag, output });
+        const { values, positionals: p } = parse(rest, { score: str, model: str, overwrite: flag, sheet: str, output });
         const [point, file] = positionals(p, ['POINT.json', 'FILE'], 'apply');
         const model = text(values, 'model');
         const scorer = model === undefined ? undefined : await (await import('./model-scorer')).loadModelScorer(model);
-        return await withOutput(values, io, (out) => runApply(point, file, { score: text(values, 'score'), model, overwrite: values.overwrite === true }, out, scorer));
+        return await withOutput(values, io, (out) =>
+          runApply(point, file, { score: text(values, 'score'), model, overwrite: values.overwrite === true, sheet: text(values, 'sheet') }, out, scorer),
+        );
       }
       case 'curve': {
-        const { values, positionals: p } = parse(rest, { score: str, label: str, weight: str, group: str, bins: str, exact: flag, output });
+        const { values, positionals: p } = parse(rest, { score: str, label: str, weight: str, group: str, bins: str, exact: flag, sheet: str, output });
         const [file] = positionals(p, ['FILE'], 'curve');
         const options = {
           score: text(values, 'score') ?? 'score',
@@ -189,6 +193,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
           group: text(values, 'group'),
           bins: wholeNumber(values, 'bins'),
           exact: values.exact === true,
+          sheet: text(values, 'sheet'),
         };
         return await withOutput(values, io, (out) => runCurve(file, options, out));
       }
@@ -230,6 +235,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
           prevalence: str,
           group: str,
           strategy: str,
+          sheet: str,
           output,
         });
         const [file] = positionals(p, ['FILE'], 'choose');
@@ -254,6 +260,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
           prevalence,
           group: text(values, 'group'),
           strategy,
+          sheet: text(values, 'sheet'),
           version: VERSION,
         };
         const { runChoose } = await import('./choose');
@@ -274,6 +281,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
           'threshold-a': str,
           'threshold-b': str,
           json: flag,
+          sheet: str,
           output,
         });
         const [file] = positionals(p, ['FILE'], 'compare');
@@ -286,6 +294,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
           thresholdA: number(values, 'threshold-a', [0, 1]),
           thresholdB: number(values, 'threshold-b', [0, 1]),
           json: values.json === true,
+          sheet: text(values, 'sheet'),
         };
         return await withOutput(values, io, (out) => runCompare(file, options, out));
       }

@@ -11,6 +11,7 @@ import { detectHeader, generatedNames, HEADER_SAMPLE_ROWS, uniqueNames } from '.
 import { openInput } from '../data/open-input';
 import { openParquetFile } from '../data/parquet-file';
 import { InputError } from './errors';
+import { xlsxTable } from './xlsx-table';
 
 /** One cell: text from CSV, a typed value from Parquet. */
 export type Cell = unknown;
@@ -30,7 +31,7 @@ export interface RowBatch {
 }
 
 export interface Table {
-  format: 'csv' | 'parquet';
+  format: 'csv' | 'parquet' | 'xlsx';
   /** Column names as the page shows them (blank and repeated headers named, a headerless file's column_1 …). */
   columns: string[];
   /** The CSV dialect, to write rows back out the same way; undefined for Parquet. */
@@ -46,10 +47,10 @@ export interface Table {
   close(): Promise<void>;
 }
 
-/** Opens FILE (`-` for standard input) by its content: gzip, Parquet, else CSV/TSV. */
+/** Opens FILE (`-` for standard input) by its content: gzip, Parquet, an .xlsx workbook (its first visible sheet, or `sheet`), else CSV/TSV. */
 const defaultStdin = () => process.stdin as AsyncIterable<Uint8Array>;
 
-export async function openTable(path: string, stdin?: () => AsyncIterable<Uint8Array>): Promise<Table> {
+export async function openTable(path: string, stdin?: () => AsyncIterable<Uint8Array>, sheet?: string): Promise<Table> {
   let handle: FileHandle | null = null;
   try {
     const input: ByteSource | ByteStream = path === '-' ? stdinStream(stdin ?? defaultStdin) : await fileSource(path, (h) => (handle = h));
@@ -57,6 +58,8 @@ export async function openTable(path: string, stdin?: () => AsyncIterable<Uint8A
     const close = async () => {
       await (handle as FileHandle | null)?.close();
     };
+    if (opened.format === 'xlsx') return await xlsxTable(opened.source, sheet, opened.notes, close);
+    if (sheet !== undefined) throw new InputError(`${input.name} is not an Excel workbook; --sheet names a sheet of an .xlsx file`);
     if (opened.format === 'parquet') return await parquetTable(opened.source, opened.notes, close);
     return await csvTable(opened.stream, opened.notes, close);
   } catch (error) {

@@ -49,9 +49,12 @@ export interface Dataset {
   columns: Column[];
   /** False when the file had no header row and names were generated. */
   hasHeader: boolean;
-  /** What the file was: delimited text or Parquet. */
-  format: 'csv' | 'parquet';
-  /** The text encoding a CSV was read in; null for Parquet. */
+  /** What the file was: delimited text, Parquet or an Excel workbook. */
+  format: 'csv' | 'parquet' | 'xlsx';
+  /** A workbook's sheets, in order (those with cells), and the one read; absent for other files. */
+  sheets?: string[];
+  sheet?: string;
+  /** The text encoding a CSV was read in; null for Parquet and workbooks. */
   encoding: TextEncoding | null;
   /** The field delimiter the file was read with ('' for Parquet). */
   delimiter: string;

@@ -1,4 +1,4 @@
-import { isParquet, isZip, looksBinary } from './binary';
+import { compoundFileKind, isCompoundFile, isParquet, isZip, looksBinary } from './binary';
 import { collectStream, concatBytes, memorySource, streamOf, type ByteSource, type ByteStream } from './byte-source';
 import { CHUNK_BYTES } from './csv-stream';
 import { encodingFromBom, type EncodingChoice } from './encoding';
@@ -9,7 +9,10 @@ import { gunzipStream, isGzip } from './gzip';
 const SNIFF_BYTES = 4096;
 
 /** A file opened by what its bytes are, not by its name. */
-export type OpenedInput = { format: 'csv'; stream: ByteStream; gzip: boolean; notes: string[] } | { format: 'parquet'; source: ByteSource; gzip: boolean; notes: string[] };
+export type OpenedInput =
+  | { format: 'csv'; stream: ByteStream; gzip: boolean; notes: string[] }
+  | { format: 'parquet'; source: ByteSource; gzip: boolean; notes: string[] }
+  | { format: 'xlsx'; source: ByteSource; gzip: boolean; notes: string[] };
 
 export interface OpenInputOptions {
   /** The encoding the user chose (UTF-16 text is full of NUL bytes, so it is not refused as binary). */
@@ -20,9 +23,10 @@ export interface OpenInputOptions {
 
 /**
  * Opens a file for the one table reader, page and command alike: gzip (1f 8b) is inflated as
- * it streams, then the bytes decide: Parquet by its magic number, refusals for a workbook or
- * other binary file, else CSV/TSV text. A random-access source stays one (Parquet reads its
- * footer first); a stream that turns out to be Parquet is read into memory.
+ * it streams, then the bytes decide: Parquet by its magic number, an .xlsx workbook as a zip
+ * archive, refusals for an .ods, .xls, password-protected or other binary file, else CSV/TSV
+ * text. A random-access source stays one (Parquet and a workbook read their end first); a
+ * stream that turns out to be either is read into memory.
  */
 export async function openInput(input: ByteSource | ByteStream, options: OpenInputOptions = {}): Promise<OpenedInput> {
   let stream = 'read' in input ? streamOf(input, CHUNK_BYTES) : input;
@@ -48,10 +52,15 @@ export async function openInput(input: ByteSource | ByteStream, options: OpenInp
     throw new DataError(`${what} is named .parquet but does not start like a Parquet file (the bytes "PAR1"). Export it again, or save it as CSV.`);
   }
   if (isZip(head)) {
-    throw new DataError(
-      `${what} is not a text CSV file (it looks binary: a zip archive, as an Excel .xlsx or OpenDocument workbook is). Save the sheet as CSV (File › Save As › CSV UTF-8) or export Parquet.`,
-    );
+    // An OpenDocument file names its kind in an uncompressed first entry, "mimetype".
+    if (new TextDecoder().decode(head.subarray(30, 120)).includes('opendocument.spreadsheet')) {
+      throw new DataError(`${what} is an OpenDocument spreadsheet (.ods), which Cutoff does not read. Save it as Excel (.xlsx) or CSV.`);
+    }
+    // A workbook is read at its end first (the zip directory): held whole when it came as a stream.
+    const source = 'read' in input && !gzip ? input : memorySource(input.name, await collectStream(sniffed.stream));
+    return { format: 'xlsx', source, gzip, notes };
   }
+  if (isCompoundFile(head)) throw new DataError(compoundFileMessage(what, compoundFileKind(await collectStream(sniffed.stream))));
   // UTF-16 text is full of NUL bytes; only its byte order mark tells it from binary.
   const bom = encodingFromBom(head);
   const utf16 = bom === 'utf-16le' || bom === 'utf-16be' || options.encoding === 'utf-16';
@@ -59,6 +68,13 @@ export async function openInput(input: ByteSource | ByteStream, options: OpenInp
     throw new DataError(`${what} is not a text CSV file (it looks binary, e.g. a spreadsheet, an image or an archive). Save it as CSV or Parquet first.`);
   }
   return { format: 'csv', stream: sniffed.stream, gzip, notes };
+}
+
+function compoundFileMessage(what: string, kind: 'encrypted' | 'xls' | 'other'): string {
+  if (kind === 'encrypted')
+    return `${what} is a password-protected workbook, which Cutoff cannot open. Remove the password in Excel (File › Info › Protect Workbook), or save the sheet as CSV.`;
+  if (kind === 'xls') return `${what} is an Excel 97–2003 workbook (.xls), which Cutoff does not read. Save it as .xlsx (Excel Workbook) or CSV.`;
+  return `${what} is an old Office file (a compound file, not a table). Save the sheet as .xlsx or CSV.`;
 }
 
 /** The first bytes of a stream, and the stream again from its start. */

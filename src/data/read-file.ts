@@ -21,7 +21,7 @@ export interface UploadedFile {
 
 /**
  * Reads a user's file into a Dataset through the one table reader (openInput: gzip, Parquet,
- * refusals, CSV). The bytes are read once and serve both the fingerprint and the parse:
+ * Excel workbooks, refusals, CSV). The bytes are read once and serve both the fingerprint and the parse:
  * reading the file slice by slice cost a fifth of the parse time.
  */
 export async function readDataFile(file: UploadedFile, options: ReadOptions = DEFAULT_READ_OPTIONS, hooks: ReadHooks = {}): Promise<Dataset> {
@@ -31,11 +31,15 @@ export async function readDataFile(file: UploadedFile, options: ReadOptions = DE
   const sha256 = sha256Hex(buffer);
   sha256.catch(() => undefined);
   const input = await openInput(memorySource(file.name, new Uint8Array(buffer)), { encoding: options.encoding, maxInflatedBytes: MAX_INFLATED_BYTES });
+  if (input.format !== 'xlsx' && options.sheet) throw new DataError(`${file.name} is not an Excel workbook, so it has no sheet "${options.sheet}" to read.`);
   const dataset =
     input.format === 'parquet'
       ? // Loaded only for a Parquet file: a CSV-only session never downloads the decoders.
         await (await import('./read-parquet')).readParquet(input.source, hooks, sha256)
-      : await readCsv(input.stream, file.size, options, hooks, sha256);
+      : input.format === 'xlsx'
+        ? // Likewise for a workbook's reader.
+          await (await import('./read-xlsx')).readXlsx(input.source, options, hooks, sha256, MAX_INFLATED_BYTES)
+        : await readCsv(input.stream, file.size, options, hooks, sha256);
   dataset.notes.unshift(...input.notes);
   return dataset;
 }

@@ -11,6 +11,8 @@ export interface ReadOptions {
   skipRagged: boolean;
   /** null: detect (BOM, else UTF-8 when valid, else Windows-1252). */
   encoding: EncodingChoice | null;
+  /** The workbook sheet to read (.xlsx); null or absent: the first visible one. */
+  sheet?: string | null;
 }
 
 export const DEFAULT_READ_OPTIONS: ReadOptions = { delimiter: null, hasHeader: null, skipRagged: false, encoding: null };

@@ -66,7 +66,7 @@ function variants(): { name: string; bytes: Uint8Array }[] {
 
 const files = [
   ...readdirSync(FIXTURES)
-    .filter((f) => !f.endsWith('.mjs'))
+    .filter((f) => !f.endsWith('.mjs') && !f.endsWith('.py'))
     .map((f) => join(FIXTURES, f)),
   ...variants().map((v) => {
     const path = join(dir, v.name);
