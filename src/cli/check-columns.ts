@@ -40,5 +40,5 @@ export function columnsFor(point: OperatingPoint, options: CheckColumnOptions, f
   }
   // Without the label column (and none named), a scoring job's output: drift only.
   const labelled = options.label !== undefined || fileColumns.includes(label);
-  return { score, label, labelled, weight, positive: options.positive ?? point.label.positive, group, notes };
+  return { score, label, labelled, weight, aggregated: weight === 'count' && options.weight === undefined, positive: options.positive ?? point.label.positive, group, notes };
 }

@@ -21,6 +21,7 @@ import { readThresholdTable, thresholdLayoutOf } from './threshold-source';
 import { countsOf, floorsOf, type FloorOptions } from './floors';
 import { LabelTally } from './label-check';
 import { columnsFor } from './check-columns';
+import { binnedThresholdNote } from './binned-note';
 import { failureLine, formatCheck, type CheckReport } from './check-report';
 import { outOfRangeScore } from './score-range';
 
@@ -196,6 +197,8 @@ async function evaluate(point: OperatingPoint, table: Table, file: string, optio
   const curve = cols.labelled ? (exactOk ? exact.curve(rows) : binned.curve(rows)) : null;
   const ranking: CheckReport['ranking'] = exactOk || !curve ? { exact: true } : { exact: false, bins: FALLBACK_BINS, errorBound: binningErrorBound(curve) };
   if (!exactOk) notes.push(`more than ${exact.distinct} distinct scores: ROC-AUC and AP from ${FALLBACK_BINS} bins (the matrix and floors are exact)`);
+  const binnedNote = cols.aggregated && cols.labelled && exactOk && !layout && !point.groups ? binnedThresholdNote(exact.entries(), point.threshold) : null;
+  if (binnedNote) notes.push(binnedNote);
   const m = metricsFromConfusion(confusion, { costFp: point.costs.falsePositive, costFn: point.costs.falseNegative });
   const labelled = (x: number) => (cols.labelled ? orNull(x) : null);
   const metrics: CheckReport['metrics'] = {

@@ -77,3 +77,26 @@ describe('names the CSV writer defused', () => {
     expect(report.notes.join(' ')).toMatch(/the column "=sc" is read from "'=sc"/);
   });
 });
+
+describe('a threshold inside a bin', () => {
+  it('check on binned curve output says the matrix is binned and by how much it can differ', async () => {
+    const curve = await cutoff('curve', file, '--label', 'y', '--bins', '100');
+    const binned = join(dir, 'binned.csv');
+    writeFileSync(binned, curve.stdout);
+    const inside = writePoint(dir, { threshold: 0.505 }, 'inside.json');
+    const raw = JSON.parse((await cutoff('check', inside, file, '--json')).stdout) as CheckReport;
+    const agg = JSON.parse((await cutoff('check', inside, binned, '--json')).stdout) as CheckReport;
+    const note = agg.notes.find((n) => n.startsWith('the scores are binned'));
+    expect(note).toMatch(/a bin every 1\/100\) and the threshold 0\.505 falls inside the bin \[0\.5, 0\.51\)/);
+    const [, tpUp, fpUp] = /TP can be up to (\d+) and FP up to (\d+) higher/.exec(note ?? '') ?? [];
+    const dTp = (raw.confusion?.tp ?? 0) - (agg.confusion?.tp ?? 0);
+    const dFp = (raw.confusion?.fp ?? 0) - (agg.confusion?.fp ?? 0);
+    expect(dTp).toBeGreaterThan(0);
+    expect(dTp).toBeLessThanOrEqual(Number(tpUp));
+    expect(dFp).toBeLessThanOrEqual(Number(fpUp));
+    // On a bin edge the binned matrix is exact, and nothing is said.
+    const edge = JSON.parse((await cutoff('check', writePoint(dir, { threshold: 0.5 }, 'edge.json'), binned, '--json')).stdout) as CheckReport;
+    expect(edge.notes.some((n) => n.startsWith('the scores are binned'))).toBe(false);
+    expect(edge.confusion).toEqual((JSON.parse((await cutoff('check', writePoint(dir, { threshold: 0.5 }, 'edge.json'), file, '--json')).stdout) as CheckReport).confusion);
+  });
+});
