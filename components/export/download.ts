@@ -1,14 +1,11 @@
 import { crossValidationExport, stabilityExport } from './training-export';
 import type { ThresholdStability } from '../../src/metrics/threshold-stability';
 import type { Dataset } from '../../src/data/dataset';
-import { rowIds } from '../../src/data/row-ids';
-import { predictionsCsv } from '../../src/session/predictions-csv';
-import { rowGroupsOf } from '../../src/session/decision-export';
+import { pagePredictionsCsv } from '../../src/session/predictions-csv';
 import type { GroupSolution } from '../../src/metrics/group-thresholds';
 import type { ScoreCurve } from '../../src/metrics';
 import type { Guardrails } from '../../src/decision/guardrails';
 import type { CostModel } from '../../src/metrics/row-costs';
-import { bandNamesFor } from '../../src/metrics/risk-bands';
 import { thresholdsCsv } from '../../src/metrics/thresholds-table';
 import type { LabelVector } from '../../src/data/label';
 import { serializeOperatingPoint, type OperatingPoint } from '../../src/session/operating-point';
@@ -91,18 +88,9 @@ export function downloadReport(context: ExportContext): void {
   offerDownload(renderReport(pagePoint(context), new Date()), REPORT_FILE_NAME, 'text/html');
 }
 
-/** Writes each evaluated case's score and decision at the shown threshold (and band) as CSV. */
+/** Writes each evaluated case's score and decision columns (those `cutoff apply` writes) at the shown point as CSV. */
 export function downloadPredictions(dataset: Dataset, evaluation: Evaluation, settings: Settings, groupSolution?: GroupSolution | null): void {
-  const csv = predictionsCsv(
-    {
-      ids: rowIds(dataset, evaluation.rows),
-      scores: evaluation.scores,
-      groups: rowGroupsOf(dataset, evaluation, settings, settings.threshold, groupSolution),
-      riskBands: settings.bandCuts.length > 0 ? { cuts: settings.bandCuts, names: bandNamesFor(settings.bandCuts, settings.bandNames) } : null,
-    },
-    { threshold: settings.threshold, band: settings.band },
-  );
-  offerDownload(csv, 'predictions.csv', 'text/csv');
+  offerDownload(pagePredictionsCsv(dataset, evaluation, settings, groupSolution), 'predictions.csv', 'text/csv');
 }
 
 /** Writes the metrics at every threshold (row costs included) as thresholds.csv. */

@@ -1,12 +1,13 @@
 /**
  * `cutoff apply POINT.json FILE [--model cutoff-model.zip]`: FILE's rows with `decision` (and
- * `band`, `group_threshold` where the export sets them) added, streamed to stdout as CSV.
- * With --model, raw feature rows are first scored by the exported model (column `score`).
+ * `review`, `risk_band`, `group_threshold` where the export sets them) added, streamed to stdout
+ * as CSV. With --model, raw feature rows are first scored by the exported model (column `score`).
+ * A row whose score is empty or not a finite number stops it (exit 2 naming the row).
  */
 import type { OperatingPoint } from '../session/operating-point';
 import { headerLine, numberCell, textCell } from '../data/csv-writer';
 import { cellText, columnIndex, labelOf, scoreOf } from './cells';
-import { DecisionRule } from './decision-rule';
+import { DecisionRule } from '../decision/decision-rule';
 import { EXIT, InputError } from './errors';
 import type { Io } from './io';
 import { loadPoint } from './load-point';
@@ -42,7 +43,7 @@ export async function runApply(pointPath: string, file: string, options: ApplyOp
     const s = scorer ? -1 : columnIndex(table.columns, scoreColumn, '--score', file, table.duplicated);
     for (const name of scorer?.needs ?? []) columnIndex(table.columns, name, 'a column the model was trained on', file);
     const g = rule.groupColumn === null ? -1 : columnIndex(table.columns, rule.groupColumn, "the export's group column", file, table.duplicated);
-    const extra = [...(scorer ? ['score'] : []), 'decision', ...(rule.hasBands || rule.hasReviewBand ? ['band'] : []), ...(g >= 0 ? ['group_threshold'] : [])];
+    const extra: string[] = [...(scorer ? ['score'] : []), ...rule.columns];
     const clash = table.columns.filter((c) => extra.includes(c));
     if (clash.length > 0 && !options.overwrite) {
       throw new InputError(
@@ -62,12 +63,10 @@ export async function runApply(pointPath: string, file: string, options: ApplyOp
         const score = transform(raw);
         outOfRangeScore(score, batch.firstRow + i, scorer ? 'score' : scoreColumn, file, recorded !== null);
         const group = g >= 0 ? (labelOf(row[g], table.decimalComma) ?? '') : null;
-        const { threshold, decision } = rule.decide(score, group);
         const cells = kept.map((k) => textCell(cellText(row[k])));
         if (scores) cells.push(numberCell(raw));
-        cells.push(decision);
-        if (rule.hasBands || rule.hasReviewBand) cells.push(textCell(rule.bandName(score)));
-        if (g >= 0) cells.push(numberCell(threshold));
+        // The decision columns of the one rule (src/decision/decision-rule), as the page writes them.
+        cells.push(...rule.cells(rule.decide(score, group)));
         lines[i] = cells.join(',');
       }
       await io.out(`${lines.join('\n')}\n`);

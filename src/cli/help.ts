@@ -133,8 +133,10 @@ Example:
 `,
   apply: `Usage: cutoff apply POINT.json FILE [options]
 
-FILE's rows with decision (and band, group_threshold) added, as CSV; --model scores raw
-feature rows with the exported model first (adds score).
+FILE's rows with decision (and review, risk_band, group_threshold where the export sets
+them) added, as CSV: the columns of the page's predictions.csv. --model scores raw feature rows
+with the exported model first (adds score). A row whose score is empty or not a finite number
+(or off [0, 1] with no recorded score transform) stops it with exit 2 naming the row.
 
 Options:
   --score COL            the score column (default: the export's)

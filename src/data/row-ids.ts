@@ -11,12 +11,38 @@ export function cellText(column: Column, row: number): string {
 }
 
 /**
- * The identifiers of some rows: an `id` column's values when there is one, else a detected
- * row-id column's (a pandas index), else 1-based row numbers.
+ * The file's own id column: one named like an id (`id`, `patient_id`, a pandas index) whose
+ * values are unique text or unique integers, with none missing; an `id` column first, then a
+ * detected row-id column, then the first other such column. Null when there is none.
  */
-export function rowIds(dataset: Dataset, rows: ArrayLike<number>): string[] {
-  const rowIdColumn = dataset.columns.find((c) => (dataset.rowIdColumns ?? []).includes(c.name));
-  const idColumn = dataset.columns.find((c) => c.name.trim().toLowerCase() === 'id') ?? rowIdColumn;
+export function idColumnOf(dataset: Dataset): Column | null {
+  const byName = (name: string) => name.trim().toLowerCase() === 'id';
+  const candidates = [
+    ...dataset.columns.filter((c) => byName(c.name)),
+    ...dataset.columns.filter((c) => (dataset.rowIdColumns ?? []).includes(c.name)),
+    ...dataset.columns.filter((c) => isIndexLikeName(c.name) && c.name.trim() !== ''),
+  ];
+  return candidates.find(holdsUniqueIds) ?? null;
+}
+
+/** True when every row has a value, each one different: text, or integers (an id, not a measurement). */
+function holdsUniqueIds(column: Column): boolean {
+  if (column.missing > 0) return false;
+  if (column.kind === 'categorical') {
+    const seen = new Uint8Array(column.levels.length);
+    for (const code of column.codes) {
+      if (seen[code]) return false;
+      seen[code] = 1;
+    }
+    return true;
+  }
+  if (!column.values.every(Number.isInteger)) return false;
+  const sorted = Float64Array.from(column.values).sort();
+  return sorted.every((v, i) => i === 0 || v !== sorted[i - 1]);
+}
+
+/** The identifiers of some rows: the file's id column's values (idColumnOf), else 1-based row numbers. */
+export function rowIds(dataset: Dataset, rows: ArrayLike<number>, idColumn: Column | null = idColumnOf(dataset)): string[] {
   return Array.from(rows, (row) => (idColumn ? cellText(idColumn, row) : String(row + 1)));
 }
 

@@ -1,10 +1,9 @@
 /**
  * The decision extras of the operating-point export (schema version 2): group thresholds
  * with their metrics, the row-cost columns, the risk bands and the target used; what an
- * import restores from them; and what the predictions CSV applies per row.
+ * import restores from them; and the groups' thresholds the predictions CSV applies per row.
  */
 import type { Dataset } from '../data/dataset';
-import { groupCodesOf } from '../decision/decision-inputs';
 import { groupsOf, groupSolutionOf, rowCostsOf, type EvaluatedCases } from '../decision/decisions';
 import { groupRates, type GroupSolution } from '../metrics/group-thresholds';
 import { bandNamesFor } from '../metrics/risk-bands';
@@ -30,7 +29,7 @@ export function decisionExtras(dataset: Dataset | null, cases: EvaluatedCases, s
   const extras: DecisionExtras = {};
   const rowCosts = rowCostsOf(dataset, cases, settings);
   if (rowCosts.columns) extras.rowCosts = { falseNegativeColumn: settings.costFnColumn, falsePositiveColumn: settings.costFpColumn };
-  const solution = solved !== undefined ? solved : solveGroups(dataset, cases, settings, threshold);
+  const solution = groupSolutionFor(dataset, cases, settings, threshold, solved);
   if (solution && settings.groupColumn !== null) {
     extras.groups = {
       column: settings.groupColumn,
@@ -39,7 +38,7 @@ export function decisionExtras(dataset: Dataset | null, cases: EvaluatedCases, s
         const rates = groupRates(g.confusion, solution.weights);
         return {
           value: g.value,
-          threshold: Math.min(1, Math.max(0, g.threshold)),
+          threshold: unitThreshold(g.threshold),
           confusion: g.confusion,
           metrics: {
             recall: rates.recall,
@@ -52,7 +51,7 @@ export function decisionExtras(dataset: Dataset | null, cases: EvaluatedCases, s
           },
         };
       }),
-      otherThreshold: Math.min(1, Math.max(0, threshold)),
+      otherThreshold: unitThreshold(threshold),
     };
   }
   if (settings.bandCuts.length > 0) extras.bands = { cuts: settings.bandCuts.slice(), names: bandNamesFor(settings.bandCuts, settings.bandNames) };
@@ -68,11 +67,22 @@ export function decisionExtras(dataset: Dataset | null, cases: EvaluatedCases, s
   return extras;
 }
 
+/** A threshold as the export writes it: on [0, 1], as the schema requires. */
+function unitThreshold(threshold: number): number {
+  return Math.min(1, Math.max(0, threshold));
+}
+
+/** The groups' thresholds as exported and applied (src/decision/decision-rule): a group not listed gets `threshold`. */
+export function exportedGroups(column: string, solution: GroupSolution, threshold: number) {
+  return { column, thresholds: solution.groups.map((g) => ({ value: g.value, threshold: unitThreshold(g.threshold) })), otherThreshold: unitThreshold(threshold) };
+}
+
 /**
- * The groups' thresholds solved here, for callers that hold no solution (the command; the page
- * passes the one its metrics worker solved, so an export never sorts on the main thread).
+ * The groups' solution: `solved` when the caller holds one (the page passes the one its metrics
+ * worker solved, so an export never sorts on the main thread), else solved here (the command).
  */
-function solveGroups(dataset: Dataset | null, cases: EvaluatedCases, settings: DecisionSettings, threshold: number): GroupSolution | null {
+export function groupSolutionFor(dataset: Dataset | null, cases: EvaluatedCases, settings: DecisionSettings, threshold: number, solved?: GroupSolution | null): GroupSolution | null {
+  if (solved !== undefined) return solved;
   const rowCosts = rowCostsOf(dataset, cases, settings);
   return groupSolutionOf(groupsOf(dataset, cases, settings.groupColumn, settings, rowCosts.columns), settings, threshold);
 }
@@ -97,30 +107,4 @@ export function settingsFromExtras(point: OperatingPoint): Partial<Settings> {
   const kind = TARGET_KINDS.find((k) => k === target?.kind);
   if (target && target.value !== null && kind !== undefined) patch.target = { kind: kind satisfies TargetKind, value: target.value, confidence: target.confidence ?? null };
   return patch;
-}
-
-/** Per evaluated case: its group and that group's threshold, for the predictions CSV. */
-export interface RowGroups {
-  /** Group name per case ('' when missing). */
-  names: string[];
-  /** Threshold per case: its group's, or the global one when it has no group. */
-  thresholds: Float64Array;
-}
-
-/** Each case's group threshold under the strategy, or null when no group column is used. */
-export function rowGroupsOf(dataset: Dataset | null, cases: EvaluatedCases, settings: DecisionSettings, threshold: number, solved?: GroupSolution | null): RowGroups | null {
-  if (!dataset || settings.groupColumn === null) return null;
-  const coded = groupCodesOf(dataset, settings.groupColumn, cases.rows);
-  const solution = solved !== undefined ? solved : solveGroups(dataset, cases, settings, threshold);
-  if (!coded || !solution) return null;
-  const byName = new Map(solution.groups.map((g) => [g.value, g.threshold]));
-  const names: string[] = [];
-  const thresholds = new Float64Array(cases.rows.length);
-  for (let i = 0; i < cases.rows.length; i++) {
-    const code = coded.codes[i];
-    const name = code >= 0 ? coded.levels[code] : '';
-    names.push(name);
-    thresholds[i] = byName.get(name) ?? threshold;
-  }
-  return { names, thresholds };
 }

@@ -270,10 +270,11 @@ test('risk bands, thresholds.csv and the predictions CSV with group thresholds a
   const [head, ...out] = readFileSync(await (await predictions).path(), 'utf8')
     .trim()
     .split('\n');
-  expect(head).toBe('id,score,group,group_threshold,decision,risk_band');
+  // The decision columns `cutoff apply` writes, under the same names (src/decision/decision-rule).
+  expect(head).toBe('id,score,group,decision,risk_band,group_threshold');
   expect(out).toHaveLength(ROWS.length);
   out.forEach((line, i) => {
-    const [id, , group, threshold, decision, band] = line.split(',');
+    const [id, , group, decision, band, threshold] = line.split(',');
     const r = ROWS[i];
     const t = thresholds[r.group as 'A' | 'B'];
     expect([id, group, Number(threshold)]).toEqual([r.id, r.group, t]);

@@ -72,7 +72,7 @@ describe('cutoff apply', () => {
   const dir = tempDir();
   const file = writeCsv(dir, rows.slice(0, 200));
 
-  it('adds decision, band and group_threshold to every row', async () => {
+  it('adds decision, review and group_threshold to every row', async () => {
     const point = writePoint(dir, {
       band: { lower: 0.45, upper: 0.55 },
       groups: {
@@ -87,13 +87,13 @@ describe('cutoff apply', () => {
     const r = await cutoff('apply', point, file);
     expect(r.code).toBe(0);
     const lines = r.stdout.trim().split('\n');
-    expect(lines[0]).toBe('id,score,y,region,decision,band,group_threshold');
+    expect(lines[0]).toBe('id,score,y,region,decision,review,group_threshold');
     expect(lines).toHaveLength(201);
     lines.slice(1).forEach((line, i) => {
       const row = rows[i];
       const t = row.region === 'north' ? 0.4 : 0.6;
       const inBand = row.score >= 0.45 && row.score < 0.55;
-      expect(line).toBe(`${i + 1},${row.score},${row.y},${row.region},${inBand ? 'review' : row.score >= t ? 'positive' : 'negative'},${inBand ? 'inside' : 'outside'},${t}`);
+      expect(line).toBe(`${i + 1},${row.score},${row.y},${row.region},${inBand ? 'review' : row.score >= t ? 'positive' : 'negative'},${inBand ? 'in' : 'out'},${t}`);
     });
   });
 
@@ -121,6 +121,6 @@ describe('cutoff', () => {
   it('prints help (exit 0) and refuses an unknown command (exit 2)', async () => {
     expect((await cutoff('--help')).stdout).toMatch(/^Usage: cutoff <command>/);
     const r = await cutoff('evaluate');
-    expect([r.code, r.stderr]).toEqual([2, 'cutoff: unknown command "evaluate"; the commands are choose, check, apply, curve, sql and serve (cutoff --help)\n']);
+    expect([r.code, r.stderr]).toEqual([2, 'cutoff: unknown command "evaluate"; the commands are choose, check, compare, report, apply, curve, sql and serve (cutoff --help)\n']);
   });
 });

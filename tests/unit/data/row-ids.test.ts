@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { findColumn } from '../../../src/data/dataset';
 import { featureColumns } from '../../../src/data/features';
-import { isIndexLikeName, rowIds } from '../../../src/data/row-ids';
+import { idColumnOf, isIndexLikeName, rowIds } from '../../../src/data/row-ids';
 import { datasetOf } from './helpers';
 
 /** n rows of a sorted file, as `df.to_csv()` writes it: the index under a blank header. */
@@ -61,5 +61,15 @@ describe('row-id columns', () => {
     const d = await datasetOf(pandasCsv(30));
     expect(rowIds(d, [0, 29])).toEqual(['0', '29']);
     expect(rowIds(await datasetOf('x,label\n1,a\n2,b\n'), [1])).toEqual(['2']);
+  });
+
+  it('takes a unique text or integer id column (patient_id) as the rows’ ids, and not a repeated one', async () => {
+    const d = await datasetOf('age,patient_id,label\n40,P-7,a\n50,P-3,b\n60,P-9,a\n');
+    expect(idColumnOf(d)?.name).toBe('patient_id');
+    expect(rowIds(d, [2, 0])).toEqual(['P-9', 'P-7']);
+    expect(idColumnOf(await datasetOf('visit_id,label\n7,a\n3,b\n9,a\n'))?.name).toBe('visit_id');
+    expect(idColumnOf(await datasetOf('site_id,label\nA,a\nA,b\n'))).toBeNull();
+    expect(idColumnOf(await datasetOf('case_id,label\n1.5,a\n2.5,b\n'))).toBeNull();
+    expect(rowIds(await datasetOf('site_id,label\nA,a\nA,b\n'), [1])).toEqual(['2']);
   });
 });

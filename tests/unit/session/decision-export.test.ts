@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Dataset } from '../../../src/data/dataset';
-import { decisionExtras, rowGroupsOf, settingsFromExtras } from '../../../src/session/decision-export';
+import { decisionExtras, settingsFromExtras } from '../../../src/session/decision-export';
 import { groupColumnNames } from '../../../src/decision/decision-inputs';
 import { ScoreCurve } from '../../../src/metrics';
 import { buildOperatingPoint, parseOperatingPoint } from '../../../src/session/operating-point';
-import { predictionsCsv } from '../../../src/session/predictions-csv';
+import { pagePredictionsCsv } from '../../../src/session/predictions-csv';
 import { DEFAULT_SETTINGS } from '../../../src/session/settings';
 
 // Six cases, two groups (x: rows 0–3, y: rows 4–5; row 5's group missing), an amount per case.
@@ -93,20 +93,25 @@ describe('decision extras of the export', () => {
     expect(settingsFromExtras({ schemaVersion: 1 } as never)).toEqual({});
   });
 
-  it('the predictions CSV applies each row’s group threshold (the global one without a group) and names its band', () => {
-    const settings = { ...DEFAULT_SETTINGS, groupColumn: 'site', groupStrategy: 'manual' as const, groupThresholds: [{ value: 'x', threshold: 0.3 }] };
-    const groups = rowGroupsOf(dataset, cases, settings, 0.5);
-    expect(groups?.names).toEqual(['x', 'x', 'x', 'x', 'y', '']);
-    expect(Array.from(groups?.thresholds ?? [])).toEqual([0.3, 0.3, 0.3, 0.3, 0.5, 0.5]);
-    const csv = predictionsCsv({ ids: ['1', '2', '3', '4', '5', '6'], scores, groups, riskBands: { cuts: [0.5], names: ['low', '=high'] } }, { threshold: 0.5, band: null });
+  it('the predictions CSV applies each row’s group threshold (the overall one without a group) and names its band', () => {
+    const settings = {
+      ...DEFAULT_SETTINGS,
+      threshold: 0.5,
+      groupColumn: 'site',
+      groupStrategy: 'manual' as const,
+      groupThresholds: [{ value: 'x', threshold: 0.3 }],
+      bandCuts: [0.5],
+      bandNames: ['low', '=high'],
+    };
+    const csv = pagePredictionsCsv(dataset, cases, settings);
     expect(csv.trim().split('\n')).toEqual([
-      'id,score,group,group_threshold,decision,risk_band',
-      "1,0.9,x,0.3,positive,'=high",
-      "2,0.7,x,0.3,positive,'=high",
-      '3,0.4,x,0.3,positive,low',
-      '4,0.2,x,0.3,negative,low',
-      "5,0.8,y,0.5,positive,'=high",
-      '6,0.3,,0.5,negative,low',
+      'row,score,site,decision,risk_band,group_threshold',
+      "1,0.9,x,positive,'=high,0.3",
+      "2,0.7,x,positive,'=high,0.3",
+      '3,0.4,x,positive,low,0.3',
+      '4,0.2,x,negative,low,0.3',
+      "5,0.8,y,positive,'=high,0.5",
+      '6,0.3,,negative,low,0.5',
     ]);
   });
 });

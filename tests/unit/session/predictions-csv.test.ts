@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { decide, escapeCsvCell, predictionsCsv } from '../../../src/session/predictions-csv';
+import { escapeCsvCell, predictionsCsv } from '../../../src/session/predictions-csv';
+import { DecisionRule } from '../../../src/decision/decision-rule';
 
 describe('predictions CSV', () => {
   it('defuses formula injection and quotes as CSV needs', () => {
@@ -17,16 +18,19 @@ describe('predictions CSV', () => {
   });
 
   it('decides with score >= threshold and sends the band to review', () => {
-    const rule = { threshold: 0.5, band: { lower: 0.3, upper: 0.7 } };
-    expect(decide(0.7, rule)).toBe('positive');
-    expect(decide(0.5, rule)).toBe('review');
-    expect(decide(0.3, rule)).toBe('review');
-    expect(decide(0.29, rule)).toBe('negative');
-    expect(decide(0.5, { threshold: 0.5, band: null })).toBe('positive');
+    const rule = new DecisionRule({ threshold: 0.5, band: { lower: 0.3, upper: 0.7 } });
+    expect(rule.decide(0.7, null).decision).toBe('positive');
+    expect(rule.decide(0.5, null)).toEqual({ decision: 'review', review: true, riskBand: null, threshold: 0.5 });
+    expect(rule.decide(0.3, null).decision).toBe('review');
+    expect(rule.decide(0.29, null)).toEqual({ decision: 'negative', review: false, riskBand: null, threshold: 0.5 });
+    expect(new DecisionRule({ threshold: 0.5, band: null }).decide(0.5, null).decision).toBe('positive');
+    expect(rule.columns).toEqual(['decision', 'review']);
   });
 
-  it('writes one line per row', () => {
-    const csv = predictionsCsv({ ids: ['1', '=x'], scores: [0.9, 0.1] }, { threshold: 0.5, band: null });
-    expect(csv).toBe("id,score,decision\n1,0.9,positive\n'=x,0.1,negative\n");
+  it('writes one line per row under the id column’s own name', () => {
+    const rule = new DecisionRule({ threshold: 0.5, band: null });
+    expect(predictionsCsv({ idColumn: 'row', ids: ['1', '=x'], scores: [0.9, 0.1] }, rule)).toBe("row,score,decision\n1,0.9,positive\n'=x,0.1,negative\n");
+    const banded = new DecisionRule({ threshold: 0.5, band: { lower: 0.4, upper: 0.6 } });
+    expect(predictionsCsv({ idColumn: 'patient_id', ids: ['P1', 'P2'], scores: [0.5, 0.7] }, banded)).toBe('patient_id,score,decision,review\nP1,0.5,review,in\nP2,0.7,positive,out\n');
   });
 });
