@@ -56,13 +56,13 @@ export const DataPanel = memo(function DataPanel({ dataset, labels, settings, pa
         onDragLeave={() => setDragOver(false)}
         onDrop={onDrop}
       >
-        <p>Drop a CSV or Parquet file here — it never leaves this browser.</p>
+        <p>Drop a CSV, Parquet or Excel (.xlsx) file here — it never leaves this browser.</p>
         <div className="row">
           <label className="button">
             Choose a file…
             <input
               type="file"
-              accept=".csv,.tsv,.txt,.parquet,text/csv,text/tab-separated-values"
+              accept=".csv,.tsv,.txt,.gz,.parquet,.xlsx,text/csv,text/tab-separated-values,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
               data-testid="file-input"
               className="visually-hidden"
               onChange={(e) => {

@@ -40,6 +40,7 @@ export function ParseProgress({ parse, onCancel }: { parse: ParseState; onCancel
  */
 export function ReadControls({ options, dataset, onReread }: { options: ReadOptions; dataset: Dataset | null; onReread: (patch: Partial<ReadOptions>) => void }) {
   if (dataset?.format === 'parquet') return null;
+  if (dataset?.format === 'xlsx') return <WorkbookControls options={options} dataset={dataset} onReread={onReread} />;
   const found = dataset ? ` (found: ${delimiterName(dataset.delimiter)})` : '';
   const header = dataset ? ` (found: ${dataset.hasHeader ? 'header' : 'none'})` : '';
   const encoding = dataset?.encoding ? ` (found: ${encodingName(dataset.encoding)})` : '';
@@ -86,6 +87,42 @@ export function ReadControls({ options, dataset, onReread }: { options: ReadOpti
           onChange={(e) => onReread({ hasHeader: e.target.value === 'auto' ? null : e.target.value === 'header', skipRagged: false })}
         >
           <option value="auto">detect{header}</option>
+          <option value="header">names the columns</option>
+          <option value="data">is data</option>
+        </select>
+      </label>
+    </div>
+  );
+}
+
+/**
+ * A workbook's cells are typed by Excel, so there is no delimiter or encoding to choose: only
+ * the sheet (when there are several) and whether its first row names the columns.
+ */
+function WorkbookControls({ options, dataset, onReread }: { options: ReadOptions; dataset: Dataset; onReread: (patch: Partial<ReadOptions>) => void }) {
+  const sheets = dataset.sheets ?? [];
+  return (
+    <div className="fields read-controls">
+      {sheets.length > 1 && (
+        <label>
+          Sheet
+          <select data-testid="sheet-select" value={dataset.sheet ?? sheets[0]} onChange={(e) => onReread({ sheet: e.target.value, hasHeader: null, skipRagged: false })}>
+            {sheets.map((name) => (
+              <option key={name} value={name}>
+                {name}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+      <label>
+        First row
+        <select
+          data-testid="header-select"
+          value={options.hasHeader === null ? 'auto' : options.hasHeader ? 'header' : 'data'}
+          onChange={(e) => onReread({ hasHeader: e.target.value === 'auto' ? null : e.target.value === 'header', skipRagged: false })}
+        >
+          <option value="auto">detect (found: {dataset.hasHeader ? 'header' : 'none'})</option>
           <option value="header">names the columns</option>
           <option value="data">is data</option>
         </select>

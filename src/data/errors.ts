@@ -3,7 +3,9 @@ export type Remedy =
   /** Re-read the file leaving out the rows whose field count differs from the header's. */
   | { kind: 'skip-ragged-rows'; count: number }
   /** Map the score column onto [0, 1] (min-max or sigmoid; divide by 100 when `percent`) instead of refusing it. */
-  | { kind: 'rescale-scores'; column: string; percent?: boolean };
+  | { kind: 'rescale-scores'; column: string; percent?: boolean }
+  /** Read another sheet of the workbook (the one read cannot be used as a table). */
+  | { kind: 'choose-sheet'; sheets: string[] };
 
 /** A problem with the user's data, worded for the user: it is shown as is in the page. */
 export class DataError extends Error {

@@ -53,7 +53,11 @@ export async function readXlsx(source: ByteSource, options: ReadOptions, hooks: 
     maxCells: hooks.maxCells,
   });
   const facts: SheetFacts = { merges: [] };
+  const readable = book.sheets.filter((s) => s.entry !== null).map((s) => s.name);
+  // A sheet that is no table (notes, an empty one): the page offers the workbook's other sheets.
+  const others = readable.filter((name) => name !== sheet.name);
   let firstRow = 0;
+  let dataset: Dataset;
   try {
     for await (const batch of sheetBatches(book, sheet, facts)) {
       if (firstRow === 0 && batch.lines.length > 0) firstRow = batch.lines[0];
@@ -63,15 +67,15 @@ export async function readXlsx(source: ByteSource, options: ReadOptions, hooks: 
       await nextTask();
       if (hooks.signal?.aborted) throw new ParseCancelled();
     }
+    if (firstRow === 0) throw new DataError(`${where.slice(0, -1)} is empty: there are no cells to read.`);
+    dataset = table.finish(await sha256);
+    const merged = dataset.hasHeader ? mergedHeaderError(source.name, sheet.name, facts.merges, firstRow) : null;
+    if (merged) throw new DataError(merged);
   } catch (error) {
     if (error instanceof RangeError) throw new DataError(`${source.name} does not fit in memory (${table.rows} rows read). Save fewer rows or columns, or sample the rows.`);
+    if (error instanceof DataError && error.remedy === null && others.length > 0) throw new DataError(error.message, { kind: 'choose-sheet', sheets: others });
     throw error;
   }
-  if (firstRow === 0) throw new DataError(`${where.slice(0, -1)} is empty: there are no cells to read.`);
-  const dataset = table.finish(await sha256);
-  const merged = dataset.hasHeader ? mergedHeaderError(source.name, sheet.name, facts.merges, firstRow) : null;
-  if (merged) throw new DataError(merged);
-  const readable = book.sheets.filter((s) => s.entry !== null).map((s) => s.name);
   const notes = [
     `Read sheet "${sheet.name}"${readable.length > 1 ? ` (1 of ${readable.length} sheets; choose another above)` : ''} as Excel typed its cells; messages count the sheet's rows.`,
   ];

@@ -60,6 +60,9 @@ describe('an .xlsx workbook', () => {
     expect(q2.rowCount).toBe(100);
     expect(await refusal(bytes, 'clinic-sheets.xlsx', { sheet: 'Q3' })).toMatch(/has no sheet "Q3"; its sheets are "scores", "notes", "lookup", "Q2 scores"/);
     expect(await refusal(bytes, 'clinic-sheets.xlsx', { sheet: 'notes' })).toMatch(/sheet "notes" has a single column/);
+    // The page offers the other sheets instead.
+    const error = await datasetOf(bytes, { sheet: 'notes' }, 'clinic-sheets.xlsx').catch((e: unknown) => e);
+    expect(error instanceof DataError && error.remedy).toEqual({ kind: 'choose-sheet', sheets: ['scores', 'lookup', 'Q2 scores'] });
   });
 
   it('names the columns of a sheet without a header row, as for a CSV', async () => {
