@@ -14,7 +14,8 @@ export const USAGE = `Usage: cutoff <command> [options]
   sql                     the GROUP BY query that does what curve does, in your engine
   serve [--port N]        the page itself, from this install, on 127.0.0.1 (default port 4173)
 
-FILE is CSV/TSV (any dialect the page reads), Parquet, either gzip-compressed, or - for standard input.
+FILE is CSV/TSV (any dialect the page reads), Parquet, either gzip-compressed, an Excel .xlsx
+(its first visible sheet, or --sheet NAME), or - for standard input.
 cutoff <command> --help shows a command's options; cutoff --version its version.
 ${EXITS}
 `;
