@@ -98,7 +98,7 @@ export function App() {
 
   return (
     <ThresholdContext.Provider value={store}>
-      <div className={`app${evaluation ? ' has-cockpit' : ''}`}>
+      <main className={`app${evaluation ? ' has-cockpit' : ''}`}>
         <header>
           <h1>Cutoff</h1>
           <p className="tagline">Choose the decision threshold of a classifier when a missed case costs more than a false alarm. Your data stays in this browser.</p>
@@ -211,14 +211,14 @@ export function App() {
             )}
           </>
         ) : (
-          <main className="waiting">
+          <div className="waiting">
             <section className="panel placeholder">
               <p>{placeholderText(dataset, settings)}</p>
             </section>
             {exportPanel}
-          </main>
+          </div>
         )}
-      </div>
+      </main>
     </ThresholdContext.Provider>
   );
 }

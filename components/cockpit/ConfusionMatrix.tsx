@@ -24,7 +24,9 @@ export function ConfusionMatrix({ confusion, evaluatedOn }: { confusion: Confusi
       <table>
         <thead>
           <tr>
-            <th />
+            <th scope="col">
+              <span className="visually-hidden">decision</span>
+            </th>
             <th scope="col">actually positive</th>
             <th scope="col">actually negative</th>
           </tr>

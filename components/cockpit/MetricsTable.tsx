@@ -75,7 +75,9 @@ export function MetricsTable({ metrics, confusion, rocAuc, averagePrecision, boo
             value
           </th>
           <th scope="col">95% interval</th>
-          <th scope="col" />
+          <th scope="col">
+            <span className="visually-hidden">what it means</span>
+          </th>
         </tr>
       </thead>
       <tbody>

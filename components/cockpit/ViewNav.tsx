@@ -23,7 +23,6 @@ export const SECOND_VIEWS: readonly SecondView[] = [
   { key: 'decision-curve', label: 'Decision curve', selector: '#view-decision-curve-heading' },
   { key: 'per-1000', label: 'Per 1,000', selector: '[data-testid="natural-frequencies"]' },
   { key: 'row-costs', label: 'Row costs', selector: '#row-costs-heading' },
-  { key: 'target-rules', label: 'Target rules', selector: '#target-rules-heading' },
   { key: 'groups', label: 'Groups', selector: '#group-heading' },
   { key: 'risk-bands', label: 'Risk bands', selector: '#risk-bands-heading' },
   { key: 'compare', label: 'Compare', selector: '#compare-heading' },
