@@ -1,6 +1,6 @@
 import { useDeferredValue, useMemo } from 'react';
 import { describeDelong } from '../src/metrics/paired-words';
-import { comparisonRecord } from '../src/report/report-figures';
+import { comparisonRecord } from '../src/session/report-figures';
 import { Cockpit } from './cockpit/Cockpit';
 import { placeholderText, StartNote } from './cockpit/StartNote';
 import { ThresholdContext } from './cockpit/threshold-store';

@@ -17,7 +17,7 @@ import { wilsonInterval } from '../metrics/interval';
 import { buildOperatingPoint, type EvaluatedOn, type OperatingPoint, type OperatingPointInput } from './operating-point';
 import type { Settings } from './settings';
 import type { ScoreCurve } from '../metrics/score-curve';
-import { reportFigures } from '../report/report-figures';
+import { reportFigures } from './report-figures';
 
 export interface ExportedCases extends EvaluatedCases {
   evaluatedOn: EvaluatedOn;

@@ -9,7 +9,7 @@ import { appliedTransformSchema } from '../data/score-transform';
 import { sourceSchema } from './point-sources';
 import { COMPARED_METRICS } from '../decision/guardrails';
 import { TARGET_METHODS } from '../decision/confident-target';
-import { comparisonSchema, reportFiguresSchema } from '../report/report-figures';
+import { comparisonSchema, reportFiguresSchema } from './report-figures';
 
 /** Which rows the exported figures were computed on. */
 export const EVALUATED_ON = ['validation', 'all rows', 'out-of-fold'] as const;
