@@ -9,6 +9,8 @@ import { parseGroupGap } from './floors';
 import { runApply } from './apply';
 import { runCurve } from './curve';
 import { sqlQuery, SQL_ENGINES, type SqlEngine } from './sql';
+import { sqlApplyQuery } from './sql-apply';
+import { loadPoint } from './load-point';
 import { InputError, EXIT } from './errors';
 import type { Io } from './io';
 import { COMMAND_HELP, USAGE } from './help';
@@ -65,6 +67,19 @@ function dashValues(args: string[], options: NonNullable<ParseArgsConfig['option
     } else out.push(arg);
   }
   return out;
+}
+
+/** `sql --apply POINT.json`: the decision SELECT (null without --apply, the GROUP BY then). */
+async function sqlApplyOf(values: Values, engine: SqlEngine, table: string, io: Io): Promise<string | null> {
+  const pointPath = text(values, 'apply');
+  if (pointPath === undefined) {
+    if (values.id !== undefined) throw new InputError('--id orders the rows of sql --apply: pass --apply POINT.json too');
+    return null;
+  }
+  const extra = ['label', 'bins'].find((name) => values[name] !== undefined);
+  if (extra) throw new InputError(`--${extra} is for the GROUP BY query, not sql --apply (which decides every row)`);
+  const point = await loadPoint(pointPath, io.stdin);
+  return sqlApplyQuery(point, { engine, table, score: text(values, 'score'), group: text(values, 'group'), id: text(values, 'id') });
 }
 
 function text(values: Values, name: string): string | undefined {
@@ -198,21 +213,24 @@ export async function main(argv: string[], io: Io): Promise<number> {
         return await withOutput(values, io, (out) => runCurve(file, options, out));
       }
       case 'sql': {
-        const { values, positionals: p } = parse(rest, { engine: str, table: str, score: str, label: str, group: str, bins: str, output });
+        const { values, positionals: p } = parse(rest, { engine: str, table: str, score: str, label: str, group: str, bins: str, apply: str, id: str, output });
         positionals(p, [], 'sql');
         const engine = text(values, 'engine');
         if (!engine || !(SQL_ENGINES as readonly string[]).includes(engine))
           throw new InputError(`--engine must be one of ${SQL_ENGINES.join(', ')}${engine ? `, not "${engine}"` : ''}`);
         const table = text(values, 'table');
         if (!table) throw new InputError("--table is required: a table name (in DuckDB also a quoted file path such as 'scores.parquet')");
-        const query = sqlQuery({
-          engine: engine as SqlEngine,
-          table,
-          score: text(values, 'score') ?? 'score',
-          label: text(values, 'label') ?? 'label',
-          group: text(values, 'group'),
-          bins: wholeNumber(values, 'bins'),
-        });
+        const applied = await sqlApplyOf(values, engine as SqlEngine, table, io);
+        const query =
+          applied ??
+          sqlQuery({
+            engine: engine as SqlEngine,
+            table,
+            score: text(values, 'score') ?? 'score',
+            label: text(values, 'label') ?? 'label',
+            group: text(values, 'group'),
+            bins: wholeNumber(values, 'bins'),
+          });
         return await withOutput(values, io, async (out) => {
           await out.out(`${query};\n`);
           return EXIT.ok;

@@ -19,12 +19,13 @@ export interface SqlOptions {
   bins?: number;
 }
 
-interface Dialect {
+/** How an engine quotes a name and names a double (`cutoff sql --apply` reuses them). */
+export interface Dialect {
   quote(name: string): string;
   double: string;
 }
 
-const DIALECTS: Record<SqlEngine, Dialect> = {
+export const DIALECTS: Record<SqlEngine, Dialect> = {
   // DuckDB and Postgres quote identifiers with "…"; Spark SQL and BigQuery with `…`.
   duckdb: { quote: (n) => `"${n.replace(/"/g, '""')}"`, double: 'DOUBLE' },
   postgres: { quote: (n) => `"${n.replace(/"/g, '""')}"`, double: 'DOUBLE PRECISION' },

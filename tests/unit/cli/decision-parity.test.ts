@@ -15,22 +15,7 @@ import { pagePredictionsCsv } from '../../../src/session/predictions-csv';
 import type { Settings } from '../../../src/session/settings';
 import { DECISION_COLUMNS } from '../../../src/decision/decision-rule';
 import { cutoff, tempDir } from './fixtures';
-
-/** Cells of a CSV written by Cutoff's writer (quoted cells with doubled quotes). */
-export function csvRows(text: string): string[][] {
-  return text
-    .trim()
-    .split('\n')
-    .map((line) => {
-      const cells: string[] = [];
-      const re = /("(?:[^"]|"")*"|[^,]*)(,|$)/g;
-      for (let m = re.exec(line); m !== null && m.index < line.length; m = re.exec(line)) {
-        cells.push(m[1].startsWith('"') ? m[1].slice(1, -1).replace(/""/g, '"') : m[1]);
-        if (m[2] === '') break;
-      }
-      return cells;
-    });
-}
+import { csvRows } from './csv-cells';
 
 /** Seeded rows: a text id, percent scores (on a 0.5 grid, so some sit on the cuts), sites a–d, a few missing labels. */
 function scoresFile(n: number, seed: number): string {
