@@ -45,6 +45,7 @@ Options:
   --group COL            a column whose values get their own thresholds
   --strategy S           ${GROUP_STRATEGIES.join(', ')}
                          (manual: every group starts at the chosen threshold, to edit in the page)
+  --sheet NAME           read this sheet of an .xlsx FILE (default: the first visible one)
   -o, --output FILE      write the point to FILE (atomically) instead of standard output
 
 ${EXITS}
@@ -84,6 +85,7 @@ Options:
   --threshold-a T        model A's cutoff, for McNemar's tests
   --threshold-b T        model B's cutoff, for McNemar's tests
   --json                 one JSON object: a/b {column, rocAuc}, delong {diff, ciLow, ciHigh, z, p}, mcnemar, cases, positives
+  --sheet NAME           read this sheet of an .xlsx FILE (default: the first visible one)
   -o, --output FILE      write to FILE (atomically) instead of standard output
 
 Exit codes: 0 the tests ran, 2 bad input (one line on stderr).
@@ -125,6 +127,7 @@ Options:
   --require-groups       fail when a group of the export has no rows in FILE
                          (by default such a group, or one without positives, is not tested)
   --json                 the report as JSON
+  --sheet NAME           read this sheet of an .xlsx FILE (default: the first visible one)
   -o, --output FILE      write the report to FILE (atomically) instead of standard output
 
 ${EXITS}
@@ -143,6 +146,7 @@ Options:
   --score COL            the score column (default: the export's)
   --model FILE.zip       the model exported by the page
   --overwrite            replace output columns FILE already has (refused by default)
+  --sheet NAME           read this sheet of an .xlsx FILE (default: the first visible one)
   -o, --output FILE      write to FILE (atomically: nothing is left behind on failure)
 
 ${EXITS}
@@ -163,6 +167,7 @@ Options:
                          with group thresholds can be checked on the output
   --bins N               N equal bins on [0, 1] (default 10000)
   --exact                one row per distinct score instead of bins
+  --sheet NAME           read this sheet of an .xlsx FILE (default: the first visible one)
   -o, --output FILE      write to FILE (atomically)
 
 ${EXITS}

@@ -60,7 +60,11 @@ describe('cutoff reads every dialect the page reads', () => {
         ),
       /image\.png is not a text CSV file \(it looks binary/,
     ],
-    ['a workbook', () => write('book.xlsx', new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0, 0, 0, 0])), /book\.xlsx is not a text CSV file \(it looks binary: a zip archive/],
+    [
+      'a damaged workbook',
+      () => write('book.xlsx', new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0, 0, 0, 0])),
+      /book\.xlsx looks like an Excel workbook \(a zip archive\) but is damaged or incomplete/,
+    ],
     ['binary inside gzip', () => write('blob.csv.gz', gzipSync(new Uint8Array(3000).map((_, i) => (i * 7) % 5))), /blob\.csv\.gz \(gzip-compressed\) is not a text CSV file/],
     ['a ragged row', () => write('ragged.csv', 'score,y\n0.5,yes\n0.2,no,extra\n'), /ragged\.csv line 3 has 3 fields but the header has 2/],
     // Past the first chunk, unquoted rows are split to the wanted cells by hand: still checked.
