@@ -10,6 +10,12 @@ export const MAX_FILE_BYTES = 256 * 2 ** 20;
 /** Most text a gzip file may unpack to in the page: the typed columns, not the text, are kept, so more than a plain file. */
 export const MAX_INFLATED_BYTES = 4 * MAX_FILE_BYTES;
 
+/**
+ * Most columns a table may have: each column's builder costs about 10 kB before a row is read,
+ * so a million-column header would take gigabytes (and minutes) to refuse by its cells.
+ */
+export const MAX_COLUMNS = 100_000;
+
 /** Most cells (rows × columns) the typed columns may hold: 320 MB of float64. */
 export const MAX_CELLS = 40_000_000;
 

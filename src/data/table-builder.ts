@@ -3,7 +3,7 @@ import type { CsvBatch, CsvDialect } from './csv-stream';
 import type { Dataset } from './dataset';
 import { DataError } from './errors';
 import { detectHeader, generatedNames, HEADER_SAMPLE_ROWS, uniqueNames } from './header';
-import { MAX_CELLS, describeBytes } from './limits';
+import { MAX_CELLS, MAX_COLUMNS, describeBytes } from './limits';
 import { tidyColumns } from './tidy-columns';
 
 /** How many offending line numbers a ragged-rows message lists. */
@@ -116,6 +116,11 @@ export class TableBuilder {
     this.width = first.length;
     if (this.width < 2) {
       throw new DataError(`${fileName} has a single column. Cutoff needs a label column and at least one feature or score column; check the delimiter.`);
+    }
+    if (this.width > MAX_COLUMNS) {
+      throw new DataError(
+        `${fileName} has ${describeCount(this.width)} columns, more than the ${describeCount(MAX_COLUMNS)} a browser tab reads. Keep the score and label columns (and the features the model needs) and drop the rest.`,
+      );
     }
     this.hasHeader = this.options.hasHeader ?? detectHeader(pending.rows, this.decimalComma());
     this.headers = this.hasHeader ? first : [];

@@ -26,10 +26,17 @@ export function tidyColumns(typed: readonly Column[], headers: readonly string[]
   headers.forEach((header, i) => {
     if (header.trim() === '') notes.push(`Column ${i + 1} has no name in the header: it is shown as "${columns[i].name}".`);
   });
-  const repeated = new Set(headers.filter((h, i) => h.trim() !== '' && headers.findIndex((o) => o.trim() === h.trim()) !== i).map((h) => h.trim()));
-  for (const name of repeated) {
-    const copies = columns.filter((_, i) => headers[i].trim() === name).map((c) => `"${c.name}"`);
-    notes.push(`The header names "${name}" ${copies.length} times: the columns are kept apart as ${copies.join(', ')}.`);
+  // One pass over the header (a million-column header must not cost a million squared).
+  const copiesOf = new Map<string, string[]>();
+  headers.forEach((header, i) => {
+    const name = header.trim();
+    if (name === '') return;
+    const copies = copiesOf.get(name);
+    if (copies) copies.push(`"${columns[i].name}"`);
+    else copiesOf.set(name, [`"${columns[i].name}"`]);
+  });
+  for (const [name, copies] of copiesOf) {
+    if (copies.length > 1) notes.push(`The header names "${name}" ${copies.length} times: the columns are kept apart as ${copies.join(', ')}.`);
   }
   const rowIdColumns = findRowIdColumns(columns, headers);
   for (const name of rowIdColumns) notes.push(`"${name}" numbers the rows: marked row id and left out of the model (tick it in the columns table to use it).`);
