@@ -13,7 +13,7 @@ import type { TargetKind } from '../metrics/targets';
 import { serializeOperatingPoint } from '../session/operating-point';
 import { choosePoint, type ChooseGoal } from '../session/choose';
 import { EXIT, InputError } from './errors';
-import { checkGroupColumn } from './group-column';
+import { checkChooseColumns, checkGroupColumn } from './group-column';
 import type { Io } from './io';
 
 export interface ChooseOptions {
@@ -81,6 +81,7 @@ export async function runChoose(file: string, options: ChooseOptions, io: Io): P
     const name = file === '-' ? 'standard input' : basename(file);
     // The page's reader, on the same bytes: the same columns, labels and scores.
     const dataset = await readDataFile({ name, size: bytes.length, arrayBuffer: async () => bytes.slice().buffer }, { ...DEFAULT_READ_OPTIONS, sheet: options.sheet ?? null });
+    checkChooseColumns(dataset, options, name);
     if (options.group !== undefined) checkGroupColumn(dataset, options.group, options, name);
     const point = choosePoint(dataset, {
       scoreColumn: options.score,

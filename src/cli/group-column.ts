@@ -1,12 +1,33 @@
 /**
- * `--group COL` checked before anything is chosen: a column that cannot split the cases into
- * groups is exit 2 saying why and what would work, never silently one threshold for everyone.
+ * The columns `choose` names, checked before anything is chosen: a `--group` column that cannot
+ * split the cases into groups is exit 2 saying why and what would work, never silently one
+ * threshold for everyone; a name the header holds twice, or one column named by two options, is
+ * exit 2 too, never silently the first.
  */
 import type { Dataset } from '../data/dataset';
 import { findColumn } from '../data/dataset';
 import { isGroupColumn, MAX_GROUPS } from '../decision/decision-inputs';
 import { InputError } from './errors';
 import { shown } from './shown';
+
+/** The page's reader names a repeated header "score", "score (2)", …: naming "score" is then ambiguous. */
+export function checkChooseColumns(dataset: Dataset, used: { score: string; label: string; weight?: string; group?: string }, file: string): void {
+  const named: [string, string | undefined][] = [
+    ['--score', used.score],
+    ['--label', used.label],
+    ['--weight', used.weight],
+    ['--group', used.group],
+  ];
+  for (const [option, name] of named) {
+    if (name !== undefined && findColumn(dataset, name) && findColumn(dataset, `${name} (2)`)) {
+      throw new InputError(`${file} has more than one column named ${shown(name)}; rename all but one so ${option} names one column`);
+    }
+  }
+  for (let i = 0; i < named.length; i++) {
+    const other = named.slice(0, i).find(([, name]) => name !== undefined && name === named[i][1]);
+    if (other) throw new InputError(`${other[0]} and ${named[i][0]} both name the column ${shown(named[i][1] ?? '')}; each needs its own column`);
+  }
+}
 
 export function checkGroupColumn(dataset: Dataset, name: string, used: { score: string; label: string; weight?: string }, file: string): void {
   const column = findColumn(dataset, name);

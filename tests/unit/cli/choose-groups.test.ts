@@ -38,6 +38,16 @@ describe('choose --group', () => {
     expect(id.stderr).toMatch(/^cutoff: --group "id" is a number column with more than 1000 distinct values: bin it/);
     const r = await cutoff('choose', file, '--label', 'y', '--group', 'score');
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/also the --score column/);
+    expect(r.stderr).toBe('cutoff: --score and --group both name the column "score"; each needs its own column\n');
+  });
+
+  it('a repeated header name and one column named by two options are exit 2, never the first silently', async () => {
+    const dup = join(dir, 'dup.csv');
+    writeFileSync(dup, `score,score,y\n${rows.map((r) => `${r.score},${1 - r.score},${r.y}`).join('\n')}\n`);
+    const r = await cutoff('choose', dup, '--label', 'y');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/dup\.csv has more than one column named "score"; rename all but one so --score names one column/);
+    const same = await cutoff('choose', file, '--label', 'y', '--score', 'y');
+    expect(same.stderr).toBe('cutoff: --score and --label both name the column "y"; each needs its own column\n');
   });
 });
