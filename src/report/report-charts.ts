@@ -77,6 +77,8 @@ export function scoresChart(point: OperatingPoint): string | null {
     xLabel: 'Score',
     yLabel: 'Share of the class',
     marks,
+    // The cutoff's label sits at the top of its rule: keep the legend on the other side.
+    legendLeft: point.threshold > 0.5,
     legend: [
       { colour: COLOURS.positive, label: 'positives' },
       { colour: COLOURS.negative, label: 'negatives' },

@@ -83,7 +83,7 @@ export function whySection(point: OperatingPoint): string {
   const targets = (point.targets ?? []).map((t) => `<li>${esc(t.statement ?? `${t.kind} ${t.value}`)}</li>`).join('');
   const bayes = cfp + cfn > 0 ? cfp / (cfp + cfn) : null;
   return `<section><h2>3. Why this cutoff</h2>
-<p>A missed positive was priced at ${count(cfn)} and a false alarm at ${count(cfp)} (${esc(point.costs.unit)} units): a miss costs ${cfp > 0 ? n3(cfn / cfp) : '∞'} false alarms. ${range}
+<p>A missed positive was priced at ${count(cfn)} and a false alarm at ${count(cfp)} (${esc(point.costs.unit)} units): a miss costs as much as ${cfp > 0 ? Number((cfn / cfp).toPrecision(4)) : '∞'} false alarms. ${range}
 ${bayes === null ? '' : `For calibrated probabilities the cost-optimal cutoff would be C<sub>FP</sub>/(C<sub>FP</sub>+C<sub>FN</sub>) = ${n3(bayes)}.`}</p>
 ${targets ? `<p>Targets set:</p><ul>${targets}</ul>` : ''}</section>`;
 }
@@ -116,7 +116,9 @@ export function ciSection(point: OperatingPoint): string {
     const [x, n] = metric === 'recall' ? [c.tp, c.tp + c.fn] : [c.tp, c.tp + c.fp];
     const before = n > 0 ? x / n : null;
     const drop = before === null ? null : detectableDrop(before, n, n, share);
-    lines.push(`${metric} must not drop below ${n3(before)} (one-sided two-sample test; a file of this size detects a drop of ${n3(drop)} with 90 % power)`);
+    // At a figure of 0 or 1 the pooled variance vanishes and the power formula says nothing useful.
+    const power = drop !== null && drop >= 0.001 ? `; a file of this size detects a drop of ${n3(drop)} with 90 % power` : '';
+    lines.push(`${metric} must not drop below ${n3(before)} (one-sided two-sample test${power})`);
   }
   if (g.minRecall !== null && g.minRecall !== undefined) lines.push(`recall of at least ${g.minRecall}`);
   if (g.minPrecision !== null && g.minPrecision !== undefined) lines.push(`precision of at least ${g.minPrecision}`);

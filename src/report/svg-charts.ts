@@ -73,17 +73,20 @@ export interface ChartSpec {
   marks: string;
   /** Legend entries: colour, dashed?, label. */
   legend?: { colour: string; dashed?: boolean; label: string }[];
+  /** Put the legend top left (when the marks crowd the right). */
+  legendLeft?: boolean;
 }
 
 /** A whole chart: frame, axes, marks, legend, with role="img" and its title and description. */
 export function chartSvg(spec: ChartSpec): string {
   const entries = spec.legend ?? [];
   // A white card behind the legend keeps it readable over bars and lines.
-  const card = entries.length > 0 ? `<rect x="${PLOT_W - 122}" y="-2" width="122" height="${entries.length * 15 + 4}" fill="#ffffff" fill-opacity="0.9"/>` : '';
+  const left = spec.legendLeft ? 4 : PLOT_W - 122;
+  const card = entries.length > 0 ? `<rect x="${left}" y="-2" width="122" height="${entries.length * 15 + 4}" fill="#ffffff" fill-opacity="0.9"/>` : '';
   const legend = entries
     .map(
       (l, i) =>
-        `<g transform="translate(${PLOT_W - 118} ${8 + i * 15})"><line x1="0" x2="16" y1="-4" y2="-4" stroke="${l.colour}" stroke-width="2"${l.dashed ? ' stroke-dasharray="4 3"' : ''}/><text x="20" y="0">${escapeHtml(l.label)}</text></g>`,
+        `<g transform="translate(${left + 4} ${8 + i * 15})"><line x1="0" x2="16" y1="-4" y2="-4" stroke="${l.colour}" stroke-width="2"${l.dashed ? ' stroke-dasharray="4 3"' : ''}/><text x="20" y="0">${escapeHtml(l.label)}</text></g>`,
     )
     .join('');
   return (
