@@ -21,13 +21,11 @@ export function remedyActions(remedy: Remedy | null, handlers: { reread: (patch:
     ];
   }
   if (remedy?.kind === 'choose-sheet') {
-    return remedy.sheets
-      .slice(0, 4)
-      .map((sheet, i) => ({
-        label: `Read sheet "${sheet}"`,
-        testId: i === 0 ? 'read-sheet-button' : `read-sheet-button-${i + 1}`,
-        onClick: () => handlers.reread({ sheet, hasHeader: null, skipRagged: false }),
-      }));
+    return remedy.sheets.slice(0, 4).map((sheet, i) => ({
+      label: `Read sheet "${sheet}"`,
+      testId: i === 0 ? 'read-sheet-button' : `read-sheet-button-${i + 1}`,
+      onClick: () => handlers.reread({ sheet, hasHeader: null, skipRagged: false }),
+    }));
   }
   return [];
 }
