@@ -176,8 +176,12 @@ Example:
   cutoff curve scores.csv.gz --bins 1000 -o curve.csv
 `,
   sql: `Usage: cutoff sql --engine ENGINE --table T [options]
+       cutoff sql --apply POINT.json --engine ENGINE --table T [options]
 
 Prints the GROUP BY query whose result is score,label,count rows, for tables too large to move.
+With --apply, prints one SELECT returning every column of T plus the decision columns cutoff
+apply writes (decision, review, risk_band, group_threshold), decided in the engine; a row apply
+refuses (no score, not finite, off [0, 1] without a score transform) gets NULL in them.
 
 Options:
   --engine E             duckdb, spark, bigquery or postgres
@@ -186,11 +190,16 @@ Options:
   --label COL            the label column (default: label)
   --group COL            a group column kept under its own name (a third GROUP BY key)
   --bins N               N equal bins on [0, 1] (default: none, every distinct score kept)
+  --apply POINT.json     the decision SELECT for this operating point instead
+  --id COL               with --apply: return the rows in this column's order
   -o, --output FILE      write to FILE (atomically)
+
+With --apply, --score defaults to the export's score column and --group to its group column.
 
 ${EXITS}
 
 Example:
   cutoff sql --engine bigquery --table project.dataset.scores --bins 1000
+  cutoff sql --apply operating-point.json --engine postgres --table scored_cases --id case_id
 `,
 };
