@@ -1,4 +1,5 @@
 import { DISTINCT_COUNT_CAP, type Column } from './dataset';
+import { YES_NO_SPELLINGS } from './label-values';
 
 /** What a column holds, as the column table shows it. */
 export type ColumnType = 'numeric' | 'boolean' | 'categorical' | 'empty';
@@ -19,21 +20,12 @@ export interface ColumnSummary {
 /** Share of missing cells above which a column is flagged as mostly empty. */
 export const MOSTLY_EMPTY_SHARE = 0.5;
 
-/** Two-valued spellings read as yes/no, lower case, "true" value first. */
-const BOOLEAN_PAIRS: readonly [string, string][] = [
-  ['yes', 'no'],
-  ['true', 'false'],
-  ['y', 'n'],
-  ['t', 'f'],
-  ['1', '0'],
-];
-
 /** True when a column's two values are a yes/no pair (`yes/no`, `true/false`, `1/0`, `Y/N`, `T/F`). */
 export function isBooleanLike(column: Column): boolean {
   const values = column.kind === 'numeric' ? column.distinct : column.levels;
   if (values === null || values.length !== 2) return false;
   const [a, b] = values.map((v) => v.toLowerCase());
-  return BOOLEAN_PAIRS.some(([yes, no]) => (a === yes && b === no) || (a === no && b === yes));
+  return YES_NO_SPELLINGS.some(([yes, no]) => (a === yes && b === no) || (a === no && b === yes));
 }
 
 /** The column table's row for one column. */

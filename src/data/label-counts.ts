@@ -1,7 +1,5 @@
 import { distinctValues, type Column } from './dataset';
-
-/** Values that name the positive class by convention, used to break a tie in counts. */
-const POSITIVE_WORDS = ['1', 'yes', 'y', 'true', 't', 'positive', 'pos'];
+import { truthOf } from './label-values';
 
 /** The value of a two-valued column that occurs less often; on a tie, the one that reads as positive. */
 export function rarerValue(column: Column): string {
@@ -10,7 +8,7 @@ export function rarerValue(column: Column): string {
   let best = values.length - 1;
   for (let i = values.length - 1; i >= 0; i--) {
     const tie = counts[i] === counts[best];
-    if (counts[i] < counts[best] || (tie && POSITIVE_WORDS.includes(values[i].toLowerCase()))) best = i;
+    if (counts[i] < counts[best] || (tie && truthOf(values[i]) === true)) best = i;
   }
   return values[best];
 }

@@ -24,8 +24,22 @@ export function sameLabel(a: string, b: string): boolean {
   return a === b || labelKey(a) === labelKey(b);
 }
 
-const TRUE_SPELLINGS = new Set(['1', 'true', 't', 'yes', 'y', 'positive', 'pos']);
-const FALSE_SPELLINGS = new Set(['0', 'false', 'f', 'no', 'n', 'negative', 'neg']);
+/**
+ * The one list of yes/no spellings, lower case, the "yes" one first: read as a label's truth, as
+ * a boolean-looking column, and as the positive class on a tie in counts.
+ */
+export const YES_NO_SPELLINGS: readonly (readonly [string, string])[] = [
+  ['yes', 'no'],
+  ['true', 'false'],
+  ['y', 'n'],
+  ['t', 'f'],
+  ['1', '0'],
+  ['positive', 'negative'],
+  ['pos', 'neg'],
+];
+
+const TRUE_SPELLINGS = new Set(YES_NO_SPELLINGS.map(([yes]) => yes));
+const FALSE_SPELLINGS = new Set(YES_NO_SPELLINGS.map(([, no]) => no));
 
 /** The truth a yes/no spelling stands for (`1`, `True`, `yes`, …); null for any other label. */
 export function truthOf(label: string): boolean | null {
