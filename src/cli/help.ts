@@ -118,6 +118,7 @@ Options:
   --label COL            the label column (default: the export's)
   --positive V           the positive class (default: the export's)
   --weight COL           a count or weight per row
+  --group COL            the export's group column, when FILE names it otherwise
   --alpha X              false-alarm rate of the whole check (default: the export's, else 0.01)
   --min-recall X         an absolute floor instead of the comparison
   --min-precision X      an absolute floor instead of the comparison

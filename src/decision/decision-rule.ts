@@ -81,10 +81,14 @@ export class DecisionRule {
     return this.band !== null;
   }
 
-  /** The threshold for a row of this group: a listed group's, the other threshold for any other (or a missing one, ''). */
+  /**
+   * The threshold for a row of this group: a listed group's, the other threshold for any other
+   * (a missing one is ''); null (rows read without their group, such as a threshold table's) the
+   * overall threshold.
+   */
   thresholdFor(group: string | null): number {
-    if (this.groupColumn === null) return this.threshold;
-    return this.groupThresholds.get(group ?? '') ?? this.otherThreshold;
+    if (this.groupColumn === null || group === null) return this.threshold;
+    return this.groupThresholds.get(group) ?? this.otherThreshold;
   }
 
   /** Index of the named band a score falls in (the one declaration in src/metrics/risk-bands). */

@@ -35,6 +35,36 @@ describe('cutoff sql --apply in DuckDB', () => {
   });
 });
 
+describe('cutoff sql --apply on a number group column', () => {
+  it('matches groups 1 and 2 as numbers, as apply reads 1, 1.0 and 01', async () => {
+    const dir = tempDir();
+    const groups = { column: 'region', strategy: 'manual' as const, thresholds: [1, 2].map((v) => ({ value: String(v), threshold: 0.2 * v })), otherThreshold: 0.9 };
+    const point = writePoint(dir, { groups });
+    const rows = ['1,0.3', '1.0,0.3', '01,0.1', '2,0.3', '2,0.5', '3,0.5', ',0.5'].map((r, i) => `${i},${r}`);
+    const file = join(dir, 'regions.csv');
+    writeFileSync(file, `id,region,score\n${rows.join('\n')}\n`);
+    const applied = (await cutoff('apply', point, file)).stdout
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((l) => l.split(','));
+    const instance = await DuckDBInstance.create(':memory:');
+    const connection = await instance.connect();
+    try {
+      for (const type of ['DOUBLE', 'VARCHAR']) {
+        await connection.run(`CREATE OR REPLACE TABLE scored AS SELECT id, CAST(region AS ${type}) AS region, score FROM read_csv('${file}', header = true, all_varchar = true)`);
+        const sql = await cutoff('sql', '--apply', point, '--engine', 'duckdb', '--table', 'scored', '--id', 'id');
+        const reader = await connection.runAndReadAll(sql.stdout.trim().replace(/;$/, ''));
+        const got = reader.getRowObjectsJS().map((r) => [String(r.decision), Number(r.group_threshold)]);
+        expect(got, type).toEqual(applied.map((cells) => [cells[3], Number(cells[4])]));
+      }
+    } finally {
+      connection.closeSync();
+      instance.closeSync();
+    }
+  });
+});
+
 describe('cutoff sql --apply as text', () => {
   const dir = tempDir();
   const point = writePoint(dir, {
