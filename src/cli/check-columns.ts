@@ -6,12 +6,15 @@
  */
 import { guardedText } from '../data/csv-writer';
 import type { OperatingPoint } from '../session/operating-point';
+import { InputError } from './errors';
 
 export interface CheckColumnOptions {
   score?: string;
   label?: string;
   positive?: string;
   weight?: string;
+  /** The export's group column under another name in FILE (an engine's GROUP BY output, a renamed column). */
+  group?: string;
 }
 
 /** The file's columns: options first, then what the export names; `count` of a score,label[,group],count table as weight. */
@@ -26,7 +29,8 @@ export function columnsFor(point: OperatingPoint, options: CheckColumnOptions, f
   };
   const score = asWritten(options.score ?? (point.source.kind === 'scores' ? point.source.scoreColumn : 'score'));
   const label = asWritten(options.label ?? point.label.column);
-  const group = point.groups ? asWritten(point.groups.column) : null;
+  if (options.group !== undefined && !point.groups) throw new InputError('--group names the column of per-group thresholds, but this operating point has none');
+  const group = point.groups ? asWritten(options.group ?? point.groups.column) : null;
   let weight = options.weight === undefined ? null : asWritten(options.weight);
   if (weight === null && point.source.kind === 'scores' && point.source.weightColumn) {
     const recorded = asWritten(point.source.weightColumn);

@@ -34,6 +34,8 @@ export interface CheckOptions extends FloorOptions {
   label?: string;
   positive?: string;
   weight?: string;
+  /** The export's group column under another name in FILE. */
+  group?: string;
   json: boolean;
 }
 

@@ -44,6 +44,18 @@ describe('curve --group', () => {
     expect(agg.confusion).toEqual(raw.confusion);
   });
 
+  it("check --group reads the export's group column under another name (exit 2 without groups)", async () => {
+    const renamed = join(dir, 'renamed.csv');
+    writeFileSync(renamed, `id,score,y,site\n${rows.map((r, i) => `${i + 1},${r.score},${r.y},${r.region}`).join('\n')}\n`);
+    const raw = JSON.parse((await cutoff('check', grouped, file, '--json')).stdout) as CheckReport;
+    const r = await cutoff('check', grouped, renamed, '--group', 'site', '--json');
+    expect(r.code).toBe(0);
+    expect((JSON.parse(r.stdout) as CheckReport).groups).toEqual(raw.groups);
+    const none = await cutoff('check', writePoint(dir, {}, 'plain.json'), file, '--group', 'region');
+    expect(none.code).toBe(2);
+    expect(none.stderr).toMatch(/^cutoff: --group names the column of per-group thresholds, but this operating point has none/);
+  });
+
   it('refuses a group column with more than 30 values', async () => {
     const many = join(dir, 'many.csv');
     writeFileSync(many, `score,y,g\n${rows.map((r, i) => `${r.score},${r.y},g${i % 40}`).join('\n')}\n`);
