@@ -101,7 +101,9 @@ export async function runChoose(file: string, options: ChooseOptions, io: Io): P
     await io.out(serializeOperatingPoint(point));
     return EXIT.ok;
   } catch (error) {
-    if (error instanceof DataError) throw new InputError(error.message);
+    // The page's messages name the file only sometimes; on a command line they always do.
+    const shownName = file === '-' ? 'standard input' : file;
+    if (error instanceof DataError) throw new InputError(error.message.includes(file === '-' ? shownName : basename(file)) ? error.message : `${shownName}: ${error.message}`);
     throw error;
   }
 }

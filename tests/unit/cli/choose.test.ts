@@ -1,5 +1,6 @@
 /** `cutoff choose` writes the point the page's steps give on the same file and settings. */
 import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readDataFile } from '../../../src/data/read-file';
 import { encodeLabels } from '../../../src/data/label';
@@ -21,7 +22,8 @@ const file = writeCsv(dir, scoredRows(3000, 21));
 
 /** The page's steps: read, suggest the label, build the curve, start at the cheapest cutoff (or a target), export. */
 async function pageExport(patch: Partial<Settings>, target?: { kind: TargetKind; value: number; confidence: number | null }): Promise<OperatingPoint> {
-  const dataset = await readDataFile(new File([readFileSync(file)], file));
+  // A browser's File has the base name, which choose records too.
+  const dataset = await readDataFile(new File([readFileSync(file)], basename(file)));
   const choice = suggestLabel(dataset);
   if (!choice?.positive) throw new Error('no label');
   const base: Settings = { ...DEFAULT_SETTINGS, mode: 'scores', labelColumn: choice.column, positiveValue: choice.positive, scoreColumn: 'score', ...patch };

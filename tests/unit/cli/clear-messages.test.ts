@@ -79,6 +79,10 @@ describe('files', () => {
     const r = await cutoff('curve', open, '--label', 'y');
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/^cutoff: .*open-quote\.csv: Line 3 opens a quoted cell/);
+    // choose reads with the page's reader, whose message is the same, now with the file.
+    const chosen = await cutoff('choose', open, '--label', 'y');
+    expect(chosen.code).toBe(2);
+    expect(chosen.stderr).toMatch(/^cutoff: .*open-quote\.csv: Line 3 opens a quoted cell/);
   });
 
   it("choose records the file's base name, not its path", async () => {
