@@ -7,53 +7,14 @@
  */
 import type { DateForm } from './date-cell';
 import { median } from './median';
+import { stepInputs, type CategoricalStep, type NumericStep, type PreprocessStep, type Preprocessor } from './preprocess-schema';
+
+export { stepInputs, type CategoricalStep, type NumericStep, type PreprocessStep, type Preprocessor };
 
 /** A column as the preprocessing reads it; `Column` from dataset.ts is one. */
 export type RawColumn =
   | { kind: 'numeric'; name: string; /** NaN marks a missing value. */ values: Float64Array; /** Set for dates read as days since 1970-01-01. */ dateForm?: DateForm }
   | { kind: 'categorical'; name: string; /** −1 marks a missing value. */ codes: Int32Array; levels: string[] };
-
-/** A numeric column: `(value − mean) / std`, a missing value replaced by the training median first. */
-export interface NumericStep {
-  kind: 'numeric';
-  column: string;
-  /** False when the column is constant on the training rows: only its missing-indicator is an input. */
-  useValue: boolean;
-  mean: number;
-  std: number;
-  median: number;
-  /** Adds an input that is 1 where the value was missing. */
-  indicator: boolean;
-}
-
-/** A categorical column: one input per kept level, one for "other", and a missing-indicator. */
-export interface CategoricalStep {
-  kind: 'categorical';
-  column: string;
-  /** Levels with their own input, most frequent first. */
-  levels: string[];
-  /** True when some levels were folded into one "other" input; unseen levels go there too. */
-  other: boolean;
-  /** Number of training levels folded into "other". */
-  foldedCount: number;
-  /** The most frequent training level: a missing value counts as this level. */
-  mode: string;
-  indicator: boolean;
-}
-
-/** One column's encoding. */
-export type PreprocessStep = NumericStep | CategoricalStep;
-
-/** The fitted preprocessing: steps in input order, the names of the inputs, and what was dropped. */
-export interface Preprocessor {
-  version: 1;
-  steps: PreprocessStep[];
-  /** One name per model input, in order ("age", "age (missing)", "city=Paris", "city=other"). */
-  inputs: string[];
-  dropped: { column: string; reason: string }[];
-  /** Sentences for the user about how the columns were encoded. */
-  notes: string[];
-}
 
 /** Limits of {@link fitPreprocessor}. */
 export interface PreprocessOptions {
@@ -67,12 +28,6 @@ export interface PreprocessOptions {
 export const DEFAULT_PREPROCESS_OPTIONS: PreprocessOptions = { maxLevels: 20, identifierShare: 0.5 };
 
 const FOLDED_EXAMPLES = 8;
-
-/** The inputs one step produces, in order. */
-export function stepInputs(step: PreprocessStep): string[] {
-  if (step.kind === 'numeric') return [...(step.useValue ? [step.column] : []), ...(step.indicator ? [`${step.column} (missing)`] : [])];
-  return [...step.levels.map((level) => `${step.column}=${level}`), ...(step.other ? [`${step.column}=other`] : []), ...(step.indicator ? [`${step.column} (missing)`] : [])];
-}
 
 /** Fits the preprocessing on `rows` (the training rows) of `columns`. */
 export function fitPreprocessor(columns: readonly RawColumn[], rows: Uint32Array, options: PreprocessOptions = DEFAULT_PREPROCESS_OPTIONS): Preprocessor {

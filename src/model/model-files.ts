@@ -8,8 +8,7 @@ import type * as tfc from '@tensorflow/tfjs-core';
 import type * as tfl from '@tensorflow/tfjs-layers';
 import '../data/zod-setup';
 import { z } from 'zod';
-import type { Preprocessor } from '../data/preprocess';
-import { parsePreprocessor } from '../data/preprocess-schema';
+import { parsePreprocessor, preprocessorSchema, type Preprocessor } from '../data/preprocess-schema';
 import type { ModelContext } from './train-protocol';
 import { disposeMlp } from './mlp';
 import type { Tf } from './tf';
@@ -23,18 +22,22 @@ export const WEIGHTS_BIN = 'model.weights.bin';
 /** The {@link ModelCard}. */
 export const PREPROCESSING_JSON = 'preprocessing.json';
 
+/** The run's settings as the card records them: what a reader needs is the loss; the rest is kept as written. */
+const trainingSchema = z.custom<TrainedSettings>((v) => typeof v === 'object' && v !== null && typeof (v as { lossDescription?: unknown }).lossDescription === 'string');
+
 /** preprocessing.json: everything but the network needed to score new rows, and how it was trained. */
-export interface ModelCard {
-  format: 'cutoff-model';
-  version: 1;
+export const modelCardSchema = z.object({
+  format: z.literal('cutoff-model'),
+  version: z.literal(1),
   /** The network's single output is a logit: probability = σ(output). */
-  output: 'logit';
-  tool: { name: 'Cutoff'; version: string };
+  output: z.literal('logit'),
+  tool: z.object({ name: z.literal('Cutoff'), version: z.string() }),
   /** sha256: the training file's hash, so scoring that same file again can be recognised. */
-  data: { fileName: string; labelColumn: string; positiveValue: string; sha256?: string };
-  training: TrainedSettings;
-  preprocessing: Preprocessor;
-}
+  data: z.object({ fileName: z.string(), labelColumn: z.string(), positiveValue: z.string(), sha256: z.string().optional() }),
+  training: trainingSchema,
+  preprocessing: preprocessorSchema,
+});
+export type ModelCard = z.infer<typeof modelCardSchema>;
 
 /** The model of the last run as a ZIP archive's bytes. */
 export async function exportModelZip(tf: Tf, model: TrainedModel, context: ModelContext): Promise<Uint8Array> {
@@ -76,13 +79,8 @@ export async function exportModelZip(tf: Tf, model: TrainedModel, context: Model
   ]);
 }
 
-const cardSchema = z.object({
-  format: z.literal('cutoff-model'),
-  version: z.literal(1),
-  output: z.literal('logit'),
-  training: z.object({ lossDescription: z.string() }).passthrough(),
-  preprocessing: z.unknown(),
-});
+/** What a card read back must have: an older card may lack tool and data, and its preprocessing is checked apart (parsePreprocessor names the bad field). */
+const cardSchema = modelCardSchema.pick({ format: true, version: true, output: true, training: true }).extend({ preprocessing: z.unknown() });
 
 const modelJsonSchema = z.object({
   modelTopology: z.record(z.string(), z.unknown()),
