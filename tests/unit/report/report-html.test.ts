@@ -10,7 +10,7 @@ import { readDataFile } from '../../../src/data/read-file';
 import { choosePoint } from '../../../src/session/choose';
 import { parseOperatingPoint, type OperatingPoint } from '../../../src/session/operating-point';
 import { renderReport } from '../../../src/report/report-html';
-import { REPORT_FIGURES_BUDGET } from '../../../src/report/report-figures';
+import { REPORT_FIGURES_BUDGET } from '../../../src/session/report-figures';
 import { cutoff, scoredRows, tempDir, writeCsv } from '../cli/fixtures';
 
 const GOLDEN = fileURLToPath(new URL('../../fixtures/report/golden.html', import.meta.url));
