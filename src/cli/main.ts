@@ -3,7 +3,6 @@
  * with the page's own readers, ScoreCurve and schema. Exit 0 ok, 1 a floor failed, 2 bad input
  * (one line on stderr saying why).
  */
-import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { runCheck } from './check';
 import { parseGroupGap } from './floors';
 import { runApply } from './apply';
@@ -14,7 +13,8 @@ import { loadPoint } from './load-point';
 import { InputError, EXIT } from './errors';
 import type { Io } from './io';
 import { COMMAND_HELP, USAGE } from './help';
-import { atomicOutput } from './output';
+import { withOutput } from './output';
+import { flag, number, oneOf, output, parse, positionals, str, text, wholeNumber, type Values } from './options';
 import { escaped } from './shown';
 import { GROUP_STRATEGIES } from '../metrics/group-thresholds';
 import { SCORE_TRANSFORMS } from '../data/score-transform';
@@ -27,48 +27,6 @@ export const VERSION = typeof __APP_VERSION__ === 'string' ? __APP_VERSION__ : '
 
 export { USAGE };
 
-type Values = Record<string, string | boolean | undefined>;
-
-function parse(args: string[], options: ParseArgsConfig['options']): { values: Values; positionals: string[] } {
-  try {
-    const { values, positionals } = parseArgs({ args: dashValues(args, options ?? {}), options, allowPositionals: true, strict: true });
-    return { values: values as Values, positionals };
-  } catch (error) {
-    const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
-    // Node calls an option followed by another option "ambiguous": say which value is missing.
-    const needs = /^Option '(-{1,2}[^' ]+)[^']*' argument (is ambiguous|missing)/.exec(message);
-    if (needs) throw new InputError(`${needs[1]} needs a value${needs[2] === 'missing' ? '' : ' before the next option'} (a value that starts with "-" is written ${needs[1]}=-1)`);
-    // Node's own message names a positional with an unbalanced quote; say it plainly.
-    throw new InputError(`${message.replace(/\. To specify a positional argument.*$/, '')} (--help lists the options)`);
-  }
-}
-
-/**
- * `--cost-fp -1`, `--weight -w`: a word after an option that takes a value, starting with "-"
- * but naming no option of the command, is that option's value (Node's parser would refuse it as
- * ambiguous), so the value itself gets the one clear message (a range, a missing column).
- */
-function dashValues(args: string[], options: NonNullable<ParseArgsConfig['options']>): string[] {
-  const longOf = (arg: string): string | undefined => {
-    if (arg.startsWith('--')) return arg.slice(2);
-    const short = Object.entries(options).find(([, o]) => o.short !== undefined && `-${o.short}` === arg);
-    return short?.[0];
-  };
-  const isOption = (arg: string) => arg === '--' || arg === '-h' || arg === '--help' || Object.hasOwn(options, longOf(arg.split('=')[0]) ?? '');
-  const out: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i];
-    if (arg === '--') return [...out, ...args.slice(i)];
-    const name = longOf(arg);
-    const next = args[i + 1];
-    if (name !== undefined && Object.hasOwn(options, name) && options[name].type === 'string' && next !== undefined && next.length > 1 && next.startsWith('-') && !isOption(next)) {
-      out.push(`--${name}=${next}`);
-      i++;
-    } else out.push(arg);
-  }
-  return out;
-}
-
 /** `sql --apply POINT.json`: the decision SELECT (null without --apply, the GROUP BY then). */
 async function sqlApplyOf(values: Values, engine: SqlEngine, table: string, io: Io): Promise<string | null> {
   const pointPath = text(values, 'apply');
@@ -80,64 +38,6 @@ async function sqlApplyOf(values: Values, engine: SqlEngine, table: string, io: 
   if (extra) throw new InputError(`--${extra} is for the GROUP BY query, not sql --apply (which decides every row)`);
   const point = await loadPoint(pointPath, io.stdin);
   return sqlApplyQuery(point, { engine, table, score: text(values, 'score'), group: text(values, 'group'), id: text(values, 'id') });
-}
-
-function text(values: Values, name: string): string | undefined {
-  const v = values[name];
-  return typeof v === 'string' ? v : undefined;
-}
-
-function number(values: Values, name: string, range: [number, number]): number | undefined {
-  const v = text(values, name);
-  if (v === undefined) return undefined;
-  const x = Number(v);
-  if (v.trim() === '' || !Number.isFinite(x) || x < range[0] || x > range[1]) {
-    throw new InputError(`--${name} must be a number from ${range[0]} to ${range[1]}, not "${v}"`);
-  }
-  return x;
-}
-
-/** An option that must be one of a schema's values. */
-function oneOf<T extends string>(values: Values, name: string, allowed: readonly T[]): T | undefined {
-  const v = text(values, name);
-  if (v === undefined) return undefined;
-  if (!(allowed as readonly string[]).includes(v)) throw new InputError(`--${name} must be one of ${allowed.join(', ')}, not "${v}"`);
-  return v as T;
-}
-
-function wholeNumber(values: Values, name: string): number | undefined {
-  const x = number(values, name, [1, 10_000_000]);
-  if (x !== undefined && !Number.isInteger(x)) throw new InputError(`--${name} must be a whole number, not ${x}`);
-  return x;
-}
-
-function positionals(got: string[], names: string[], command: string): string[] {
-  if (got.length !== names.length) {
-    throw new InputError(
-      `cutoff ${command} takes ${names.join(' and ')}${got.length > names.length ? `; unexpected "${got[names.length]}"` : `; missing ${names.slice(got.length).join(' and ')}`}`,
-    );
-  }
-  return got;
-}
-
-const str = { type: 'string' } as const;
-const flag = { type: 'boolean' } as const;
-
-const output = { type: 'string', short: 'o' } as const;
-
-/** Runs a subcommand with its output to `-o FILE` (atomically) when given; a check that fails a floor still writes its report. */
-async function withOutput(values: Values, io: Io, run: (io: Io) => Promise<number>): Promise<number> {
-  const path = text(values, 'output');
-  if (path === undefined) return run(io);
-  const file = await atomicOutput(path);
-  try {
-    const code = await run({ ...io, out: file.write });
-    await file.commit();
-    return code;
-  } catch (error) {
-    await file.abort();
-    throw error;
-  }
 }
 
 export async function main(argv: string[], io: Io): Promise<number> {

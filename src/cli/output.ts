@@ -10,6 +10,7 @@ import { createWriteStream, rmSync, type WriteStream } from 'node:fs';
 import { chmod, lstat, readlink, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { InputError } from './errors';
+import type { Io } from './io';
 import { writeFailure } from './process-io';
 
 export interface AtomicOutput {
@@ -169,4 +170,19 @@ export async function atomicOutput(path: string): Promise<AtomicOutput> {
     },
     abort: discard,
   };
+}
+
+/** Runs a subcommand with its output to `-o FILE` (atomically) when given; a check that fails a floor still writes its report. */
+export async function withOutput(values: Readonly<Record<string, unknown>>, io: Io, run: (io: Io) => Promise<number>): Promise<number> {
+  const path = typeof values.output === 'string' ? values.output : undefined;
+  if (path === undefined) return run(io);
+  const file = await atomicOutput(path);
+  try {
+    const code = await run({ ...io, out: file.write });
+    await file.commit();
+    return code;
+  } catch (error) {
+    await file.abort();
+    throw error;
+  }
 }
