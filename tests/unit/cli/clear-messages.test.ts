@@ -27,6 +27,8 @@ describe('option values that start with "-"', () => {
     const r = await cutoff('choose', file, '--label', 'y', '--cost-fp', '-1');
     expect(r.code).toBe(2);
     expect(r.stderr).toBe('cutoff: --cost-fp must be a number from 0 to 1000000000000, not "-1"\n');
+    const port = await cutoff('serve', '--port', '-1');
+    expect([port.code, port.stderr]).toEqual([2, 'cutoff: --port must be a number from 0 to 65535, not "-1"\n']);
   });
 
   it('--weight -w names a column that is not there; --label followed by an option needs a value', async () => {
