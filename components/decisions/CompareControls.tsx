@@ -4,7 +4,8 @@ import type { Settings } from '../../src/session/settings';
 import { ColumnSelect } from '../common/ColumnSelect';
 import { formatMetric } from '../common/format';
 import type { Comparison } from '../hooks/useComparison';
-import type { PairedTestState } from '../hooks/usePairedTest';
+import type { PairedScores, PairedTestState } from '../hooks/usePairedTest';
+import { McNemarCheck } from './McNemarCheck';
 
 interface CompareControlsProps {
   settings: Settings;
@@ -22,6 +23,8 @@ interface CompareControlsProps {
   testNote: string | null;
   /** What A and B are, in words. */
   names: { a: string; b: string };
+  /** Both models' scores on the same cases, for McNemar's tests at chosen cutoffs; null when not paired. */
+  paired?: PairedScores | null;
 }
 
 /** The paired test in words, its figures on data attributes for tests and scripts. */
@@ -43,7 +46,7 @@ function PairedTest({ test, note, names }: { test: PairedTestState; note: string
 }
 
 /** Choose a second score set to draw on the same ROC and PR axes. */
-export function CompareControls({ settings, candidates, comparison, pinned, canPin, onChange, onPin, onUnpin, test, testNote, names }: CompareControlsProps) {
+export function CompareControls({ settings, candidates, comparison, pinned, canPin, onChange, onPin, onUnpin, test, testNote, names, paired = null }: CompareControlsProps) {
   return (
     <div className="compare-row">
       {settings.mode === 'scores' ? (
@@ -70,6 +73,7 @@ export function CompareControls({ settings, candidates, comparison, pinned, canP
         </span>
       )}
       {comparison && <PairedTest test={test} note={testNote} names={names} />}
+      {comparison && paired && <McNemarCheck paired={paired} names={names} />}
     </div>
   );
 }

@@ -41,3 +41,23 @@ test('compare-test shows the figures cutoff compare --json prints for the same f
   await page.getByTestId('compare-select').selectOption('');
   await expect(shown).toHaveCount(0);
 });
+
+test("McNemar at chosen cutoffs: the page's figures are cutoff compare's with --threshold-a/-b", async ({ page }) => {
+  await page.goto('/');
+  await uploadText(page, 'two-models-1200.csv', readFileSync(FILE));
+  await page.getByTestId('compare-select').selectOption('old_score');
+  await page.getByTestId('threshold-input').fill('0.4');
+  await expect(page.getByTestId('roc-handle')).toHaveAttribute('aria-valuenow', /^0\.4/);
+  const thresholdA = Number(await page.getByTestId('roc-handle').getAttribute('aria-valuenow'));
+  await page.getByTestId('compare-threshold-b').fill('0.35');
+  await page.getByTestId('compare-mcnemar-button').click();
+  const shown = page.getByTestId('compare-mcnemar');
+  await expect(shown).toHaveAttribute('data-threshold-b', '0.35');
+  let stdout = '';
+  const args = ['compare', FILE, '--score', 'score', '--score', 'old_score', '--label', 'label', '--threshold-a', String(thresholdA), '--threshold-b', '0.35', '--json'];
+  expect(await main(args, { out: (t) => void (stdout += t), err: () => undefined })).toBe(0);
+  const report = JSON.parse(stdout) as { mcnemar: { recall: { p: number }; specificity: { p: number } } };
+  expect(Number(await shown.getAttribute('data-p-recall'))).toBeCloseTo(report.mcnemar.recall.p, 12);
+  expect(Number(await shown.getAttribute('data-p-specificity'))).toBeCloseTo(report.mcnemar.specificity.p, 12);
+  await expect(shown).toContainText('Recall: ');
+});
