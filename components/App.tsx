@@ -203,6 +203,7 @@ export function App() {
                     test={pairedTest}
                     testNote={compare.pairedNote}
                     names={pairNames(settings, compare.comparison)}
+                    paired={compare.paired}
                   />
                 </section>
                 {dataset && <SlicesTable dataset={dataset} evaluation={later} settings={settings} onChange={change} />}
