@@ -89,8 +89,8 @@ export function ExportPanel({ settings, canExport, onExport, onExportPredictions
     <section className="panel export-panel" aria-labelledby="export-heading">
       <h2 id="export-heading">5. Export</h2>
       <p>
-        Download the operating point shown — threshold {formatThreshold(settings.threshold)}, its confusion matrix, metrics and costs — as JSON for a serving system, or as
-        a report (one HTML page that prints) for a clinician or a review board.
+        Download the operating point shown — threshold {formatThreshold(settings.threshold)}, its confusion matrix, metrics and costs — as JSON for a serving system, or as a report
+        (one HTML page that prints) for a clinician or a review board.
       </p>
       <div className="row">
         <button type="button" className="primary" data-testid="export-button" disabled={!canExport || floorProblem !== undefined} onClick={() => onExport(chosenFloors())}>
