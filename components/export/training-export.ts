@@ -4,7 +4,7 @@
  */
 import type { OperatingPoint } from '../../src/session/operating-point';
 import type { Spread, ThresholdStability } from '../../src/metrics/threshold-stability';
-import type { TrainingState } from '../hooks/training-state';
+import type { TrainingState } from '../../src/session/training-state';
 
 type TrainedModelExport = Extract<OperatingPoint['source'], { kind: 'trained' }>['model'];
 

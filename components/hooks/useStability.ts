@@ -4,7 +4,7 @@ import { describeStability, type ThresholdStability } from '../../src/metrics/th
 import type { MetricsEvent, MetricsRequest } from '../../src/engine/protocol';
 import type { Settings } from '../../src/session/settings';
 import type { PendingRequest, WorkerClient } from '../../src/engine/worker-client';
-import type { TrainingState } from './training-state';
+import type { TrainingState } from '../../src/session/training-state';
 
 /** Bootstrap resamples in hold-out mode: fewer for large splits, so the worker answers in about a second. */
 const replicatesFor = (n: number): number => (n > 50_000 ? 20 : n > 10_000 ? 50 : 200);

@@ -1,14 +1,14 @@
 import { useEffect, useState } from 'react';
 import type { BackendChoice, BackendName, ModelContext, TrainEvent, TrainingData, TrainOptions, TrainRequest } from '../../src/engine/protocol';
 import type { PendingRequest, WorkerClient, WorkerFailure } from '../../src/engine/worker-client';
-import { INITIAL_TRAINING, reduceTraining, startJob, type JobKind, type TrainingState } from './training-state';
+import { INITIAL_TRAINING, reduceTraining, startJob, type JobKind, type TrainingState } from '../../src/session/training-state';
 import { createTrainClient } from './worker-clients';
 import { wallClock } from '../../src/model/run-timings';
 import type { RawColumn } from '../../src/data/preprocess';
 import { createColumnStager } from '../../src/model/staged-columns';
 import type { SentTrainRequest } from '../../src/model/train-protocol';
 
-export type { EpochLog, TrainingState, TrainingStatus } from './training-state';
+export type { EpochLog, TrainingState, TrainingStatus } from '../../src/session/training-state';
 
 /** A cancelled job that has not answered within this time is stopped by restarting the worker. */
 const HARD_CANCEL_MS = 1000;

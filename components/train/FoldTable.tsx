@@ -1,4 +1,4 @@
-import type { CrossValidationState } from '../hooks/training-state';
+import type { CrossValidationState } from '../../src/session/training-state';
 
 /** The figures of every row's out-of-fold score, read off the page's evaluation (its curve was built in the metrics worker). */
 export interface PooledFigures {

@@ -1,6 +1,6 @@
 import { bestSweepPoint } from '../../src/model/sweep-advice';
 import type { SweepPoint } from '../../src/engine/protocol';
-import type { SweepState } from '../hooks/training-state';
+import type { SweepState } from '../../src/session/training-state';
 import { formatMetric } from '../common/format';
 
 interface SweepTableProps {

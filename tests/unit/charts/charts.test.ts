@@ -13,7 +13,7 @@ import { groupRoc } from '../../../src/metrics/group-roc';
 import { LossChart } from '../../../components/charts/LossChart';
 import { MetricsChart } from '../../../components/charts/MetricsChart';
 import { ScoreHistogram } from '../../../components/charts/ScoreHistogram';
-import type { EpochLog } from '../../../components/hooks/training-state';
+import type { EpochLog } from '../../../src/session/training-state';
 import { ScoreCurve } from '../../../src/metrics';
 import { nearestPrIndex, nearestRocIndex } from '../../../src/metrics/chart-points';
 import { prepareCurveView } from '../../../src/metrics/curve-view';

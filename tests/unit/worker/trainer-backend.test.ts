@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { INITIAL_TRAINING, type TrainingState } from '../../../components/hooks/training-state';
+import { INITIAL_TRAINING, type TrainingState } from '../../../src/session/training-state';
 import { createTrainerRunner, type BackendMemo, type BackendMemory } from '../../../components/hooks/useTrainer';
 import type { TrainingData, TrainOptions, TrainRequest } from '../../../src/engine/protocol';
 import { createWorkerClient } from '../../../src/engine/worker-client';

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { INITIAL_TRAINING, type TrainingState } from '../../../components/hooks/training-state';
+import { INITIAL_TRAINING, type TrainingState } from '../../../src/session/training-state';
 import { createTrainerRunner } from '../../../components/hooks/useTrainer';
 import type { TrainEvent, TrainingData, TrainOptions, TrainRequest } from '../../../src/engine/protocol';
 import { createWorkerClient } from '../../../src/engine/worker-client';

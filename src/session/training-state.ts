@@ -1,8 +1,14 @@
-import type { ImportedModelInfo } from '../../src/model/imported-model';
-import type { BackendName, FoldSummary, SweepPoint, TrainEvent, TrainOptions } from '../../src/engine/protocol';
-import type { EvaluatedOn } from '../../src/session/operating-point';
-import type { PreparedCurve } from '../../src/metrics/curve-view';
-import type { RunTiming } from '../../src/model/run-timings';
+/**
+ * The training session as the page shows it: one plain reducer from the train worker's events
+ * (epochs, folds, sweeps, scores, done) to the state the views read. No React: the hook
+ * (components/hooks/useTrainer.ts) only holds it in useReducer.
+ */
+import type { ImportedModelInfo } from '../model/imported-model';
+import type { BackendName, TrainOptions } from '../model/train-settings';
+import type { FoldSummary, SweepPoint, TrainEvent } from '../model/train-protocol';
+import type { EvaluatedOn } from './operating-point';
+import type { PreparedCurve } from '../metrics/curve-view';
+import type { RunTiming } from '../model/run-timings';
 
 /** What training-status shows as data-state. */
 export type TrainingStatus = 'idle' | 'training' | 'done' | 'cancelled' | 'error';

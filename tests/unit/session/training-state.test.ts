@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { INITIAL_SWEEP, INITIAL_TRAINING, reduceTraining, startJob, type TrainingState } from '../../../components/hooks/training-state';
+import { INITIAL_SWEEP, INITIAL_TRAINING, reduceTraining, startJob, type TrainingState } from '../../../src/session/training-state';
 import type { FoldSummary, TrainEvent } from '../../../src/engine/protocol';
 import { DEFAULT_TRAIN_OPTIONS } from '../../../src/session/settings';
 import { prepareCurve } from '../../../src/metrics/curve-view';
