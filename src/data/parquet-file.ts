@@ -1,7 +1,18 @@
-import { parquetMetadataAsync, parquetRead, parquetSchema, type AsyncBuffer, type ColumnData, type Compressors, type FileMetaData, type SchemaTree } from 'hyparquet';
+import {
+  parquetMetadataAsync,
+  parquetRead,
+  parquetSchema,
+  type AsyncBuffer,
+  type ColumnData,
+  type Compressors,
+  type FileMetaData,
+  type RowGroup,
+  type SchemaTree,
+} from 'hyparquet';
 import { decompressBrotli, decompressGzip, decompressLz4, decompressLz4Raw, decompressZstd } from 'hyparquet-compressors';
 import type { ByteSource } from './byte-source';
 import { DataError } from './errors';
+import { columnChunkRange, readFlatColumn } from './parquet-flat';
 
 /**
  * Decompressors for the codecs Parquet writers use. Snappy (the default of pandas, Spark and
@@ -88,16 +99,37 @@ export async function openParquetFile(source: ByteSource): Promise<ParquetFile> 
     groups,
     async readGroup(wanted, { rowStart: start, rowEnd: end }) {
       const chunks: ColumnData[] = [];
+      const decoded: ParquetGroup = new Map();
       try {
-        await parquetRead({ file, metadata, columns: [...wanted], rowStart: start, rowEnd: end, compressors: COMPRESSORS, onChunk: (chunk) => chunks.push(chunk) });
+        // A whole row group's flat columns are decoded here, without hyparquet's list assembly.
+        const index = groups.findIndex((g) => g.rowStart === start && g.rowEnd === end);
+        const rest = index < 0 ? [...wanted] : await readFlat(source, metadata.row_groups[index], root, wanted, end - start, decoded);
+        if (rest.length > 0) {
+          await parquetRead({ file, metadata, columns: rest, rowStart: start, rowEnd: end, compressors: COMPRESSORS, onChunk: (chunk) => chunks.push(chunk) });
+        }
       } catch (error) {
         throw new DataError(`${source.name}: rows ${start + 1}–${end} could not be decoded (${error instanceof Error ? error.message : String(error)}).`);
       }
-      const decoded: ParquetGroup = new Map();
-      for (const name of wanted) decoded.set(name, assemble(name, chunks, start, end));
+      for (const name of wanted) if (!decoded.has(name)) decoded.set(name, assemble(name, chunks, start, end));
       return decoded;
     },
   };
+}
+
+/**
+ * Decodes the wanted flat columns of one row group into `decoded`, each chunk's bytes read on
+ * its own; returns the names left for parquetRead (a column this reader does not handle).
+ */
+async function readFlat(source: ByteSource, group: RowGroup, root: SchemaTree, wanted: readonly string[], rows: number, decoded: ParquetGroup): Promise<string[]> {
+  const rest: string[] = [];
+  for (const name of wanted) {
+    const chunk = group.columns.find((c) => c.meta_data?.path_in_schema.length === 1 && c.meta_data.path_in_schema[0] === name);
+    const range = chunk ? columnChunkRange(chunk) : null;
+    const values = chunk && range ? readFlatColumn(await source.read(range.start, range.end), chunk, root, rows, COMPRESSORS) : null;
+    if (values) decoded.set(name, values);
+    else rest.push(name);
+  }
+  return rest;
 }
 
 /** A column's values for rows [start, end) from its decoded chunks: the one chunk itself when it covers them exactly. */
