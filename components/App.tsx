@@ -36,9 +36,9 @@ export function App() {
   const { settings, store, change, current, settingsRef, persistence } = useSettingsStore();
   const parser = useParser();
   const trainer = useTrainer();
-  const input = useDataInput(parser.parse, trainer.reset, change, settingsRef);
+  const input = useDataInput(parser.parse, trainer.reset, change, settingsRef, parser.choicesOf);
   const { dataset, setInputError } = input;
-  const { labels, evaluation, error: evaluationError, remedy: evaluationRemedy, updating } = useEvaluation(dataset, settings, trainer.state);
+  const { labels, evaluation, error: evaluationError, remedy: evaluationRemedy, updating } = useEvaluation(parser.requestCases, dataset, settings, trainer.state);
   // An epoch's intervals are superseded by the next epoch's, and resampling would take a core from training.
   const bootstrap = useBootstrap(trainer.state.status === 'training' ? null : evaluation);
   // How far the cost-optimal cutoff moves across folds or resamples (computed in the metrics worker).

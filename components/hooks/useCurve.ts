@@ -3,10 +3,14 @@ import { rememberCostHull, ScoreCurve } from '../../src/metrics';
 import type { CurveView } from '../../src/metrics/curve-view';
 import type { MetricsEvent, MetricsRequest, ScoredCases } from '../../src/engine/protocol';
 import type { PendingRequest, WorkerClient } from '../../src/engine/worker-client';
+import { takeCopy } from '../../src/engine/spare-copies';
 import { useMetricsRunner } from './useMetricsRunner';
 
 /** Copies of the cases for the worker, so the page keeps its own arrays. */
 export function casesForWorker(scores: ArrayLike<number>, labels: Uint8Array, weights: Float64Array | null): ScoredCases {
+  // One the parse worker made beside the cases, when waiting: a 10,000,000-row copy is a long task here.
+  const spare = takeCopy(scores, labels, weights);
+  if (spare) return spare;
   // slice() copies a typed array in one memcpy; from() reads it element by element.
   return { scores: scores instanceof Float64Array ? scores.slice() : Float64Array.from(scores), labels: labels.slice(), weights: weights ? weights.slice() : null };
 }

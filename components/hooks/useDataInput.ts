@@ -1,12 +1,10 @@
 import { useCallback, useState, type MutableRefObject } from 'react';
 import type { Dataset } from '../../src/data/dataset';
 import { DataError, ParseCancelled, type Remedy } from '../../src/data/errors';
-import { keptChoices } from '../../src/data/label';
-import { suggestLabel } from '../../src/data/label-suggestion';
 import { DEFAULT_READ_OPTIONS, type ReadOptions } from '../../src/data/read-file';
-import { suggestCountColumn, suggestScoreColumn } from '../../src/data/scores';
 import { thresholdTableDataset } from '../../src/data/threshold-table';
 import type { Settings } from '../../src/session/settings';
+import { startingChoices, type PreviousChoices, type StartingChoices } from '../../src/session/starting-choices';
 
 const DEMO_URL = `${import.meta.env.BASE_URL}demo/mammography.csv`;
 
@@ -15,10 +13,12 @@ const DEMO_URL = `${import.meta.env.BASE_URL}demo/mammography.csv`;
  * the column choices a new file starts with, and the message when it cannot be read.
  */
 export function useDataInput(
-  parse: (file: File, options: ReadOptions) => Promise<Dataset>,
+  parse: (file: File, options: ReadOptions, previous: PreviousChoices) => Promise<Dataset>,
   resetTraining: () => void,
   change: (patch: Partial<Settings>) => void,
   settingsRef: MutableRefObject<Settings>,
+  /** The choices the parse worker found for the file it read (null: find them here). */
+  choicesOf: (dataset: Dataset) => StartingChoices | null,
 ) {
   const [dataset, setDataset] = useState<Dataset | null>(null);
   const [inputError, setInputError] = useState<string | null>(null);
@@ -40,27 +40,18 @@ export function useDataInput(
         setReadOptions(options);
       };
       try {
-        const parsed = await parse(file, options);
-        // A per-threshold count table (BigQuery ML, TFMA, scikit-learn, Spark) is read as the aggregated scores it stands for.
-        const next = thresholdTableDataset(parsed) ?? parsed;
-        remember();
         const previous = settingsRef.current;
-        const kept = keptChoices(next, previous);
-        const label = kept.label ?? suggestLabel(next);
-        const score = kept.scoreColumn ?? suggestScoreColumn(next, label?.column ?? null);
-        // An aggregated score,label,count file: its count column weights the rows.
-        const weight = kept.weightColumn ?? (score === null ? null : suggestCountColumn(next, [label?.column ?? null, score]));
+        const parsed = await parse(file, options, previous);
+        // The worker found the choices (and read a per-threshold count table as the aggregated
+        // scores it stands for) next to the file: each reads whole columns. Here only for a
+        // dataset it did not send.
+        const found = choicesOf(parsed);
+        const next = found ? parsed : (thresholdTableDataset(parsed) ?? parsed);
+        const choices = found ?? startingChoices(next, previous);
+        remember();
         resetTraining();
         setDataset(next);
-        change({
-          labelColumn: label?.column ?? null,
-          positiveValue: label?.positive ?? null,
-          mode: score === null ? 'train' : 'scores',
-          scoreColumn: score,
-          weightColumn: weight,
-          scoreTransform: kept.scoreColumn === null ? 'none' : previous.scoreTransform,
-          excludedColumns: previous.excludedColumns.filter((name) => next.columns.some((c) => c.name === name)),
-        });
+        change({ ...choices, excludedColumns: previous.excludedColumns.filter((name) => next.columns.some((c) => c.name === name)) });
       } catch (error) {
         if (error instanceof ParseCancelled) return;
         remember();
@@ -68,7 +59,7 @@ export function useDataInput(
         setInputRemedy(error instanceof DataError ? error.remedy : null);
       }
     },
-    [parse, resetTraining, change, settingsRef],
+    [parse, resetTraining, change, settingsRef, choicesOf],
   );
 
   const loadDemo = useCallback(async () => {

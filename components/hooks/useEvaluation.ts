@@ -1,16 +1,17 @@
 import { useMemo, useRef } from 'react';
 import type { Dataset } from '../../src/data/dataset';
-import { findColumn } from '../../src/data/dataset';
-import { DataError, type Remedy } from '../../src/data/errors';
-import { encodeLabels, type LabelVector } from '../../src/data/label';
+import type { Remedy } from '../../src/data/errors';
+import type { LabelVector } from '../../src/data/label';
 import type { AppliedTransform } from '../../src/data/score-transform';
-import { scoreInputs } from '../../src/data/scores';
 import { rememberCostHull, ScoreCurve } from '../../src/metrics';
 import type { CurveView, PreparedCurve } from '../../src/metrics/curve-view';
 import type { Settings } from '../../src/session/settings';
 import type { TrainingState } from './useTrainer';
 import { useCurve } from './useCurve';
 import type { EvaluatedOn } from '../../src/session/operating-point';
+import type { CasesSource } from '../../src/engine/cases-runner';
+import type { CaseChoice } from '../../src/session/evaluated-cases';
+import { useLabelledCases } from './useLabelledCases';
 
 export interface Evaluation {
   curve: ScoreCurve;
@@ -39,47 +40,37 @@ export interface EvaluationResult {
 /**
  * The scores and labels the threshold is chosen on: the validation split of a trained model,
  * every labelled row scored by an imported model, or every labelled row of a scores file. The
- * curve is built once per score set, in a worker, never on a drag.
+ * label vector and a scores file's cases are built in the parse worker, next to the file
+ * (`source`, src/session/evaluated-cases); the curve once per score set, in a metrics worker,
+ * never on a drag.
  */
-export function useEvaluation(dataset: Dataset | null, settings: Settings, training: TrainingState): EvaluationResult {
+export function useEvaluation(source: CasesSource, dataset: Dataset | null, settings: Settings, training: TrainingState): EvaluationResult {
   const { labelColumn, positiveValue, mode, scoreColumn, weightColumn, scoreTransform } = settings;
-  const labels = useMemo(() => {
-    if (!dataset || labelColumn === null || positiveValue === null) return { value: null, error: null };
-    const column = findColumn(dataset, labelColumn);
-    if (!column) return { value: null, error: null };
-    try {
-      return { value: encodeLabels(column, positiveValue), error: null };
-    } catch (error) {
-      return { value: null, error: messageOf(error) };
-    }
-  }, [dataset, labelColumn, positiveValue]);
+  // Train mode needs the label vector only.
+  const choice = useMemo(
+    (): CaseChoice =>
+      mode === 'scores'
+        ? { labelColumn, positiveValue, scoreColumn, weightColumn, scoreTransform }
+        : { labelColumn, positiveValue, scoreColumn: null, weightColumn: null, scoreTransform: 'none' },
+    [mode, labelColumn, positiveValue, scoreColumn, weightColumn, scoreTransform],
+  );
+  const labelled = useLabelledCases(source, dataset, choice);
+  const vector = labelled.labels;
 
   const { validationIndices, validationScores, evaluatedOn } = training;
   // The cases the threshold is chosen on; their curve is sorted in a worker (useCurve).
-  const scored = useMemo((): { value: Omit<Evaluation, 'curve' | 'view'> | null; error: string | null; remedy?: Remedy | null } => {
-    const vector = labels.value;
-    if (!dataset || !vector) return { value: null, error: null };
-    try {
-      if (mode === 'scores') {
-        if (scoreColumn === null) return { value: null, error: null };
-        const inputs = scoreInputs(dataset, vector.rows, scoreColumn, weightColumn, scoreTransform);
-        const value = { evaluatedOn: 'all rows' as const, rows: vector.rows, scores: inputs.scores, labels: vector.labels, weights: inputs.weights, transform: inputs.transform };
-        return { value, error: null };
-      }
-      if (!validationIndices || !validationScores) return { value: null, error: null };
-      const validationLabels = new Uint8Array(validationIndices.length);
-      const rows = new Uint32Array(validationIndices.length);
-      validationIndices.forEach((i, j) => {
-        validationLabels[j] = vector.labels[i];
-        rows[j] = vector.rows[i];
-      });
-      return { value: { evaluatedOn, rows, scores: validationScores, labels: validationLabels, weights: null }, error: null };
-    } catch (error) {
-      return { value: null, error: messageOf(error), remedy: error instanceof DataError ? error.remedy : null };
-    }
-  }, [dataset, labels.value, mode, scoreColumn, weightColumn, scoreTransform, validationIndices, validationScores, evaluatedOn]);
+  const cases = useMemo((): Omit<Evaluation, 'curve' | 'view'> | null => {
+    if (mode === 'scores') return labelled.cases;
+    if (!vector || !validationIndices || !validationScores) return null;
+    const validationLabels = new Uint8Array(validationIndices.length);
+    const rows = new Uint32Array(validationIndices.length);
+    validationIndices.forEach((i, j) => {
+      validationLabels[j] = vector.labels[i];
+      rows[j] = vector.rows[i];
+    });
+    return { evaluatedOn, rows, scores: validationScores, labels: validationLabels, weights: null };
+  }, [mode, labelled.cases, vector, validationIndices, validationScores, evaluatedOn]);
 
-  const cases = scored.value;
   // Sorted in the metrics worker, with everything the charts draw: a million scores, or a
   // large validation split every epoch, never block the page. A model's curve stays up until
   // the next epoch's (or the final weights') is ready, so the views never blink; a new file
@@ -96,11 +87,11 @@ export function useEvaluation(dataset: Dataset | null, settings: Settings, train
   last.current = evaluation;
 
   return {
-    labels: labels.value,
+    labels: vector,
     evaluation,
-    error: labels.error ?? scored.error ?? built.error,
-    remedy: labels.error ? null : (scored.remedy ?? null),
-    updating: built.pending === true,
+    error: labelled.error ?? built.error,
+    remedy: labelled.remedy,
+    updating: built.pending === true || (labelled.pending && evaluation !== null),
   };
 }
 
@@ -109,8 +100,4 @@ function curveOf(prepared: PreparedCurve): ScoreCurve {
   const curve = new ScoreCurve(prepared.n, prepared.thresholds, prepared.cumTp, prepared.cumFp);
   rememberCostHull(curve, prepared.view.hull);
   return curve;
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

@@ -1,10 +1,13 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Dataset } from '../../src/data/dataset';
 import { DataError, ParseCancelled } from '../../src/data/errors';
+import { rememberLabelSuggestion } from '../../src/data/label-suggestion';
 import { checkFileSize } from '../../src/data/limits';
 import type { ReadOptions } from '../../src/data/read-file';
 import type { ParseEvent, ParseRequest } from '../../src/engine/protocol';
 import type { PendingRequest, WorkerClient } from '../../src/engine/worker-client';
+import type { CaseChoice } from '../../src/session/evaluated-cases';
+import type { PreviousChoices, StartingChoices } from '../../src/session/starting-choices';
 import { createParseClient } from './worker-clients';
 
 export interface ParseState {
@@ -22,10 +25,22 @@ const PROGRESS_EVERY_MS = 100;
 /** Marks around each read, for the parse benchmark (tests/bench/parse.bench.ts). */
 export const PARSE_MARKS = { start: 'cutoff:parse-start', end: 'cutoff:parse-end' } as const;
 
+/** A 'cases' answer of the parse worker. */
+export type CasesAnswer = Extract<ParseEvent, { type: 'cases' }>;
+
 /** The hook's API. */
 export interface Parser {
-  parse: (file: File, options: ReadOptions) => Promise<Dataset>;
+  /** Reads a file; `previous`: the choices it keeps where they fit (see `choicesOf`). */
+  parse: (file: File, options: ReadOptions, previous?: PreviousChoices) => Promise<Dataset>;
   cancel: () => void;
+  /** The column choices the worker found for a dataset it read; null for one it did not read. */
+  choicesOf: (dataset: Dataset) => StartingChoices | null;
+  /**
+   * Asks the worker that read `dataset` for a choice's labelled cases (with `copies` spare
+   * copies for the metrics workers). `answer` gets null when the worker no longer holds the file
+   * (or never read it): the caller builds them itself. Null when there is no worker to ask.
+   */
+  requestCases: (dataset: Dataset, choice: CaseChoice, copies: number, answer: (event: CasesAnswer | null) => void) => PendingRequest | null;
 }
 
 /**
@@ -36,6 +51,8 @@ export interface Parser {
  */
 export function createParseRunner(client: WorkerClient<ParseRequest, ParseEvent>, show: (state: ParseState) => void): Parser {
   let pending: { handle: PendingRequest | null; reject: (error: Error) => void } | null = null;
+  // What the worker said about each dataset it sent, keyed by the dataset itself.
+  const read = new WeakMap<Dataset, { id: number; choices: StartingChoices }>();
 
   const cancel = (): void => {
     const current = pending;
@@ -46,7 +63,7 @@ export function createParseRunner(client: WorkerClient<ParseRequest, ParseEvent>
     current.reject(new ParseCancelled());
   };
 
-  const parse = (file: File, options: ReadOptions): Promise<Dataset> => {
+  const parse = (file: File, options: ReadOptions, previous?: PreviousChoices): Promise<Dataset> => {
     // Refused before a byte is read: the worker would only fail later, out of memory.
     checkFileSize(file);
     cancel();
@@ -60,7 +77,7 @@ export function createParseRunner(client: WorkerClient<ParseRequest, ParseEvent>
         if (pending === entry) pending = null;
         show(IDLE);
       };
-      entry.handle = client.request((requestId) => ({ type: 'parse', requestId, file, options }), {
+      entry.handle = client.request((requestId) => ({ type: 'parse', requestId, file, options, previous }), {
         onEvent: (event) => {
           if (event.type === 'progress') {
             // Ten updates a second are enough for a progress bar; each one renders the page.
@@ -74,9 +91,14 @@ export function createParseRunner(client: WorkerClient<ParseRequest, ParseEvent>
           finish();
           if (event.type === 'parsed') {
             performance.mark(PARSE_MARKS.end, { detail: { bytes: file.size, rows: event.dataset.rowCount } });
+            // Found by the worker on its copy of the file; absent from a test's stand-in.
+            if (event.choices) {
+              read.set(event.dataset, { id: event.datasetId, choices: event.choices });
+              rememberLabelSuggestion(event.dataset, event.labelSuggestion);
+            }
             resolve(event.dataset);
           } else if (event.type === 'cancelled') reject(new ParseCancelled());
-          else reject(new DataError(event.message, event.remedy));
+          else if (event.type === 'error') reject(new DataError(event.message, event.remedy));
         },
         onFailure: (failure) => {
           finish();
@@ -86,7 +108,18 @@ export function createParseRunner(client: WorkerClient<ParseRequest, ParseEvent>
     });
   };
 
-  return { parse, cancel };
+  const requestCases: Parser['requestCases'] = (dataset, choice, copies, answer) => {
+    const id = read.get(dataset)?.id;
+    if (id === undefined) return null;
+    // Beside the reads, not superseding them: a new file's read must not drop these, nor these it.
+    return client.request((requestId) => ({ type: 'cases', requestId, datasetId: id, choice, copies }), {
+      supersedes: false,
+      onEvent: (event) => answer(event.type === 'cases' ? event : null),
+      onFailure: () => answer(null),
+    });
+  };
+
+  return { parse, cancel, choicesOf: (dataset) => read.get(dataset)?.choices ?? null, requestCases };
 }
 
 /**
@@ -117,7 +150,9 @@ export function useParser(): Parser & { state: ParseState } {
   }, [runner]);
 
   const cancel = useCallback(() => runner().cancel(), [runner]);
-  const parse = useCallback((file: File, options: ReadOptions) => runner().parse(file, options), [runner]);
+  const parse = useCallback((file: File, options: ReadOptions, previous?: PreviousChoices) => runner().parse(file, options, previous), [runner]);
+  const choicesOf = useCallback((dataset: Dataset) => runner().choicesOf(dataset), [runner]);
+  const requestCases = useCallback<Parser['requestCases']>((...args) => runner().requestCases(...args), [runner]);
 
-  return { parse, cancel, state };
+  return { parse, cancel, choicesOf, requestCases, state };
 }

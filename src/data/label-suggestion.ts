@@ -112,6 +112,14 @@ export function labelSuggestion(dataset: Dataset): LabelSuggestion | null {
 
 const suggestions = new WeakMap<Dataset, LabelSuggestion | null>();
 
+/**
+ * Records the suggestion made for a dataset elsewhere (the parse worker, on its own copy of the
+ * file), so the page does not count the columns again: at 10,000,000 rows that is 80 ms.
+ */
+export function rememberLabelSuggestion(dataset: Dataset, suggestion: LabelSuggestion | null): void {
+  suggestions.set(dataset, suggestion);
+}
+
 function suggestionOf(dataset: Dataset): LabelSuggestion | null {
   const hinted = hintedColumn(dataset);
   if (hinted) {

@@ -4,7 +4,10 @@
  */
 import type { Dataset } from '../data/dataset';
 import type { Remedy } from '../data/errors';
+import type { LabelSuggestion } from '../data/label-suggestion';
 import type { ReadOptions } from '../data/read-file';
+import type { CaseChoice, LabelledCases } from '../session/evaluated-cases';
+import type { PreviousChoices, StartingChoices } from '../session/starting-choices';
 import type { CalibratedArrays, CalibrationMethod, CurveArrays } from '../metrics/calibration-method';
 import type { CurveView } from '../metrics/curve-view';
 import type { DelongTest } from '../metrics/delong';
@@ -19,13 +22,31 @@ export type { BackendChoice, BackendName, LossName, TrainOptions } from '../mode
 // ---------------------------------------------------------------- parse worker
 
 export type ParseRequest =
-  | { type: 'parse'; requestId: number; file: File; options: ReadOptions }
+  /** `previous`: the page's current column choices, which the new file keeps where they fit. */
+  | { type: 'parse'; requestId: number; file: File; options: ReadOptions; previous?: PreviousChoices }
+  /**
+   * The label vector and evaluated cases of a choice on the file read under `datasetId`, which
+   * the worker keeps: built there, so no pass over every row runs on the page. `copies` more
+   * copies of the cases' scores, labels and weights come along, for the metrics workers.
+   */
+  | { type: 'cases'; requestId: number; datasetId: number; choice: CaseChoice; copies: number }
   /** Stops the read between two chunks; the worker answers 'cancelled'. */
   | { type: 'cancel'; requestId: number };
 
 export type ParseEvent =
   | { type: 'progress'; requestId: number; bytesRead: number; totalBytes: number; rows: number }
-  | { type: 'parsed'; requestId: number; dataset: Dataset }
+  /**
+   * `datasetId` names the file in 'cases' requests; `choices`: the settings the file starts
+   * with; `labelSuggestion`: the label menu's suggestion and reason (each counts whole columns).
+   */
+  | { type: 'parsed'; requestId: number; dataset: Dataset; datasetId: number; choices: StartingChoices; labelSuggestion: LabelSuggestion | null }
+  /**
+   * `scoresAreColumn`: every row is labelled and the scores are used as they are, so they are
+   * the score column's values, which the page holds already: `cases.scores` comes empty.
+   */
+  | ({ type: 'cases'; requestId: number; copies: ScoredCases[]; scoresAreColumn: boolean } & LabelledCases)
+  /** The worker no longer holds that file (a newer one was read, or it was restarted). */
+  | { type: 'cases-missing'; requestId: number }
   | { type: 'cancelled'; requestId: number }
   /** `remedy`: what the page can offer to do about it (e.g. re-read skipping ragged rows). */
   | { type: 'error'; requestId: number; message: string; remedy: Remedy | null };

@@ -8,8 +8,7 @@
 import type { Dataset } from '../data/dataset';
 import { findColumn } from '../data/dataset';
 import { DataError } from '../data/errors';
-import { encodeLabels, positiveForColumn } from '../data/label';
-import { scoreInputs } from '../data/scores';
+import { positiveForColumn } from '../data/label';
 import type { ScoreTransform } from '../data/score-transform';
 import { cheapestOperatingPoint } from '../metrics/evaluate';
 import { rowCostsOf } from '../decision/decisions';
@@ -22,6 +21,7 @@ import { solveConfidentTarget } from '../decision/confident-target';
 import type { OperatingPoint } from './operating-point';
 import { DEFAULT_SETTINGS, type Settings } from './settings';
 import { exportPoint } from './export-point';
+import { scoresCases as readScoresCases } from './evaluated-cases';
 
 /** The cheapest cutoff for the costs, or a target met on these cases (confidence null) or on new ones with confidence C. */
 export type ChooseGoal = { kind: 'cost' } | { kind: 'target'; target: TargetKind; value: number; confidence: number | null };
@@ -67,15 +67,10 @@ export function settingsFor(dataset: Dataset, request: ChooseRequest): Settings 
   };
 }
 
-/** The evaluated cases of a scores-mode session, as the page builds them. */
+/** The evaluated cases of a scores-mode session, by the page's own pipeline (src/session/evaluated-cases), with their curve. */
 export function scoresCases(dataset: Dataset, settings: Settings) {
-  const column = findColumn(dataset, settings.labelColumn ?? '');
-  if (!column || settings.positiveValue === null || settings.scoreColumn === null) throw new DataError('A label column, a positive class and a score column are needed.');
-  const labels = encodeLabels(column, settings.positiveValue);
-  const inputs = scoreInputs(dataset, labels.rows, settings.scoreColumn, settings.weightColumn, settings.scoreTransform);
-  const curve = ScoreCurve.from(inputs.scores, labels.labels, inputs.weights ?? undefined);
-  const cases = { evaluatedOn: 'all rows' as const, rows: labels.rows, scores: inputs.scores, labels: labels.labels, weights: inputs.weights, transform: inputs.transform, curve };
-  return { labels, cases };
+  const { labels, cases } = readScoresCases(dataset, settings);
+  return { labels, cases: { ...cases, curve: ScoreCurve.from(cases.scores, cases.labels, cases.weights ?? undefined) } };
 }
 
 export function choosePoint(dataset: Dataset, request: ChooseRequest): OperatingPoint {
