@@ -49,4 +49,17 @@ describe('readNumber', () => {
       { numRuns: 2000 },
     );
   });
+
+  it('gives the same double on long decimals, whose digits straddle 2^53', () => {
+    const digitText = fc.array(fc.integer({ min: 0, max: 9 }), { minLength: 1, maxLength: 24 }).map((d) => d.join(''));
+    fc.assert(
+      fc.property(fc.boolean(), digitText, fc.option(digitText), fc.double({ min: 0, max: 1, noNaN: true }), (negative, whole, fraction, x) => {
+        const cells = [`${negative ? '-' : ''}${whole}${fraction === null ? '' : `.${fraction}`}`, String(x), `0.${String(x).replace(/^0\.|e.*$/g, '')}`];
+        for (const cell of cells) expect(Object.is(readNumber(cell), Number(cell)), cell).toBe(true);
+      }),
+      { numRuns: 20000 },
+    );
+    for (const cell of ['9007199254740991', '9007199254740992', '9007199254740993', '0.9007199254740993', '0.0000000000000000000001', '0.00000000000000000000001', '-0.0'])
+      expect(Object.is(readNumber(cell), Number(cell)), cell).toBe(true);
+  });
 });
