@@ -88,7 +88,16 @@ async function evaluate(point: OperatingPoint, table: Table, file: string, optio
     );
   }
   const positiveKey = labelKey(cols.positive);
-  const isPositive = (label: string) => label === cols.positive || (label.length === positiveKey.length && labelKey(label) === positiveKey);
+  // Each spelling's answer is kept: a row then costs one lookup, not a case fold.
+  const positiveBySpelling = new Map<string, boolean>();
+  const isPositive = (label: string): boolean => {
+    let positive = positiveBySpelling.get(label);
+    if (positive === undefined) {
+      positive = label === cols.positive || (label.length === positiveKey.length && labelKey(label) === positiveKey);
+      if (positiveBySpelling.size < 256) positiveBySpelling.set(label, positive);
+    }
+    return positive;
+  };
   const tally = new LabelTally();
   const rule = new DecisionRule(point);
   const driftCounts = histogram ? new Array<number>(histogram.counts.length).fill(0) : null;

@@ -10,20 +10,33 @@ import { InputError } from './errors';
 export const MAX_LABEL_VALUES = 64;
 
 export class LabelTally {
-  private readonly seen = new Map<string, number>();
+  private readonly seen = new Map<string, { weight: number }>();
+  /**
+   * Each spelling's entry, so a row costs one lookup and no case fold: a label column holds a
+   * few spellings over millions of rows. Bounded, as a column of many spellings is refused anyway.
+   */
+  private readonly bySpelling = new Map<string, { weight: number }>();
 
   add(label: string, weight: number): void {
-    const key = labelKey(label);
-    const count = this.seen.get(key);
-    if (count === undefined && this.seen.size >= MAX_LABEL_VALUES) {
-      throw new InputError(`the label column has more than ${MAX_LABEL_VALUES} distinct values; is it the label? Name the right one with --label`);
+    let entry = this.bySpelling.get(label);
+    if (entry === undefined) {
+      const key = labelKey(label);
+      entry = this.seen.get(key);
+      if (entry === undefined) {
+        if (this.seen.size >= MAX_LABEL_VALUES) {
+          throw new InputError(`the label column has more than ${MAX_LABEL_VALUES} distinct values; is it the label? Name the right one with --label`);
+        }
+        entry = { weight: 0 };
+        this.seen.set(key, entry);
+      }
+      if (this.bySpelling.size < 4 * MAX_LABEL_VALUES) this.bySpelling.set(label, entry);
     }
-    this.seen.set(key, (count ?? 0) + weight);
+    entry.weight += weight;
   }
 
   /** The classes seen, most frequent first, as the file spells them (case-folded). */
   get values(): string[] {
-    return [...this.seen.entries()].sort((a, b) => b[1] - a[1]).map(([k]) => k);
+    return [...this.seen.entries()].sort((a, b) => b[1].weight - a[1].weight).map(([k]) => k);
   }
 
   /**

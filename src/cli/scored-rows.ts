@@ -60,14 +60,18 @@ export async function walkScoredRows(
   let unlabelled = 0;
   const comma = table.decimalComma;
   const { transform, checkScore } = options;
-  // Label cells repeat a few values: the last one's reading is kept.
+  // Label cells repeat a few values: the last two readings are kept (a binary label alternates).
   let lastCell: unknown = undefined;
   let lastLabel: string | null = null;
+  let otherCell: unknown = undefined;
+  let otherLabel: string | null = null;
   const labelOfCell = (cell: Cell): string | null => {
-    if (cell !== lastCell) {
-      lastCell = cell;
-      lastLabel = labelOf(cell, comma);
-    }
+    if (cell === lastCell) return lastLabel;
+    if (cell === otherCell) return otherLabel;
+    otherCell = lastCell;
+    otherLabel = lastLabel;
+    lastCell = cell;
+    lastLabel = labelOf(cell, comma);
     return lastLabel;
   };
   const one = (at: number, scoreCell: Cell, labelCell: Cell | undefined, weightCell: Cell | undefined, groupCell: Cell | undefined) => {
