@@ -3,8 +3,9 @@ import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 
 /**
- * No main-thread task over 50 ms (issue 24) with 1,000,000 scored rows in 10 groups: while a
- * group column is chosen and all six strategies are switched through, while the threshold is
+ * No main-thread task over 50 ms (issues 24 and 33) with 1,000,000 scored rows in 10 groups:
+ * from the file's drop to the cockpit (the label and score passes run in the parse worker),
+ * while a group column is chosen and all six strategies are switched through, while the threshold is
  * dragged with the groups shown, while the operating point is exported, and while both
  * calibration maps are fitted and shown. Every long task
  * the browser reports (PerformanceObserver 'longtask': any task over 50 ms) fails the test.
@@ -38,7 +39,7 @@ async function longTasks(page: Page): Promise<number[]> {
   return page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks.splice(0));
 }
 
-test('1,000,000 scores in 10 groups: strategies, a drag, the export and calibration never block the page for 50 ms', async ({ page }, testInfo) => {
+test('1,000,000 scores in 10 groups: loading, strategies, a drag, the export and calibration never block the page for 50 ms', async ({ page }, testInfo) => {
   test.setTimeout(240_000);
   await page.setViewportSize({ width: 1366, height: 768 });
   await page.addInitScript(() => {
@@ -53,6 +54,8 @@ test('1,000,000 scores in 10 groups: strategies, a drag, the export and calibrat
   // script in the page, a long task that is not the app's.
   const path = testInfo.outputPath('scored.csv');
   writeFileSync(path, scoredCsv());
+  // Loading is timed from the drop: the page's own start is not part of it.
+  await longTasks(page);
   await page.getByTestId('file-input').setInputFiles(path);
   await expect(page.getByTestId('dataset-summary')).toContainText('1000000 rows', { timeout: 120_000 });
   await expect(page.getByTestId('roc-handle')).toBeVisible({ timeout: 120_000 });
@@ -112,5 +115,5 @@ test('1,000,000 scores in 10 groups: strategies, a drag, the export and calibrat
   console.log(
     `long tasks (ms): loading ${JSON.stringify(loading)}, strategies ${JSON.stringify(switching)}, drag ${JSON.stringify(dragging)}, export ${JSON.stringify(exporting)}, calibration ${JSON.stringify(calibrating)}`,
   );
-  expect({ switching, dragging, exporting, calibrating }).toEqual({ switching: [], dragging: [], exporting: [], calibrating: [] });
+  expect({ loading, switching, dragging, exporting, calibrating }).toEqual({ loading: [], switching: [], dragging: [], exporting: [], calibrating: [] });
 });
