@@ -78,7 +78,8 @@ it(`cutoff check and curve on ${ROWS.toLocaleString('en')} rows beside DuckDB`, 
       ['csv', csv],
     ] as const) {
       const mb = statSync(file).size / 1e6;
-      const table = kind === 'parquet' ? `'${file}'` : `read_csv('${file}')`;
+      // A quoted path: DuckDB reads .parquet and .csv by their extension (read_csv_auto for CSV).
+      const table = `'${file}'`;
       const sql = execFileSync('node', [BIN, 'sql', '--engine', 'duckdb', '--table', table, '--score', 'score', '--label', 'label', '--bins', '10000'], { encoding: 'utf8' });
       const duck = runNode(preload, [PEER, 'query', sql], '/dev/null');
       const check = runNode(preload, [BIN, 'check', point, file, '--json'], join(dir, 'check.json'));
