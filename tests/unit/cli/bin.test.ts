@@ -89,7 +89,7 @@ describe('dist-cli/cutoff.mjs', () => {
     const file = join(dir, 'long.csv.gz');
     // Streamed through zlib: the 600 MB line is never held by the test.
     const gzip = createGzip({ level: 6 });
-    const written = new Promise((resolve) => gzip.pipe(createWriteStream(file)).on('close', resolve));
+    const written = new Promise<void>((resolve) => gzip.pipe(createWriteStream(file)).on('close', () => resolve()));
     gzip.write('score,y\n0.5,');
     const block = Buffer.alloc(1 << 20, 97);
     for (let i = 0; i < 600; i++) if (!gzip.write(block)) await new Promise((r) => gzip.once('drain', r));
