@@ -17,7 +17,7 @@ import { useBootstrap } from './hooks/useBootstrap';
 import { useComparison } from './hooks/useComparison';
 import { usePairedTest } from './hooks/usePairedTest';
 import { useDataInput } from './hooks/useDataInput';
-import { useRowCosts } from './hooks/useDecisions';
+import { useRowCosts } from './hooks/useRowCosts';
 import { useEvaluation } from './hooks/useEvaluation';
 import { useExports } from './hooks/useExports';
 import { usePageProblems } from './hooks/usePageProblems';

@@ -8,7 +8,7 @@ import type { Settings } from '../../src/session/settings';
 import { downloadThresholdsCsv } from '../export/download';
 import { GroupPanel } from './GroupPanel';
 import type { Evaluation } from '../hooks/useEvaluation';
-import { useGroups, type GroupsState } from '../hooks/useDecisions';
+import { useGroups, type GroupsState } from '../hooks/useGroups';
 import { RiskBandsPanel } from './RiskBandsPanel';
 import { RowCostControls } from './RowCostControls';
 import { useBackgroundThreshold } from '../cockpit/threshold-store';

@@ -6,7 +6,7 @@ import { ColumnSelect } from '../common/ColumnSelect';
 import { formatCount, formatMetric } from '../common/format';
 import type { Evaluation } from '../hooks/useEvaluation';
 import { useBackgroundThreshold } from '../cockpit/threshold-store';
-import { useSlices } from '../hooks/useDecisions';
+import { useSlices } from '../hooks/useSlices';
 
 interface SlicesTableProps {
   dataset: Dataset;

@@ -1,52 +1,10 @@
 import { useMetricsRunner } from './useMetricsRunner';
 import { useEffect, useState } from 'react';
-import type { CalibratedArrays, CalibrationMethod } from '../../src/metrics/calibration-method';
-import type { MetricsEvent, MetricsRequest } from '../../src/engine/protocol';
-import type { PendingRequest, WorkerClient } from '../../src/engine/worker-client';
-import { ScoreCurve } from '../../src/metrics/score-curve';
+import type { CalibrationMethod } from '../../src/metrics/calibration-method';
+import type { ScoreCurve } from '../../src/metrics/score-curve';
+import { createCalibrationRunner, RAW, type CalibrationState } from '../../src/engine/runners/calibration-runner';
 
-/** A calibration as the views read it: the worker's arrays, with the calibrated curve rebuilt. */
-export interface Calibrated extends Omit<CalibratedArrays, 'curve'> {
-  curve: ScoreCurve;
-}
-
-export interface CalibrationState {
-  /** The fit of the method asked for, on the curve asked for; null for raw scores and while it is being fitted. */
-  calibrated: Calibrated | null;
-  /** The method being fitted, while the worker works on it. */
-  pending: Exclude<CalibrationMethod, 'none'> | null;
-  error: string | null;
-}
-
-const RAW: CalibrationState = { calibrated: null, pending: null, error: null };
-
-/**
- * The hook's logic without React: each `run` supersedes the one before; the fit runs in the
- * metrics worker on a copy of the curve's arrays (Platt on a million distinct scores took a
- * second on the page).
- */
-export function createCalibrationRunner(client: WorkerClient<MetricsRequest, MetricsEvent>, show: (state: CalibrationState) => void) {
-  let current: PendingRequest | null = null;
-  return {
-    run(curve: ScoreCurve, method: CalibrationMethod): void {
-      current?.abandon();
-      current = null;
-      if (method === 'none') return show(RAW);
-      show({ calibrated: null, pending: method, error: null });
-      const copy = { n: curve.n, thresholds: curve.thresholds.slice(), cumTp: curve.cumTp.slice(), cumFp: curve.cumFp.slice() };
-      current = client.request((requestId) => ({ type: 'calibration', requestId, curve: copy, method }), {
-        transfer: [copy.thresholds.buffer, copy.cumTp.buffer, copy.cumFp.buffer],
-        onEvent: (event) => {
-          if (event.type === 'error') return show({ ...RAW, error: `The calibration failed: ${event.message}` });
-          if (event.type !== 'calibration') return;
-          const { curve: arrays, ...rest } = event.calibrated;
-          show({ calibrated: { ...rest, curve: new ScoreCurve(arrays.n, arrays.thresholds, arrays.cumTp, arrays.cumFp) }, pending: null, error: null });
-        },
-        onFailure: (failure) => show({ ...RAW, error: failure.message }),
-      });
-    },
-  };
-}
+export type { Calibrated, CalibrationState } from '../../src/engine/runners/calibration-runner';
 
 /** The calibration `method` fitted on `curve`'s own cases, in the metrics worker. */
 export function useCalibration(curve: ScoreCurve, method: CalibrationMethod): CalibrationState {

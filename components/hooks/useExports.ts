@@ -6,7 +6,7 @@ import type { ThresholdStability } from '../../src/metrics/threshold-stability';
 import type { Settings } from '../../src/session/settings';
 import { downloadOperatingPoint, downloadPredictions, downloadReport, type ExportContext } from '../export/download';
 import type { BootstrapIntervals } from './useBootstrap';
-import { heldSolution, type GroupsState } from './useDecisions';
+import { heldSolution, type GroupsState } from '../../src/engine/runners/groups-runner';
 import type { Evaluation } from './useEvaluation';
 
 /** How long an export waits for the worker's group solution before solving the groups itself. */

@@ -1,41 +1,9 @@
 import { useMetricsRunner } from './useMetricsRunner';
 import { useEffect, useMemo, useState } from 'react';
 import { describeStability, type ThresholdStability } from '../../src/metrics/threshold-stability';
-import type { MetricsEvent, MetricsRequest } from '../../src/engine/protocol';
 import type { Settings } from '../../src/session/settings';
-import type { PendingRequest, WorkerClient } from '../../src/engine/worker-client';
+import { createStabilityRunner, replicatesFor, type StabilityRequest } from '../../src/engine/runners/stability-runner';
 import type { TrainingState } from '../../src/session/training-state';
-
-/** Bootstrap resamples in hold-out mode: fewer for large splits, so the worker answers in about a second. */
-const replicatesFor = (n: number): number => (n > 50_000 ? 20 : n > 10_000 ? 50 : 200);
-
-/** What a stability request needs; the arrays are the page's own (copied when sent). */
-export type StabilityRequest = Omit<Extract<MetricsRequest, { type: 'stability' }>, 'type' | 'requestId' | 'scores' | 'labels'> & {
-  scores: ArrayLike<number>;
-  labels: ArrayLike<number>;
-};
-
-/**
- * The hook's logic without React: each `run` supersedes the one before; the resamples are built
- * and solved in the metrics worker, so a large validation split never blocks the page.
- */
-export function createStabilityRunner(client: WorkerClient<MetricsRequest, MetricsEvent>, show: (stability: ThresholdStability | null) => void) {
-  let current: PendingRequest | null = null;
-  return {
-    run(request: StabilityRequest | null): void {
-      current?.abandon();
-      current = null;
-      if (!request) return show(null);
-      // Copies for the worker: the page keeps its own arrays for the next request.
-      const copy = { ...request, scores: Float64Array.from(request.scores), labels: Uint8Array.from(request.labels) };
-      current = client.request((requestId) => ({ type: 'stability', requestId, ...copy }), {
-        transfer: [copy.scores.buffer, copy.labels.buffer],
-        onEvent: (event) => show(event.type === 'stability' ? event.stability : null),
-        onFailure: () => show(null),
-      });
-    },
-  };
-}
 
 /**
  * The threshold stability of the trained model's evaluated scores: over the k folds after a

@@ -1,15 +1,11 @@
 import type { MetricsEvent, MetricsRequest, ParseEvent, ParseRequest, TrainEvent } from '../../src/engine/protocol';
 import type { SentTrainRequest } from '../../src/model/train-protocol';
+import { metricsClientConfig, trainClientConfig } from '../../src/engine/client-configs';
 import { createMetricsCoordinator, type MetricsCoordinator, type MetricsLane } from '../../src/engine/metrics-coordinator';
-import { createWorkerClient, type WorkerClient, type WorkerClientConfig, type WorkerLike } from '../../src/engine/worker-client';
+import { createWorkerClient, type WorkerClient } from '../../src/engine/worker-client';
 
 // Each `new Worker(new URL(…, import.meta.url))` must stay written out like this: it is the
 // pattern Vite looks for to bundle the worker as its own chunk.
-
-/** How the metrics worker's requests and answers pair up; `spawn` starts the worker (or a fake). */
-export function metricsClientConfig(spawn: () => WorkerLike): WorkerClientConfig<MetricsRequest, MetricsEvent> {
-  return { name: 'metrics worker', spawn, requestIdOf: (event) => event.requestId, isFinal: (event) => event.type !== 'bootstrap-progress' };
-}
 
 let coordinator: MetricsCoordinator | null = null;
 
@@ -34,17 +30,6 @@ export function createParseClient(): WorkerClient<ParseRequest, ParseEvent> {
     isFinal: (event) => event.type !== 'progress',
     cancelMessage: (requestId) => ({ type: 'cancel', requestId }),
   });
-}
-
-/** How the training worker's runs and events pair up (the request id is the protocol's runId). */
-export function trainClientConfig(spawn: () => WorkerLike): WorkerClientConfig<SentTrainRequest, TrainEvent> {
-  return {
-    name: 'training worker',
-    spawn,
-    requestIdOf: (event) => event.runId,
-    isFinal: (event) => ['done', 'error', 'scored', 'exported', 'lost'].includes(event.type),
-    cancelMessage: (runId) => ({ type: 'cancel', runId }),
-  };
 }
 
 /** A client of a fresh training worker. */

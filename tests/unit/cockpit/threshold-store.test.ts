@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { createCurveRunner, type CurveState } from '../../../components/hooks/useCurve';
+import { createCurveRunner, type CurveState } from '../../../src/engine/runners/curve-runner';
 import { createThresholdStore } from '../../../components/cockpit/threshold-store';
 import { ScoreCurve } from '../../../src/metrics';
 import { prepareCurveView } from '../../../src/metrics/curve-view';
 import type { MetricsEvent, MetricsRequest } from '../../../src/engine/protocol';
 import { createWorkerClient } from '../../../src/engine/worker-client';
 import { fakeSpawner } from '../fake-worker';
-import { metricsClientConfig } from '../../../components/hooks/worker-clients';
+import { metricsClientConfig } from '../../../src/engine/client-configs';
 
 describe('threshold store', () => {
   it('tells its subscribers of each change, once, and not of a same value', () => {

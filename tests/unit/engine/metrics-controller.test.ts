@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createGroupsRunner, type GroupsInput, type GroupsState } from '../../../components/hooks/useDecisions';
-import { metricsClientConfig } from '../../../components/hooks/worker-clients';
+import { createGroupsRunner, type GroupsInput, type GroupsState } from '../../../src/engine/runners/groups-runner';
+import { metricsClientConfig } from '../../../src/engine/client-configs';
 import { createMetricsController } from '../../../src/engine/metrics-controller';
 import type { GroupCases, GroupSolve, MetricsEvent, MetricsRequest } from '../../../src/engine/protocol';
 import { createWorkerClient } from '../../../src/engine/worker-client';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { metricsClientConfig } from '../../../components/hooks/worker-clients';
+import { metricsClientConfig } from '../../../src/engine/client-configs';
 import { createMetricsCoordinator } from '../../../src/engine/metrics-coordinator';
 import type { MetricsEvent, MetricsRequest } from '../../../src/engine/protocol';
 import { fakeSpawner } from '../fake-worker';

@@ -1,10 +1,10 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { INITIAL_TRAINING, type TrainingState } from '../../../src/session/training-state';
-import { createTrainerRunner } from '../../../components/hooks/useTrainer';
-import type { TrainEvent, TrainingData, TrainOptions, TrainRequest } from '../../../src/engine/protocol';
-import { createWorkerClient } from '../../../src/engine/worker-client';
-import { fakeSpawner } from '../fake-worker';
-import { trainClientConfig } from '../../../components/hooks/worker-clients';
+import { INITIAL_TRAINING, type TrainingState } from '../../../../src/session/training-state';
+import { createTrainerRunner } from '../../../../src/engine/runners/trainer-runner';
+import type { TrainEvent, TrainingData, TrainOptions, TrainRequest } from '../../../../src/engine/protocol';
+import { createWorkerClient } from '../../../../src/engine/worker-client';
+import { fakeSpawner } from '../../fake-worker';
+import { trainClientConfig } from '../../../../src/engine/client-configs';
 
 function setup() {
   const spawner = fakeSpawner();

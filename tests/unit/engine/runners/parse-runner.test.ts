@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { createParseRunner, type ParseState } from '../../../components/hooks/useParser';
-import type { Dataset } from '../../../src/data/dataset';
-import { DataError, ParseCancelled } from '../../../src/data/errors';
-import type { ReadOptions } from '../../../src/data/read-file';
-import type { ParseEvent, ParseRequest } from '../../../src/engine/protocol';
-import { createWorkerClient } from '../../../src/engine/worker-client';
-import { fakeSpawner } from '../fake-worker';
+import { createParseRunner, type ParseState } from '../../../../src/engine/runners/parse-runner';
+import type { Dataset } from '../../../../src/data/dataset';
+import { DataError, ParseCancelled } from '../../../../src/data/errors';
+import type { ReadOptions } from '../../../../src/data/read-file';
+import type { ParseEvent, ParseRequest } from '../../../../src/engine/protocol';
+import { createWorkerClient } from '../../../../src/engine/worker-client';
+import { fakeSpawner } from '../../fake-worker';
 
 function setup() {
   const spawner = fakeSpawner();

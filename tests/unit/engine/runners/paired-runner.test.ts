@@ -1,13 +1,13 @@
 /** The Compare view's paired test: the worker's dispatch, and the page-side runner on the fake worker. */
 import { describe, expect, it } from 'vitest';
-import { OTHER_ROWS_NOTE, pairingOf } from '../../../components/hooks/useComparison';
-import { createPairedRunner, type PairedTestState } from '../../../components/hooks/usePairedTest';
-import { metricsClientConfig } from '../../../components/hooks/worker-clients';
-import { createMetricsController } from '../../../src/engine/metrics-controller';
-import type { MetricsEvent, MetricsRequest } from '../../../src/engine/protocol';
-import { createWorkerClient } from '../../../src/engine/worker-client';
-import { delongTest } from '../../../src/metrics/delong';
-import { fakeSpawner } from '../fake-worker';
+import { OTHER_ROWS_NOTE, pairingOf } from '../../../../components/hooks/useComparison';
+import { createPairedRunner, type PairedTestState } from '../../../../src/engine/runners/paired-runner';
+import { metricsClientConfig } from '../../../../src/engine/client-configs';
+import { createMetricsController } from '../../../../src/engine/metrics-controller';
+import type { MetricsEvent, MetricsRequest } from '../../../../src/engine/protocol';
+import { createWorkerClient } from '../../../../src/engine/worker-client';
+import { delongTest } from '../../../../src/metrics/delong';
+import { fakeSpawner } from '../../fake-worker';
 
 const paired = {
   scoresA: [0.9, 0.8, 0.35, 0.4, 0.1, 0.6, 0.2, 0.7],

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { createBootstrapRunner, NO_BOOTSTRAP, type BootstrapState } from '../../../components/hooks/useBootstrap';
-import type { MetricsEvent, MetricsRequest } from '../../../src/engine/protocol';
-import { createWorkerClient } from '../../../src/engine/worker-client';
-import { fakeSpawner } from '../fake-worker';
-import { metricsClientConfig } from '../../../components/hooks/worker-clients';
+import { createBootstrapRunner, NO_BOOTSTRAP, type BootstrapState } from '../../../../src/engine/runners/bootstrap-runner';
+import type { MetricsEvent, MetricsRequest } from '../../../../src/engine/protocol';
+import { createWorkerClient } from '../../../../src/engine/worker-client';
+import { fakeSpawner } from '../../fake-worker';
+import { metricsClientConfig } from '../../../../src/engine/client-configs';
 
 function setup() {
   const spawner = fakeSpawner();

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { INITIAL_TRAINING, type TrainingState } from '../../../src/session/training-state';
-import { createTrainerRunner, type BackendMemo, type BackendMemory } from '../../../components/hooks/useTrainer';
-import type { TrainingData, TrainOptions, TrainRequest } from '../../../src/engine/protocol';
-import { createWorkerClient } from '../../../src/engine/worker-client';
-import { fakeSpawner } from '../fake-worker';
-import { trainClientConfig } from '../../../components/hooks/worker-clients';
+import { INITIAL_TRAINING, type TrainingState } from '../../../../src/session/training-state';
+import { createTrainerRunner, type BackendMemo, type BackendMemory } from '../../../../src/engine/runners/trainer-runner';
+import type { TrainingData, TrainOptions, TrainRequest } from '../../../../src/engine/protocol';
+import { createWorkerClient } from '../../../../src/engine/worker-client';
+import { fakeSpawner } from '../../fake-worker';
+import { trainClientConfig } from '../../../../src/engine/client-configs';
 
 function setup(memo: BackendMemo | null = null) {
   const spawner = fakeSpawner();
