@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { parseOperatingPoint, type OperatingPoint } from '../../src/session/operating-point';
-import type { Guardrails } from '../../src/decision/guardrails';
+import { floorBounds, type FloorName, type Guardrails } from '../../src/decision/guardrails';
 import { settingsToFragment, type Settings } from '../../src/session/settings';
 import { settingsFromExtras } from '../../src/session/decision-export';
 import { formatThreshold } from '../common/format';
@@ -22,13 +22,14 @@ interface ExportPanelProps {
   trainedOnThisFile?: boolean;
 }
 
-type Floor = 'minRecall' | 'minPrecision' | 'maxAlarmRate' | 'maxDrift';
+type Floor = FloorName;
 
+// The bounds are the schema's (src/decision/guardrails.ts), as `cutoff check` reads them.
 const FLOORS: { key: Floor; label: string; testId: string; placeholder: string; max: number }[] = [
-  { key: 'minRecall', label: 'Recall at least', testId: 'guardrail-min-recall', placeholder: 'no drop from now', max: 1 },
-  { key: 'minPrecision', label: 'Precision at least', testId: 'guardrail-min-precision', placeholder: 'no drop from now', max: 1 },
-  { key: 'maxAlarmRate', label: 'Alarm rate at most', testId: 'guardrail-max-alarm-rate', placeholder: 'not checked', max: 1 },
-  { key: 'maxDrift', label: 'Score drift (PSI) at most', testId: 'guardrail-max-drift', placeholder: '0.25', max: 100 },
+  { key: 'minRecall', label: 'Recall at least', testId: 'guardrail-min-recall', placeholder: 'no drop from now', max: floorBounds('minRecall')[1] },
+  { key: 'minPrecision', label: 'Precision at least', testId: 'guardrail-min-precision', placeholder: 'no drop from now', max: floorBounds('minPrecision')[1] },
+  { key: 'maxAlarmRate', label: 'Alarm rate at most', testId: 'guardrail-max-alarm-rate', placeholder: 'not checked', max: floorBounds('maxAlarmRate')[1] },
+  { key: 'maxDrift', label: 'Score drift (PSI) at most', testId: 'guardrail-max-drift', placeholder: '0.25', max: floorBounds('maxDrift')[1] },
 ];
 
 /** What an imported point was made for that differs from what is loaded now: warned, not refused. */

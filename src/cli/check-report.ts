@@ -1,6 +1,7 @@
 /** What `cutoff check` reports, as JSON (`--json`) and as text. */
 import type { Confusion } from '../metrics';
 import type { Floor } from './floors';
+import { alarmRateOf } from '../metrics/rates';
 import { escaped } from './shown';
 
 export type { Floor } from './floors';
@@ -115,11 +116,6 @@ function floorLine(f: Floor): string {
   const from = f.from === 'option' ? 'option' : 'from the export';
   if (f.test) return `${f.name} ${fmt(f.value)}, ceiling ${f.limit} (${from}); KS p = ${pFmt(f.test.pValue)}: fails when over the ceiling and p < ${pFmt(f.test.alpha)}`;
   return `${f.name} ${fmt(f.value)} ${f.kind === 'min' ? '>=' : '<='} ${f.limit} (${from})`;
-}
-
-function alarmRateOf(c: Confusion): number | null {
-  const total = c.tp + c.fp + c.tn + c.fn;
-  return total > 0 ? (c.tp + c.fp) / total : null;
 }
 
 export function failureLine(r: CheckReport): string {

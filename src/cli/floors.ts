@@ -7,9 +7,10 @@
  */
 import type { Confusion } from '../metrics';
 import { detectableDrop, ksPValue, proportionDrop } from '../metrics/two-sample';
-import { DEFAULT_ALPHA, isWilsonDefault, type ComparedMetric } from '../decision/guardrails';
+import { comparedBesides, DEFAULT_ALPHA, isWilsonDefault, type ComparedMetric } from '../decision/guardrails';
 import type { OperatingPoint } from '../session/operating-point';
 import { InputError } from './errors';
+import { alarmRateOf, precisionOf, recallOf } from '../metrics/rates';
 import { targetChecks } from './target-floors';
 
 /** The power at which the report states the smallest drop a file of its size detects. */
@@ -70,9 +71,6 @@ export interface Observed {
   weighting?: { scale: number; squares: Confusion } | null;
 }
 
-const rate = (x: number, n: number): number | null => (n > 0 ? x / n : null);
-const recallOf = (c: Confusion) => rate(c.tp, c.tp + c.fn);
-const precisionOf = (c: Confusion) => rate(c.tp, c.tp + c.fp);
 
 /**
  * Counts behind a metric: successes and trials. With squared weights, the trials are Kish's
@@ -91,8 +89,7 @@ export function countsOf(metric: ComparedMetric, c: Confusion, squares?: Confusi
 function comparedMetrics(point: OperatingPoint, options: FloorOptions): ComparedMetric[] {
   const g = point.guardrails;
   const wanted: ComparedMetric[] = g?.compare ? [...g.compare] : isWilsonDefault(g?.basis) ? ['recall', 'precision'] : [];
-  // An absolute floor typed now replaces the comparison for its metric.
-  return wanted.filter((m) => (m === 'recall' ? options.minRecall : options.minPrecision) === undefined);
+  return comparedBesides(wanted, options);
 }
 
 export function floorsOf(point: OperatingPoint, options: FloorOptions, observed: Observed): { floors: Floor[]; alpha: number; tests: number } {
@@ -177,8 +174,7 @@ export function floorsOf(point: OperatingPoint, options: FloorOptions, observed:
   if (c) {
     absolute('recall', 'min', options.minRecall, g?.minRecall, recallOf(c));
     absolute('precision', 'min', options.minPrecision, g?.minPrecision, precisionOf(c));
-    const total = c.tp + c.fp + c.tn + c.fn;
-    absolute('alarm rate', 'max', options.maxAlarmRate, g?.maxAlarmRate, total > 0 ? (c.tp + c.fp) / total : null);
+    absolute('alarm rate', 'max', options.maxAlarmRate, g?.maxAlarmRate, alarmRateOf(c));
     for (const p of planned) compare(p);
     for (const t of targets) {
       floors.push({

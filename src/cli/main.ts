@@ -19,6 +19,7 @@ import { escaped } from './shown';
 import { GROUP_STRATEGIES } from '../metrics/group-thresholds';
 import { SCORE_TRANSFORMS } from '../data/score-transform';
 import { CONFIDENCE_RANGE } from '../decision/confident-target';
+import { floorBounds } from '../decision/guardrails';
 
 declare const __APP_VERSION__: string | undefined;
 
@@ -77,10 +78,10 @@ export async function main(argv: string[], io: Io): Promise<number> {
               positive: text(values, 'positive'),
               weight: text(values, 'weight'),
               group: text(values, 'group'),
-              minRecall: number(values, 'min-recall', [0, 1]),
-              minPrecision: number(values, 'min-precision', [0, 1]),
-              maxAlarmRate: number(values, 'max-alarm-rate', [0, 1]),
-              maxDrift: number(values, 'max-drift', [0, 1e6]),
+              minRecall: number(values, 'min-recall', floorBounds('minRecall')),
+              minPrecision: number(values, 'min-precision', floorBounds('minPrecision')),
+              maxAlarmRate: number(values, 'max-alarm-rate', floorBounds('maxAlarmRate')),
+              maxDrift: number(values, 'max-drift', floorBounds('maxDrift')),
               maxGroupGap: parseGroupGap(text(values, 'max-group-gap')),
               requireGroups: values['require-groups'] === true,
               alpha: number(values, 'alpha', [1e-6, 0.49]),

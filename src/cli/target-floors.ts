@@ -7,6 +7,7 @@
  */
 import type { Confusion } from '../metrics';
 import { binomialCdf, binomialUpperTail } from '../metrics/binomial';
+import { rateOf } from '../metrics/rates';
 import { describeTarget } from '../decision/target-words';
 import { TARGET_KINDS, type TargetKind } from '../metrics/targets';
 import type { OperatingPoint } from '../session/operating-point';
@@ -51,7 +52,7 @@ export function targetChecks(point: OperatingPoint, c: Confusion, wholeCounts: b
     const { x, n, floor, what } = countsFor(kind, c);
     const sure = target.confidence ? ` (chosen with ${Number((target.confidence * 100).toPrecision(4))} % confidence)` : '';
     const name = `target: ${describeTarget(kind, target.value)}${sure}`;
-    const value = n > 0 ? x / n : null;
+    const value = rateOf(x, n);
     const notTested = n > 0 ? (wholeCounts ? null : 'the weights are not whole case counts') : `no ${what} in this file`;
     const k = Math.round(x);
     const m = Math.round(n);

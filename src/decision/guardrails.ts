@@ -5,6 +5,8 @@
  * new scores are compared against for drift (PSI, with KS beside it). Shared by the page's
  * export and the command, so both bin scores the same way.
  */
+import '../data/zod-setup';
+import { z } from 'zod';
 
 /** The metrics a check compares with the export by a two-sample test. */
 export const COMPARED_METRICS = ['recall', 'precision'] as const;
@@ -109,11 +111,35 @@ export function binnedKs(expected: readonly number[], actual: readonly number[])
   return ks;
 }
 
-export interface Guardrails {
-  minRecall: number | null;
-  minPrecision: number | null;
-  maxAlarmRate: number | null;
-  maxDrift: number | null;
+/**
+ * The floors a user may type (the export panel, `cutoff check`'s options) and an export records,
+ * with their bounds: one declaration the panel, the command and the operating-point schema read.
+ * PSI above 100 means no overlap at all between the score distributions; no ceiling is higher.
+ */
+export const floorsSchema = z.object({
+  minRecall: z.number().min(0).max(1),
+  minPrecision: z.number().min(0).max(1),
+  maxAlarmRate: z.number().min(0).max(1),
+  maxDrift: z.number().min(0).max(100),
+});
+export type FloorName = keyof z.infer<typeof floorsSchema>;
+
+/**
+ * The metrics still compared with the export once floors are typed: a typed floor replaces the
+ * comparison for its metric (the page's export and `cutoff check` both ask this).
+ */
+export function comparedBesides(compare: readonly ComparedMetric[], typed: { minRecall?: number | null; minPrecision?: number | null }): ComparedMetric[] {
+  const floorOf = (m: ComparedMetric) => (m === 'recall' ? typed.minRecall : typed.minPrecision);
+  return compare.filter((m) => floorOf(m) === undefined || floorOf(m) === null);
+}
+
+/** A floor's [min, max], read off the schema. */
+export function floorBounds(name: FloorName): [number, number] {
+  const field = floorsSchema.shape[name];
+  return [field.minValue ?? -Infinity, field.maxValue ?? Infinity];
+}
+
+export interface Guardrails extends Record<FloorName, number | null> {
   basis: string;
   compare: ComparedMetric[];
   alpha: number;

@@ -3,6 +3,7 @@
  * operating points, and the cheapest choice whose metrics lie within a tolerance.
  */
 import { MetricsInputError } from './errors';
+import { rateOf } from './rates';
 import type { GroupInput, ParityStrategy } from './group-strategies';
 import type { ScoreCurve } from './score-curve';
 
@@ -16,9 +17,9 @@ export function parityMetricAt(strategy: ParityStrategy, curve: ScoreCurve, k: n
   const N = curve.negatives;
   switch (strategy) {
     case 'equal-opportunity':
-      return P > 0 ? c.tp / P : NaN;
+      return rateOf(c.tp, P) ?? NaN;
     case 'equal-odds-fpr':
-      return N > 0 ? c.fp / N : NaN;
+      return rateOf(c.fp, N) ?? NaN;
     case 'demographic-parity':
     case 'equal-accuracy': {
       const total = P * w.wP + N * w.wN;

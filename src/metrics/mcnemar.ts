@@ -6,6 +6,7 @@
  * two-sided p-value is min(1, 2·P(Bin(b + c, 1/2) ≤ min(b, c))).
  */
 import { binomialCdf } from './binomial';
+import { rateOf } from './rates';
 import type { PairedCases } from './delong';
 import { describeNumber, MetricsInputError } from './errors';
 
@@ -38,7 +39,7 @@ export function mcnemarExactP(b: number, c: number): number {
 }
 
 function testOf(cases: number, rightA: number, rightB: number, b: number, c: number): McNemarTest {
-  return { cases, rateA: cases > 0 ? rightA / cases : NaN, rateB: cases > 0 ? rightB / cases : NaN, b, c, p: mcnemarExactP(b, c) };
+  return { cases, rateA: rateOf(rightA, cases) ?? NaN, rateB: rateOf(rightB, cases) ?? NaN, b, c, p: mcnemarExactP(b, c) };
 }
 
 /**

@@ -6,6 +6,7 @@
  */
 import { deriveSeed, mulberry32 } from '../data/random';
 import { costOptimal } from './costs';
+import { precisionOf, recallOf } from './rates';
 import { ScoreCurve } from './score-curve';
 import { f1Optimal, solveTarget, type TargetKind } from './targets';
 import type { Costs } from './threshold-metrics';
@@ -85,8 +86,8 @@ export function chosenStability(curves: readonly ScoreCurve[], chosen: number): 
   const precision: number[] = [];
   for (const c of curves) {
     const m = c.confusionAt(chosen);
-    recall.push(m.tp + m.fn > 0 ? m.tp / (m.tp + m.fn) : NaN);
-    precision.push(m.tp + m.fp > 0 ? m.tp / (m.tp + m.fp) : NaN);
+    recall.push(recallOf(m) ?? NaN);
+    precision.push(precisionOf(m) ?? NaN);
   }
   return { recall: spreadOf(recall), precision: spreadOf(precision) };
 }

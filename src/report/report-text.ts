@@ -4,6 +4,7 @@
  */
 import { detectableDrop } from '../metrics/two-sample';
 import { naturalFrequencies } from '../metrics/prevalence';
+import { rateOf } from '../metrics/rates';
 import type { OperatingPoint } from '../session/operating-point';
 import { escapeHtml as esc } from './svg-charts';
 
@@ -114,7 +115,7 @@ export function ciSection(point: OperatingPoint): string {
   const lines: string[] = [];
   for (const metric of g.compare ?? []) {
     const [x, n] = metric === 'recall' ? [c.tp, c.tp + c.fn] : [c.tp, c.tp + c.fp];
-    const before = n > 0 ? x / n : null;
+    const before = rateOf(x, n);
     const drop = before === null ? null : detectableDrop(before, n, n, share);
     // At a figure of 0 or 1 the pooled variance vanishes and the power formula says nothing useful.
     const power = drop !== null && drop >= 0.001 ? `; a file of this size detects a drop of ${n3(drop)} with 90 % power` : '';

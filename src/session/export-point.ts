@@ -10,7 +10,7 @@ import type { AppliedTransform } from '../data/score-transform';
 import { decisionExtras } from './decision-export';
 import { rowCostsOf, type EvaluatedCases } from '../decision/decisions';
 import { evaluateThreshold } from '../metrics/evaluate';
-import { curveHistogram, defaultGuardrails, driftEdges, type Guardrails } from '../decision/guardrails';
+import { comparedBesides, curveHistogram, defaultGuardrails, driftEdges, type Guardrails } from '../decision/guardrails';
 import { summarizeCurve, type SummaryIndices } from '../metrics/export-curves';
 import type { GroupSolution } from '../metrics/group-thresholds';
 import { wilsonInterval } from '../metrics/interval';
@@ -52,8 +52,7 @@ export function guardrailsFor(cases: { curve: ScoreCurve }, chosen: Partial<Guar
   const defaults = defaultGuardrails();
   const typed = Object.fromEntries(Object.entries(chosen).filter(([, v]) => v !== undefined && v !== null));
   const merged = { ...defaults, ...typed };
-  // A typed floor replaces the comparison for its metric.
-  merged.compare = defaults.compare.filter((m) => (m === 'recall' ? typed.minRecall : typed.minPrecision) === undefined);
+  merged.compare = comparedBesides(defaults.compare, typed);
   const changed = Object.keys(typed).some((k) => k !== 'basis');
   return {
     ...merged,

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { GROUP_STRATEGIES } from '../metrics/group-thresholds';
 import { appliedTransformSchema } from '../data/score-transform';
 import { sourceSchema } from './point-sources';
-import { COMPARED_METRICS } from '../decision/guardrails';
+import { COMPARED_METRICS, floorsSchema } from '../decision/guardrails';
 import { TARGET_METHODS } from '../decision/confident-target';
 import { comparisonSchema, reportFiguresSchema } from './report-figures';
 
@@ -96,11 +96,11 @@ const histogramSchema = z
 
 /** Floors `cutoff check` enforces by default; null = not checked. */
 const guardrailsSchema = z.object({
-  minRecall: probability.nullable().optional(),
-  minPrecision: probability.nullable().optional(),
-  maxAlarmRate: probability.nullable().optional(),
+  minRecall: floorsSchema.shape.minRecall.nullable().optional(),
+  minPrecision: floorsSchema.shape.minPrecision.nullable().optional(),
+  maxAlarmRate: floorsSchema.shape.maxAlarmRate.nullable().optional(),
   /** Largest population stability index (PSI) of new scores against `histogram`. */
-  maxDrift: z.number().finite().min(0).nullable().optional(),
+  maxDrift: floorsSchema.shape.maxDrift.nullable().optional(),
   /** How the defaults were set, e.g. "recall and precision compared with the export, 1% false alarms". */
   basis: z.string().optional(),
   /** Metrics compared with the exported figures by a one-sided two-sample test (no absolute floor). */
