@@ -50,7 +50,9 @@ export interface CheckReport {
   notes: string[];
 }
 
-const fmt = (x: number | null, digits = 4): string => (x === null ? '—' : Number.isInteger(x) ? String(x) : x.toFixed(digits));
+// Counts past 2^53 (relative weights such as 1e300) are no counts: shown to 4 digits, not 22.
+const fmt = (x: number | null, digits = 4): string =>
+  x === null ? '—' : Math.abs(x) > Number.MAX_SAFE_INTEGER ? x.toPrecision(4) : Number.isInteger(x) ? String(x) : x.toFixed(digits);
 const pFmt = (p: number): string => (p < 1e-4 ? p.toExponential(1) : p.toFixed(4));
 
 /** The report as text: matrix, metrics beside the exported ones, drift, floors, verdict. */

@@ -132,6 +132,8 @@ describe('weights', () => {
     const positives = rows.filter((x) => x.y === 'yes').length;
     expect(recall?.test?.afterCount).toBeCloseTo(positives, 6);
     expect(report.notes.join(' ')).toMatch(/read as relative weights: .*Kish's effective sample size/);
+    const text = await cutoff('check', plain, join(dir, 'huge.csv'), '--weight', 'w');
+    expect(text.stdout).toMatch(/^cutoff check: .*huge\.csv: 4000 rows standing for 4\.000e\+303 cases/);
   });
 
   it('fractional weights use the effective sample size; whole counts stay counts', async () => {
