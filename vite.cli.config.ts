@@ -26,13 +26,17 @@ export default defineConfig({
   logLevel: 'warn',
   publicDir: false,
   build: {
-    ssr: 'src/cli/bin.ts',
+    // The command, and beside it the parallel CSV reader's worker thread (src/cli/csv-parallel).
+    ssr: true,
     outDir: 'dist-cli',
     emptyOutDir: true,
     target: 'node20',
     minify: false,
     sourcemap: false,
-    rollupOptions: { output: { entryFileNames: 'cutoff.mjs', chunkFileNames: '[name]-[hash].mjs', banner: '#!/usr/bin/env node' } },
+    rollupOptions: {
+      input: { cutoff: 'src/cli/bin.ts', 'csv-range-worker': 'src/cli/csv-range-worker.ts' },
+      output: { entryFileNames: '[name].mjs', chunkFileNames: '[name]-[hash].mjs', banner: '#!/usr/bin/env node' },
+    },
   },
   ssr: { target: 'node', noExternal: true },
 });

@@ -89,9 +89,25 @@ export async function walkScoredRows(
     visit(score, label, weight, columns.group ? (labelOf(groupCell, comma) ?? '') : null);
     rows++;
   };
-  for await (const batch of table.batches([...new Set(named)], { columnar: true })) {
+  const typed = { numbers: [columns.score], weights: columns.weight ? [columns.weight] : [] };
+  for await (const batch of table.batches([...new Set(named)], { columnar: true, typed })) {
     const at = (name: string | null) => (name === null ? -1 : batch.layout.indexOf(name));
     const [s, l, w, g] = [at(columns.score), at(columns.label), at(columns.weight), at(columns.group)];
+    if (batch.typed) {
+      // Rows read in parallel: a finite number stands for its cell, a refused one is its text again.
+      const cellsOf = (k: number): ((i: number) => Cell) => {
+        const c = batch.typed?.[k];
+        if (!c) return () => undefined;
+        if ('codes' in c) return (i) => c.spellings[c.codes[i]];
+        const texts = new Map(c.texts);
+        return (i) => texts.get(i) ?? c.values[i];
+      };
+      const [sc, lc, wc, gc] = [cellsOf(s), cellsOf(l), cellsOf(w), cellsOf(g)];
+      const n = batch.length ?? 0;
+      for (let i = 0; i < n; i++) one(batch.firstRow + i, sc(i), lc(i), wc(i), gc(i));
+      options.onProgress?.(batch.firstRow + n - 1);
+      continue;
+    }
     if (batch.columns) {
       const cols = batch.columns;
       const n = batch.length ?? 0;

@@ -12,6 +12,8 @@ import { openInput } from '../data/open-input';
 import { openParquetFile } from '../data/parquet-file';
 import { InputError } from './errors';
 import { xlsxTable } from './xlsx-table';
+import { parallelRanges } from './csv-parallel';
+import type { CodeColumn, NumberColumn } from './csv-range-parse';
 
 /** One cell: text from CSV, a typed value from Parquet. */
 export type Cell = unknown;
@@ -28,6 +30,17 @@ export interface RowBatch {
    */
   columns?: ArrayLike<Cell>[];
   length?: number;
+  /**
+   * With `typed`, rows of a plain CSV file read in parallel (csv-parallel): per layout column its
+   * numbers or its text as codes; `rows` is then empty and `length` counts the rows.
+   */
+  typed?: (NumberColumn | CodeColumn)[];
+}
+
+/** Columns a reader of typed batches wants as numbers (`weights`: numbers >= 0); the others are text. */
+export interface TypedRequest {
+  numbers: readonly string[];
+  weights: readonly string[];
 }
 
 export interface Table {
@@ -43,7 +56,7 @@ export interface Table {
   /** Names the header holds more than once: naming one of them is ambiguous (exit 2). */
   duplicated?: ReadonlySet<string>;
   /** The batches of rows, once; `wanted` names the columns to keep, in that order. */
-  batches(wanted?: readonly string[], options?: { columnar?: boolean }): AsyncIterable<RowBatch>;
+  batches(wanted?: readonly string[], options?: { columnar?: boolean; typed?: TypedRequest }): AsyncIterable<RowBatch>;
   close(): Promise<void>;
 }
 
@@ -61,7 +74,9 @@ export async function openTable(path: string, stdin?: () => AsyncIterable<Uint8A
     if (opened.format === 'xlsx') return await xlsxTable(opened.source, sheet, opened.notes, close);
     if (sheet !== undefined) throw new InputError(`${input.name} is not an Excel workbook; --sheet names a sheet of an .xlsx file`);
     if (opened.format === 'parquet') return await parquetTable(opened.source, opened.notes, close);
-    return await csvTable(opened.stream, opened.notes, close);
+    // A plain file on disk may be read in parallel; standard input and gzip only in order.
+    const local = path !== '-' && !opened.gzip && input.size !== null ? { path, size: input.size } : null;
+    return await csvTable(opened.stream, opened.notes, close, local);
   } catch (error) {
     await (handle as FileHandle | null)?.close();
     throw error;
@@ -124,9 +139,9 @@ function stdinStream(stdin: () => AsyncIterable<Uint8Array>): ByteStream {
 }
 
 /** Reads ahead to the header (decided as the page decides it), then hands on every batch after it. */
-async function csvTable(stream: ByteStream, notes: string[], close: () => Promise<void>): Promise<Table> {
-  const options: CsvStreamOptions = { projection: null };
-  const source = csvBatches(stream, options)[Symbol.asyncIterator]();
+async function csvTable(stream: ByteStream, notes: string[], close: () => Promise<void>, local: { path: string; size: number } | null): Promise<Table> {
+  const streamOptions: CsvStreamOptions = { projection: null };
+  const source = csvBatches(stream, streamOptions)[Symbol.asyncIterator]();
   const first = await source.next().catch(rethrowFor(stream.name, 'csv'));
   if (first.done) throw new InputError(`${stream.name} is empty: it needs a header row and at least one data row`);
   const batch: CsvBatch = first.value;
@@ -141,7 +156,7 @@ async function csvTable(stream: ByteStream, notes: string[], close: () => Promis
   if (dialect.sepLine) notes.push(`the first line "sep=${dialect.delimiter}" (written by Excel) set the delimiter and was skipped`);
   if (decimalComma) notes.push('semicolon-separated: numbers with a decimal comma (0,5) read as decimals');
   let used = false;
-  async function* batches(wanted?: readonly string[]): AsyncGenerator<RowBatch> {
+  async function* batches(wanted?: readonly string[], options?: { typed?: TypedRequest }): AsyncGenerator<RowBatch> {
     if (used) throw new Error(`${stream.name} can be read once`);
     used = true;
     const layout = wanted ? [...wanted] : columns;
@@ -149,7 +164,7 @@ async function csvTable(stream: ByteStream, notes: string[], close: () => Promis
     let row = 1;
     let headerLeft = hasHeader;
     // Later chunks without quotes are split to the wanted cells only.
-    if (wanted) options.projection = { fields: Int32Array.from(fieldOf), width };
+    if (wanted) streamOptions.projection = { fields: Int32Array.from(fieldOf), width };
     const take = function* (b: CsvBatch): Generator<RowBatch> {
       const rows: Cell[][] = [];
       for (let i = 0; i < b.rows.length; i++) {
@@ -180,7 +195,28 @@ async function csvTable(stream: ByteStream, notes: string[], close: () => Promis
       }
       return rethrowFor(stream.name, 'csv')(error);
     };
-    for (let next = await source.next().catch(ragged); !next.done; next = await source.next().catch(ragged)) yield* take(next.value);
+    const typed = options?.typed;
+    const ranges =
+      wanted && typed && local && !headerLeft
+        ? await parallelRanges(
+            local,
+            dialect,
+            { width, fields: Int32Array.from(fieldOf), numeric: Uint8Array.from(layout, (n) => (typed.weights.includes(n) ? 2 : typed.numbers.includes(n) ? 1 : 0)), decimalComma },
+            batch.lines[batch.lines.length - 1] ?? 0,
+          )
+        : null;
+    if (ranges) {
+      await source.return?.(undefined);
+      // Ranges come in file order: rows and lines numbered on from the first chunk's.
+      let line = (batch.lines[batch.lines.length - 1] ?? 0) + 1;
+      for await (const r of ranges) {
+        if (r.rows > 0) yield { rows: [], firstRow: row, layout, typed: r.columns, length: r.rows };
+        row += r.rows;
+        if (r.ragged) ragged(new RaggedRow(line + r.ragged.line, r.ragged.fields));
+        line += r.lines;
+      }
+    }
+    if (!ranges) for (let next = await source.next().catch(ragged); !next.done; next = await source.next().catch(ragged)) yield* take(next.value);
     if (row === 1) throw new InputError(`${stream.name} has a header but no data rows`);
   }
   return { format: 'csv', columns, dialect, decimalComma, notes, batches, close, duplicated: hasHeader ? duplicatesOf(sample[0].map((n) => n.trim())) : undefined };
