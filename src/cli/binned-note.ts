@@ -4,6 +4,7 @@
  * it although some scored above. The matrix cannot be exact there; this says so, and by how much
  * TP and FP can be off, as threshold tables get a note for the same situation.
  */
+import { BINS_RANGE } from './bins';
 
 export interface ScoreEntries {
   scores: Float64Array;
@@ -12,7 +13,7 @@ export interface ScoreEntries {
 }
 
 /** Finer grids than this are read as exact scores, not bins. */
-const MAX_GRID = 10_000_000;
+const MAX_GRID = BINS_RANGE[1];
 
 export function binnedThresholdNote(e: ScoreEntries, threshold: number): string | null {
   const m = e.scores.length;

@@ -3,6 +3,7 @@
  * aggregated shape the page and `check` read. Labels are kept as they are, so no positive
  * value is needed here. Memory is fixed for bins and grows with distinct scores (capped) for --exact.
  */
+import { checkBins } from './bins';
 import { csvLine, headerLine, numberCell, textCell } from '../data/csv-writer';
 import { BinnedScores, DistinctScores, MAX_DISTINCT_SCORES, type ScoreCounts } from './score-counts';
 import { InputError, EXIT } from './errors';
@@ -116,9 +117,7 @@ function totalDistinct(byLabel: Map<string, ScoreCounts>): number {
 }
 
 export async function runCurve(file: string, options: CurveOptions, io: Io): Promise<number> {
-  if (options.bins !== undefined && !(Number.isInteger(options.bins) && options.bins >= 1 && options.bins <= 10_000_000)) {
-    throw new InputError(`--bins must be a whole number from 1 to 10000000, not ${options.bins}`);
-  }
+  checkBins(options.bins);
   const groups = await reduceCurve(file, options, io.stdin);
   // Merge the per-label lists into one ascending by score, then label.
   const at = groups.map(() => 0);

@@ -15,6 +15,7 @@ import type { Io } from './io';
 import { COMMAND_HELP, USAGE } from './help';
 import { withOutput } from './output';
 import { flag, number, oneOf, output, parse, positionals, str, text, wholeNumber, type Values } from './options';
+import { BINS_RANGE } from './bins';
 import { escaped } from './shown';
 import { GROUP_STRATEGIES } from '../metrics/group-thresholds';
 import { SCORE_TRANSFORMS } from '../data/score-transform';
@@ -109,7 +110,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
           label: text(values, 'label') ?? 'label',
           weight: text(values, 'weight'),
           group: text(values, 'group'),
-          bins: wholeNumber(values, 'bins'),
+          bins: wholeNumber(values, 'bins', BINS_RANGE),
           exact: values.exact === true,
           sheet: text(values, 'sheet'),
         };
@@ -132,7 +133,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
             score: text(values, 'score') ?? 'score',
             label: text(values, 'label') ?? 'label',
             group: text(values, 'group'),
-            bins: wholeNumber(values, 'bins'),
+            bins: wholeNumber(values, 'bins', BINS_RANGE),
           });
         return await withOutput(values, io, async (out) => {
           await out.out(`${query};\n`);

@@ -71,8 +71,9 @@ export function oneOf<T extends string>(values: Values, name: string, allowed: r
   return v as T;
 }
 
-export function wholeNumber(values: Values, name: string): number | undefined {
-  const x = number(values, name, [1, 10_000_000]);
+/** A whole number option within `range` (the bounds come from the option's schema). */
+export function wholeNumber(values: Values, name: string, range: [number, number]): number | undefined {
+  const x = number(values, name, range);
   if (x !== undefined && !Number.isInteger(x)) throw new InputError(`--${name} must be a whole number, not ${x}`);
   return x;
 }

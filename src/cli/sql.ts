@@ -4,6 +4,7 @@
  * counted at FLOOR(s·N)/N, the same double `cutoff curve --bins N` computes, so engine and
  * command agree bin for bin; without it every distinct score is kept (exact).
  */
+import { checkBins } from './bins';
 import { InputError } from './errors';
 
 export const SQL_ENGINES = ['duckdb', 'spark', 'bigquery', 'postgres'] as const;
@@ -56,7 +57,7 @@ export function sqlQuery(options: SqlOptions): string {
   if (options.table.trim() === '') throw new InputError("--table names the table (in DuckDB also a quoted file path such as 'scores.parquet')");
   checkTable(options.engine, options.table);
   const bins = options.bins;
-  if (bins !== undefined && !(Number.isInteger(bins) && bins >= 1 && bins <= 10_000_000)) throw new InputError(`--bins must be a whole number from 1 to 10000000, not ${bins}`);
+  checkBins(bins);
   const score = `CAST(${d.quote(options.score)} AS ${d.double})`;
   const scoreExpr = bins === undefined ? score : `FLOOR(${score} * ${bins}) / ${bins}`;
   const label = d.quote(options.label);
