@@ -79,19 +79,26 @@ export function ReadControls({ options, dataset, onReread }: { options: ReadOpti
           ))}
         </select>
       </label>
-      <label>
-        First row
-        <select
-          data-testid="header-select"
-          value={options.hasHeader === null ? 'auto' : options.hasHeader ? 'header' : 'data'}
-          onChange={(e) => onReread({ hasHeader: e.target.value === 'auto' ? null : e.target.value === 'header', skipRagged: false })}
-        >
-          <option value="auto">detect{header}</option>
-          <option value="header">names the columns</option>
-          <option value="data">is data</option>
-        </select>
-      </label>
+      <HeaderSelect options={options} found={header} onReread={onReread} />
     </div>
+  );
+}
+
+/** Whether the first row names the columns: detected, or set by hand (which re-reads the file). */
+function HeaderSelect({ options, found, onReread }: { options: ReadOptions; found: string; onReread: (patch: Partial<ReadOptions>) => void }) {
+  return (
+    <label>
+      First row
+      <select
+        data-testid="header-select"
+        value={options.hasHeader === null ? 'auto' : options.hasHeader ? 'header' : 'data'}
+        onChange={(e) => onReread({ hasHeader: e.target.value === 'auto' ? null : e.target.value === 'header', skipRagged: false })}
+      >
+        <option value="auto">detect{found}</option>
+        <option value="header">names the columns</option>
+        <option value="data">is data</option>
+      </select>
+    </label>
   );
 }
 
@@ -115,18 +122,7 @@ function WorkbookControls({ options, dataset, onReread }: { options: ReadOptions
           </select>
         </label>
       )}
-      <label>
-        First row
-        <select
-          data-testid="header-select"
-          value={options.hasHeader === null ? 'auto' : options.hasHeader ? 'header' : 'data'}
-          onChange={(e) => onReread({ hasHeader: e.target.value === 'auto' ? null : e.target.value === 'header', skipRagged: false })}
-        >
-          <option value="auto">detect (found: {dataset.hasHeader ? 'header' : 'none'})</option>
-          <option value="header">names the columns</option>
-          <option value="data">is data</option>
-        </select>
-      </label>
+      <HeaderSelect options={options} found={` (found: ${dataset.hasHeader ? 'header' : 'none'})`} onReread={onReread} />
     </div>
   );
 }

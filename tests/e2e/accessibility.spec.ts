@@ -9,7 +9,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { expect, test, trainDemo } from './fixtures';
 
 test.use({ bypassCSP: true });
 
@@ -34,13 +34,7 @@ async function audit(page: Page): Promise<string[]> {
 }
 
 async function trainedDemo(page: Page): Promise<void> {
-  await page.goto('/');
-  await page.getByTestId('demo-button').click();
-  await page.getByTestId('epochs-input').fill('3');
-  await page.getByTestId('train-button').click();
-  await expect(page.getByTestId('training-status')).toHaveAttribute('data-state', 'done', { timeout: 90_000 });
-  await expect(page.getByTestId('cockpit')).toHaveAttribute('data-updating', 'false');
-  await expect(page.getByTestId('more-views')).toBeVisible();
+  await trainDemo(page);
   for (const toggle of ['data-fold-toggle', 'train-fold-toggle']) {
     const button = page.getByTestId(toggle);
     if ((await button.count()) > 0 && (await button.getAttribute('aria-expanded')) === 'false') await button.click();

@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { ScoreCurve } from '../../src/metrics';
-import { confusionOf, expect, test, uploadText } from './fixtures';
+import { confusionOf, expect, test, trainDemo, uploadText } from './fixtures';
 
 const COCKPIT_IDS = ['roc-chart', 'pr-chart', 'cm-tp', 'threshold-input', 'cost-slider', 'cost-fp', 'cost-fn', 'optimal-button'];
 
@@ -17,16 +17,6 @@ async function expectAllInView(page: Page): Promise<void> {
     expect(box.y + box.height, `${id} bottom`).toBeLessThanOrEqual(viewport.height);
     expect(box.x + box.width, `${id} right`).toBeLessThanOrEqual(viewport.width);
   }
-}
-
-async function trainDemo(page: Page, epochs = 3): Promise<void> {
-  await page.goto('/');
-  await page.getByTestId('demo-button').click();
-  await page.getByTestId('epochs-input').fill(String(epochs));
-  await page.getByTestId('train-button').click();
-  await expect(page.getByTestId('training-status')).toHaveAttribute('data-state', 'done', { timeout: 90_000 });
-  // The final weights' scores are turned into a curve in the metrics worker a moment later.
-  await expect(page.getByTestId('cockpit')).toHaveAttribute('data-updating', 'false');
 }
 
 test.describe('at 1366×768', () => {

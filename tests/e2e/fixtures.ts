@@ -101,3 +101,16 @@ export function smallCsv(rows = 600): string {
   }
   return `${lines.join('\n')}\n`;
 }
+
+/** Trains on the demo for a few epochs in the page and waits for the final curve and the second area. */
+export async function trainDemo(page: Page, epochs = 3): Promise<void> {
+  await page.goto('/');
+  await page.getByTestId('demo-button').click();
+  await page.getByTestId('epochs-input').fill(String(epochs));
+  await page.getByTestId('train-button').click();
+  await expect(page.getByTestId('training-status')).toHaveAttribute('data-state', 'done', { timeout: 90_000 });
+  // The final weights' scores are turned into a curve in the metrics worker a moment later.
+  await expect(page.getByTestId('cockpit')).toHaveAttribute('data-updating', 'false');
+  // The second area renders a moment after the cockpit (a deferred render).
+  await expect(page.getByTestId('more-views')).toBeVisible();
+}

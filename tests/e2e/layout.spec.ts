@@ -1,17 +1,5 @@
 import type { Page } from '@playwright/test';
-import { confusionOf, expect, test, uploadText } from './fixtures';
-
-/** Trains on the demo for a few epochs and waits for the final curve. */
-async function trainDemo(page: Page): Promise<void> {
-  await page.goto('/');
-  await page.getByTestId('demo-button').click();
-  await page.getByTestId('epochs-input').fill('3');
-  await page.getByTestId('train-button').click();
-  await expect(page.getByTestId('training-status')).toHaveAttribute('data-state', 'done', { timeout: 90_000 });
-  await expect(page.getByTestId('cockpit')).toHaveAttribute('data-updating', 'false');
-  // The second area renders a moment after the cockpit (a deferred render).
-  await expect(page.getByTestId('more-views')).toBeVisible();
-}
+import { confusionOf, expect, test, trainDemo, uploadText } from './fixtures';
 
 /**
  * A scores file with a second model and a site column, with every optional view filled: the

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from '@playwright/test';
-import { confusionOf, expect, test, uploadText } from './fixtures';
+import { confusionOf, expect, test, trainDemo, uploadText } from './fixtures';
 
 const GROUPS_CSV = readFileSync(fileURLToPath(new URL('../fixtures/decisions/groups.csv', import.meta.url)), 'utf8');
 const strip = (html: string) => html.replace(/\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z/g, 'TIME');
@@ -78,12 +78,7 @@ test('a score file with groups, a review band and risk bands: the report equals 
 
 test('the demo, trained in the page: the report states the model and the validation split, and fits 4 A4 pages', async ({ page, browser }) => {
   test.setTimeout(120_000);
-  await page.goto('/');
-  await page.getByTestId('demo-button').click();
-  await page.getByTestId('epochs-input').fill('3');
-  await page.getByTestId('train-button').click();
-  await expect(page.getByTestId('training-status')).toHaveAttribute('data-state', 'done', { timeout: 90_000 });
-  await expect(page.getByTestId('cockpit')).toHaveAttribute('data-updating', 'false');
+  await trainDemo(page);
   const { dir, point, report } = await downloadBoth(page);
   const threshold = Number(await page.getByTestId('threshold-input').inputValue());
   const pages = await openOffline(browser, report, { threshold, matrix: await confusionOf(page) });
