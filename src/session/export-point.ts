@@ -17,13 +17,13 @@ import { wilsonInterval } from '../metrics/interval';
 import { buildOperatingPoint, type EvaluatedOn, type OperatingPoint, type OperatingPointInput } from './operating-point';
 import type { Settings } from './settings';
 import type { ScoreCurve } from '../metrics/score-curve';
-import { reportFigures } from './report-figures';
+import { preparedFiguresOf, reportFigures, type PreparedFigures } from './report-figures';
 
 export interface ExportedCases extends EvaluatedCases {
   evaluatedOn: EvaluatedOn;
   transform?: AppliedTransform | null;
   /** The curve's points and exported vertices, prepared with it (the page's metrics worker); absent: made here. */
-  view?: SummaryIndices;
+  view?: SummaryIndices & Partial<PreparedFigures> & { rocAuc?: number; averagePrecision?: number };
 }
 
 type Interval = { low: number; high: number; level: number; method: string };
@@ -105,14 +105,15 @@ export function exportPoint(input: ExportPointInput): OperatingPoint {
       mcc: shown.metrics.mcc,
       accuracy: shown.metrics.accuracy,
       expectedCostPerCase: shown.expectedCost,
-      rocAuc: curve.rocAuc(),
-      averagePrecision: curve.averagePrecision(),
+      // Read off the view the metrics worker prepared when there is one: an export is a click on the page.
+      rocAuc: cases.view?.rocAuc ?? curve.rocAuc(),
+      averagePrecision: cases.view?.averagePrecision ?? curve.averagePrecision(),
     },
     intervals: { ...wilsonIntervals(shown.confusion), ...input.extraIntervals },
     curves: summarizeCurve(curve, shown.index, cases.view),
     impliedCostRatio: shown.impliedCostRatio,
     guardrails: guardrailsFor(cases, input.guardrails),
-    figures: reportFigures(curve, settings.prevalence ?? undefined),
+    figures: reportFigures(curve, settings.prevalence ?? undefined, preparedFiguresOf(cases.view)),
     ...(input.stability !== undefined ? { stability: input.stability } : {}),
     ...(input.comparison !== undefined ? { comparison: input.comparison } : {}),
   });

@@ -7,8 +7,8 @@
 import '../data/zod-setup';
 import { z } from 'zod';
 import { decisionCurve } from '../metrics/decision-curve';
-import { classHistogram } from '../metrics/histogram';
-import { reliabilityBins } from '../metrics/reliability';
+import { classHistogram, type ClassHistogram } from '../metrics/histogram';
+import { reliabilityBins, type ReliabilityBin } from '../metrics/reliability';
 import type { ScoreCurve } from '../metrics/score-curve';
 
 /** Bins of the scores-by-class histogram. */
@@ -41,16 +41,40 @@ export type ReportFigures = z.infer<typeof reportFiguresSchema>;
 const short = (x: number): number => Number(x.toPrecision(6));
 const orNull = (x: number): number | null => (Number.isFinite(x) ? short(x) : null);
 
-export function reportFigures(curve: ScoreCurve, prevalence?: number): ReportFigures {
-  const histogram = classHistogram(curve, REPORT_HISTOGRAM_BINS);
+/** What the metrics worker already prepared with the curve (src/metrics/curve-view.ts), so the page's export does not walk a million scores again. */
+export interface PreparedFigures {
+  histogram: ClassHistogram;
+  reliability: { uniform: ReliabilityBin[] };
+  brier: number;
+}
+
+/** The prepared figures of a view, when it has them all. */
+export function preparedFiguresOf(view: Partial<PreparedFigures> | undefined): PreparedFigures | undefined {
+  return view?.histogram && view.reliability && view.brier !== undefined ? { histogram: view.histogram, reliability: view.reliability, brier: view.brier } : undefined;
+}
+
+/** Equal-width bins merged k to one (the view's 40 bins are the report's 20), when they line up; null otherwise. */
+function mergedHistogram(h: ClassHistogram, bins: number): ClassHistogram | null {
+  const k = (h.edges.length - 1) / bins;
+  if (!Number.isInteger(k) || k < 1 || h.edges[0] !== 0 || h.edges[h.edges.length - 1] !== 1) return null;
+  const sum = (a: Float64Array, i: number) => a.subarray(i * k, (i + 1) * k).reduce((x, y) => x + y, 0);
+  return {
+    edges: Float64Array.from({ length: bins + 1 }, (_, i) => h.edges[i * k]),
+    positives: Float64Array.from({ length: bins }, (_, i) => sum(h.positives, i)),
+    negatives: Float64Array.from({ length: bins }, (_, i) => sum(h.negatives, i)),
+  };
+}
+
+export function reportFigures(curve: ScoreCurve, prevalence?: number, prepared?: PreparedFigures): ReportFigures {
+  const histogram = (prepared && mergedHistogram(prepared.histogram, REPORT_HISTOGRAM_BINS)) ?? classHistogram(curve, REPORT_HISTOGRAM_BINS);
   const inUnit = curve.thresholds[0] <= 1 && curve.thresholds[curve.size - 1] >= 0;
   const dc = decisionCurve(curve, REPORT_DECISION_GRID, prevalence);
-  const brier = curve.brier();
+  const brier = prepared ? prepared.brier : curve.brier();
   return {
     scoresByClass: { edges: Array.from(histogram.edges, short), positives: Array.from(histogram.positives, short), negatives: Array.from(histogram.negatives, short) },
     calibration: inUnit
       ? {
-          bins: reliabilityBins(curve, REPORT_CALIBRATION_BINS, 'uniform').map((b) => ({
+          bins: (prepared?.reliability.uniform ?? reliabilityBins(curve, REPORT_CALIBRATION_BINS, 'uniform')).map((b) => ({
             low: short(b.low),
             high: short(b.high),
             weight: short(b.weight),

@@ -77,3 +77,19 @@ describe('the decision report', () => {
     expect(bad.stderr).toMatch(/^cutoff: .*bad\.json: Not a valid Cutoff operating point/);
   });
 });
+
+describe("the report's figures", () => {
+  it("read off the metrics worker's prepared view are the same as computed from the curve", async () => {
+    const { ScoreCurve } = await import('../../../src/metrics/score-curve');
+    const { prepareCurveView } = await import('../../../src/metrics/curve-view');
+    const { reportFigures, preparedFiguresOf } = await import('../../../src/session/report-figures');
+    const rows = scoredRows(5000, 3);
+    const curve = ScoreCurve.from(
+      rows.map((r) => r.score),
+      rows.map((r) => (r.y === 'yes' ? 1 : 0)),
+    );
+    const prepared = preparedFiguresOf(prepareCurveView(curve));
+    expect(prepared).toBeDefined();
+    expect(reportFigures(curve, 0.1, prepared)).toEqual(reportFigures(curve, 0.1));
+  });
+});
