@@ -89,6 +89,19 @@ function bytesDecimal(bytes: Uint8Array, start: number, end: number): number {
   return negative ? -value : value;
 }
 
+/**
+ * A cell's text: short ASCII cells (a long score, a label) by character codes, which costs a
+ * fraction of a TextDecoder call; others decoded as the stream decoder decodes them.
+ */
+function textOf(decoder: TextDecoder, bytes: Uint8Array, start: number, end: number): string {
+  if (end - start <= 64) {
+    let ascii = true;
+    for (let i = start; i < end && ascii; i++) ascii = bytes[i] < 128;
+    if (ascii) return String.fromCharCode.apply(null, bytes.subarray(start, end) as unknown as number[]);
+  }
+  return decoder.decode(bytes.subarray(start, end));
+}
+
 /** True when the bytes hold a double quote: the parallel reader then leaves the file to the single-threaded one. */
 export function holdsQuote(bytes: Uint8Array): boolean {
   return bytes.indexOf(DOUBLE_QUOTE) !== -1;
@@ -112,7 +125,7 @@ class Spellings {
       [this.lastCode, this.otherCode] = [this.otherCode, this.lastCode];
       return this.lastCode;
     }
-    const text = this.decoder.decode(bytes.subarray(start, end));
+    const text = textOf(this.decoder, bytes, start, end);
     let code = this.byText.get(text);
     if (code === undefined) {
       code = this.list.length;
@@ -149,7 +162,8 @@ export function parseRange(bytes: Uint8Array, from: number, to: number, base: nu
   fields.forEach((f, slot) => (slotOf[f] = slot));
   const starts = new Int32Array(wanted);
   const ends = new Int32Array(wanted);
-  let capacity = Math.max(1024, (to - from) >> 5);
+  // Rows of a scores file take 20–40 bytes: one growth at most.
+  let capacity = Math.max(1024, (to - from) >> 4);
   let values = Array.from({ length: wanted }, (_, s) => (numeric[s] ? new Float64Array(capacity) : null));
   let codes = Array.from({ length: wanted }, (_, s) => (numeric[s] ? null : new Int32Array(capacity)));
   const texts: [number, string][][] = Array.from({ length: wanted }, () => []);
@@ -205,9 +219,9 @@ export function parseRange(bytes: Uint8Array, from: number, to: number, base: nu
       const v = values[s];
       if (v) {
         let value = bytesDecimal(bytes, starts[s], ends[s]);
-        if (value !== value) value = cellNumber(decoder.decode(bytes.subarray(starts[s], ends[s])), decimalComma);
+        if (value !== value) value = cellNumber(textOf(decoder, bytes, starts[s], ends[s]), decimalComma);
         // A score or weight the main thread refuses is named by its text.
-        if (!Number.isFinite(value) || (value < 0 && numeric[s] === 2)) texts[s].push([rows, decoder.decode(bytes.subarray(starts[s], ends[s]))]);
+        if (!Number.isFinite(value) || (value < 0 && numeric[s] === 2)) texts[s].push([rows, textOf(decoder, bytes, starts[s], ends[s])]);
         v[rows] = value;
       } else (codes[s] as Int32Array)[rows] = spellings[s].codeOf(bytes, starts[s], ends[s]);
     }
