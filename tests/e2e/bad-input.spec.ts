@@ -18,7 +18,11 @@ const refusals: [string, string | Buffer, RegExp][] = [
   ['no two-valued column', 'a,b\n1,x\n2,y\n3,z\n', /exactly two values/],
   ['a binary file', Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0x02, 0x01, 0x01, 0x00, 0x00, 0x00, 0x00, 0x00]), /not a text CSV file \(it looks binary/],
   // A zip header with nothing after it: now that workbooks are read, it is a damaged workbook.
-  ['a workbook cut short', Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0x08, 0x00, 0x14, 0x00]), /looks like an Excel workbook \(a zip archive\) but is damaged or incomplete/],
+  [
+    'a workbook cut short',
+    Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0x08, 0x00, 0x14, 0x00]),
+    /looks like an Excel workbook \(a zip archive\) but is damaged or incomplete/,
+  ],
   ['a quote that is never closed', 'a,b,label\n1,2,yes\n3,"oops,no\n5,6,no\n', /Line 3 opens a quoted cell \(".*never closed/],
 ];
 
