@@ -16,6 +16,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'vitest';
 import { launchChromium, serveBuild } from './browser';
+import { mulberry32 } from '../../src/data/random';
 
 const PORT = 4183;
 const SIZES = (process.env.BENCH_ROWS ?? '1000000,10000000').split(',').map(Number);
@@ -26,11 +27,7 @@ const SIZES = (process.env.BENCH_ROWS ?? '1000000,10000000').split(',').map(Numb
  */
 async function writeScores(path: string, rows: number): Promise<void> {
   const groups = process.env.BENCH_GROUPS === '1';
-  let seed = 4242;
-  const random = () => {
-    seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0;
-    return seed / 4294967296;
-  };
+  const random = mulberry32(4242);
   const out = createWriteStream(path);
   let piece = groups ? 'score,label,region\n' : 'score,label\n';
   for (let i = 0; i < rows; i++) {
