@@ -5,14 +5,18 @@
  */
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
+import type { Dataset } from '../data/dataset';
 import { DataError } from '../data/errors';
-import { DEFAULT_READ_OPTIONS, readDataFile } from '../data/read-file';
+import { checkFileSize } from '../data/limits';
+import { DEFAULT_READ_OPTIONS, readDataFile, readDataSource, type ReadOptions } from '../data/read-file';
 import type { ScoreTransform } from '../data/score-transform';
 import type { GroupStrategy } from '../metrics/group-thresholds';
 import type { TargetKind } from '../metrics/targets';
 import { serializeOperatingPoint } from '../session/operating-point';
 import { choosePoint, type ChooseGoal } from '../session/choose';
 import { EXIT, InputError } from './errors';
+import { collectGarbage } from './collect-garbage';
+import { openDiskFile } from './disk-file';
 import { checkChooseColumns, checkGroupColumn } from './group-column';
 import type { Io } from './io';
 
@@ -73,14 +77,35 @@ async function bytesOf(file: string, io: Io): Promise<Uint8Array> {
   }
 }
 
+/**
+ * The page's reader on FILE, keeping only the columns choose uses (the rows are not needed):
+ * a file on disk is read as it is parsed; standard input or a pipe is read whole first.
+ */
+async function readChosen(file: string, name: string, options: ChooseOptions, io: Io): Promise<Dataset> {
+  const columns = [options.score, options.label, options.weight, options.group].filter((c): c is string => c !== undefined);
+  const read: ReadOptions = { ...DEFAULT_READ_OPTIONS, sheet: options.sheet ?? null, columns };
+  const disk = file === '-' ? null : await openDiskFile(file, name);
+  if (disk === null) {
+    const bytes = await bytesOf(file, io);
+    return readDataFile({ name, size: bytes.length, arrayBuffer: async () => bytes.slice().buffer }, read);
+  }
+  try {
+    checkFileSize(disk.source);
+    return await readDataSource(disk.source, disk.sha256, read);
+  } finally {
+    await disk.close();
+    // The read's chunks and the columns' growing arrays are spent: let them go before the cases.
+    collectGarbage();
+  }
+}
+
 export async function runChoose(file: string, options: ChooseOptions, io: Io): Promise<number> {
   const goal = goalOf(options);
-  const bytes = await bytesOf(file, io);
   try {
     // The export records the file's name, not where it lay on the machine that chose the point.
     const name = file === '-' ? 'standard input' : basename(file);
-    // The page's reader, on the same bytes: the same columns, labels and scores.
-    const dataset = await readDataFile({ name, size: bytes.length, arrayBuffer: async () => bytes.slice().buffer }, { ...DEFAULT_READ_OPTIONS, sheet: options.sheet ?? null });
+    // The page's reader: the same columns, labels and scores.
+    const dataset = await readChosen(file, name, options, io);
     checkChooseColumns(dataset, options, name);
     if (options.group !== undefined) checkGroupColumn(dataset, options.group, options, name);
     const point = choosePoint(dataset, {
@@ -97,6 +122,7 @@ export async function runChoose(file: string, options: ChooseOptions, io: Io): P
       groupStrategy: options.strategy,
       toolVersion: options.version,
       createdAt: new Date(),
+      handOver: { collect: collectGarbage },
     });
     await io.out(serializeOperatingPoint(point));
     return EXIT.ok;

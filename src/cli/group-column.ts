@@ -10,7 +10,7 @@ import { isGroupColumn, MAX_GROUPS } from '../decision/decision-inputs';
 import { InputError } from './errors';
 import { shown } from './shown';
 
-/** The page's reader names a repeated header "score", "score (2)", …: naming "score" is then ambiguous. */
+/** A name the header holds more than once (the reader says which) is ambiguous, and so is one column named by two options. */
 export function checkChooseColumns(dataset: Dataset, used: { score: string; label: string; weight?: string; group?: string }, file: string): void {
   const named: [string, string | undefined][] = [
     ['--score', used.score],
@@ -19,7 +19,7 @@ export function checkChooseColumns(dataset: Dataset, used: { score: string; labe
     ['--group', used.group],
   ];
   for (const [option, name] of named) {
-    if (name !== undefined && findColumn(dataset, name) && findColumn(dataset, `${name} (2)`)) {
+    if (name !== undefined && dataset.duplicatedNames?.includes(name)) {
       throw new InputError(`${file} has more than one column named ${shown(name)}; rename all but one so ${option} names one column`);
     }
   }

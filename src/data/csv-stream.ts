@@ -3,9 +3,9 @@ import { concatBytes, type ByteStream } from './byte-source';
 import { detectEncoding, streamDecoder, type EncodingChoice, type StreamDecoder, type TextEncoding } from './encoding';
 import { DataError, ParseCancelled } from './errors';
 import { readSepLine } from './sep-line';
-import { splitProjected } from './csv-projection';
+import { splitProjected, type CsvProjection } from './csv-projection';
 
-export { BLANK_ROW, RaggedRow } from './csv-projection';
+export { BLANK_ROW, RAGGED_ROW, RaggedRow, type CsvProjection } from './csv-projection';
 
 /** The delimiters Cutoff detects and offers. */
 export const DELIMITERS = [',', ';', '\t', '|'] as const;
@@ -47,7 +47,7 @@ export interface CsvStreamOptions {
    * then split by hand and only these cells are made; each row still has its field count
    * checked (`fieldCount`), so a ragged row is refused as the page refuses it.
    */
-  projection?: { fields: Int32Array; width: number } | null;
+  projection?: CsvProjection | null;
 }
 
 export type Linebreak = '\n' | '\r\n' | '\r';

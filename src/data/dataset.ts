@@ -71,6 +71,11 @@ export interface Dataset {
    * default, since a sorted file would leak the label through them.
    */
   rowIdColumns: string[];
+  /**
+   * Names the header holds more than once (the copies are kept apart as `a (2)`, …): naming
+   * one of them is ambiguous. Absent from readers that do not say (threshold tables).
+   */
+  duplicatedNames?: string[];
 }
 
 /** Most distinct values a numeric column may have and still be offered as a label. */

@@ -50,3 +50,20 @@ export function uniqueNames(names: readonly string[]): string[] {
     return name;
   });
 }
+
+/**
+ * The names a header holds more than once (trimmed, as uniqueNames compares them), in header
+ * order: the reader renames the copies (`a (2)`), so a caller told "a" cannot know which
+ * column was meant, and a real column called `a (2)` is no copy.
+ */
+export function duplicatedNames(headers: readonly string[]): string[] {
+  const seen = new Set<string>();
+  const twice = new Set<string>();
+  for (const header of headers) {
+    const name = header.trim();
+    if (name === '') continue;
+    if (seen.has(name)) twice.add(name);
+    else seen.add(name);
+  }
+  return [...twice];
+}

@@ -1,5 +1,5 @@
 import type { ByteStream } from './byte-source';
-import { streamCsv } from './csv-stream';
+import { streamCsv, type CsvStreamOptions } from './csv-stream';
 import type { Dataset } from './dataset';
 import { encodingName, type TextEncoding } from './encoding';
 import { DataError } from './errors';
@@ -19,19 +19,20 @@ export async function readCsv(stream: ByteStream, storedSize: number, options: R
     hasHeader: options.hasHeader ?? undefined,
     skipRagged: options.skipRagged,
     maxCells: hooks.maxCells,
+    columns: options.columns,
+    // Read by the parser before each chunk: from the header on, only the kept cells are made.
+    onProjection: (projection) => (streamOptions.projection = projection),
   });
+  const streamOptions: CsvStreamOptions = {
+    delimiter: options.delimiter ?? undefined,
+    encoding: options.encoding,
+    signal: hooks.signal,
+    onProgress: (bytesRead) => hooks.onProgress?.({ bytesRead, rows: table.rows }),
+    projection: null,
+  };
   let encoding: TextEncoding;
   try {
-    const dialect = await streamCsv(
-      stream,
-      {
-        delimiter: options.delimiter ?? undefined,
-        encoding: options.encoding,
-        signal: hooks.signal,
-        onProgress: (bytesRead) => hooks.onProgress?.({ bytesRead, rows: table.rows }),
-      },
-      (batch) => table.add(batch),
-    );
+    const dialect = await streamCsv(stream, streamOptions, (batch) => table.add(batch));
     encoding = dialect.encoding ?? 'utf-8';
   } catch (error) {
     // A typed array that cannot be allocated: the tab is out of memory, not the code broken.

@@ -1,4 +1,4 @@
-import { memorySource } from './byte-source';
+import { memorySource, type ByteSource } from './byte-source';
 import type { Dataset } from './dataset';
 import { DataError } from './errors';
 import { checkFileSize, MAX_INFLATED_BYTES } from './limits';
@@ -30,16 +30,25 @@ export async function readDataFile(file: UploadedFile, options: ReadOptions = DE
   // The digest runs off this thread (Web Crypto) while the parse runs on it.
   const sha256 = sha256Hex(buffer);
   sha256.catch(() => undefined);
-  const input = await openInput(memorySource(file.name, new Uint8Array(buffer)), { encoding: options.encoding, maxInflatedBytes: MAX_INFLATED_BYTES });
-  if (input.format !== 'xlsx' && options.sheet) throw new DataError(`${file.name} is not an Excel workbook, so it has no sheet "${options.sheet}" to read.`);
+  return readDataSource(memorySource(file.name, new Uint8Array(buffer)), sha256, options, hooks);
+}
+
+/**
+ * The one table reader on a byte source: the page's bytes in memory (readDataFile), or the
+ * command's file on disk, read as it is parsed so it is never held whole. `sha256` is the
+ * caller's fingerprint of the same bytes. The caller checks the file's size (checkFileSize).
+ */
+export async function readDataSource(source: ByteSource, sha256: Promise<string>, options: ReadOptions = DEFAULT_READ_OPTIONS, hooks: ReadHooks = {}): Promise<Dataset> {
+  const input = await openInput(source, { encoding: options.encoding, maxInflatedBytes: MAX_INFLATED_BYTES });
+  if (input.format !== 'xlsx' && options.sheet) throw new DataError(`${source.name} is not an Excel workbook, so it has no sheet "${options.sheet}" to read.`);
   const dataset =
     input.format === 'parquet'
       ? // Loaded only for a Parquet file: a CSV-only session never downloads the decoders.
-        await (await import('./read-parquet')).readParquet(input.source, hooks, sha256)
+        await (await import('./read-parquet')).readParquet(input.source, hooks, sha256, options.columns)
       : input.format === 'xlsx'
         ? // Likewise for a workbook's reader.
           await (await import('./read-xlsx')).readXlsx(input.source, options, hooks, sha256, MAX_INFLATED_BYTES)
-        : await readCsv(input.stream, file.size, options, hooks, sha256);
+        : await readCsv(input.stream, source.size, options, hooks, sha256);
   dataset.notes.unshift(...input.notes);
   return dataset;
 }

@@ -13,6 +13,13 @@ export interface ReadOptions {
   encoding: EncodingChoice | null;
   /** The workbook sheet to read (.xlsx); null or absent: the first visible one. */
   sheet?: string | null;
+  /**
+   * Keep only these columns (by the names the reader gives them): the others are still split
+   * and counted, so rows, lines, ragged rows and the header are decided as without it, but
+   * never typed or held. Null or absent: every column (the page). A name the header lacks
+   * types every column, so a message can offer the others.
+   */
+  columns?: readonly string[] | null;
 }
 
 export const DEFAULT_READ_OPTIONS: ReadOptions = { delimiter: null, hasHeader: null, skipRagged: false, encoding: null };

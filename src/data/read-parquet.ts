@@ -7,6 +7,7 @@ import { MAX_CELLS } from './limits';
 import type { ReadHooks } from './read-options';
 import { openParquetFile, parquetText, type ParquetValueKind } from './parquet-file';
 import { tidyColumns } from './tidy-columns';
+import { duplicatedNames } from './header';
 
 /**
  * Reads a Parquet file (pandas, Spark, DuckDB and BigQuery exports) into the same typed
@@ -14,11 +15,14 @@ import { tidyColumns } from './tidy-columns';
  * groups. Nested columns (lists, structs, maps) are left out with a note: a model input is
  * one value per row.
  */
-export async function readParquet(source: ByteSource, hooks: ReadHooks, sha256: Promise<string> | string): Promise<Dataset> {
+export async function readParquet(source: ByteSource, hooks: ReadHooks, sha256: Promise<string> | string, wanted?: readonly string[] | null): Promise<Dataset> {
   const parquet = await openParquetFile(source);
-  const { columns: flat, nested, rowCount } = parquet;
-  if (flat.length < 2) {
-    throw new DataError(`${source.name} has ${flat.length === 0 ? 'no' : 'a single'} flat column. Cutoff needs a label column and at least one feature or score column.`);
+  const { columns: all, nested, rowCount } = parquet;
+  // Only the columns asked for are decoded (ReadOptions.columns); all of them when one is missing.
+  const kept = wanted ? all.filter((c) => wanted.includes(c.name)) : all;
+  const flat = wanted && wanted.every((name) => kept.some((c) => c.name === name)) ? kept : all;
+  if (all.length < 2) {
+    throw new DataError(`${source.name} has ${all.length === 0 ? 'no' : 'a single'} flat column. Cutoff needs a label column and at least one feature or score column.`);
   }
   if (rowCount === 0) throw new DataError(`${source.name} has columns but no rows.`);
   const maxCells = hooks.maxCells ?? MAX_CELLS;
@@ -66,6 +70,7 @@ export async function readParquet(source: ByteSource, hooks: ReadHooks, sha256: 
     notes: [...notes, ...tidy.notes],
     sha256: await sha256,
     rowIdColumns: tidy.rowIdColumns,
+    duplicatedNames: duplicatedNames(all.map((c) => c.name)),
   };
 }
 

@@ -1,8 +1,8 @@
 import { ColumnBuilder } from './column-builder';
-import type { CsvBatch, CsvDialect } from './csv-stream';
+import { BLANK_ROW, RAGGED_ROW, type CsvBatch, type CsvDialect, type CsvProjection } from './csv-stream';
 import type { Dataset } from './dataset';
 import { DataError } from './errors';
-import { detectHeader, generatedNames, HEADER_SAMPLE_ROWS, uniqueNames } from './header';
+import { detectHeader, duplicatedNames, generatedNames, HEADER_SAMPLE_ROWS, uniqueNames } from './header';
 import { MAX_CELLS, MAX_COLUMNS, describeBytes } from './limits';
 import { tidyColumns } from './tidy-columns';
 
@@ -21,6 +21,10 @@ export interface TableOptions {
   skipRagged?: boolean;
   /** Most cells the table may hold; MAX_CELLS unless a test wants a small limit. */
   maxCells?: number;
+  /** Keep only these columns (see ReadOptions.columns); null or absent: every column. */
+  columns?: readonly string[] | null;
+  /** Told which fields to keep once the header is known, so the parser can split out only those. */
+  onProjection?: (projection: CsvProjection) => void;
 }
 
 /**
@@ -31,6 +35,8 @@ export interface TableOptions {
 export class TableBuilder {
   private pending: { rows: string[][]; lines: number[] } | null = { rows: [], lines: [] };
   private columns: ColumnBuilder[] = [];
+  /** The file fields the columns hold, in file order; null: every field. */
+  private fields: Int32Array | null = null;
   private names: string[] = [];
   /** The header row as written ([] without one), for blank, repeated and index-like names. */
   private headers: readonly string[] = [];
@@ -55,7 +61,7 @@ export class TableBuilder {
     this.dialect = batch.dialect;
     const { rows, lines } = batch;
     if (this.pending === null) {
-      this.addBody(rows, lines, 0);
+      this.addBody(rows, lines, 0, batch.projected === true);
       return;
     }
     for (let i = 0; i < rows.length; i++) {
@@ -80,12 +86,18 @@ export class TableBuilder {
       throw new DataError(this.ragged > 0 ? `${fileName} has no rows left once the ragged rows are skipped.` : `${fileName} has a header row but no data rows.`);
     }
     const decimalComma = this.decimalComma();
-    const headers = this.hasHeader ? this.headers : this.names;
+    const allHeaders = this.hasHeader ? this.headers : this.names;
+    const fields = this.fields;
+    const headers = fields ? Array.from(fields, (f) => allHeaders[f]) : allHeaders;
     const tidy = tidyColumns(
       this.columns.map((c) => c.finish()),
       headers,
       this.columns.map((c) => c.paddedCells),
     );
+    const lineOf = this.lineOf.slice(0, this.rowCount);
+    // The builders' arrays are copied out: a reader still holding this builder must not keep them.
+    this.columns = [];
+    this.lineOf = new Uint32Array(0);
     return {
       fileName,
       format: 'csv',
@@ -95,10 +107,11 @@ export class TableBuilder {
       hasHeader: this.hasHeader,
       delimiter: this.dialect.delimiter,
       decimalComma,
-      lineOf: this.lineOf.slice(0, this.rowCount),
+      lineOf,
       notes: [...this.notes(decimalComma), ...tidy.notes],
       sha256,
       rowIdColumns: tidy.rowIdColumns,
+      duplicatedNames: duplicatedNames(this.headers),
     };
   }
 
@@ -125,34 +138,53 @@ export class TableBuilder {
     this.hasHeader = this.options.hasHeader ?? detectHeader(pending.rows, this.decimalComma());
     this.headers = this.hasHeader ? first : [];
     this.names = this.hasHeader ? uniqueNames(first) : generatedNames(this.width);
-    this.columns = this.names.map((name) => new ColumnBuilder(name, this.decimalComma()));
-    this.addBody(pending.rows, pending.lines, this.hasHeader ? 1 : 0);
+    this.fields = this.projected();
+    const kept = this.fields ? Array.from(this.fields, (f) => this.names[f]) : this.names;
+    this.columns = kept.map((name) => new ColumnBuilder(name, this.decimalComma()));
+    if (this.fields) this.options.onProjection?.({ fields: this.fields, width: this.width, pageRows: true });
+    this.addBody(pending.rows, pending.lines, this.hasHeader ? 1 : 0, false);
   }
 
-  private addBody(rows: readonly string[][], lines: ArrayLike<number>, from: number): void {
-    const { width, columns } = this;
+  /**
+   * The fields of the columns asked for, in file order; null for every field, and when one is
+   * not in the header (every column is then typed, so a message can offer the others).
+   */
+  private projected(): Int32Array | null {
+    const wanted = this.options.columns;
+    if (!wanted) return null;
+    const fieldOf = new Map(this.names.map((name, f) => [name, f]));
+    const fields = wanted.map((name) => fieldOf.get(name) ?? -1);
+    if (fields.includes(-1)) return null;
+    return Int32Array.from(new Set(fields)).sort();
+  }
+
+  /** Rows of a `projected` batch hold the kept fields only (their width checked, blank and ragged rows marked). */
+  private addBody(rows: readonly string[][], lines: ArrayLike<number>, from: number, projected: boolean): void {
+    const { width, columns, fields } = this;
     // Once a ragged row refuses the file, the rest is only scanned for more ragged rows.
     let refusing = this.ragged > 0 && !this.options.skipRagged;
     for (let i = from; i < rows.length; i++) {
       const row = rows[i];
-      if (isBlank(row)) {
+      if (projected ? row === BLANK_ROW : isBlank(row)) {
         this.blank++;
         continue;
       }
-      if (row.length !== width) {
+      if (projected ? row === RAGGED_ROW : row.length !== width) {
         if (this.ragged++ < LINES_KEPT) this.raggedLines.push(lines[i]);
         refusing = !this.options.skipRagged;
         continue;
       }
       if (refusing) continue;
-      for (let c = 0; c < width; c++) columns[c].push(row[c]);
+      if (projected || !fields) for (let c = 0; c < columns.length; c++) columns[c].push(row[c]);
+      else for (let c = 0; c < columns.length; c++) columns[c].push(row[fields[c]]);
       if (this.rowCount === this.lineOf.length) this.lineOf = growLines(this.lineOf, this.rowCount * 2);
       this.lineOf[this.rowCount++] = lines[i];
     }
     const maxCells = this.options.maxCells ?? MAX_CELLS;
-    if (this.rowCount * width > maxCells) {
+    // The typed cells: only the kept columns are held.
+    if (this.rowCount * columns.length > maxCells) {
       throw new DataError(
-        `${this.options.fileName} holds more than ${describeCount(maxCells)} cells (${describeCount(this.rowCount)} rows of ${width} columns so far, of ${describeBytes(this.options.totalBytes)}): more than a browser tab can hold. Aggregate the scores first (score,label,count) or sample the rows.`,
+        `${this.options.fileName} holds more than ${describeCount(maxCells)} cells (${describeCount(this.rowCount)} rows of ${columns.length} columns so far, of ${describeBytes(this.options.totalBytes)}): more than a browser tab can hold. Aggregate the scores first (score,label,count) or sample the rows.`,
       );
     }
   }

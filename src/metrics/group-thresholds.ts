@@ -21,15 +21,16 @@ export function groupInputs(
   constants: Costs,
   columns: RowCostColumns | null,
 ): GroupInput[] {
-  const members: number[][] = levels.map(() => []);
-  for (let i = 0; i < codes.length; i++) {
-    const g = codes[i];
-    if (g >= 0 && g < levels.length) members[g].push(i);
-  }
+  const members = membersOf(codes, levels.length);
   const out: GroupInput[] = [];
   members.forEach((idx, g) => {
     if (idx.length === 0) return;
-    const pick = (source: ArrayLike<number>) => Float64Array.from(idx, (i) => source[i]);
+    // A loop, not Float64Array.from(idx, f), which lists every value on the heap first.
+    const pick = (source: ArrayLike<number>) => {
+      const picked = new Float64Array(idx.length);
+      for (let k = 0; k < idx.length; k++) picked[k] = source[idx[k]];
+      return picked;
+    };
     const scores = pick(rows.scores);
     const labels = pick(rows.labels);
     const weights = rows.weights ? pick(rows.weights) : undefined;
@@ -42,6 +43,27 @@ export function groupInputs(
     out.push({ value: levels[g], curve, costs });
   });
   return out;
+}
+
+/**
+ * Each group's rows, in row order: one typed array cut into a slice per group (a counting
+ * sort), since a list of numbers per group took several times the memory at millions of rows.
+ */
+function membersOf(codes: ArrayLike<number>, groups: number): Int32Array[] {
+  const counts = new Int32Array(groups);
+  for (let i = 0; i < codes.length; i++) {
+    const g = codes[i];
+    if (g >= 0 && g < groups) counts[g]++;
+  }
+  const starts = new Int32Array(groups);
+  for (let g = 1; g < groups; g++) starts[g] = starts[g - 1] + counts[g - 1];
+  const order = new Int32Array(groups > 0 ? starts[groups - 1] + counts[groups - 1] : 0);
+  const at = starts.slice();
+  for (let i = 0; i < codes.length; i++) {
+    const g = codes[i];
+    if (g >= 0 && g < groups) order[at[g]++] = i;
+  }
+  return Array.from(starts, (start, g) => order.subarray(start, start + counts[g]));
 }
 
 /** Per-unit weights of positives and negatives across all groups (as classWeights). */

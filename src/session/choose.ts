@@ -42,6 +42,13 @@ export interface ChooseRequest {
   guardrails?: Partial<Guardrails>;
   toolVersion: string;
   createdAt: Date;
+  /**
+   * The caller hands the dataset over (`cutoff choose`): once the cases are read, its score,
+   * label and weight columns are dropped from it, and `collect` is called there and once the
+   * curve is built (the command collects garbage), so the curve's sort does not sit beside a
+   * second copy of every score, nor the groups' curves beside the sort's spent arrays.
+   */
+  handOver?: { collect: () => void };
 }
 
 /** The page's settings for the request: a scores-mode session with these choices. */
@@ -69,13 +76,31 @@ export function settingsFor(dataset: Dataset, request: ChooseRequest): Settings 
 
 /** The evaluated cases of a scores-mode session, by the page's own pipeline (src/session/evaluated-cases), with their curve. */
 export function scoresCases(dataset: Dataset, settings: Settings) {
-  const { labels, cases } = readScoresCases(dataset, settings);
+  return withCurve(readScoresCases(dataset, settings));
+}
+
+function withCurve({ labels, cases }: ReturnType<typeof readScoresCases>) {
   return { labels, cases: { ...cases, curve: ScoreCurve.from(cases.scores, cases.labels, cases.weights ?? undefined) } };
+}
+
+/**
+ * Drops the named columns (but `keep`) from the dataset. A function of its own: an interpreter
+ * frame keeps every value it loaded until it returns, so the old column list goes with this one.
+ */
+function dropColumns(dataset: Dataset, names: readonly (string | null)[], keep: string | null): void {
+  dataset.columns = dataset.columns.filter((c) => c.name === keep || !names.includes(c.name));
 }
 
 export function choosePoint(dataset: Dataset, request: ChooseRequest): OperatingPoint {
   const base = settingsFor(dataset, request);
-  const { labels, cases } = scoresCases(dataset, base);
+  const read = readScoresCases(dataset, base);
+  if (request.handOver) {
+    // Read into the cases already; the groups and row costs read their own columns later.
+    dropColumns(dataset, [base.scoreColumn, base.labelColumn, base.weightColumn], base.groupColumn);
+    request.handOver.collect();
+  }
+  const { labels, cases } = withCurve(read);
+  request.handOver?.collect();
   const { curve } = cases;
   let threshold: number;
   if (request.goal.kind === 'cost') {

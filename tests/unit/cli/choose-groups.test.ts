@@ -47,6 +47,14 @@ describe('choose --group', () => {
     const r = await cutoff('choose', dup, '--label', 'y');
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/dup\.csv has more than one column named "score"; rename all but one so --score names one column/);
+    // A real column called "score (2)" is no copy: the reader names the repeated names itself.
+    const real = join(dir, 'real.csv');
+    writeFileSync(real, `score,score (2),y\n${rows.map((r) => `${r.score},${1 - r.score},${r.y}`).join('\n')}\n`);
+    const ok = await cutoff('choose', real, '--label', 'y');
+    expect(ok.stderr).toBe('');
+    expect(ok.code).toBe(0);
+    const second = await cutoff('choose', dup, '--label', 'y', '--score', 'score (2)');
+    expect(second.code).toBe(0);
     const same = await cutoff('choose', file, '--label', 'y', '--score', 'y');
     expect(same.stderr).toBe('cutoff: --score and --label both name the column "y"; each needs its own column\n');
   });
