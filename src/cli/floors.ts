@@ -71,7 +71,6 @@ export interface Observed {
   weighting?: { scale: number; squares: Confusion } | null;
 }
 
-
 /**
  * Counts behind a metric: successes and trials. With squared weights, the trials are Kish's
  * effective sample size (Σw)²/Σw² (scale-free, so 1e300 weights count as the rows they are) and

@@ -81,7 +81,13 @@ export function exportedGroups(column: string, solution: GroupSolution, threshol
  * The groups' solution: `solved` when the caller holds one (the page passes the one its metrics
  * worker solved, so an export never sorts on the main thread), else solved here (the command).
  */
-export function groupSolutionFor(dataset: Dataset | null, cases: EvaluatedCases, settings: DecisionSettings, threshold: number, solved?: GroupSolution | null): GroupSolution | null {
+export function groupSolutionFor(
+  dataset: Dataset | null,
+  cases: EvaluatedCases,
+  settings: DecisionSettings,
+  threshold: number,
+  solved?: GroupSolution | null,
+): GroupSolution | null {
   if (solved !== undefined) return solved;
   const rowCosts = rowCostsOf(dataset, cases, settings);
   return groupSolutionOf(groupsOf(dataset, cases, settings.groupColumn, settings, rowCosts.columns), settings, threshold);

@@ -31,6 +31,8 @@ describe('predictions CSV', () => {
     const rule = new DecisionRule({ threshold: 0.5, band: null });
     expect(predictionsCsv({ idColumn: 'row', ids: ['1', '=x'], scores: [0.9, 0.1] }, rule)).toBe("row,score,decision\n1,0.9,positive\n'=x,0.1,negative\n");
     const banded = new DecisionRule({ threshold: 0.5, band: { lower: 0.4, upper: 0.6 } });
-    expect(predictionsCsv({ idColumn: 'patient_id', ids: ['P1', 'P2'], scores: [0.5, 0.7] }, banded)).toBe('patient_id,score,decision,review\nP1,0.5,review,in\nP2,0.7,positive,out\n');
+    expect(predictionsCsv({ idColumn: 'patient_id', ids: ['P1', 'P2'], scores: [0.5, 0.7] }, banded)).toBe(
+      'patient_id,score,decision,review\nP1,0.5,review,in\nP2,0.7,positive,out\n',
+    );
   });
 });
