@@ -4,6 +4,25 @@ import { CHUNK_BYTES } from './csv-stream';
 import { encodingFromBom, type EncodingChoice } from './encoding';
 import { DataError } from './errors';
 import { gunzipStream, isGzip } from './gzip';
+import { describeBytes } from './limits';
+
+/**
+ * A gzip file's last four bytes are its (last member's) unpacked size, mod 2^32: a file that says
+ * it unpacks past the limit is refused at once, naming both sizes, instead of after inflating and
+ * parsing a gigabyte. A larger file whose size wraps round, or several members, still meet the
+ * limit while streaming (gunzipStream's maxBytes).
+ */
+async function refuseByTrailer(source: ByteSource, maxBytes: number): Promise<void> {
+  if (source.size < 18) return;
+  const t = await source.read(source.size - 4, source.size);
+  const unpacked = (t[0] | (t[1] << 8) | (t[2] << 16) | (t[3] << 24)) >>> 0;
+  // Deflate packs at most about 1032:1: a larger claim is no trailer (a file cut short), left to the stream to find.
+  if (unpacked > maxBytes && unpacked <= source.size * 1032) {
+    throw new DataError(
+      `${source.name} is gzip-compressed: ${describeBytes(source.size)} that unpack to ${describeBytes(unpacked)} (as its trailer says), more than the ${describeBytes(maxBytes)} that can be read here. Aggregate it first (score,label,count) or sample the rows.`,
+    );
+  }
+}
 
 /** Bytes looked at to tell the format, and text from binary. */
 const SNIFF_BYTES = 4096;
@@ -34,6 +53,7 @@ export async function openInput(input: ByteSource | ByteStream, options: OpenInp
   const notes: string[] = [];
   const gzip = isGzip(sniffed.head);
   if (gzip) {
+    if ('read' in input && options.maxInflatedBytes !== undefined) await refuseByTrailer(input, options.maxInflatedBytes);
     stream = gunzipStream(sniffed.stream, options.maxInflatedBytes);
     sniffed = await sniff(stream);
     if (sniffed.head.length === 0) throw new DataError(`${input.name} is gzip-compressed but holds nothing: there are no rows to read.`);

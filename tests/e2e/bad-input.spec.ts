@@ -1,6 +1,20 @@
 import type { Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { expect, test, unfold, uploadText } from './fixtures';
+
+/**
+ * A gzip bomb as its trailer tells it: 1.2 GB unpacked, past the page's limit. The page refuses
+ * it from the trailer at once, naming both sizes, instead of unpacking and parsing a gigabyte.
+ */
+function gzipBomb(): Buffer {
+  let text = 'score,label\n';
+  // Scores with many digits compress only about 2:1, so the trailer's claim stays within deflate's 1032:1.
+  for (let i = 0; text.length < 4_000_000; i++) text += `${((i * 2654435761) % 999999937) / 999999937},${i % 9 === 0 ? 1 : 0}\n`;
+  const packed = gzipSync(text);
+  packed.writeUInt32LE(1_288_490_188, packed.length - 4);
+  return packed;
+}
 
 /** After a refusal the app must still read the next file. */
 async function expectUsable(page: Page): Promise<void> {
@@ -23,6 +37,7 @@ const refusals: [string, string | Buffer, RegExp][] = [
     Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0x08, 0x00, 0x14, 0x00]),
     /looks like an Excel workbook \(a zip archive\) but is damaged or incomplete/,
   ],
+  ['a gzip bomb', gzipBomb(), /bad\.csv is gzip-compressed: [\d.]+ (KB|MB) that unpack to 1228\.8 MB \(as its trailer says\), more than the 1024\.0 MB/],
   ['a quote that is never closed', 'a,b,label\n1,2,yes\n3,"oops,no\n5,6,no\n', /Line 3 opens a quoted cell \(".*never closed/],
 ];
 

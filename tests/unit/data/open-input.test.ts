@@ -1,6 +1,6 @@
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { memorySource } from '../../../src/data/byte-source';
+import { memorySource, streamOf } from '../../../src/data/byte-source';
 import { DataError } from '../../../src/data/errors';
 import { openInput } from '../../../src/data/open-input';
 import { datasetOf } from './helpers';
@@ -23,6 +23,18 @@ describe('openInput: gzip and the format from the bytes, not the name', () => {
     expect(named.notes.join(' ')).toMatch(/named \.gz but is not gzip-compressed/);
   });
 
+  it('refuses at once a gzip whose trailer says it unpacks past the limit, naming both sizes', async () => {
+    const packed = gzipSync('score,label\n' + '0.5,1\n'.repeat(400_000));
+    let inflated = false;
+    const source = memorySource('bomb.csv.gz', packed);
+    const watched = { ...source, read: (start: number, end: number) => ((inflated ||= start > 0 && end < packed.length - 4), source.read(start, end)) };
+    await expect(openInput(watched, { maxInflatedBytes: 1 << 20 })).rejects.toThrow(/^bomb\.csv\.gz is gzip-compressed: \d+ KB that unpack to 2\.3 MB \(as its trailer says\), more than the 1\.0 MB that can be read here/);
+    // Only the head (to see it is gzip) and the trailer were read: nothing was inflated.
+    expect(inflated).toBe(false);
+    // Within the limit, the same file reads.
+    await expect(openInput(memorySource('ok.csv.gz', packed), { maxInflatedBytes: 8 << 20 })).resolves.toMatchObject({ format: 'csv', gzip: true });
+  });
+
   it('refuses a truncated gzip, naming it', async () => {
     const packed = gzipSync(CSV);
     await expect(datasetOf(packed.subarray(0, packed.length - 200), {}, 'cut.csv.gz')).rejects.toThrow(/cut\.csv\.gz is a gzip file that ends early \(truncated/);
@@ -38,7 +50,8 @@ describe('openInput: gzip and the format from the bytes, not the name', () => {
     const binary = new Uint8Array(5000).map((_, i) => (i * 37) % 7);
     await expect(datasetOf(gzipSync(binary), {}, 'blob.gz')).rejects.toThrow(/blob\.gz \(gzip-compressed\) is not a text CSV file/);
     const drain = async () => {
-      const input = await openInput(memorySource('big.csv.gz', gzipSync(CSV)), { maxInflatedBytes: 1000 });
+      // A stream has no trailer to read first: the limit is met while inflating.
+      const input = await openInput(streamOf(memorySource('big.csv.gz', gzipSync(CSV)), 1 << 16), { maxInflatedBytes: 1000 });
       if (input.format !== 'csv') throw new Error('expected csv');
       for await (const chunk of input.stream.chunks()) void chunk;
     };
