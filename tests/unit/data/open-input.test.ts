@@ -28,7 +28,9 @@ describe('openInput: gzip and the format from the bytes, not the name', () => {
     let inflated = false;
     const source = memorySource('bomb.csv.gz', packed);
     const watched = { ...source, read: (start: number, end: number) => ((inflated ||= start > 0 && end < packed.length - 4), source.read(start, end)) };
-    await expect(openInput(watched, { maxInflatedBytes: 1 << 20 })).rejects.toThrow(/^bomb\.csv\.gz is gzip-compressed: \d+ KB that unpack to 2\.3 MB \(as its trailer says\), more than the 1\.0 MB that can be read here/);
+    await expect(openInput(watched, { maxInflatedBytes: 1 << 20 })).rejects.toThrow(
+      /^bomb\.csv\.gz is gzip-compressed: \d+ KB that unpack to 2\.3 MB \(as its trailer says\), more than the 1\.0 MB that can be read here/,
+    );
     // Only the head (to see it is gzip) and the trailer were read: nothing was inflated.
     expect(inflated).toBe(false);
     // Within the limit, the same file reads.
