@@ -6,7 +6,7 @@
  */
 import type { OperatingPoint } from '../session/operating-point';
 import { metricsFromConfusion, type Confusion } from '../metrics';
-import { binnedKs, histogramBin, populationStability } from '../decision/guardrails';
+import { binnedKs, histogramBinner, populationStability } from '../decision/guardrails';
 import { ksPValue } from '../metrics/two-sample';
 import { labelKey } from '../data/label-values';
 import { BinnedScores, DistinctScores, binningErrorBound } from './score-counts';
@@ -101,6 +101,7 @@ async function evaluate(point: OperatingPoint, table: Table, file: string, optio
   const tally = new LabelTally();
   const rule = new DecisionRule(point);
   const driftCounts = histogram ? new Array<number>(histogram.counts.length).fill(0) : null;
+  const binOf = histogram ? histogramBinner(histogram.edges) : null;
   const exact = new DistinctScores(EXACT_RANKING_SCORES);
   const binned = new BinnedScores(FALLBACK_BINS);
   let exactOk = true;
@@ -117,8 +118,19 @@ async function evaluate(point: OperatingPoint, table: Table, file: string, optio
   let predicted = 0;
   let total = 0;
   const band = point.band;
+  const weighted = cols.weight !== null;
+  // The last label's answer: a label column alternates between a few spellings.
+  let lastLabel: string | null = null;
+  let lastPositive = false;
   const visit = (score: number, label: string | null, weight: number, group: string | null): void => {
-    const positive = label !== null && isPositive(label);
+    let positive = false;
+    if (label !== null) {
+      if (label !== lastLabel) {
+        lastLabel = label;
+        lastPositive = isPositive(label);
+      }
+      positive = lastPositive;
+    }
     const threshold = rule.thresholdFor(group);
     const alarm = score >= threshold;
     total += weight;
@@ -129,22 +141,28 @@ async function evaluate(point: OperatingPoint, table: Table, file: string, optio
       b.rows += weight;
       if (positive) b.positives += weight;
     }
-    if (driftCounts && histogram) driftCounts[histogramBin(histogram.edges, score)] += weight;
+    if (driftCounts && binOf) driftCounts[binOf(score)] += weight;
     if (score < 0 || score > 1) outside++;
     if (label === null) return;
     tally.add(label, weight);
     count(confusion, alarm, positive, weight);
-    if (scale === 0 && weight > 0) scale = weight;
-    const square = scale > 0 ? (weight / scale) ** 2 : 0;
-    if (wholeWeights && !Number.isInteger(weight)) wholeWeights = false;
-    count(squares, alarm, positive, square);
+    // Squared weights only matter with a weight column (Kish's effective size): every row pays otherwise.
+    let square = 1;
+    if (weighted) {
+      if (scale === 0 && weight > 0) scale = weight;
+      square = weight === scale ? 1 : scale > 0 ? (weight / scale) ** 2 : 0;
+      if (wholeWeights && !Number.isInteger(weight)) wholeWeights = false;
+      count(squares, alarm, positive, square);
+    }
     if (group !== null) {
       let c = byGroup.get(group);
       if (!c) byGroup.set(group, (c = emptyConfusion()));
       count(c, alarm, positive, weight);
-      let q = squaresByGroup.get(group);
-      if (!q) squaresByGroup.set(group, (q = emptyConfusion()));
-      count(q, alarm, positive, square);
+      if (weighted) {
+        let q = squaresByGroup.get(group);
+        if (!q) squaresByGroup.set(group, (q = emptyConfusion()));
+        count(q, alarm, positive, square);
+      }
     }
     if (exactOk && !exact.add(score, positive, weight)) {
       exactOk = false;

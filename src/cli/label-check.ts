@@ -17,7 +17,14 @@ export class LabelTally {
    */
   private readonly bySpelling = new Map<string, { weight: number }>();
 
+  /** The last spelling and its entry: one string compare per row in the usual case. */
+  private last: { label: string; entry: { weight: number } } | null = null;
+
   add(label: string, weight: number): void {
+    if (this.last !== null && this.last.label === label) {
+      this.last.entry.weight += weight;
+      return;
+    }
     let entry = this.bySpelling.get(label);
     if (entry === undefined) {
       const key = labelKey(label);
@@ -31,6 +38,7 @@ export class LabelTally {
       }
       if (this.bySpelling.size < 4 * MAX_LABEL_VALUES) this.bySpelling.set(label, entry);
     }
+    this.last = { label, entry };
     entry.weight += weight;
   }
 

@@ -38,6 +38,28 @@ export function driftEdges(bins: number = DRIFT_BINS): number[] {
  * The bin of a score: bin i holds edges[i] <= s < edges[i + 1]; the last bin includes its top
  * edge; scores below the first edge or above the last are counted in the end bins.
  */
+/**
+ * histogramBin for one set of edges, made once: on equal-width edges (driftEdges') the bin is
+ * floor(score · bins) moved by at most one so it agrees with the search to the last bit; other
+ * edges search. `cutoff check` bins every row, so this is on its hot path.
+ */
+export function histogramBinner(edges: readonly number[]): (score: number) => number {
+  const bins = edges.length - 1;
+  const uniform = bins >= 2 && edges.every((e, i) => e === i / bins);
+  if (!uniform) return (score) => histogramBin(edges, score);
+  const last = bins - 1;
+  return (score) => {
+    if (!(score >= edges[1])) return 0;
+    if (score >= edges[last]) return last;
+    let b = Math.floor(score * bins);
+    if (b > last) b = last;
+    // The search's answer: the largest i with edges[i] <= score.
+    while (b > 1 && edges[b] > score) b--;
+    while (b < last && edges[b + 1] <= score) b++;
+    return b;
+  };
+}
+
 export function histogramBin(edges: readonly number[], score: number): number {
   const last = edges.length - 2;
   if (!(score >= edges[1])) return 0;
