@@ -152,7 +152,17 @@ export async function* csvBatches(stream: ByteStream, options: CsvStreamOptions 
     }
     if (options.signal?.aborted) throw new ParseCancelled();
     if (chunk.length > 0) empty = false;
-    let text = partial + chosen.decoder.decode(chunk, last);
+    const piece = chosen.decoder.decode(chunk, last);
+    // A piece without a line break ends no row: it is kept for the next without parsing, and a
+    // row that outgrows the limit is refused before it is joined. Joining and searching it piece
+    // by piece would copy a long row over and over (a 600 MB line would cost gigabytes).
+    if (dialect !== null && !last && piece.indexOf(dialect.linebreak === '\r' ? '\r' : '\n') === -1) {
+      if (partial.length + piece.length > MAX_ROW_CHARS) throw longRow(line);
+      partial += piece;
+      options.onProgress?.(stream.storedBytesRead());
+      continue;
+    }
+    let text = partial + piece;
     if (dialect === null && !last && !enoughToDetect(text)) {
       partial = text;
       options.onProgress?.(stream.storedBytesRead());
