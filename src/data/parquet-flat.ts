@@ -44,6 +44,11 @@ export function readFlatColumn(bytes: Uint8Array, chunk: ColumnChunk, root: Sche
     utf8: true,
   };
   const maxDefinition = getMaxDefinitionLevel(schemaPath);
+  // The same column read as REQUIRED: for a page whose definition levels say every row has a value.
+  const required: ColumnDecoder = {
+    ...decoder,
+    schemaPath: [schemaPath[0], { ...schemaPath[1], element: { ...element, repetition_type: 'REQUIRED' } }],
+  };
   const reader = { view: new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength), offset: 0 };
   let dictionary: DecodedArray | undefined;
   const pages: ArrayLike<unknown>[] = [];
@@ -62,7 +67,8 @@ export function readFlatColumn(bytes: Uint8Array, chunk: ColumnChunk, root: Sche
       const daph = header.data_page_header;
       if (!daph) throw new Error('parquet data page header is undefined');
       const page = decompressPage(compressed, Number(header.uncompressed_page_size), decoder.codec, compressors);
-      const { definitionLevels, dataPage } = readDataPage(page, daph, decoder);
+      const values = maxDefinition === 1 ? allDefined(page, daph.num_values) : null;
+      const { definitionLevels, dataPage } = values ? readDataPage(values, daph, required) : readDataPage(page, daph, decoder);
       pages.push(spread(convertWithDictionary(dataPage, dictionary, daph.encoding, decoder), definitionLevels, maxDefinition));
       count += daph.num_values;
     } else if (header.type === 'DATA_PAGE_V2') {
@@ -77,6 +83,29 @@ export function readFlatColumn(bytes: Uint8Array, chunk: ColumnChunk, root: Sche
   }
   if (count < rows) throw new Error(`parquet column ${meta.path_in_schema.join('.')} holds ${count} of the row group's ${rows} rows`);
   return joinPages(pages, rows);
+}
+
+/**
+ * A v1 data page's values without its definition levels, when those are one RLE run of the
+ * maximum level 1 over every row (an OPTIONAL column with no null in the page, what DuckDB
+ * writes): hyparquet would unpack that run into an array of one number a row only to find no
+ * null. Null when the levels are anything else; the page is then read as it is.
+ */
+export function allDefined(page: Uint8Array, rows: number): Uint8Array | null {
+  if (page.length < 6) return null;
+  const length = new DataView(page.buffer, page.byteOffset, page.byteLength).getUint32(0, true);
+  let at = 4;
+  let header = 0;
+  let shift = 0;
+  let byte: number;
+  do {
+    byte = page[at++];
+    header += (byte & 0x7f) * 2 ** shift;
+    shift += 7;
+  } while (byte & 0x80 && at < page.length && shift < 35);
+  // Bit 0 clear: an RLE run of header / 2 copies of the next byte's value.
+  if (header % 2 !== 0 || Math.floor(header / 2) < rows || page[at] !== 1 || at + 1 !== 4 + length) return null;
+  return page.subarray(4 + length);
 }
 
 /** A page's values placed at their rows: itself when every row has one, else with null at the rows without. */

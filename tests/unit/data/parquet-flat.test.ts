@@ -10,6 +10,7 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import { parquetMetadata, parquetReadObjects } from 'hyparquet';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { memorySource } from '../../../src/data/byte-source';
+import { allDefined } from '../../../src/data/parquet-flat';
 import { openParquetFile } from '../../../src/data/parquet-file';
 
 const dir = mkdtempSync(join(tmpdir(), 'cutoff-parquet-flat-'));
@@ -61,4 +62,21 @@ describe('readGroup decodes flat columns as hyparquet does', () => {
       }
     });
   }
+});
+
+describe('allDefined: a page whose definition levels say every row has a value', () => {
+  /** A v1 page: the levels' byte length, then the hybrid-encoded levels, then the values. */
+  const page = (levels: number[], values: number[]) => {
+    const bytes = [levels.length & 0xff, (levels.length >> 8) & 0xff, 0, 0, ...levels, ...values];
+    return new Uint8Array(bytes);
+  };
+  it('is the values after one RLE run of level 1 over every row', () => {
+    // 300 rows: the varint 600 (0xd8 0x04), then the level 1.
+    expect(Array.from(allDefined(page([0xd8, 0x04, 1], [7, 8, 9]), 300) ?? [])).toEqual([7, 8, 9]);
+  });
+  it('is null for a shorter run, a run of nulls, or bit-packed levels (which may hold nulls)', () => {
+    expect(allDefined(page([0xd8, 0x04, 1], [7]), 301)).toBeNull();
+    expect(allDefined(page([0xd8, 0x04, 0], [7]), 300)).toBeNull();
+    expect(allDefined(page([0x03, 0xff], [7]), 8)).toBeNull();
+  });
 });
