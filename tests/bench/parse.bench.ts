@@ -7,6 +7,7 @@
  * worker of the same page, as the reference. Measures and prints, never asserts.
  * Budgets: ≥ 40 MB/s with typing, no main-thread task over 50 ms, a few hundred MB at most.
  */
+import { mulberry32 } from '../../src/data/random';
 import type { Browser, Page } from '@playwright/test';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -25,8 +26,7 @@ const BUDGET = { mbPerSecond: 40, longTaskMs: 50 };
 
 /** Seeded CSV: an id-free table of 20 numeric features (mixed precision) and a yes/no label. */
 function makeCsv(rows: number, seed: number): string {
-  let s = seed >>> 0;
-  const random = () => (s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 4294967296;
+  const random = mulberry32(seed);
   const lines = [[...Array.from({ length: FEATURES }, (_, j) => `f${j}`), 'label'].join(',')];
   for (let i = 0; i < rows; i++) {
     const cells: string[] = [];

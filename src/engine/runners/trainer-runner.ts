@@ -12,6 +12,11 @@ import type { RawColumn } from '../../data/preprocess';
 import { createColumnStager } from '../../model/staged-columns';
 import type { SentTrainRequest } from '../../model/train-protocol';
 
+/** A column with its own copy of the array, to transfer. */
+function copyOfColumn(column: RawColumn): RawColumn {
+  return column.kind === 'numeric' ? { ...column, values: column.values.slice() } : { ...column, codes: column.codes.slice() };
+}
+
 /** A cancelled job that has not answered within this time is stopped by restarting the worker. */
 const HARD_CANCEL_MS = 1000;
 
@@ -83,7 +88,15 @@ export function createTrainerRunner(newClient: () => TrainClient, update: Update
   const restage = (): number => {
     const generation = live().generation();
     const message = stager.stage(staged, generation);
-    if (message) live().post(message);
+    if (message) {
+      // Copies moved, not cloned: a memcpy per column, where cloning 200,000 × 20 columns in the
+      // message took a 50-90 ms task on the page (the page keeps its own arrays).
+      const sent = { ...message, add: message.add.map(({ id, column }) => ({ id, column: copyOfColumn(column) })) };
+      live().post(
+        sent,
+        sent.add.map(({ column }) => (column.kind === 'numeric' ? column.values.buffer : column.codes.buffer) as ArrayBuffer),
+      );
+    }
     return generation;
   };
 
