@@ -9,6 +9,24 @@ import { open, type FileHandle } from 'node:fs/promises';
 import type { ByteSource } from '../data/byte-source';
 import { InputError } from './errors';
 
+/** An open file of `size` bytes as a ByteSource: `read` fills the range, short only at the end. */
+export function handleSource(name: string, handle: FileHandle, size: number): ByteSource {
+  return {
+    name,
+    size,
+    async read(start, end) {
+      const bytes = new Uint8Array(Math.max(0, Math.min(end, size) - start));
+      let at = 0;
+      while (at < bytes.length) {
+        const { bytesRead } = await handle.read(bytes, at, bytes.length - at, start + at);
+        if (bytesRead === 0) break;
+        at += bytesRead;
+      }
+      return at === bytes.length ? bytes : bytes.subarray(0, at);
+    },
+  };
+}
+
 export interface DiskFile {
   source: ByteSource;
   /** Hex SHA-256 of the file's bytes, read alongside the parse. */
@@ -34,21 +52,7 @@ export async function openDiskFile(path: string, name: string): Promise<DiskFile
     if (stat.isDirectory()) throw new InputError(`${path} is a folder, not a file`);
     return null;
   }
-  const { size } = stat;
-  const source: ByteSource = {
-    name,
-    size,
-    async read(start, end) {
-      const bytes = new Uint8Array(Math.max(0, Math.min(end, size) - start));
-      let at = 0;
-      while (at < bytes.length) {
-        const { bytesRead } = await handle.read(bytes, at, bytes.length - at, start + at);
-        if (bytesRead === 0) break;
-        at += bytesRead;
-      }
-      return at === bytes.length ? bytes : bytes.subarray(0, at);
-    },
-  };
+  const source = handleSource(name, handle, stat.size);
   const sha256 = hashOf(path);
   // Awaited only once the rows are read; a failed read is reported by the parse first.
   sha256.catch(() => undefined);

@@ -3,6 +3,7 @@
  * to src/data's openInput, csvBatches and openParquetFile, the same code the page reads with,
  * streamed in batches of rows and never held whole.
  */
+import { handleSource } from './disk-file';
 import { open, type FileHandle } from 'node:fs/promises';
 import type { ByteSource, ByteStream } from '../data/byte-source';
 import { BLANK_ROW, csvBatches, RaggedRow, type CsvBatch, type CsvDialect, type CsvStreamOptions } from '../data/csv-stream';
@@ -107,20 +108,7 @@ async function fileSource(path: string, keep: (handle: FileHandle) => void): Pro
   keep(handle);
   const { size } = await handle.stat();
   if (size === 0) throw new InputError(`${path} is empty: it needs a header row and at least one data row`);
-  return {
-    name: path,
-    size,
-    async read(start, end) {
-      const bytes = new Uint8Array(Math.max(0, Math.min(end, size) - start));
-      let at = 0;
-      while (at < bytes.length) {
-        const { bytesRead } = await handle.read(bytes, at, bytes.length - at, start + at);
-        if (bytesRead === 0) break;
-        at += bytesRead;
-      }
-      return at === bytes.length ? bytes : bytes.subarray(0, at);
-    },
-  };
+  return handleSource(path, handle, size);
 }
 
 function stdinStream(stdin: () => AsyncIterable<Uint8Array>): ByteStream {
