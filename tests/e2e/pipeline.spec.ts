@@ -6,6 +6,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Page } from '@playwright/test';
 import { confusionOf, expect, smallCsv, test, unfold, uploadText } from './fixtures';
 
 function seeded(seed: number): () => number {
@@ -31,18 +32,24 @@ for (let i = 0; i < 3000; i++) {
   scores.push(Math.round(((positive ? 0.35 : 0) + random() * 0.65) * 1e4) / 1e4);
 }
 
-test.beforeAll(() => {
-  execFileSync('npm', ['run', 'build:cli'], { stdio: 'pipe' });
-});
-
-test('an exported operating point passes `npx cutoff check` on its file and fails on shuffled scores', async ({ page }) => {
-  const dir = mkdtempSync(join(tmpdir(), 'cutoff-pipeline-'));
+/** The 3,000 scored rows written to a fresh folder and dropped on the page, as a person does. */
+async function loadScores(page: Page, prefix: string): Promise<{ dir: string; file: string }> {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
   const file = join(dir, 'scores.csv');
   const text = scoredCsv(scores, labels);
   writeFileSync(file, text);
   await page.goto('/');
   await uploadText(page, 'scores.csv', text);
   await expect(page.getByTestId('dataset-summary')).toContainText('3000 rows');
+  return { dir, file };
+}
+
+test.beforeAll(() => {
+  execFileSync('npm', ['run', 'build:cli'], { stdio: 'pipe' });
+});
+
+test('an exported operating point passes `npx cutoff check` on its file and fails on shuffled scores', async ({ page }) => {
+  const { dir, file } = await loadScores(page, 'cutoff-pipeline-');
   await expect(page.getByTestId('positive-select')).toHaveValue('fraud');
   await page.getByTestId('threshold-input').fill('0.5');
   await expect(page.getByTestId('roc-handle')).toHaveAttribute('aria-valuenow', '0.5');
@@ -211,13 +218,7 @@ test('cutoff choose makes the point the page exports on the same file, and the p
 });
 
 test('a target with a confidence: the page and `npx cutoff choose` give the same cutoff, and the export records the guarantee', async ({ page }) => {
-  const dir = mkdtempSync(join(tmpdir(), 'cutoff-target-'));
-  const file = join(dir, 'scores.csv');
-  const text = scoredCsv(scores, labels);
-  writeFileSync(file, text);
-  await page.goto('/');
-  await uploadText(page, 'scores.csv', text);
-  await expect(page.getByTestId('dataset-summary')).toContainText('3000 rows');
+  const { dir, file } = await loadScores(page, 'cutoff-target-');
   await expect(page.getByTestId('target-basis')).toContainText("this file's 3,000 scored cases");
   for (const [kind, value, flag, flagValue] of [
     ['fewest-alarms-at-recall', '0.9', '--min-recall', '0.9'],
