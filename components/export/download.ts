@@ -1,4 +1,4 @@
-import { crossValidationExport, stabilityExport } from './training-export';
+import { exportSource, stabilityExport } from '../../src/session/export-source';
 import type { ThresholdStability } from '../../src/metrics/threshold-stability';
 import type { Dataset } from '../../src/data/dataset';
 import { pagePredictionsCsv } from '../../src/session/predictions-csv';
@@ -13,11 +13,10 @@ import { renderReport, REPORT_FILE_NAME } from '../../src/report/report-html';
 import { exportPoint } from '../../src/session/export-point';
 
 export { guardrailsFor } from '../../src/session/export-point';
-import { DEFAULT_TRAIN_OPTIONS, type Settings } from '../../src/session/settings';
+import type { Settings } from '../../src/session/settings';
 import type { BootstrapIntervals } from '../hooks/useBootstrap';
 import type { Evaluation } from '../hooks/useEvaluation';
 import type { TrainingState } from '../hooks/useTrainer';
-import { importedModelSource } from '../../src/model/imported-model';
 
 declare const __APP_VERSION__: string;
 
@@ -49,27 +48,7 @@ export function pagePoint(context: ExportContext): OperatingPoint {
     labels,
     settings,
     cases: evaluation,
-    source:
-      settings.mode === 'scores'
-        ? { kind: 'scores', scoreColumn: settings.scoreColumn ?? '', weightColumn: settings.weightColumn, scoreTransform: evaluation.transform ?? null }
-        : training.importedModelInfo
-          ? importedModelSource(training.importedModelInfo, dataset.sha256)
-          : {
-              kind: 'trained',
-              model: {
-                layers: (training.options ?? DEFAULT_TRAIN_OPTIONS).hiddenUnits,
-                loss: training.loss || 'weighted binary cross-entropy on logits',
-                posWeight: training.posWeight ?? 1,
-                epochs: training.crossValidation?.refitEpochs ?? training.epochs.length,
-                learningRate: (training.options ?? DEFAULT_TRAIN_OPTIONS).learningRate,
-                batchSize: training.schedule?.batchSize ?? 0,
-                seed: training.options?.seed ?? settings.seed,
-                backend: training.backend ?? 'cpu',
-                validationFraction: (training.options ?? DEFAULT_TRAIN_OPTIONS).validationFraction,
-                features: context.features,
-                ...(crossValidationExport(training) ? { crossValidation: crossValidationExport(training) } : {}),
-              },
-            },
+    source: exportSource(settings, training, { sha256: dataset.sha256, transform: evaluation.transform, features: context.features }),
     guardrails: context.guardrails,
     groupSolution: context.groupSolution,
     extraIntervals: bootstrapIntervals(context.bootstrap),
