@@ -2,13 +2,9 @@ import { useCallback, useEffect, useLayoutEffect, useRef } from 'react';
 import type { ScoreCurve } from '../../src/metrics';
 import { niceThresholdAtIndex } from '../../src/metrics/nice-threshold';
 import type { ThresholdStore } from '../cockpit/threshold-store';
+import { initialStart, startingThreshold, startNewScores, type StartState, type ThresholdOrigin } from '../../src/session/starting-threshold';
 
-/**
- * Where the threshold shown came from: 'cheapest', the cost optimum (each new score set starts
- * there, and it follows the costs until the user moves it); 'chosen' by the user; or 'restored'
- * as given from a share link.
- */
-export type ThresholdOrigin = 'cheapest' | 'chosen' | 'restored';
+export type { ThresholdOrigin } from '../../src/session/starting-threshold';
 
 // The settings object learns the threshold once it settles: saving it on every drag frame
 // would re-render the whole page for nothing.
@@ -36,11 +32,8 @@ export function useThresholdChoice(
   /** `now`: store it at once, because the page is being left. */
   saveThreshold: (threshold: number, now: boolean) => void,
 ): Choice {
-  const origin = useRef<ThresholdOrigin>(restored.fromLink ? 'restored' : 'cheapest');
-  // A link's threshold is kept for the first score set it meets, not for later ones; a saved one
-  // only for the same scores file it was chosen on (a reload of the page).
-  const keepRestored = useRef(restored.fromLink);
-  const savedFor = useRef(restored.savedFor);
+  // The decision lives in src/session/starting-threshold; the ref only holds it between renders.
+  const start = useRef<StartState>(initialStart(restored.fromLink, restored.savedFor));
   const settingItself = useRef(false);
   const saveRef = useRef(saveThreshold);
   saveRef.current = saveThreshold;
@@ -53,7 +46,7 @@ export function useThresholdChoice(
       saveRef.current(store.get(), now);
     };
     const unsubscribe = store.subscribe(() => {
-      if (!settingItself.current) origin.current = 'chosen';
+      if (!settingItself.current) start.current = { ...start.current, origin: 'chosen' };
       window.clearTimeout(timer);
       timer = window.setTimeout(() => sync(false), SYNC_DELAY_MS);
     });
@@ -81,14 +74,12 @@ export function useThresholdChoice(
     if (!curve || cheapest === null) return;
     if (lastSet.current !== scoreSet) {
       lastSet.current = scoreSet;
-      if (keepRestored.current) keepRestored.current = false;
-      else if (savedFor.current !== null && savedFor.current === restored.key) origin.current = 'restored';
-      else origin.current = 'cheapest';
-      savedFor.current = null;
+      start.current = startNewScores(start.current, restored.key);
     }
-    if (origin.current !== 'cheapest') return;
+    const threshold = startingThreshold(start.current.origin, curve, cheapest);
+    if (threshold === null) return;
     settingItself.current = true;
-    store.set(niceThresholdAtIndex(curve.thresholds, cheapest));
+    store.set(threshold);
     settingItself.current = false;
   }, [curve, cheapest, scoreSet, store, restored.key]);
 
@@ -99,6 +90,6 @@ export function useThresholdChoice(
     },
     [curve, store],
   );
-  const getOrigin = useCallback(() => origin.current, []);
+  const getOrigin = useCallback((): ThresholdOrigin => start.current.origin, []);
   return { origin: getOrigin, onIndex };
 }
