@@ -67,7 +67,10 @@ test('trains with every loss, cancels mid-run and retrains; the tensor count sta
     await expect(timing).toContainText('s from Train to done');
     const parts = JSON.parse((await timing.getAttribute('data-parts')) ?? '{}') as Record<string, number>;
     expect(Object.keys(parts)).toEqual(TIMING_PARTS);
-    expect(Object.values(parts).reduce((s, v) => s + v, 0)).toBeCloseTo(Number(await timing.getAttribute('data-seconds')), 2);
+    // The parts come from two threads' clocks, and a part a clock puts below 0 is shown as 0: they
+    // add up to the total within a few milliseconds, not exactly (a 6.6 ms gap was seen once).
+    const sum = Object.values(parts).reduce((s, v) => s + v, 0);
+    expect(Math.abs(sum - Number(await timing.getAttribute('data-seconds')))).toBeLessThan(0.02);
     expect(await timing.getAttribute('data-epoch-seconds')).toMatch(/^\d+\.\d{3} \d+\.\d{3} \d+\.\d{3}$/);
     const tensors = await tensorsOf(page);
     baseline ??= tensors;
