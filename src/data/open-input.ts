@@ -72,8 +72,8 @@ export async function openInput(input: ByteSource | ByteStream, options: OpenInp
     throw new DataError(`${what} is named .parquet but does not start like a Parquet file (the bytes "PAR1"). Export it again, or save it as CSV.`);
   }
   if (isZip(head)) {
-    // An OpenDocument file names its kind in an uncompressed first entry, "mimetype".
-    if (new TextDecoder().decode(head.subarray(30, 120)).includes('opendocument.spreadsheet')) {
+    // An OpenDocument (.ods) file names its kind in an uncompressed first entry, "mimetype".
+    if (/vnd\.oasis\.open\w+\.spreadsheet/.test(new TextDecoder().decode(head.subarray(30, 120)))) {
       throw new DataError(`${what} is an OpenDocument spreadsheet (.ods), which Cutoff does not read. Save it as Excel (.xlsx) or CSV.`);
     }
     // A workbook is read at its end first (the zip directory): held whole when it came as a stream.

@@ -113,7 +113,7 @@ export function decisionCurveChart(point: OperatingPoint): string | null {
   const values = [...dc.model, ...dc.treatAll].filter((v): v is number => v !== null && Number.isFinite(v));
   const top = Math.max(0.01, ...values) * 1.1;
   const axes = axesFor([0, 1], [-top / 3, top]);
-  // Treat-all falls without bound as the threshold grows: clip it to the window.
+  // Treat-all falls without bound as the threshold grows: clip it to the plotted range.
   const clip = (v: number | null) => (v === null ? null : Math.max(-top / 3, v));
   const marks =
     pathMark(pathOf(axes, [0, 1], [0, 0]), COLOURS.reference, { width: 1 }) +

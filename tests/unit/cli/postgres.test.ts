@@ -2,9 +2,9 @@
  * A real PostgreSQL (a throwaway cluster, tests/postgres/cluster.ts): `cutoff sql --apply`
  * decides every row as `cutoff apply` does, and the `cutoff sql` GROUP BY of 1,000,000 rows
  * gives `cutoff check` exactly the raw rows' matrix and ranking figures. Where PostgreSQL cannot
- * start the tests fail with the reason in one line; CUTOFF_SKIP_POSTGRES=1 skips them, saying so.
+ * start the tests fail with the reason in one line: they are never skipped.
  */
-import { afterAll, beforeAll, describe, expect, it, type TestContext } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { mulberry32 } from '../../../src/data/random';
@@ -25,12 +25,10 @@ afterAll(() => {
   if (typeof cluster !== 'string') cluster.stop();
 });
 
-/** The running cluster; otherwise the test fails (or, with CUTOFF_SKIP_POSTGRES set, is skipped) naming why. */
-function server(context: TestContext): Cluster {
+/** The running cluster; otherwise the test fails naming why (it is never skipped). */
+function server(): Cluster {
   if (typeof cluster !== 'string') return cluster;
-  const why = `PostgreSQL cannot start: ${cluster}`;
-  if (process.env.CUTOFF_SKIP_POSTGRES) context.skip(`${why} (skipped: CUTOFF_SKIP_POSTGRES is set)`);
-  throw new Error(`${why} (set CUTOFF_SKIP_POSTGRES=1 to skip)`);
+  throw new Error(`PostgreSQL cannot start: ${cluster}`);
 }
 
 /** A query's result as CSV (FORCE_QUOTE *: an unquoted empty cell is NULL), as objects by column. */
@@ -43,8 +41,8 @@ function selectRows(pg: Cluster, query: string): { columns: string[]; rows: Reco
 const q = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
 describe('cutoff sql in PostgreSQL', () => {
-  it('--apply decides every row as cutoff apply does: groups, an unseen group, a band, risk bands, each transform, NULL for refused rows', async (context) => {
-    const pg = server(context);
+  it('--apply decides every row as cutoff apply does: groups, an unseen group, a band, risk bands, each transform, NULL for refused rows', async () => {
+    const pg = server();
     const dir = tempDir();
     for (const c of await decisionCases(dir, 2)) {
       pg.psql(`DROP TABLE IF EXISTS scored; CREATE TABLE scored (${q(ID)} TEXT, ${q(SCORE)} DOUBLE PRECISION, ${q(GROUP)} TEXT)`);
@@ -56,8 +54,8 @@ describe('cutoff sql in PostgreSQL', () => {
     }
   }, 120_000);
 
-  it('the GROUP BY of 1,000,000 rows gives cutoff check the raw rows’ matrix and ranking figures exactly', async (context) => {
-    const pg = server(context);
+  it('the GROUP BY of 1,000,000 rows gives cutoff check the raw rows’ matrix and ranking figures exactly', async () => {
+    const pg = server();
     const dir = tempDir();
     const rows = 1_000_000;
     const random = mulberry32(34);
