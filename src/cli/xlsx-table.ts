@@ -10,7 +10,7 @@ import { chooseSheet, mergedHeaderError } from '../data/read-xlsx';
 import { sheetBatches, type SheetBatch, type SheetFacts } from '../data/xlsx-sheet';
 import { openWorkbook } from '../data/xlsx-workbook';
 import { InputError } from './errors';
-import type { Cell, RowBatch, Table } from './table-reader';
+import type { Cell, RowBatch, Table } from './table';
 
 /** What a workbook's parts may unpack to off a browser tab: 16 GiB of XML. */
 const MAX_INFLATED_BYTES = 16 * 2 ** 30;
