@@ -98,17 +98,25 @@ export function bestRecallAtPrecision(curve: ScoreCurve, target: number, prevale
 export function bestPrecisionAtRecall(curve: ScoreCurve, target: number, prevalence?: number): TargetPoint | null {
   const first = thresholdForRecall(curve, target);
   if (first === null) return null;
+  return targetPoint(curve, bestPrecisionFrom(curve, first.index, prevalence), prevalence);
+}
+
+/**
+ * The operating point of best precision among `first` and every lower threshold (which only
+ * flag more), ties to the highest threshold; `first` itself when none flags anything (a target
+ * of 0, or no positives). Precision is at the assumed prevalence when one is given. O(size).
+ */
+export function bestPrecisionFrom(curve: ScoreCurve, first: number, prevalence?: number): number {
   let best = -1;
   let bestPrecision = -1;
-  for (let k = Math.max(1, first.index); k <= curve.size; k++) {
+  for (let k = Math.max(1, first); k <= curve.size; k++) {
     const { precision } = precisionAndAlarmRate(curve, k, prevalence);
     if (precision > bestPrecision * (1 + 1e-12)) {
       best = k;
       bestPrecision = precision;
     }
   }
-  // A target of 0 with nothing to flag (or no positives) is met by flagging nothing.
-  return targetPoint(curve, best < 0 ? first.index : best, prevalence);
+  return best < 0 ? first : best;
 }
 
 /**
@@ -168,7 +176,8 @@ export function solveTarget(curve: ScoreCurve, kind: TargetKind, value: number, 
   }
 }
 
-function targetPoint(curve: ScoreCurve, k: number, prevalence?: number): TargetPoint {
+/** Recall, precision and alarm rate at operating point k (precision and alarm rate at the assumed prevalence when given). */
+export function targetPoint(curve: ScoreCurve, k: number, prevalence?: number): TargetPoint {
   const P = curve.positives;
   const { precision, alarmRate } = precisionAndAlarmRate(curve, k, prevalence);
   const tp = curve.confusionAtIndex(k).tp;
